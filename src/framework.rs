@@ -1,0 +1,856 @@
+//! Index frameworks (bộ chỉ số): a validated tree of domains, criteria and sub-criteria.
+//!
+//! A [`Framework`] is built once, from a [`FrameworkBuilder`] or from a [`FrameworkSpec`]
+//! (its JSON form), and checked whole: unique codes, parents that exist, children whose
+//! maxima add up to their parent's, a total equal to the declared total, rules that fit their
+//! node. After that it is immutable and every assessment is scored against it.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::code::{Code, Level, NodeRef};
+use crate::error::Error;
+use crate::math::checked_sum;
+use crate::rule::Rule;
+
+/// The deepest tree accepted: domain, criterion, and up to six levels of sub-criteria.
+pub const MAX_DEPTH: usize = 8;
+
+/// The decision (quyết định) that issued a framework.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Decision {
+    /// Its number as printed, e.g. `2948/QĐ-BNV`.
+    pub number: String,
+    /// Its date, ISO 8601 (`2017-12-28`), or empty where not known.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub date: String,
+    /// The body that issued it, e.g. `Bộ Nội vụ`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub issuer: String,
+}
+
+/// What a framework is and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FrameworkInfo {
+    /// A stable identifier, e.g. `vn-par-province-2017`. Assessments name it.
+    pub id: String,
+    /// A title for people.
+    pub title: String,
+    /// The decision it implements, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub decision: Option<Decision>,
+    /// The first assessment year it applies to.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub applies_from: Option<u16>,
+    /// The last assessment year it applies to, if it has been replaced.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub applies_until: Option<u16>,
+    /// True when the framework is an illustration, not an official method.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub illustrative: bool,
+    /// The deepest level whose points are verified against the source, where the framework
+    /// is known only partially (e.g. [`Level::Domain`]); `None` when complete.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub verified_depth: Option<Level>,
+    /// Where the framework's numbers come from (URLs).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub sources: Vec<String>,
+    /// Anything a reader should know: what is not verified, known inconsistencies.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub notes: String,
+}
+
+/// What a survey or source assesses a node by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Method {
+    /// Self-assessed by the unit with evidence, then appraised (thẩm định).
+    #[default]
+    Appraisal,
+    /// A sociological survey of leaders and managers (khảo sát lãnh đạo, quản lý).
+    LeaderSurvey,
+    /// The citizen and organisation satisfaction survey (SIPAS).
+    CitizenSurvey,
+    /// Statistical or socio-economic data.
+    Statistics,
+}
+
+/// How a parent combines its children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Combine {
+    /// The parent's points are the sum of its children's; their maxima must add up to the
+    /// parent's. The PAR way.
+    #[default]
+    Sum,
+    /// The parent's percentage is the weighted mean of its children's percentages, with the
+    /// weights each child declares; the children's maxima are free. The PCI way (ten
+    /// sub-indices scored 0–10, weighted 5%, 20%…). Children that are not applicable leave the
+    /// mean and the remaining weights are renormalised.
+    WeightedMean,
+}
+
+/// What a parent does when some of its children are not applicable to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum NotApplicablePolicy {
+    /// The parent's maximum shrinks by theirs, and so does every ancestor's: the unit is
+    /// measured against what applies to it.
+    #[default]
+    DropMaximum,
+    /// The applicable children's points are rescaled to the parent's full maximum (Hà Nội's
+    /// office-level index without its optional survey; Hải Phòng's pooled "other criteria").
+    Rescale,
+}
+
+/// One node as declared: the plain data behind a [`Node`], and its JSON form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct NodeSpec {
+    /// The node's code.
+    pub code: Code,
+    /// The parent's code; `None` for a domain.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub parent: Option<Code>,
+    /// The name in Vietnamese, as in the decision.
+    pub name_vi: String,
+    /// The name in English.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub name_en: String,
+    /// Maximum points (điểm tối đa); above 0.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// How the node is assessed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub method: Method,
+    /// The scoring rule of a leaf ([`Rule::Direct`] when absent); parents have none.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rule: Option<Rule>,
+    /// How a parent combines its children.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub combine: Combine,
+    /// What a parent does with children that are not applicable.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub when_not_applicable: NotApplicablePolicy,
+    /// The node's weight in its parent's [`Combine::WeightedMean`]; above 0.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            with = "crate::serde_decimal::option",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
+    pub weight: Option<Decimal>,
+    /// True when a unit may report the leaf as not applicable ("not assigned → not scored").
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub optional: bool,
+}
+
+impl NodeSpec {
+    /// A node with a code, a Vietnamese name and a maximum; everything else at its default.
+    pub fn new(code: Code, name_vi: impl Into<String>, max_points: Decimal) -> NodeSpec {
+        NodeSpec {
+            code,
+            parent: None,
+            name_vi: name_vi.into(),
+            name_en: String::new(),
+            max_points,
+            method: Method::default(),
+            rule: None,
+            combine: Combine::default(),
+            when_not_applicable: NotApplicablePolicy::default(),
+            weight: None,
+            optional: false,
+        }
+    }
+}
+
+/// A framework as declared: its JSON form, checked only when turned into a [`Framework`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FrameworkSpec {
+    /// What the framework is.
+    pub info: FrameworkInfo,
+    /// The declared total (100 for the PAR Index).
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub total_points: Decimal,
+    /// How the domains combine into the total.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub combine: Combine,
+    /// What the total does with domains that are not applicable.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub when_not_applicable: NotApplicablePolicy,
+    /// Every node, parents before or after their children.
+    pub nodes: Vec<NodeSpec>,
+}
+
+/// A node of a built framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    spec: NodeSpec,
+    level: Level,
+    depth: usize,
+    parent: Option<usize>,
+    children: Vec<usize>,
+}
+
+impl Node {
+    /// The node's code.
+    pub fn code(&self) -> &Code {
+        &self.spec.code
+    }
+
+    /// The node's level and code, as errors and reports name it.
+    pub fn node_ref(&self) -> NodeRef {
+        NodeRef {
+            level: self.level,
+            code: self.spec.code.clone(),
+        }
+    }
+
+    /// Domain, criterion or sub-criterion.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// 1 for a domain, 2 for a criterion, and so on.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The parent's code; `None` for a domain.
+    pub fn parent_code(&self) -> Option<&Code> {
+        self.spec.parent.as_ref()
+    }
+
+    /// The name in Vietnamese.
+    pub fn name_vi(&self) -> &str {
+        &self.spec.name_vi
+    }
+
+    /// The name in English (may be empty).
+    pub fn name_en(&self) -> &str {
+        &self.spec.name_en
+    }
+
+    /// Maximum points.
+    pub fn max_points(&self) -> Decimal {
+        self.spec.max_points
+    }
+
+    /// How the node is assessed.
+    pub fn method(&self) -> Method {
+        self.spec.method
+    }
+
+    /// The scoring rule of a leaf; `None` for a parent.
+    pub fn rule(&self) -> Option<&Rule> {
+        if self.is_leaf() {
+            Some(self.spec.rule.as_ref().unwrap_or(&Rule::Direct))
+        } else {
+            None
+        }
+    }
+
+    /// True when the node has no children.
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// True when a unit may report the node as not applicable.
+    pub fn is_optional(&self) -> bool {
+        self.spec.optional
+    }
+
+    /// How a parent combines its children.
+    pub fn combine(&self) -> Combine {
+        self.spec.combine
+    }
+
+    /// The node's weight in its parent's weighted mean.
+    pub fn weight(&self) -> Option<Decimal> {
+        self.spec.weight
+    }
+
+    /// The node as declared.
+    pub fn spec(&self) -> &NodeSpec {
+        &self.spec
+    }
+
+    pub(crate) fn child_indices(&self) -> &[usize] {
+        &self.children
+    }
+}
+
+/// A validated index framework: metadata and a tree of nodes.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Framework, Rule};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo-2025", "Demo ward index")
+///     .total_points(Decimal::from(10))
+///     .domain("1", "Công tác chỉ đạo, điều hành CCHC", Decimal::from(4))
+///     .name_en("Direction of reform")
+///     .child("1", "1.1", "Ban hành kế hoạch CCHC năm", Decimal::from(4))
+///     .rule(Rule::yes_no())
+///     .domain("2", "Cải cách thủ tục hành chính", Decimal::from(6))
+///     .child("2", "2.1", "Tỷ lệ hồ sơ giải quyết đúng hạn", Decimal::from(6))
+///     .rule(Rule::proportional())
+///     .build()?;
+///
+/// assert_eq!(framework.leaves().count(), 2);
+/// assert_eq!(framework.node("2.1").unwrap().max_points(), Decimal::from(6));
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framework {
+    info: FrameworkInfo,
+    total_points: Decimal,
+    combine: Combine,
+    when_not_applicable: NotApplicablePolicy,
+    /// Nodes in pre-order: every parent before its children, siblings in declared order.
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    by_code: HashMap<Code, usize>,
+}
+
+impl Framework {
+    /// Starts a framework with an id and a title.
+    pub fn builder(id: impl Into<String>, title: impl Into<String>) -> FrameworkBuilder {
+        FrameworkBuilder::new(id, title)
+    }
+
+    /// Builds and validates a framework from its declared form.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, each its own variant naming the node and the numbers:
+    /// [`Error::EmptyFrameworkId`], [`Error::EmptyFramework`], [`Error::NonPositiveMax`],
+    /// [`Error::DuplicateCode`], [`Error::UnknownParent`], [`Error::ParentCycle`],
+    /// [`Error::TooDeep`], [`Error::ChildrenSumMismatch`], [`Error::TotalMismatch`],
+    /// [`Error::MissingWeight`], [`Error::NonPositiveWeight`], [`Error::MisplacedField`],
+    /// [`Error::RuleExceedsMax`], [`Error::InvalidRule`].
+    pub fn from_spec(spec: FrameworkSpec) -> Result<Framework, Error> {
+        let FrameworkSpec {
+            info,
+            total_points,
+            combine,
+            when_not_applicable,
+            nodes: specs,
+        } = spec;
+        if info.id.trim().is_empty() {
+            return Err(Error::EmptyFrameworkId);
+        }
+        if specs.is_empty() {
+            return Err(Error::EmptyFramework { id: info.id });
+        }
+        if total_points <= Decimal::ZERO {
+            return Err(Error::NonPositiveTotal {
+                id: info.id,
+                total: total_points,
+            });
+        }
+
+        let mut position: HashMap<&Code, usize> = HashMap::with_capacity(specs.len());
+        for (i, spec) in specs.iter().enumerate() {
+            if position.insert(&spec.code, i).is_some() {
+                return Err(Error::DuplicateCode {
+                    code: spec.code.clone(),
+                });
+            }
+        }
+        let mut parent_of: Vec<Option<usize>> = Vec::with_capacity(specs.len());
+        for spec in &specs {
+            parent_of.push(match &spec.parent {
+                None => None,
+                Some(parent) => {
+                    Some(*position.get(parent).ok_or_else(|| Error::UnknownParent {
+                        code: spec.code.clone(),
+                        parent: parent.clone(),
+                    })?)
+                }
+            });
+        }
+        let depths = depths(&specs, &parent_of)?;
+
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); specs.len()];
+        let mut roots = Vec::new();
+        for (i, parent) in parent_of.iter().enumerate() {
+            match parent {
+                Some(p) => {
+                    if let Some(list) = children.get_mut(*p) {
+                        list.push(i);
+                    }
+                }
+                None => roots.push(i),
+            }
+        }
+
+        // Lay the nodes out in pre-order so that a reverse pass sees children before parents.
+        let mut order = Vec::with_capacity(specs.len());
+        let mut stack: Vec<usize> = roots.iter().rev().copied().collect();
+        while let Some(i) = stack.pop() {
+            order.push(i);
+            if let Some(kids) = children.get(i) {
+                stack.extend(kids.iter().rev());
+            }
+        }
+        let mut new_index = vec![0usize; specs.len()];
+        for (new, old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(*old) {
+                *slot = new;
+            }
+        }
+        let remap = |old: usize| new_index.get(old).copied().unwrap_or(old);
+        let mut slots: Vec<Option<NodeSpec>> = specs.into_iter().map(Some).collect();
+        let mut nodes = Vec::with_capacity(order.len());
+        for old in &order {
+            let Some(spec) = slots.get_mut(*old).and_then(Option::take) else {
+                continue;
+            };
+            let depth = depths.get(*old).copied().unwrap_or(1);
+            nodes.push(Node {
+                spec,
+                level: Level::at_depth(depth),
+                depth,
+                parent: parent_of.get(*old).copied().flatten().map(remap),
+                children: children
+                    .get(*old)
+                    .map(|kids| kids.iter().map(|k| remap(*k)).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        let roots: Vec<usize> = roots.into_iter().map(remap).collect();
+        let by_code = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.spec.code.clone(), i))
+            .collect();
+
+        let framework = Framework {
+            info,
+            total_points,
+            combine,
+            when_not_applicable,
+            nodes,
+            roots,
+            by_code,
+        };
+        framework.validate()?;
+        Ok(framework)
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        for node in &self.nodes {
+            let at = node.node_ref();
+            if node.spec.max_points <= Decimal::ZERO {
+                return Err(Error::NonPositiveMax {
+                    node: at,
+                    max: node.spec.max_points,
+                });
+            }
+            if let Some(weight) = node.spec.weight {
+                if weight <= Decimal::ZERO {
+                    return Err(Error::NonPositiveWeight { node: at, weight });
+                }
+            }
+            let parent_combine = match node.parent {
+                Some(p) => self.nodes.get(p).map_or(Combine::Sum, |n| n.spec.combine),
+                None => self.combine,
+            };
+            match (parent_combine, node.spec.weight) {
+                (Combine::WeightedMean, None) => return Err(Error::MissingWeight { node: at }),
+                (Combine::Sum, Some(_)) => {
+                    return Err(Error::MisplacedField {
+                        node: at,
+                        field: "weight",
+                        reason: "its parent sums points and uses no weights",
+                    });
+                }
+                _ => {}
+            }
+            if node.is_leaf() {
+                if node.spec.combine != Combine::Sum {
+                    return Err(Error::MisplacedField {
+                        node: at,
+                        field: "combine",
+                        reason: "it has no children to combine",
+                    });
+                }
+                if node.spec.when_not_applicable != NotApplicablePolicy::DropMaximum {
+                    return Err(Error::MisplacedField {
+                        node: at,
+                        field: "when_not_applicable",
+                        reason: "it has no children",
+                    });
+                }
+                node.rule().unwrap_or(&Rule::Direct).validate(
+                    &at,
+                    node.spec.max_points,
+                    node.spec.optional,
+                )?;
+            } else {
+                if node.spec.rule.is_some() {
+                    return Err(Error::MisplacedField {
+                        node: at,
+                        field: "rule",
+                        reason: "only leaves are scored by a rule; it has children",
+                    });
+                }
+                if node.spec.optional {
+                    return Err(Error::MisplacedField {
+                        node: at,
+                        field: "optional",
+                        reason: "only leaves can be reported not applicable; it has children",
+                    });
+                }
+                if node.spec.combine == Combine::Sum {
+                    let sum = checked_sum(
+                        node.children
+                            .iter()
+                            .filter_map(|c| self.nodes.get(*c))
+                            .map(|c| c.spec.max_points),
+                        &at,
+                    )?;
+                    if sum != node.spec.max_points {
+                        return Err(Error::ChildrenSumMismatch {
+                            node: at,
+                            children_sum: sum,
+                            max: node.spec.max_points,
+                        });
+                    }
+                }
+            }
+        }
+        if self.combine == Combine::Sum {
+            let sum = checked_sum(self.domains().map(Node::max_points), &self.info.id)?;
+            if sum != self.total_points {
+                return Err(Error::TotalMismatch {
+                    id: self.info.id.clone(),
+                    sum,
+                    declared: self.total_points,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// What the framework is and where it comes from.
+    pub fn info(&self) -> &FrameworkInfo {
+        &self.info
+    }
+
+    /// The framework's id.
+    pub fn id(&self) -> &str {
+        &self.info.id
+    }
+
+    /// The declared total (100 for the PAR Index).
+    pub fn total_points(&self) -> Decimal {
+        self.total_points
+    }
+
+    /// How the domains combine into the total.
+    pub fn combine(&self) -> Combine {
+        self.combine
+    }
+
+    /// What the total does with domains that are not applicable.
+    pub fn when_not_applicable(&self) -> NotApplicablePolicy {
+        self.when_not_applicable
+    }
+
+    /// Every node, in pre-order (each parent before its children, siblings as declared).
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = &Node> + '_ {
+        self.nodes.iter()
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Always false: a framework has at least one node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The domains (depth 1), as declared.
+    pub fn domains(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.roots.iter().filter_map(|i| self.nodes.get(*i))
+    }
+
+    /// The leaves: the nodes scored by a rule, in pre-order.
+    pub fn leaves(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.nodes.iter().filter(|n| n.is_leaf())
+    }
+
+    /// The node with this code.
+    pub fn node(&self, code: &str) -> Option<&Node> {
+        let code: Code = code.parse().ok()?;
+        self.node_by_code(&code)
+    }
+
+    /// The node with this code.
+    pub fn node_by_code(&self, code: &Code) -> Option<&Node> {
+        self.by_code.get(code).and_then(|i| self.nodes.get(*i))
+    }
+
+    /// The children of a node, as declared.
+    pub fn children<'a>(&'a self, node: &'a Node) -> impl Iterator<Item = &'a Node> + 'a {
+        node.children.iter().filter_map(|i| self.nodes.get(*i))
+    }
+
+    /// The parent of a node; `None` for a domain.
+    pub fn parent(&self, node: &Node) -> Option<&Node> {
+        node.parent.and_then(|i| self.nodes.get(i))
+    }
+
+    /// The domain a node belongs to (itself for a domain).
+    pub fn domain_of<'a>(&'a self, node: &'a Node) -> &'a Node {
+        let mut current = node;
+        while let Some(parent) = self.parent(current) {
+            current = parent;
+        }
+        current
+    }
+
+    /// The framework in its declared form, nodes in pre-order.
+    pub fn to_spec(&self) -> FrameworkSpec {
+        FrameworkSpec {
+            info: self.info.clone(),
+            total_points: self.total_points,
+            combine: self.combine,
+            when_not_applicable: self.when_not_applicable,
+            nodes: self.nodes.iter().map(|n| n.spec.clone()).collect(),
+        }
+    }
+
+    pub(crate) fn node_at(&self, index: usize) -> Option<&Node> {
+        self.nodes.get(index)
+    }
+
+    pub(crate) fn index_of(&self, code: &Code) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    pub(crate) fn root_indices(&self) -> &[usize] {
+        &self.roots
+    }
+}
+
+/// The depth of every node (1 for a domain), refusing cycles and trees deeper than
+/// [`MAX_DEPTH`].
+fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>, Error> {
+    let mut depths = Vec::with_capacity(specs.len());
+    for (i, spec) in specs.iter().enumerate() {
+        let mut depth = 1;
+        let mut current = i;
+        while let Some(Some(parent)) = parent_of.get(current) {
+            depth += 1;
+            current = *parent;
+            if current == i || depth > specs.len() {
+                return Err(Error::ParentCycle {
+                    code: spec.code.clone(),
+                });
+            }
+            if depth > MAX_DEPTH {
+                return Err(Error::TooDeep {
+                    code: spec.code.clone(),
+                    max_depth: MAX_DEPTH,
+                });
+            }
+        }
+        depths.push(depth);
+    }
+    Ok(depths)
+}
+
+/// Builds a [`Framework`] node by node; problems are reported by [`FrameworkBuilder::build`].
+///
+/// Methods that set a field (`name_en`, `rule`, `method`, `weight`, `optional`, `combine`,
+/// `when_not_applicable`) apply to the node added last.
+#[derive(Debug, Clone)]
+pub struct FrameworkBuilder {
+    spec: FrameworkSpec,
+    error: Option<Error>,
+}
+
+impl FrameworkBuilder {
+    /// Starts a framework with an id and a title, a declared total of 100 and summed domains.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> FrameworkBuilder {
+        FrameworkBuilder {
+            spec: FrameworkSpec {
+                info: FrameworkInfo {
+                    id: id.into(),
+                    title: title.into(),
+                    ..FrameworkInfo::default()
+                },
+                total_points: Decimal::ONE_HUNDRED,
+                combine: Combine::Sum,
+                when_not_applicable: NotApplicablePolicy::DropMaximum,
+                nodes: Vec::new(),
+            },
+            error: None,
+        }
+    }
+
+    /// Replaces the metadata, keeping nodes and totals.
+    pub fn info(mut self, info: FrameworkInfo) -> Self {
+        self.spec.info = info;
+        self
+    }
+
+    /// Sets the decision the framework implements.
+    pub fn decision(mut self, decision: Decision) -> Self {
+        self.spec.info.decision = Some(decision);
+        self
+    }
+
+    /// Sets the declared total (100 unless stated).
+    pub fn total_points(mut self, total: Decimal) -> Self {
+        self.spec.total_points = total;
+        self
+    }
+
+    /// Sets how domains combine into the total.
+    pub fn combine_domains(mut self, combine: Combine) -> Self {
+        self.spec.combine = combine;
+        self
+    }
+
+    /// Sets what the total does with domains that are not applicable.
+    pub fn domains_when_not_applicable(mut self, policy: NotApplicablePolicy) -> Self {
+        self.spec.when_not_applicable = policy;
+        self
+    }
+
+    /// Adds a fully declared node.
+    pub fn node(mut self, node: NodeSpec) -> Self {
+        self.spec.nodes.push(node);
+        self
+    }
+
+    /// Adds a domain.
+    pub fn domain(self, code: &str, name_vi: &str, max_points: Decimal) -> Self {
+        self.add(None, code, name_vi, max_points)
+    }
+
+    /// Adds a node under `parent`.
+    pub fn child(self, parent: &str, code: &str, name_vi: &str, max_points: Decimal) -> Self {
+        self.add(Some(parent), code, name_vi, max_points)
+    }
+
+    fn add(mut self, parent: Option<&str>, code: &str, name_vi: &str, max: Decimal) -> Self {
+        let parsed = code
+            .parse::<Code>()
+            .and_then(|code| Ok((code, parent.map(str::parse::<Code>).transpose()?)));
+        match parsed {
+            Ok((code, parent)) => {
+                let mut node = NodeSpec::new(code, name_vi, max);
+                node.parent = parent;
+                self.spec.nodes.push(node);
+            }
+            Err(error) => {
+                self.error.get_or_insert(error);
+            }
+        }
+        self
+    }
+
+    fn last(mut self, set: impl FnOnce(&mut NodeSpec)) -> Self {
+        match self.spec.nodes.last_mut() {
+            Some(node) => set(node),
+            None => {
+                self.error.get_or_insert(Error::BuilderWithoutNode);
+            }
+        }
+        self
+    }
+
+    /// Sets the English name of the last node.
+    pub fn name_en(self, name: &str) -> Self {
+        self.last(|n| n.name_en = name.to_owned())
+    }
+
+    /// Sets the scoring rule of the last node.
+    pub fn rule(self, rule: Rule) -> Self {
+        self.last(|n| n.rule = Some(rule))
+    }
+
+    /// Sets how the last node is assessed.
+    pub fn method(self, method: Method) -> Self {
+        self.last(|n| n.method = method)
+    }
+
+    /// Sets the weight of the last node in its parent's weighted mean.
+    pub fn weight(self, weight: Decimal) -> Self {
+        self.last(|n| n.weight = Some(weight))
+    }
+
+    /// Marks the last node optional: a unit may report it not applicable.
+    pub fn optional(self) -> Self {
+        self.last(|n| n.optional = true)
+    }
+
+    /// Sets how the last node combines its children.
+    pub fn combine(self, combine: Combine) -> Self {
+        self.last(|n| n.combine = combine)
+    }
+
+    /// Sets what the last node does with children that are not applicable.
+    pub fn when_not_applicable(self, policy: NotApplicablePolicy) -> Self {
+        self.last(|n| n.when_not_applicable = policy)
+    }
+
+    /// Validates the whole tree and builds the framework.
+    ///
+    /// # Errors
+    ///
+    /// A code that did not parse ([`Error::InvalidCode`]), a field set before any node
+    /// ([`Error::BuilderWithoutNode`]), or any error of [`Framework::from_spec`].
+    pub fn build(self) -> Result<Framework, Error> {
+        if let Some(error) = self.error {
+            return Err(error);
+        }
+        Framework::from_spec(self.spec)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Framework {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_spec().serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Framework {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Framework, D::Error> {
+        let spec = FrameworkSpec::deserialize(deserializer)?;
+        Framework::from_spec(spec).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,103 @@
+//! Exact scoring for Vietnam's Public Administration Reform Index (PAR Index, Chỉ số cải
+//! cách hành chính).
+//!
+//! The Ministry of Home Affairs scores every province and ministry each year; provinces,
+//! districts and cities score their own departments, communes and wards with local copies of
+//! the same method. This crate is the engine such tools embed:
+//!
+//! - a [`Framework`] models an index: domains (lĩnh vực) → criteria (tiêu chí) →
+//!   sub-criteria (tiêu chí thành phần), each with its maximum points, how it is assessed and,
+//!   for leaves, a scoring [`Rule`]; it is validated whole when built;
+//! - an [`Assessment`] holds one unit's inputs for one [`Period`]: [`Evidence`], self-assessed
+//!   and appraised points, notes and evidence references;
+//! - [`Framework::score`] turns an assessment into a [`Scorecard`]: exact points and
+//!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
+//! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`].
+//!
+//! # Example
+//!
+//! ```
+//! use par_index::{Assessment, Entry, Evidence, Framework, RoundingPolicy, Rule};
+//! use rust_decimal::Decimal;
+//!
+//! let framework = Framework::builder("ward-index-demo", "Ward PAR index (illustrative)")
+//!     .total_points(Decimal::from(20))
+//!     .domain("1", "Công tác chỉ đạo, điều hành CCHC", Decimal::from(8))
+//!     .name_en("Direction of reform")
+//!     .child("1", "1.1", "Ban hành kế hoạch CCHC năm đúng hạn", Decimal::from(4))
+//!     .rule(Rule::yes_no())
+//!     .child("1", "1.2", "Hội nghị chỉ đạo CCHC", Decimal::from(4))
+//!     .rule(Rule::Direct)
+//!     .domain("2", "Cải cách thủ tục hành chính", Decimal::from(12))
+//!     .name_en("Administrative procedures")
+//!     .child("2", "2.1", "Tỷ lệ hồ sơ giải quyết sớm, đúng hạn", Decimal::from(12))
+//!     .rule(Rule::proportional())
+//!     .build()?;
+//!
+//! let mut ward = Assessment::new("ward-index-demo", "ward-1", "2021".parse()?);
+//! ward.push(Entry::new("1.1".parse()?).with_evidence(Evidence::Flag(true)))
+//!     .push(Entry::new("1.2".parse()?).with_self_assessed(Decimal::from(4))
+//!         .with_appraised(Decimal::from(3)).with_note("one meeting without minutes"))
+//!     .push(Entry::new("2.1".parse()?).with_evidence(Evidence::rate(5_378, 5_597)));
+//!
+//! let scorecard = framework.score(&ward)?;
+//! assert_eq!(scorecard.node("1").unwrap().points, Decimal::from(7)); // 4 + appraised 3
+//! let published = scorecard.publish(&RoundingPolicy::default());
+//! assert_eq!(published.index.to_string(), "92.65"); // (7 + 12 × 5378/5597) / 20
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Exactness and rounding
+//!
+//! Points and percentages are [`rust_decimal::Decimal`]s; there is no floating point in
+//! scoring, and every operation is checked, so an overflow is an [`Error::Overflow`], never a
+//! panic. A division that does not end (a rate of 1/3) keeps 28 significant digits. Figures
+//! are rounded once, when published, by a [`RoundingPolicy`]: by default 2 decimal places,
+//! half away from zero, as Vietnamese reports print them (`rust_decimal`'s own default is
+//! banker's rounding, which would print 93.305 as 93.30).
+//!
+//! # Errors
+//!
+//! One [`Error`] enum; every variant names the node, the unit and the numbers involved, e.g.
+//! `sub-criterion 3.2.1 is given 1.5 appraised points but its maximum is 1`. Nothing a caller
+//! passes in is silently dropped: unknown codes, duplicate entries, fields that would have no
+//! effect are all refused.
+//!
+//! # Crate features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for frameworks, assessments and
+//!   scorecards. Decimals are written as strings and read from strings or integers, so no
+//!   digit is lost; input types reject unknown fields.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod assessment;
+mod code;
+mod error;
+mod framework;
+mod math;
+mod rounding;
+mod rule;
+mod scorecard;
+#[cfg(feature = "serde")]
+mod serde_decimal;
+
+pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
+pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+pub use crate::error::Error;
+pub use crate::framework::{
+    Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
+    Method, Node, NodeSpec, NotApplicablePolicy,
+};
+pub use crate::rounding::{Rounding, RoundingPolicy};
+pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
+pub use crate::scorecard::{
+    Clamp, LeafDetail, NodeScore, PublishedNode, PublishedScorecard, Scorecard, ScoringOptions,
+    Source,
+};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,584 @@
+//! Scoring rules (cách chấm điểm) and the evidence they turn into points.
+//!
+//! A [`Rule`] is data: it is stored in the framework, serialized with it, and checked against
+//! its node's maximum when the framework is built. [`Evidence`] is what a unit reports for one
+//! leaf. Applying a rule to evidence gives points in `0..=max`, or "not applicable" where the
+//! framework allows it, or an error naming the node and the values; never a panic.
+//!
+//! Rates are compared in percent: a [`Evidence::Rate`] of 7,723 / 8,037 is 96.09…%, and band
+//! thresholds are written as percentages (`100`, `95`).
+
+use rust_decimal::Decimal;
+
+use crate::code::NodeRef;
+use crate::error::Error;
+use crate::math::{checked_div, checked_mul, checked_sub};
+
+/// What a unit reports for one leaf of the framework.
+///
+/// In JSON: `{"flag": true}`, `{"rate": {"numerator": "7723", "denominator": "8037"}}`,
+/// `{"percent": "96.09"}`, `{"count": 3}`, `{"value": "4.5"}`, `{"survey_mean": "4.12"}`,
+/// `{"points": "1.5"}`, or `"not_applicable"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// Points entered directly, for [`Rule::Direct`].
+    Points(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal),
+    /// A yes/no fact, for [`Rule::YesNo`]: "the annual reform plan was issued on time".
+    Flag(bool),
+    /// A part of a whole, such as dossiers resolved early or on time out of dossiers resolved.
+    /// The numerator may not exceed the denominator.
+    Rate {
+        /// The part (on-time dossiers).
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        numerator: Decimal,
+        /// The whole (resolved dossiers).
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        denominator: Decimal,
+    },
+    /// A rate already expressed in percent (`96.09`); may exceed 100 where a target was beaten.
+    Percent(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal),
+    /// A count: steering meetings held, late reports, violations.
+    Count(u64),
+    /// A measured number for [`Rule::Linear`].
+    Value(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal),
+    /// The mean answer of a survey question on the scale of a [`Rule::SurveyMean`].
+    SurveyMean(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal),
+    /// The node does not apply to this unit ("không được giao chỉ tiêu thì không chấm điểm"):
+    /// distinct from zero, allowed only on nodes the framework marks optional.
+    NotApplicable,
+}
+
+impl Evidence {
+    /// A rate from two integers, e.g. `Evidence::rate(7_723, 8_037)`.
+    pub fn rate(numerator: u64, denominator: u64) -> Evidence {
+        Evidence::Rate {
+            numerator: Decimal::from(numerator),
+            denominator: Decimal::from(denominator),
+        }
+    }
+
+    /// The evidence's kind, as written in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Evidence::Points(_) => "points",
+            Evidence::Flag(_) => "flag",
+            Evidence::Rate { .. } => "rate",
+            Evidence::Percent(_) => "percent",
+            Evidence::Count(_) => "count",
+            Evidence::Value(_) => "value",
+            Evidence::SurveyMean(_) => "survey_mean",
+            Evidence::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// What a rate rule does when a [`Evidence::Rate`] has a denominator of zero (no dossiers
+/// resolved, no complaints received).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ZeroDenominator {
+    /// Refuse it with [`Error::ZeroDenominator`]: the framework must say what nothing means.
+    #[default]
+    Error,
+    /// Full points: "no complaint received → full 2 points".
+    FullPoints,
+    /// Zero points.
+    ZeroPoints,
+    /// The node is not applicable (its node must be optional).
+    NotApplicable,
+}
+
+/// One band of [`Rule::ThresholdBands`]: a rate at or above `at_least` percent earns `points`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct RateBand {
+    /// The lowest rate, in percent, that earns the band's points.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub at_least: Decimal,
+    /// Points earned.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+}
+
+/// One band of [`Rule::CountBands`]: a count at or above `at_least` earns `points`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CountBand {
+    /// The lowest count that earns the band's points.
+    pub at_least: u64,
+    /// Points earned.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+}
+
+/// How a leaf's evidence becomes points. Each rule is monotone: better evidence never earns
+/// fewer points.
+///
+/// In JSON a rule is an object tagged by `kind`, e.g.
+/// `{"kind": "threshold_bands", "bands": [{"at_least": "100", "points": "1"}]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum Rule {
+    /// Points entered directly ([`Evidence::Points`]), from 0 to the maximum. The default for
+    /// a leaf with no rule: the appraisal team's judgement, as for most PAR sub-criteria.
+    #[default]
+    Direct,
+    /// Yes/no ([`Evidence::Flag`]): "the annual PAR plan was issued on time" earns the
+    /// maximum, or `points_if_yes` where the annex awards less (Hải Phòng 212/2025, item
+    /// 5.1.b: maximum 2, "at or above the city average → 1").
+    YesNo {
+        /// Points for "yes"; the node's maximum when absent.
+        #[cfg_attr(
+            feature = "serde",
+            serde(
+                default,
+                with = "crate::serde_decimal::option",
+                skip_serializing_if = "Option::is_none"
+            )
+        )]
+        points_if_yes: Option<Decimal>,
+    },
+    /// Proportional to a rate: points = min(rate ÷ `full_at_percent`, 1) × maximum. Hải Phòng's
+    /// heads' scorecard scores "tasks done on time ÷ tasks assigned × 5" this way; a PAR
+    /// sub-criterion can score on-time dossiers ÷ resolved dossiers.
+    Proportional {
+        /// The rate, in percent, that earns the full maximum (100 unless stated).
+        #[cfg_attr(
+            feature = "serde",
+            serde(default = "hundred", with = "crate::serde_decimal")
+        )]
+        full_at_percent: Decimal,
+        /// What a zero denominator means.
+        #[cfg_attr(feature = "serde", serde(default))]
+        zero_denominator: ZeroDenominator,
+    },
+    /// Threshold bands on a rate, highest first: on-time dossiers = 100% → 1 point,
+    /// ≥ 95% → 0.5, else 0. Thresholds must strictly decrease and points must not increase.
+    ThresholdBands {
+        /// The bands, highest threshold first; below the last band earns 0.
+        bands: Vec<RateBand>,
+        /// What a zero denominator means.
+        #[cfg_attr(feature = "serde", serde(default))]
+        zero_denominator: ZeroDenominator,
+    },
+    /// Linear between two bounds, clamped: `zero_at` earns 0, `full_at` the maximum. The bounds
+    /// may run downwards (days late: 10 → 0 points, 0 → full). Takes [`Evidence::Value`],
+    /// [`Evidence::Percent`] or [`Evidence::Rate`] (in percent).
+    Linear {
+        /// The value that earns nothing.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        zero_at: Decimal,
+        /// The value that earns the maximum.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        full_at: Decimal,
+    },
+    /// A deduction per violation from the maximum, never below `floor` ([`Evidence::Count`]):
+    /// −0.25 per late report, never below 0.
+    Deduction {
+        /// Points taken off for each violation.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        per_violation: Decimal,
+        /// The least the node can earn (0 unless stated).
+        #[cfg_attr(feature = "serde", serde(default, with = "crate::serde_decimal"))]
+        floor: Decimal,
+    },
+    /// A survey mean on a scale, mapped linearly to points: `scale_min` earns 0 and
+    /// `scale_max` the maximum (a 1–5 scale, 0–10, or 0–100 for a percentage).
+    SurveyMean {
+        /// The lowest answer on the scale.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        scale_min: Decimal,
+        /// The highest answer on the scale.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        scale_max: Decimal,
+    },
+    /// Count bands, highest first ([`Evidence::Count`]): steering meetings held in the year
+    /// 4 → 20, 3 → 15, 2 → 10, 1 → 5, else 0.
+    CountBands {
+        /// The bands, highest count first; below the last band earns 0.
+        bands: Vec<CountBand>,
+    },
+}
+
+#[cfg(feature = "serde")]
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+/// Points a rule gave, or "not applicable".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleOutcome {
+    Points(Decimal),
+    NotApplicable,
+}
+
+impl Rule {
+    /// A proportional rule with full points at 100% and zero denominators refused.
+    pub fn proportional() -> Rule {
+        Rule::Proportional {
+            full_at_percent: Decimal::ONE_HUNDRED,
+            zero_denominator: ZeroDenominator::Error,
+        }
+    }
+
+    /// A yes/no rule that awards the node's maximum.
+    pub fn yes_no() -> Rule {
+        Rule::YesNo {
+            points_if_yes: None,
+        }
+    }
+
+    /// The rule's kind, as written in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::Direct => "direct",
+            Rule::YesNo { .. } => "yes_no",
+            Rule::Proportional { .. } => "proportional",
+            Rule::ThresholdBands { .. } => "threshold_bands",
+            Rule::Linear { .. } => "linear",
+            Rule::Deduction { .. } => "deduction",
+            Rule::SurveyMean { .. } => "survey_mean",
+            Rule::CountBands { .. } => "count_bands",
+        }
+    }
+
+    fn zero_denominator(&self) -> Option<ZeroDenominator> {
+        match self {
+            Rule::Proportional {
+                zero_denominator, ..
+            }
+            | Rule::ThresholdBands {
+                zero_denominator, ..
+            } => Some(*zero_denominator),
+            _ => None,
+        }
+    }
+
+    /// Checks that the rule fits a node whose maximum is `max`; called by the framework builder.
+    pub(crate) fn validate(&self, at: &NodeRef, max: Decimal, optional: bool) -> Result<(), Error> {
+        let exceeds = |awarded: Decimal| Error::RuleExceedsMax {
+            node: at.clone(),
+            awarded,
+            max,
+        };
+        let invalid = |reason: String| Error::InvalidRule {
+            node: at.clone(),
+            rule: self.kind(),
+            reason,
+        };
+        let non_negative = |what: &str, value: Decimal| {
+            if value.is_sign_negative() && !value.is_zero() {
+                Err(invalid(format!("{what} is {value}, below 0")))
+            } else {
+                Ok(())
+            }
+        };
+        if self.zero_denominator() == Some(ZeroDenominator::NotApplicable) && !optional {
+            return Err(invalid(
+                "a zero denominator is declared not applicable but the node is not optional"
+                    .to_owned(),
+            ));
+        }
+        match self {
+            Rule::Direct => Ok(()),
+            Rule::YesNo { points_if_yes } => match points_if_yes {
+                Some(points) if *points > max => Err(exceeds(*points)),
+                Some(points) => non_negative("points_if_yes", *points),
+                None => Ok(()),
+            },
+            Rule::Proportional {
+                full_at_percent, ..
+            } => {
+                if *full_at_percent <= Decimal::ZERO {
+                    Err(invalid(format!(
+                        "full_at_percent is {full_at_percent} but must be above 0"
+                    )))
+                } else {
+                    Ok(())
+                }
+            }
+            Rule::ThresholdBands { bands, .. } => {
+                let bands: Vec<(String, Decimal)> = bands
+                    .iter()
+                    .map(|b| (format!("{}%", b.at_least), b.points))
+                    .collect();
+                validate_bands(&bands, max, exceeds, invalid)
+            }
+            Rule::CountBands { bands } => {
+                let descending = bands.windows(2).all(|w| match w {
+                    [a, b] => a.at_least > b.at_least,
+                    _ => true,
+                });
+                if !descending {
+                    return Err(invalid(
+                        "band thresholds must strictly decrease, highest first".to_owned(),
+                    ));
+                }
+                let bands: Vec<(String, Decimal)> = bands
+                    .iter()
+                    .map(|b| (b.at_least.to_string(), b.points))
+                    .collect();
+                validate_bands(&bands, max, exceeds, invalid)
+            }
+            Rule::Linear { zero_at, full_at } => {
+                if zero_at == full_at {
+                    Err(invalid(format!(
+                        "zero_at and full_at are both {zero_at}; they must differ"
+                    )))
+                } else {
+                    Ok(())
+                }
+            }
+            Rule::Deduction {
+                per_violation,
+                floor,
+            } => {
+                if *per_violation <= Decimal::ZERO {
+                    return Err(invalid(format!(
+                        "per_violation is {per_violation} but must be above 0"
+                    )));
+                }
+                non_negative("floor", *floor)?;
+                if *floor > max {
+                    return Err(exceeds(*floor));
+                }
+                Ok(())
+            }
+            Rule::SurveyMean {
+                scale_min,
+                scale_max,
+            } => {
+                if scale_min >= scale_max {
+                    Err(invalid(format!(
+                        "scale_min {scale_min} must be below scale_max {scale_max}"
+                    )))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Applies the rule to one piece of evidence for a node whose maximum is `max`.
+    ///
+    /// The result always lies in `0..=max` for a validated rule.
+    pub(crate) fn apply(
+        &self,
+        at: &NodeRef,
+        max: Decimal,
+        evidence: &Evidence,
+    ) -> Result<RuleOutcome, Error> {
+        let wrong = || Error::WrongEvidence {
+            node: at.clone(),
+            rule: self.kind(),
+            found: evidence.kind(),
+        };
+        let points = |p: Decimal| Ok(RuleOutcome::Points(p));
+        match (self, evidence) {
+            (_, Evidence::NotApplicable) => Ok(RuleOutcome::NotApplicable),
+            (Rule::Direct, Evidence::Points(p)) => {
+                check_non_negative(at, "points", *p)?;
+                if *p > max {
+                    return Err(Error::PointsAboveMax {
+                        node: at.clone(),
+                        which: "entered",
+                        points: *p,
+                        max,
+                    });
+                }
+                points(*p)
+            }
+            (Rule::YesNo { points_if_yes }, Evidence::Flag(flag)) => points(if *flag {
+                points_if_yes.unwrap_or(max)
+            } else {
+                Decimal::ZERO
+            }),
+            (
+                Rule::Proportional {
+                    full_at_percent,
+                    zero_denominator,
+                },
+                Evidence::Rate { .. } | Evidence::Percent(_),
+            ) => {
+                let Some(percent) = percent_of(at, evidence)? else {
+                    return zero_denominator_outcome(at, *zero_denominator, max);
+                };
+                let ratio = checked_div(percent, *full_at_percent, at)?.min(Decimal::ONE);
+                points(checked_mul(ratio, max, at)?)
+            }
+            (
+                Rule::ThresholdBands {
+                    bands,
+                    zero_denominator,
+                },
+                Evidence::Rate { .. } | Evidence::Percent(_),
+            ) => {
+                let Some(percent) = percent_of(at, evidence)? else {
+                    return zero_denominator_outcome(at, *zero_denominator, max);
+                };
+                points(
+                    bands
+                        .iter()
+                        .find(|band| percent >= band.at_least)
+                        .map_or(Decimal::ZERO, |band| band.points),
+                )
+            }
+            (
+                Rule::Linear { zero_at, full_at },
+                Evidence::Value(_) | Evidence::Percent(_) | Evidence::Rate { .. },
+            ) => {
+                let value = match evidence {
+                    Evidence::Value(v) => *v,
+                    _ => match percent_of(at, evidence)? {
+                        Some(p) => p,
+                        None => return Err(Error::ZeroDenominator { node: at.clone() }),
+                    },
+                };
+                let span = checked_sub(*full_at, *zero_at, at)?;
+                let ratio = checked_div(checked_sub(value, *zero_at, at)?, span, at)?
+                    .clamp(Decimal::ZERO, Decimal::ONE);
+                points(checked_mul(ratio, max, at)?)
+            }
+            (
+                Rule::Deduction {
+                    per_violation,
+                    floor,
+                },
+                Evidence::Count(count),
+            ) => {
+                let deducted = checked_mul(Decimal::from(*count), *per_violation, at)?;
+                let left = checked_sub(max, deducted, at)?;
+                points(left.max(*floor))
+            }
+            (
+                Rule::SurveyMean {
+                    scale_min,
+                    scale_max,
+                },
+                Evidence::SurveyMean(mean),
+            ) => {
+                if mean < scale_min || mean > scale_max {
+                    return Err(Error::SurveyMeanOutOfScale {
+                        node: at.clone(),
+                        mean: *mean,
+                        scale_min: *scale_min,
+                        scale_max: *scale_max,
+                    });
+                }
+                let span = checked_sub(*scale_max, *scale_min, at)?;
+                let ratio = checked_div(checked_sub(*mean, *scale_min, at)?, span, at)?;
+                points(checked_mul(ratio, max, at)?)
+            }
+            (Rule::CountBands { bands }, Evidence::Count(count)) => points(
+                bands
+                    .iter()
+                    .find(|band| *count >= band.at_least)
+                    .map_or(Decimal::ZERO, |band| band.points),
+            ),
+            _ => Err(wrong()),
+        }
+    }
+}
+
+/// Shared checks of rate and count bands: each band's points within `0..=max` and not
+/// increasing as the threshold falls (so that the rule stays monotone).
+fn validate_bands(
+    bands: &[(String, Decimal)],
+    max: Decimal,
+    exceeds: impl Fn(Decimal) -> Error,
+    invalid: impl Fn(String) -> Error,
+) -> Result<(), Error> {
+    if bands.is_empty() {
+        return Err(invalid("it has no bands".to_owned()));
+    }
+    for (threshold, points) in bands {
+        if *points > max {
+            return Err(exceeds(*points));
+        }
+        if points.is_sign_negative() && !points.is_zero() {
+            return Err(invalid(format!(
+                "the band at {threshold} awards {points} points, below 0"
+            )));
+        }
+    }
+    for pair in bands.windows(2) {
+        if let [(high, high_points), (low, low_points)] = pair {
+            if low_points > high_points {
+                return Err(invalid(format!(
+                    "the band at {low} awards {low_points} points, more than the band at {high} ({high_points})"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Result<(), Error> {
+    if value.is_sign_negative() && !value.is_zero() {
+        Err(Error::NegativeValue {
+            node: at.clone(),
+            what,
+            value,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The evidence as a percentage, or `None` for a zero denominator.
+fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Decimal>, Error> {
+    match evidence {
+        Evidence::Percent(p) => {
+            check_non_negative(at, "percent", *p)?;
+            Ok(Some(*p))
+        }
+        Evidence::Rate {
+            numerator,
+            denominator,
+        } => {
+            check_non_negative(at, "numerator", *numerator)?;
+            check_non_negative(at, "denominator", *denominator)?;
+            if denominator.is_zero() {
+                return Ok(None);
+            }
+            if numerator > denominator {
+                return Err(Error::RateAboveWhole {
+                    node: at.clone(),
+                    numerator: *numerator,
+                    denominator: *denominator,
+                });
+            }
+            let hundredfold = checked_mul(*numerator, Decimal::ONE_HUNDRED, at)?;
+            Ok(Some(checked_div(hundredfold, *denominator, at)?))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn zero_denominator_outcome(
+    at: &NodeRef,
+    policy: ZeroDenominator,
+    max: Decimal,
+) -> Result<RuleOutcome, Error> {
+    match policy {
+        ZeroDenominator::Error => Err(Error::ZeroDenominator { node: at.clone() }),
+        ZeroDenominator::FullPoints => Ok(RuleOutcome::Points(max)),
+        ZeroDenominator::ZeroPoints => Ok(RuleOutcome::Points(Decimal::ZERO)),
+        ZeroDenominator::NotApplicable => Ok(RuleOutcome::NotApplicable),
+    }
+}

@@ -1,0 +1,709 @@
+//! Scoring an assessment against a framework, and the exact result: a [`Scorecard`].
+
+use rust_decimal::Decimal;
+
+use crate::assessment::{Adjustment, Assessment, Entry, Period};
+use crate::code::{Code, Level};
+use crate::error::Error;
+use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
+use crate::math::{checked_add, checked_div, checked_mul, checked_sum};
+use crate::rounding::RoundingPolicy;
+use crate::rule::{Rule, RuleOutcome};
+
+/// Where a leaf's final points came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Source {
+    /// The appraisal team's points (điểm thẩm định).
+    Appraised,
+    /// The rule applied to the evidence.
+    Evidence,
+    /// The unit's own points (điểm tự đánh giá), for want of anything better.
+    SelfAssessed,
+    /// Nothing was reported: 0 points, and the leaf is listed as missing.
+    Missing,
+    /// The leaf does not apply to the unit.
+    NotApplicable,
+}
+
+/// Options for [`Framework::score_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ScoringOptions {
+    /// Refuse an assessment with leaves that have no input ([`Error::MissingInput`]),
+    /// instead of scoring them 0 and listing them in [`Scorecard::missing`].
+    pub strict: bool,
+}
+
+impl ScoringOptions {
+    /// Options that refuse missing leaves.
+    pub fn strict() -> ScoringOptions {
+        ScoringOptions { strict: true }
+    }
+}
+
+/// A leaf's inputs beside its final points: both the unit's and the appraisal team's numbers
+/// are kept, as they are published side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct LeafDetail {
+    /// Where the final points came from.
+    pub source: Source,
+    /// Points the rule gave for the evidence, if any evidence was given.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub from_evidence: Option<Decimal>,
+    /// The unit's self-assessed points.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub self_assessed: Option<Decimal>,
+    /// The appraised points.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub appraised: Option<Decimal>,
+    /// The entry's note.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note: String,
+}
+
+/// The exact result for one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct NodeScore {
+    /// The node's code.
+    pub code: Code,
+    /// The node's level.
+    pub level: Level,
+    /// The maximum the framework declares.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// The maximum the unit is measured against: smaller than `max_points` when children that
+    /// do not apply were dropped; 0 when the node itself does not apply.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub effective_max: Decimal,
+    /// Points achieved, exact, within `0..=effective_max`.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// False when the node does not apply to the unit.
+    pub applicable: bool,
+    /// The leaf's inputs; `None` for a parent.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub leaf: Option<LeafDetail>,
+}
+
+impl NodeScore {
+    /// Points achieved as a percentage of the effective maximum; `None` when not applicable.
+    pub fn percent(&self) -> Option<Decimal> {
+        if !self.applicable || self.effective_max.is_zero() {
+            return None;
+        }
+        self.points
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|p| p.checked_div(self.effective_max))
+    }
+
+    /// Points lost: the effective maximum less the points achieved.
+    pub fn lost_points(&self) -> Decimal {
+        self.effective_max
+            .checked_sub(self.points)
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// How the index was brought back within `0..=100` after adjustments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Clamp {
+    /// The index before clamping, in percent.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub unclamped: Decimal,
+    /// The index after clamping: 0 or 100.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub clamped: Decimal,
+}
+
+/// The exact result of scoring one unit for one period.
+///
+/// Every figure is exact (decimal, 28 significant digits where a division does not end);
+/// rounding happens only in [`Scorecard::publish`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Scorecard {
+    framework: String,
+    unit: String,
+    #[cfg_attr(feature = "serde", serde(default))]
+    unit_name: String,
+    period: Period,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    total_points: Decimal,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    effective_max: Decimal,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    points: Decimal,
+    adjustments: Vec<Adjustment>,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    index: Decimal,
+    clamp: Option<Clamp>,
+    missing: Vec<Code>,
+    nodes: Vec<NodeScore>,
+}
+
+impl Scorecard {
+    /// The id of the framework scored against.
+    pub fn framework(&self) -> &str {
+        &self.framework
+    }
+
+    /// The unit's identifier.
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
+    /// The unit's name for people (its identifier when no name was given).
+    pub fn unit_name(&self) -> &str {
+        if self.unit_name.is_empty() {
+            &self.unit
+        } else {
+            &self.unit_name
+        }
+    }
+
+    /// The period.
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    /// Points achieved over all domains, before adjustments.
+    pub fn points(&self) -> Decimal {
+        self.points
+    }
+
+    /// The declared total of the framework.
+    pub fn total_points(&self) -> Decimal {
+        self.total_points
+    }
+
+    /// The total the unit is measured against (the declared total less what did not apply,
+    /// where the framework drops maxima).
+    pub fn effective_max(&self) -> Decimal {
+        self.effective_max
+    }
+
+    /// The bonus and deduction adjustments applied.
+    pub fn adjustments(&self) -> &[Adjustment] {
+        &self.adjustments
+    }
+
+    /// The index in percent, exact: (points + adjustments) ÷ effective maximum × 100, kept
+    /// within `0..=100`.
+    pub fn index(&self) -> Decimal {
+        self.index
+    }
+
+    /// Points lost over the whole framework: effective maximum less points achieved, before
+    /// adjustments. Equals the sum of the leaves' lost points.
+    pub fn lost_points(&self) -> Decimal {
+        self.effective_max
+            .checked_sub(self.points)
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// How adjustments pushed the index out of `0..=100`, if they did.
+    pub fn clamp(&self) -> Option<Clamp> {
+        self.clamp
+    }
+
+    /// Leaves with no input, scored 0.
+    pub fn missing(&self) -> &[Code] {
+        &self.missing
+    }
+
+    /// Every node's result, in the framework's order (each parent before its children).
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = &NodeScore> + '_ {
+        self.nodes.iter()
+    }
+
+    /// The domains' results.
+    pub fn domains(&self) -> impl Iterator<Item = &NodeScore> + '_ {
+        self.nodes.iter().filter(|n| n.level == Level::Domain)
+    }
+
+    /// The leaves' results.
+    pub fn leaves(&self) -> impl Iterator<Item = &NodeScore> + '_ {
+        self.nodes.iter().filter(|n| n.leaf.is_some())
+    }
+
+    /// The result for one node.
+    pub fn node(&self, code: &str) -> Option<&NodeScore> {
+        self.nodes.iter().find(|n| n.code.as_str() == code)
+    }
+
+    /// The scorecard as published: every figure rounded once, from its exact value, by
+    /// `policy`.
+    pub fn publish(&self, policy: &RoundingPolicy) -> PublishedScorecard {
+        let adjustments = self
+            .adjustments
+            .iter()
+            .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.points));
+        PublishedScorecard {
+            framework: self.framework.clone(),
+            unit: self.unit.clone(),
+            unit_name: self.unit_name().to_owned(),
+            period: self.period.clone(),
+            index: policy.apply(self.index),
+            points: policy.apply(self.points),
+            max_points: policy.apply(self.effective_max),
+            adjustments: policy.apply(adjustments),
+            nodes: self
+                .nodes
+                .iter()
+                .map(|n| PublishedNode {
+                    code: n.code.clone(),
+                    level: n.level,
+                    points: n.applicable.then(|| policy.apply(n.points)),
+                    max_points: policy.apply(n.effective_max),
+                    percent: n.percent().map(|p| policy.apply(p)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One node as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PublishedNode {
+    /// The node's code.
+    pub code: Code,
+    /// The node's level.
+    pub level: Level,
+    /// Points, rounded; `None` when not applicable.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub points: Option<Decimal>,
+    /// The effective maximum, rounded.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// Percentage of the effective maximum, rounded; `None` when not applicable.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub percent: Option<Decimal>,
+}
+
+/// A scorecard as published, every figure rounded once by a [`RoundingPolicy`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PublishedScorecard {
+    /// The framework's id.
+    pub framework: String,
+    /// The unit's identifier.
+    pub unit: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// The period.
+    pub period: Period,
+    /// The index in percent.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub index: Decimal,
+    /// Points achieved before adjustments.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// The effective maximum.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// The sum of the adjustments.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub adjustments: Decimal,
+    /// Every node.
+    pub nodes: Vec<PublishedNode>,
+}
+
+/// A node's result while scoring: points and effective maximum, or not applicable.
+#[derive(Debug, Clone, Copy)]
+struct Partial {
+    points: Decimal,
+    effective_max: Decimal,
+    applicable: bool,
+}
+
+impl Partial {
+    const NOT_APPLICABLE: Partial = Partial {
+        points: Decimal::ZERO,
+        effective_max: Decimal::ZERO,
+        applicable: false,
+    };
+}
+
+impl Framework {
+    /// Scores an assessment: leaves with no input score 0 and are listed as missing.
+    ///
+    /// # Errors
+    ///
+    /// See [`Framework::score_with`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Assessment, Entry, Evidence, Framework, Rule, RoundingPolicy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Cải cách thủ tục hành chính", Decimal::from(10))
+    ///     .child("1", "1.1", "Hồ sơ giải quyết đúng hạn", Decimal::from(10))
+    ///     .rule(Rule::proportional())
+    ///     .build()?;
+    /// let mut assessment = Assessment::new("demo", "ward-1", "2021".parse()?);
+    /// assessment.push(Entry::new("1.1".parse()?).with_evidence(Evidence::rate(5_379, 5_597)));
+    ///
+    /// let scorecard = framework.score(&assessment)?;
+    /// let published = scorecard.publish(&RoundingPolicy::default());
+    /// assert_eq!(published.index.to_string(), "96.11");
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn score(&self, assessment: &Assessment) -> Result<Scorecard, Error> {
+        self.score_with(assessment, &ScoringOptions::default())
+    }
+
+    /// Scores an assessment with options.
+    ///
+    /// Final points of a leaf are the appraised points if given, else the rule applied to
+    /// the evidence, else the self-assessed points, else 0 (missing). Parents combine their
+    /// children as the framework declares; adjustments are added on top and the index kept
+    /// within `0..=100`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FrameworkMismatch`], [`Error::EmptyUnit`], [`Error::UnknownCode`],
+    /// [`Error::NotALeaf`], [`Error::DuplicateEntry`], [`Error::PointsAboveMax`],
+    /// [`Error::NegativeValue`], [`Error::WrongEvidence`], [`Error::ZeroDenominator`],
+    /// [`Error::RateAboveWhole`], [`Error::SurveyMeanOutOfScale`],
+    /// [`Error::NotApplicableNotAllowed`], [`Error::NotApplicableWithPoints`],
+    /// [`Error::NothingApplicable`], [`Error::MissingInput`] (strict mode) and
+    /// [`Error::Overflow`].
+    pub fn score_with(
+        &self,
+        assessment: &Assessment,
+        options: &ScoringOptions,
+    ) -> Result<Scorecard, Error> {
+        if assessment.framework != self.id() {
+            return Err(Error::FrameworkMismatch {
+                unit: assessment.unit.clone(),
+                expected: self.id().to_owned(),
+                found: assessment.framework.clone(),
+            });
+        }
+        if assessment.unit.trim().is_empty() {
+            return Err(Error::EmptyUnit);
+        }
+        let entries = self.entries_by_node(assessment)?;
+
+        let mut partials = vec![Partial::NOT_APPLICABLE; self.len()];
+        let mut details: Vec<Option<LeafDetail>> = vec![None; self.len()];
+        let mut missing = Vec::new();
+        for index in (0..self.len()).rev() {
+            let Some(node) = self.node_at(index) else {
+                continue;
+            };
+            let partial = if node.is_leaf() {
+                let entry = entries.get(index).copied().flatten();
+                let (partial, detail) = score_leaf(node, entry)?;
+                if detail.source == Source::Missing {
+                    missing.push(node.code().clone());
+                }
+                if let Some(slot) = details.get_mut(index) {
+                    *slot = Some(detail);
+                }
+                partial
+            } else {
+                combine(
+                    &node.node_ref(),
+                    node.max_points(),
+                    node.combine(),
+                    node.spec().when_not_applicable,
+                    node.child_indices(),
+                    self,
+                    &partials,
+                )?
+            };
+            if let Some(slot) = partials.get_mut(index) {
+                *slot = partial;
+            }
+        }
+        missing.reverse();
+        if options.strict && !missing.is_empty() {
+            return Err(Error::MissingInput {
+                unit: assessment.unit.clone(),
+                codes: missing,
+            });
+        }
+
+        let total = combine(
+            &format!("the total of framework {}", self.id()),
+            self.total_points(),
+            self.combine(),
+            self.when_not_applicable(),
+            self.root_indices(),
+            self,
+            &partials,
+        )?;
+        if !total.applicable {
+            return Err(Error::NothingApplicable {
+                unit: assessment.unit.clone(),
+            });
+        }
+        let context = format!("the index of unit {}", assessment.unit);
+        let adjustment = checked_sum(assessment.adjustments.iter().map(|a| a.points), &context)?;
+        let adjusted = checked_add(total.points, adjustment, &context)?;
+        let unclamped = checked_div(
+            checked_mul(adjusted, Decimal::ONE_HUNDRED, &context)?,
+            total.effective_max,
+            &context,
+        )?;
+        let index = unclamped.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+        let clamp = (index != unclamped).then_some(Clamp {
+            unclamped,
+            clamped: index,
+        });
+
+        let nodes = self
+            .nodes()
+            .zip(partials)
+            .zip(details)
+            .map(|((node, partial), leaf)| NodeScore {
+                code: node.code().clone(),
+                level: node.level(),
+                max_points: node.max_points(),
+                effective_max: partial.effective_max,
+                points: partial.points,
+                applicable: partial.applicable,
+                leaf,
+            })
+            .collect();
+        Ok(Scorecard {
+            framework: assessment.framework.clone(),
+            unit: assessment.unit.clone(),
+            unit_name: assessment.unit_name.clone(),
+            period: assessment.period.clone(),
+            total_points: self.total_points(),
+            effective_max: total.effective_max,
+            points: total.points,
+            adjustments: assessment.adjustments.clone(),
+            index,
+            clamp,
+            missing,
+            nodes,
+        })
+    }
+
+    /// Each leaf's entry by node position, refusing unknown codes, parents and duplicates.
+    fn entries_by_node<'a>(
+        &self,
+        assessment: &'a Assessment,
+    ) -> Result<Vec<Option<&'a Entry>>, Error> {
+        let mut entries: Vec<Option<&Entry>> = vec![None; self.len()];
+        for entry in &assessment.entries {
+            let index = self
+                .index_of(&entry.code)
+                .ok_or_else(|| Error::UnknownCode {
+                    unit: assessment.unit.clone(),
+                    code: entry.code.clone(),
+                    framework: self.id().to_owned(),
+                })?;
+            if let Some(node) = self.node_at(index) {
+                if !node.is_leaf() {
+                    return Err(Error::NotALeaf {
+                        unit: assessment.unit.clone(),
+                        node: node.node_ref(),
+                    });
+                }
+            }
+            match entries.get_mut(index) {
+                Some(slot @ None) => *slot = Some(entry),
+                _ => {
+                    return Err(Error::DuplicateEntry {
+                        unit: assessment.unit.clone(),
+                        code: entry.code.clone(),
+                    });
+                }
+            }
+        }
+        Ok(entries)
+    }
+}
+
+/// A leaf's final points from its entry.
+fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail), Error> {
+    let at = node.node_ref();
+    let max = node.max_points();
+    let Some(entry) = entry else {
+        return Ok((
+            Partial {
+                points: Decimal::ZERO,
+                effective_max: max,
+                applicable: true,
+            },
+            LeafDetail {
+                source: Source::Missing,
+                from_evidence: None,
+                self_assessed: None,
+                appraised: None,
+                note: String::new(),
+            },
+        ));
+    };
+    for (source, points) in [
+        ("self-assessed", entry.self_assessed),
+        ("appraised", entry.appraised),
+    ] {
+        if let Some(points) = points {
+            if points.is_sign_negative() && !points.is_zero() {
+                return Err(Error::NegativeValue {
+                    node: at,
+                    what: source,
+                    value: points,
+                });
+            }
+            if points > max {
+                return Err(Error::PointsAboveMax {
+                    node: at,
+                    which: source,
+                    points,
+                    max,
+                });
+            }
+        }
+    }
+    let outcome = match &entry.evidence {
+        Some(evidence) => Some(
+            node.rule()
+                .unwrap_or(&Rule::Direct)
+                .apply(&at, max, evidence)?,
+        ),
+        None => None,
+    };
+    if outcome == Some(RuleOutcome::NotApplicable) {
+        if !node.is_optional() {
+            return Err(Error::NotApplicableNotAllowed { node: at });
+        }
+        if entry.self_assessed.is_some() || entry.appraised.is_some() {
+            return Err(Error::NotApplicableWithPoints { node: at });
+        }
+    }
+    let from_evidence = match outcome {
+        Some(RuleOutcome::Points(points)) => Some(points),
+        _ => None,
+    };
+    let (source, points) = if let Some(points) = entry.appraised {
+        (Source::Appraised, points)
+    } else if outcome == Some(RuleOutcome::NotApplicable) {
+        (Source::NotApplicable, Decimal::ZERO)
+    } else if let Some(points) = from_evidence {
+        (Source::Evidence, points)
+    } else if let Some(points) = entry.self_assessed {
+        (Source::SelfAssessed, points)
+    } else {
+        (Source::Missing, Decimal::ZERO)
+    };
+    let partial = if source == Source::NotApplicable {
+        Partial::NOT_APPLICABLE
+    } else {
+        Partial {
+            points,
+            effective_max: max,
+            applicable: true,
+        }
+    };
+    Ok((
+        partial,
+        LeafDetail {
+            source,
+            from_evidence,
+            self_assessed: entry.self_assessed,
+            appraised: entry.appraised,
+            note: entry.note.clone(),
+        },
+    ))
+}
+
+/// Combines children's results into their parent's (or the domains' into the total).
+fn combine(
+    at: &dyn std::fmt::Display,
+    max: Decimal,
+    how: Combine,
+    when_not_applicable: NotApplicablePolicy,
+    children: &[usize],
+    framework: &Framework,
+    partials: &[Partial],
+) -> Result<Partial, Error> {
+    let applicable: Vec<(usize, Partial)> = children
+        .iter()
+        .filter_map(|c| partials.get(*c).map(|p| (*c, *p)))
+        .filter(|(_, p)| p.applicable)
+        .collect();
+    if applicable.is_empty() {
+        return Ok(Partial::NOT_APPLICABLE);
+    }
+    match how {
+        Combine::Sum => {
+            let points = checked_sum(applicable.iter().map(|(_, p)| p.points), at)?;
+            let effective_max = checked_sum(applicable.iter().map(|(_, p)| p.effective_max), at)?;
+            match when_not_applicable {
+                NotApplicablePolicy::DropMaximum => Ok(Partial {
+                    points,
+                    effective_max,
+                    applicable: true,
+                }),
+                NotApplicablePolicy::Rescale => {
+                    let points = if effective_max == max {
+                        points
+                    } else {
+                        checked_div(checked_mul(points, max, at)?, effective_max, at)?
+                    };
+                    Ok(Partial {
+                        points: points.min(max),
+                        effective_max: max,
+                        applicable: true,
+                    })
+                }
+            }
+        }
+        Combine::WeightedMean => {
+            let mut weights = Decimal::ZERO;
+            let mut weighted = Decimal::ZERO;
+            for (child, partial) in &applicable {
+                let weight = framework
+                    .node_at(*child)
+                    .and_then(Node::weight)
+                    .unwrap_or(Decimal::ONE);
+                weights = checked_add(weights, weight, at)?;
+                let share = checked_div(partial.points, partial.effective_max, at)?;
+                weighted = checked_add(weighted, checked_mul(weight, share, at)?, at)?;
+            }
+            let points = checked_div(checked_mul(weighted, max, at)?, weights, at)?;
+            Ok(Partial {
+                points: points.min(max),
+                effective_max: max,
+                applicable: true,
+            })
+        }
+    }
+}
