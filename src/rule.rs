@@ -313,26 +313,15 @@ impl Rule {
                 }
             }
             Rule::ThresholdBands { bands, .. } => {
-                let bands: Vec<(String, Decimal)> = bands
+                let bands: Vec<(Percent, Decimal)> = bands
                     .iter()
-                    .map(|b| (format!("{}%", b.at_least), b.points))
+                    .map(|b| (Percent(b.at_least), b.points))
                     .collect();
                 validate_bands(&bands, max, exceeds, invalid)
             }
             Rule::CountBands { bands } => {
-                let descending = bands.windows(2).all(|w| match w {
-                    [a, b] => a.at_least > b.at_least,
-                    _ => true,
-                });
-                if !descending {
-                    return Err(invalid(
-                        "band thresholds must strictly decrease, highest first".to_owned(),
-                    ));
-                }
-                let bands: Vec<(String, Decimal)> = bands
-                    .iter()
-                    .map(|b| (b.at_least.to_string(), b.points))
-                    .collect();
+                let bands: Vec<(u64, Decimal)> =
+                    bands.iter().map(|b| (b.at_least, b.points)).collect();
                 validate_bands(&bands, max, exceeds, invalid)
             }
             Rule::Linear { zero_at, full_at } => {
@@ -495,10 +484,21 @@ impl Rule {
     }
 }
 
-/// Shared checks of rate and count bands: each band's points within `0..=max` and not
-/// increasing as the threshold falls (so that the rule stays monotone).
-fn validate_bands(
-    bands: &[(String, Decimal)],
+/// A band threshold in percent, printed with its sign.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Percent(Decimal);
+
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+/// Shared checks of rate and count bands: thresholds strictly decreasing, each band's points
+/// within `0..=max` and not increasing as the threshold falls (so that the rule stays
+/// monotone).
+fn validate_bands<T: PartialOrd + std::fmt::Display>(
+    bands: &[(T, Decimal)],
     max: Decimal,
     exceeds: impl Fn(Decimal) -> Error,
     invalid: impl Fn(String) -> Error,
@@ -518,6 +518,11 @@ fn validate_bands(
     }
     for pair in bands.windows(2) {
         if let [(high, high_points), (low, low_points)] = pair {
+            if low >= high {
+                return Err(invalid(
+                    "band thresholds must strictly decrease, highest first".to_owned(),
+                ));
+            }
             if low_points > high_points {
                 return Err(invalid(format!(
                     "the band at {low} awards {low_points} points, more than the band at {high} ({high_points})"
@@ -580,5 +585,535 @@ fn zero_denominator_outcome(
         ZeroDenominator::FullPoints => Ok(RuleOutcome::Points(max)),
         ZeroDenominator::ZeroPoints => Ok(RuleOutcome::Points(Decimal::ZERO)),
         ZeroDenominator::NotApplicable => Ok(RuleOutcome::NotApplicable),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::{Code, Level};
+    use rust_decimal::dec;
+
+    fn at() -> NodeRef {
+        NodeRef {
+            level: Level::SubCriterion,
+            code: "3.2.1".parse::<Code>().unwrap(),
+        }
+    }
+
+    #[track_caller]
+    fn points(rule: &Rule, max: Decimal, evidence: Evidence) -> Decimal {
+        rule.validate(&at(), max, true).unwrap();
+        match rule.apply(&at(), max, &evidence).unwrap() {
+            RuleOutcome::Points(p) => p,
+            RuleOutcome::NotApplicable => panic!("not applicable"),
+        }
+    }
+
+    #[track_caller]
+    fn error(rule: &Rule, max: Decimal, evidence: Evidence) -> String {
+        rule.apply(&at(), max, &evidence).unwrap_err().to_string()
+    }
+
+    #[track_caller]
+    fn invalid(rule: &Rule, max: Decimal) -> String {
+        rule.validate(&at(), max, false).unwrap_err().to_string()
+    }
+
+    fn percent(p: Decimal) -> Evidence {
+        Evidence::Percent(p)
+    }
+
+    #[test]
+    fn direct_points_run_from_zero_to_the_maximum() {
+        let rule = Rule::Direct;
+        assert_eq!(points(&rule, dec!(1), Evidence::Points(dec!(0))), dec!(0));
+        assert_eq!(
+            points(&rule, dec!(1), Evidence::Points(dec!(0.75))),
+            dec!(0.75)
+        );
+        assert_eq!(points(&rule, dec!(1), Evidence::Points(dec!(1))), dec!(1));
+        assert_eq!(
+            error(&rule, dec!(1), Evidence::Points(dec!(1.5))),
+            "sub-criterion 3.2.1 is given 1.5 entered points but its maximum is 1"
+        );
+        assert_eq!(
+            error(&rule, dec!(1), Evidence::Points(dec!(-0.25))),
+            "sub-criterion 3.2.1 is given a negative points: -0.25"
+        );
+    }
+
+    #[test]
+    fn yes_no_awards_the_maximum_or_the_declared_points() {
+        assert_eq!(
+            points(&Rule::yes_no(), dec!(2), Evidence::Flag(true)),
+            dec!(2)
+        );
+        assert_eq!(
+            points(&Rule::yes_no(), dec!(2), Evidence::Flag(false)),
+            dec!(0)
+        );
+        // Hải Phòng 212/2025, item 5.1.b: maximum 2, "at or above the average → 1".
+        let one = Rule::YesNo {
+            points_if_yes: Some(dec!(1)),
+        };
+        assert_eq!(points(&one, dec!(2), Evidence::Flag(true)), dec!(1));
+        assert_eq!(
+            invalid(
+                &Rule::YesNo {
+                    points_if_yes: Some(dec!(2.5))
+                },
+                dec!(2)
+            ),
+            "sub-criterion 3.2.1 awards 2.5 points but its maximum is 2"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::YesNo {
+                    points_if_yes: Some(dec!(-1))
+                },
+                dec!(2)
+            ),
+            "the yes_no rule of sub-criterion 3.2.1 is invalid: points_if_yes is -1, below 0"
+        );
+    }
+
+    #[test]
+    fn proportional_scores_the_rate_and_caps_at_the_maximum() {
+        let rule = Rule::proportional();
+        // Hội An's communes and wards, first half of 2021: 96.09% early or on time.
+        assert_eq!(points(&rule, dec!(2), percent(dec!(96.09))), dec!(1.9218));
+        assert_eq!(points(&rule, dec!(2), Evidence::rate(0, 10)), dec!(0));
+        assert_eq!(points(&rule, dec!(2), Evidence::rate(10, 10)), dec!(2));
+        assert_eq!(points(&rule, dec!(2), Evidence::rate(1, 4)), dec!(0.5));
+        // A percentage above 100 (a target beaten) is capped at the maximum.
+        assert_eq!(points(&rule, dec!(2), percent(dec!(120))), dec!(2));
+        let at_95 = Rule::Proportional {
+            full_at_percent: dec!(95),
+            zero_denominator: ZeroDenominator::Error,
+        };
+        assert_eq!(points(&at_95, dec!(2), percent(dec!(95))), dec!(2));
+        assert_eq!(points(&at_95, dec!(1.9), percent(dec!(47.5))), dec!(0.95));
+        assert_eq!(
+            error(&rule, dec!(2), Evidence::rate(8_307, 8_037)),
+            "sub-criterion 3.2.1 is given the rate 8307/8037: the numerator may not exceed the denominator"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::Proportional {
+                    full_at_percent: dec!(0),
+                    zero_denominator: ZeroDenominator::Error
+                },
+                dec!(2)
+            ),
+            "the proportional rule of sub-criterion 3.2.1 is invalid: full_at_percent is 0 but must be above 0"
+        );
+    }
+
+    #[test]
+    fn a_zero_denominator_does_what_the_rule_declares() {
+        let with = |zero_denominator| Rule::Proportional {
+            full_at_percent: dec!(100),
+            zero_denominator,
+        };
+        let none = Evidence::rate(0, 0);
+        assert_eq!(
+            error(&with(ZeroDenominator::Error), dec!(2), none.clone()),
+            "sub-criterion 3.2.1 is given a rate with denominator 0, and its rule does not say what that scores"
+        );
+        // "No complaint received → full 2 points".
+        assert_eq!(
+            points(&with(ZeroDenominator::FullPoints), dec!(2), none.clone()),
+            dec!(2)
+        );
+        assert_eq!(
+            points(&with(ZeroDenominator::ZeroPoints), dec!(2), none.clone()),
+            dec!(0)
+        );
+        let rule = with(ZeroDenominator::NotApplicable);
+        assert_eq!(
+            rule.apply(&at(), dec!(2), &none).unwrap(),
+            RuleOutcome::NotApplicable
+        );
+        assert_eq!(
+            invalid(&rule, dec!(2)),
+            "the proportional rule of sub-criterion 3.2.1 is invalid: a zero denominator is declared not applicable but the node is not optional"
+        );
+        let bands = Rule::ThresholdBands {
+            bands: vec![RateBand {
+                at_least: dec!(100),
+                points: dec!(1),
+            }],
+            zero_denominator: ZeroDenominator::FullPoints,
+        };
+        assert_eq!(points(&bands, dec!(1), none.clone()), dec!(1));
+        let linear = Rule::Linear {
+            zero_at: dec!(50),
+            full_at: dec!(100),
+        };
+        assert_eq!(
+            error(&linear, dec!(1), none),
+            "sub-criterion 3.2.1 is given a rate with denominator 0, and its rule does not say what that scores"
+        );
+    }
+
+    fn on_time_bands() -> Rule {
+        Rule::ThresholdBands {
+            bands: vec![
+                RateBand {
+                    at_least: dec!(100),
+                    points: dec!(1),
+                },
+                RateBand {
+                    at_least: dec!(95),
+                    points: dec!(0.5),
+                },
+            ],
+            zero_denominator: ZeroDenominator::Error,
+        }
+    }
+
+    #[test]
+    fn threshold_bands_include_their_lower_bound() {
+        let rule = on_time_bands();
+        assert_eq!(points(&rule, dec!(1), percent(dec!(100))), dec!(1));
+        assert_eq!(
+            points(&rule, dec!(1), Evidence::rate(8_037, 8_037)),
+            dec!(1)
+        );
+        assert_eq!(points(&rule, dec!(1), percent(dec!(99.99))), dec!(0.5));
+        assert_eq!(points(&rule, dec!(1), percent(dec!(95))), dec!(0.5));
+        assert_eq!(points(&rule, dec!(1), Evidence::rate(95, 100)), dec!(0.5));
+        assert_eq!(points(&rule, dec!(1), percent(dec!(94.99))), dec!(0));
+        assert_eq!(points(&rule, dec!(1), Evidence::rate(94, 100)), dec!(0));
+        // Hội An's centre: 64.04% early or on time.
+        assert_eq!(points(&rule, dec!(1), percent(dec!(64.04))), dec!(0));
+        assert_eq!(points(&rule, dec!(1), percent(dec!(0))), dec!(0));
+    }
+
+    #[test]
+    fn threshold_bands_must_be_ordered_and_fit_the_maximum() {
+        let band = |at_least: Decimal, points: Decimal| RateBand { at_least, points };
+        let rule = |bands: Vec<RateBand>| Rule::ThresholdBands {
+            bands,
+            zero_denominator: ZeroDenominator::Error,
+        };
+        assert_eq!(
+            invalid(
+                &rule(vec![band(dec!(95), dec!(0.5)), band(dec!(100), dec!(1))]),
+                dec!(1)
+            ),
+            "the threshold_bands rule of sub-criterion 3.2.1 is invalid: band thresholds must strictly decrease, highest first"
+        );
+        assert_eq!(
+            invalid(
+                &rule(vec![band(dec!(95), dec!(0.5)), band(dec!(95), dec!(0.25))]),
+                dec!(1)
+            ),
+            "the threshold_bands rule of sub-criterion 3.2.1 is invalid: band thresholds must strictly decrease, highest first"
+        );
+        assert_eq!(
+            invalid(
+                &rule(vec![band(dec!(100), dec!(0.5)), band(dec!(95), dec!(1))]),
+                dec!(1)
+            ),
+            "the threshold_bands rule of sub-criterion 3.2.1 is invalid: the band at 95% awards 1 points, more than the band at 100% (0.5)"
+        );
+        assert_eq!(
+            invalid(&rule(vec![band(dec!(100), dec!(1.5))]), dec!(1)),
+            "sub-criterion 3.2.1 awards 1.5 points but its maximum is 1"
+        );
+        assert_eq!(
+            invalid(&rule(vec![]), dec!(1)),
+            "the threshold_bands rule of sub-criterion 3.2.1 is invalid: it has no bands"
+        );
+        assert_eq!(
+            invalid(&rule(vec![band(dec!(100), dec!(-1))]), dec!(1)),
+            "the threshold_bands rule of sub-criterion 3.2.1 is invalid: the band at 100% awards -1 points, below 0"
+        );
+    }
+
+    #[test]
+    fn linear_interpolates_and_clamps_in_both_directions() {
+        let rising = Rule::Linear {
+            zero_at: dec!(50),
+            full_at: dec!(100),
+        };
+        assert_eq!(points(&rising, dec!(2), percent(dec!(50))), dec!(0));
+        assert_eq!(points(&rising, dec!(2), percent(dec!(75))), dec!(1));
+        assert_eq!(points(&rising, dec!(2), percent(dec!(100))), dec!(2));
+        assert_eq!(points(&rising, dec!(2), percent(dec!(30))), dec!(0));
+        assert_eq!(points(&rising, dec!(2), percent(dec!(110))), dec!(2));
+        assert_eq!(points(&rising, dec!(2), Evidence::rate(3, 4)), dec!(1));
+        // Days late: 10 days earns nothing, on time earns everything.
+        let falling = Rule::Linear {
+            zero_at: dec!(10),
+            full_at: dec!(0),
+        };
+        assert_eq!(points(&falling, dec!(1), Evidence::Value(dec!(0))), dec!(1));
+        assert_eq!(
+            points(&falling, dec!(1), Evidence::Value(dec!(2.5))),
+            dec!(0.75)
+        );
+        assert_eq!(
+            points(&falling, dec!(1), Evidence::Value(dec!(10))),
+            dec!(0)
+        );
+        assert_eq!(
+            points(&falling, dec!(1), Evidence::Value(dec!(12))),
+            dec!(0)
+        );
+        assert_eq!(
+            points(&falling, dec!(1), Evidence::Value(dec!(-3))),
+            dec!(1)
+        );
+        assert_eq!(
+            invalid(
+                &Rule::Linear {
+                    zero_at: dec!(5),
+                    full_at: dec!(5.0)
+                },
+                dec!(1)
+            ),
+            "the linear rule of sub-criterion 3.2.1 is invalid: zero_at and full_at are both 5; they must differ"
+        );
+    }
+
+    #[test]
+    fn deductions_stop_at_the_floor() {
+        let rule = Rule::Deduction {
+            per_violation: dec!(0.25),
+            floor: dec!(0),
+        };
+        assert_eq!(points(&rule, dec!(1), Evidence::Count(0)), dec!(1));
+        assert_eq!(points(&rule, dec!(1), Evidence::Count(1)), dec!(0.75));
+        assert_eq!(points(&rule, dec!(1), Evidence::Count(4)), dec!(0));
+        assert_eq!(points(&rule, dec!(1), Evidence::Count(5)), dec!(0));
+        assert_eq!(points(&rule, dec!(1), Evidence::Count(u64::MAX)), dec!(0));
+        let floored = Rule::Deduction {
+            per_violation: dec!(0.5),
+            floor: dec!(0.5),
+        };
+        assert_eq!(points(&floored, dec!(2), Evidence::Count(2)), dec!(1));
+        assert_eq!(points(&floored, dec!(2), Evidence::Count(3)), dec!(0.5));
+        assert_eq!(points(&floored, dec!(2), Evidence::Count(9)), dec!(0.5));
+        assert_eq!(
+            invalid(
+                &Rule::Deduction {
+                    per_violation: dec!(0),
+                    floor: dec!(0)
+                },
+                dec!(1)
+            ),
+            "the deduction rule of sub-criterion 3.2.1 is invalid: per_violation is 0 but must be above 0"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::Deduction {
+                    per_violation: dec!(0.25),
+                    floor: dec!(2)
+                },
+                dec!(1)
+            ),
+            "sub-criterion 3.2.1 awards 2 points but its maximum is 1"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::Deduction {
+                    per_violation: dec!(0.25),
+                    floor: dec!(-1)
+                },
+                dec!(1)
+            ),
+            "the deduction rule of sub-criterion 3.2.1 is invalid: floor is -1, below 0"
+        );
+    }
+
+    #[test]
+    fn survey_means_map_linearly_onto_points() {
+        let five = Rule::SurveyMean {
+            scale_min: dec!(1),
+            scale_max: dec!(5),
+        };
+        assert_eq!(
+            points(&five, dec!(2), Evidence::SurveyMean(dec!(1))),
+            dec!(0)
+        );
+        assert_eq!(
+            points(&five, dec!(2), Evidence::SurveyMean(dec!(3))),
+            dec!(1)
+        );
+        assert_eq!(
+            points(&five, dec!(2), Evidence::SurveyMean(dec!(5))),
+            dec!(2)
+        );
+        let percentage = Rule::SurveyMean {
+            scale_min: dec!(0),
+            scale_max: dec!(100),
+        };
+        // SIPAS 82.66% on a 10-point component.
+        assert_eq!(
+            points(&percentage, dec!(10), Evidence::SurveyMean(dec!(82.66))),
+            dec!(8.266)
+        );
+        assert_eq!(
+            error(&five, dec!(2), Evidence::SurveyMean(dec!(5.01))),
+            "sub-criterion 3.2.1 is given a survey mean of 5.01, outside its scale 1 to 5"
+        );
+        assert_eq!(
+            error(&five, dec!(2), Evidence::SurveyMean(dec!(0.99))),
+            "sub-criterion 3.2.1 is given a survey mean of 0.99, outside its scale 1 to 5"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::SurveyMean {
+                    scale_min: dec!(5),
+                    scale_max: dec!(1)
+                },
+                dec!(2)
+            ),
+            "the survey_mean rule of sub-criterion 3.2.1 is invalid: scale_min 5 must be below scale_max 1"
+        );
+    }
+
+    fn meeting_bands() -> Rule {
+        let band = |at_least, points| CountBand { at_least, points };
+        Rule::CountBands {
+            bands: vec![
+                band(4, dec!(20)),
+                band(3, dec!(15)),
+                band(2, dec!(10)),
+                band(1, dec!(5)),
+            ],
+        }
+    }
+
+    #[test]
+    fn count_bands_include_their_lower_bound() {
+        let rule = meeting_bands();
+        for (count, expected) in [
+            (0, dec!(0)),
+            (1, dec!(5)),
+            (2, dec!(10)),
+            (3, dec!(15)),
+            (4, dec!(20)),
+            (12, dec!(20)),
+        ] {
+            assert_eq!(
+                points(&rule, dec!(20), Evidence::Count(count)),
+                expected,
+                "{count}"
+            );
+        }
+        let band = |at_least, points| CountBand { at_least, points };
+        assert_eq!(
+            invalid(
+                &Rule::CountBands {
+                    bands: vec![band(2, dec!(10)), band(4, dec!(20))]
+                },
+                dec!(20)
+            ),
+            "the count_bands rule of sub-criterion 3.2.1 is invalid: band thresholds must strictly decrease, highest first"
+        );
+        assert_eq!(
+            invalid(
+                &Rule::CountBands {
+                    bands: vec![band(4, dec!(10)), band(2, dec!(20))]
+                },
+                dec!(20)
+            ),
+            "the count_bands rule of sub-criterion 3.2.1 is invalid: the band at 2 awards 20 points, more than the band at 4 (10)"
+        );
+    }
+
+    #[test]
+    fn evidence_of_the_wrong_kind_is_refused() {
+        let cases = [
+            (Rule::Direct, Evidence::Flag(true), "direct", "flag"),
+            (Rule::yes_no(), Evidence::Count(1), "yes_no", "count"),
+            (
+                Rule::proportional(),
+                Evidence::Value(dec!(1)),
+                "proportional",
+                "value",
+            ),
+            (
+                on_time_bands(),
+                Evidence::SurveyMean(dec!(3)),
+                "threshold_bands",
+                "survey_mean",
+            ),
+            (
+                meeting_bands(),
+                Evidence::Percent(dec!(50)),
+                "count_bands",
+                "percent",
+            ),
+            (
+                Rule::SurveyMean {
+                    scale_min: dec!(1),
+                    scale_max: dec!(5),
+                },
+                Evidence::Points(dec!(1)),
+                "survey_mean",
+                "points",
+            ),
+        ];
+        for (rule, evidence, rule_kind, evidence_kind) in cases {
+            assert_eq!(
+                error(&rule, dec!(20), evidence),
+                format!(
+                    "sub-criterion 3.2.1 is scored by a {rule_kind} rule, which cannot use {evidence_kind} evidence"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn negative_rates_are_refused() {
+        let rule = Rule::proportional();
+        assert_eq!(
+            error(&rule, dec!(1), Evidence::Percent(dec!(-1))),
+            "sub-criterion 3.2.1 is given a negative percent: -1"
+        );
+        assert_eq!(
+            error(
+                &rule,
+                dec!(1),
+                Evidence::Rate {
+                    numerator: dec!(-1),
+                    denominator: dec!(4)
+                }
+            ),
+            "sub-criterion 3.2.1 is given a negative numerator: -1"
+        );
+        assert_eq!(
+            error(
+                &rule,
+                dec!(1),
+                Evidence::Rate {
+                    numerator: dec!(1),
+                    denominator: dec!(-4)
+                }
+            ),
+            "sub-criterion 3.2.1 is given a negative denominator: -4"
+        );
+    }
+
+    #[test]
+    fn huge_inputs_overflow_into_an_error() {
+        let rule = Rule::proportional();
+        let message = error(
+            &rule,
+            dec!(1),
+            Evidence::Rate {
+                numerator: Decimal::MAX,
+                denominator: Decimal::MAX,
+            },
+        );
+        assert!(
+            message.starts_with("arithmetic overflow multiplying 79228162514264337593543950335 and 100 for sub-criterion 3.2.1"),
+            "{message}"
+        );
     }
 }

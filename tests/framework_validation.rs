@@ -1,0 +1,260 @@
+//! Every way a framework can be malformed, each refused with a message that names the node
+//! and the numbers.
+
+use par_index::{
+    Code, Combine, Error, Framework, FrameworkBuilder, Level, NodeSpec, NotApplicablePolicy, Rule,
+};
+use rust_decimal::{Decimal, dec};
+
+fn base() -> FrameworkBuilder {
+    Framework::builder("test", "Test index").total_points(dec!(10))
+}
+
+#[track_caller]
+fn refused(builder: FrameworkBuilder) -> String {
+    builder.build().unwrap_err().to_string()
+}
+
+#[test]
+fn a_valid_tree_builds_and_keeps_its_shape() {
+    let framework = base()
+        .domain("2", "Domain two", dec!(6))
+        .child("2", "2.1", "Criterion", dec!(6))
+        .child("2.1", "2.1.1", "Sub one", dec!(2.5))
+        .child("2.1", "2.1.2", "Sub two", dec!(3.5))
+        .domain("1", "Domain one", dec!(4))
+        .build()
+        .unwrap();
+    let codes: Vec<&str> = framework.nodes().map(|n| n.code().as_str()).collect();
+    assert_eq!(codes, ["2", "2.1", "2.1.1", "2.1.2", "1"]);
+    let leaf = framework.node("2.1.2").unwrap();
+    assert_eq!(leaf.level(), Level::SubCriterion);
+    assert_eq!(leaf.depth(), 3);
+    assert_eq!(framework.parent(leaf).unwrap().code().as_str(), "2.1");
+    assert_eq!(framework.domain_of(leaf).code().as_str(), "2");
+    assert_eq!(framework.leaves().count(), 3);
+    assert_eq!(framework.domains().count(), 2);
+    assert_eq!(leaf.rule(), Some(&Rule::Direct));
+    assert_eq!(framework.node("2.1").unwrap().rule(), None);
+}
+
+#[test]
+fn parents_may_be_declared_after_their_children() {
+    let framework = base()
+        .child("1", "1.1", "Leaf", dec!(10))
+        .domain("1", "Domain", dec!(10))
+        .build()
+        .unwrap();
+    let codes: Vec<&str> = framework.nodes().map(|n| n.code().as_str()).collect();
+    assert_eq!(codes, ["1", "1.1"]);
+}
+
+#[test]
+fn structural_errors_name_the_code() {
+    assert_eq!(
+        refused(base().domain("1", "A", dec!(5)).domain("1", "B", dec!(5))),
+        "node code 1 is declared twice"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("9", "9.1", "B", dec!(1))
+        ),
+        "node 9.1 names parent 9, which is not declared"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("3", "2", "B", dec!(1))
+                .child("2", "3", "C", dec!(1))
+        ),
+        "node 2 is its own ancestor: its parents form a cycle"
+    );
+    assert_eq!(
+        refused(base().domain("1..2", "A", dec!(10))),
+        "invalid node code \"1..2\": it has an empty segment"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("1 ", "1.1", "B", dec!(10))
+        ),
+        "invalid node code \"1 \": segments may hold only ASCII letters and digits, separated by dots"
+    );
+    assert_eq!(
+        refused(Framework::builder("", "No id").domain("1", "A", dec!(100))),
+        "a framework needs a non-empty id"
+    );
+    assert_eq!(refused(base()), "framework test has no nodes");
+    assert_eq!(
+        refused(base().rule(Rule::Direct)),
+        "a node field was set before any node was added to the framework builder"
+    );
+}
+
+#[test]
+fn trees_deeper_than_the_limit_are_refused() {
+    let mut builder = base().domain("1", "Level 1", dec!(10));
+    let mut parent = "1".to_owned();
+    for _ in 2..=9 {
+        let code = format!("{parent}.1");
+        builder = builder.child(&parent, &code, "Deeper", dec!(10));
+        parent = code;
+    }
+    assert_eq!(
+        refused(builder),
+        "node 1.1.1.1.1.1.1.1.1 is nested deeper than 8 levels"
+    );
+}
+
+#[test]
+fn maxima_must_add_up() {
+    assert_eq!(
+        refused(
+            base()
+                .domain("3", "A", dec!(10))
+                .child("3", "3.1", "B", dec!(4))
+                .child("3", "3.2", "C", dec!(5.5))
+        ),
+        "the children of domain 3 add up to 9.5 points but its maximum is 10"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("3", "A", dec!(10))
+                .child("3", "3.2", "B", dec!(10))
+                .child("3.2", "3.2.1", "C", dec!(1))
+        ),
+        "the children of criterion 3.2 add up to 1 points but its maximum is 10"
+    );
+    assert_eq!(
+        refused(base().domain("1", "A", dec!(4)).domain("2", "B", dec!(5))),
+        "the domains of framework test add up to 9 points but its declared total is 10"
+    );
+    assert_eq!(
+        refused(base().domain("1", "A", dec!(0)).domain("2", "B", dec!(10))),
+        "domain 1 has a maximum of 0 points; it must be above 0"
+    );
+    assert_eq!(
+        refused(base().total_points(dec!(-1)).domain("1", "A", dec!(1))),
+        "framework test declares a total of -1 points; it must be above 0"
+    );
+}
+
+#[test]
+fn weights_belong_to_children_of_weighted_means() {
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .combine(Combine::WeightedMean)
+                .child("1", "1.1", "B", dec!(10))
+                .weight(dec!(1))
+                .child("1", "1.2", "C", dec!(10))
+        ),
+        "criterion 1.2 has no weight, but its parent combines its children by weighted mean"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .combine(Combine::WeightedMean)
+                .child("1", "1.1", "B", dec!(10))
+                .weight(dec!(0))
+        ),
+        "criterion 1.1 has a weight of 0; it must be above 0"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("1", "1.1", "B", dec!(10))
+                .weight(dec!(2))
+        ),
+        "criterion 1.1 sets weight, which has no effect there: its parent sums points and uses no weights"
+    );
+}
+
+#[test]
+fn fields_that_would_have_no_effect_are_refused() {
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .rule(Rule::yes_no())
+                .child("1", "1.1", "B", dec!(10))
+        ),
+        "domain 1 sets rule, which has no effect there: only leaves are scored by a rule; it has children"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .optional()
+                .child("1", "1.1", "B", dec!(10))
+        ),
+        "domain 1 sets optional, which has no effect there: only leaves can be reported not applicable; it has children"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .combine(Combine::WeightedMean)
+        ),
+        "domain 1 sets combine, which has no effect there: it has no children to combine"
+    );
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .when_not_applicable(NotApplicablePolicy::Rescale)
+        ),
+        "domain 1 sets when_not_applicable, which has no effect there: it has no children"
+    );
+}
+
+#[test]
+fn rules_must_fit_their_node() {
+    assert_eq!(
+        refused(
+            base()
+                .domain("3", "A", dec!(10))
+                .child("3", "3.2", "B", dec!(10))
+                .child("3.2", "3.2.1", "C", dec!(1))
+                .rule(Rule::YesNo {
+                    points_if_yes: Some(dec!(1.5))
+                })
+                .child("3.2", "3.2.2", "D", dec!(9))
+        ),
+        "sub-criterion 3.2.1 awards 1.5 points but its maximum is 1"
+    );
+}
+
+#[test]
+fn from_spec_sees_the_same_tree_as_the_builder() {
+    let built = base()
+        .domain("1", "A", dec!(10))
+        .child("1", "1.1", "B", dec!(10))
+        .rule(Rule::proportional())
+        .build()
+        .unwrap();
+    let rebuilt = Framework::from_spec(built.to_spec()).unwrap();
+    assert_eq!(built, rebuilt);
+    let mut spec = built.to_spec();
+    spec.nodes.push(NodeSpec::new(
+        Code::new("2").unwrap(),
+        "Extra",
+        Decimal::ONE,
+    ));
+    assert_eq!(
+        Framework::from_spec(spec).unwrap_err(),
+        Error::TotalMismatch {
+            id: "test".into(),
+            sum: dec!(11),
+            declared: dec!(10)
+        }
+    );
+}
