@@ -400,6 +400,34 @@ pub enum Error {
         /// Its lower bound.
         min: Decimal,
     },
+    /// Rankings compared in the wrong order.
+    #[error(
+        "cannot compare period {previous} with period {current}: the previous ranking's period must come before the current one's"
+    )]
+    PeriodsNotInOrder {
+        /// The previous ranking's period.
+        previous: Period,
+        /// The current ranking's period.
+        current: Period,
+    },
+    /// A domain map naming a domain that a ranking does not have.
+    #[error("the domain map names {side} domain {code}, which framework {framework} does not have")]
+    UnknownMappedDomain {
+        /// `previous` or `current`.
+        side: &'static str,
+        /// The code.
+        code: Code,
+        /// The framework of that side's ranking.
+        framework: String,
+    },
+    /// A domain map that maps one domain twice.
+    #[error("the domain map maps {side} domain {code} twice")]
+    DuplicateDomainMapping {
+        /// `previous` or `current`.
+        side: &'static str,
+        /// The code.
+        code: Code,
+    },
 }
 
 /// The first ten codes, then a count of the rest.

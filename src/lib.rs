@@ -14,7 +14,7 @@
 //!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
 //! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
 //! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
-//!   [`GradeScale`] grades, statistics).
+//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side.
 //!
 //! # Example
 //!
@@ -77,6 +77,7 @@
 
 mod assessment;
 mod code;
+mod comparison;
 mod error;
 mod framework;
 mod grade;
@@ -93,6 +94,9 @@ mod tie;
 
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+pub use crate::comparison::{
+    Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
+};
 pub use crate::error::Error;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,

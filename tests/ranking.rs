@@ -609,4 +609,5 @@ fn ranking_types_are_send_and_sync() {
     assert_send_sync::<Cohort<'static>>();
     assert_send_sync::<GradeScale>();
     assert_send_sync::<RankingOptions>();
+    assert_send_sync::<par_index::Comparison>();
 }
