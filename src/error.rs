@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::assessment::Period;
 use crate::code::{Code, NodeRef};
 
 /// Everything that can go wrong, each variant naming the node, the unit and the numbers.
@@ -293,6 +294,139 @@ pub enum Error {
         right: Decimal,
         /// Where: a node, a unit's total.
         context: String,
+    },
+
+    /// Two scorecards of one cohort scored under different frameworks.
+    #[error(
+        "a cohort ranks one framework: unit {first_unit} is scored under {first_framework} but unit {unit} under {framework}"
+    )]
+    CohortFrameworkMismatch {
+        /// The cohort's first unit.
+        first_unit: String,
+        /// Its framework.
+        first_framework: String,
+        /// The unit that differs.
+        unit: String,
+        /// Its framework.
+        framework: String,
+    },
+    /// Two scorecards of one cohort for different periods.
+    #[error(
+        "a cohort ranks one period: unit {first_unit} is scored for {first_period} but unit {unit} for {period}"
+    )]
+    CohortPeriodMismatch {
+        /// The cohort's first unit.
+        first_unit: String,
+        /// Its period.
+        first_period: Period,
+        /// The unit that differs.
+        unit: String,
+        /// Its period.
+        period: Period,
+    },
+    /// One unit twice in a cohort (ranked or listed outside the ranking).
+    #[error("unit {unit} is in the cohort twice")]
+    DuplicateCohortUnit {
+        /// The unit.
+        unit: String,
+    },
+    /// A tie-breaker naming a node that a scorecard does not have.
+    #[error(
+        "a tie-breaker names node {code}, which the scorecard of unit {unit} under framework {framework} does not have"
+    )]
+    UnknownTieBreakerNode {
+        /// The node's code.
+        code: Code,
+        /// The unit.
+        unit: String,
+        /// The unit's framework.
+        framework: String,
+    },
+    /// A grade scale without grades.
+    #[error("grade scale {scale} has no grades")]
+    EmptyGradeScale {
+        /// The scale's name.
+        scale: String,
+    },
+    /// A grade with an empty label.
+    #[error("grade scale {scale} has a grade with an empty label")]
+    EmptyGradeLabel {
+        /// The scale's name.
+        scale: String,
+    },
+    /// Two grades with one label.
+    #[error("grade scale {scale} names grade {label} twice")]
+    DuplicateGradeLabel {
+        /// The scale's name.
+        scale: String,
+        /// The repeated label.
+        label: String,
+    },
+    /// A grade threshold outside 0 to 100 percent.
+    #[error("grade {label} of scale {scale} starts at {min}; a threshold must be within 0 to 100")]
+    GradeThresholdOutOfRange {
+        /// The scale's name.
+        scale: String,
+        /// The grade.
+        label: String,
+        /// Its lower bound.
+        min: Decimal,
+    },
+    /// Two grades with one threshold.
+    #[error("grades {previous_label} and {label} of scale {scale} both start at {min}")]
+    DuplicateGradeThreshold {
+        /// The scale's name.
+        scale: String,
+        /// The grade listed first.
+        previous_label: String,
+        /// The grade listed second.
+        label: String,
+        /// Their shared lower bound.
+        min: Decimal,
+    },
+    /// Grades not listed from the highest threshold down.
+    #[error(
+        "grade {label} of scale {scale} starts at {min}, above {previous_min} of grade {previous_label} listed before it; list grades from the highest threshold down"
+    )]
+    GradeThresholdsNotDescending {
+        /// The scale's name.
+        scale: String,
+        /// The grade listed before.
+        previous_label: String,
+        /// Its lower bound.
+        previous_min: Decimal,
+        /// The grade out of order.
+        label: String,
+        /// Its lower bound.
+        min: Decimal,
+    },
+    /// Rankings compared in the wrong order.
+    #[error(
+        "cannot compare period {previous} with period {current}: the previous ranking's period must come before the current one's"
+    )]
+    PeriodsNotInOrder {
+        /// The previous ranking's period.
+        previous: Period,
+        /// The current ranking's period.
+        current: Period,
+    },
+    /// A domain map naming a domain that a ranking does not have.
+    #[error("the domain map names {side} domain {code}, which framework {framework} does not have")]
+    UnknownMappedDomain {
+        /// `previous` or `current`.
+        side: &'static str,
+        /// The code.
+        code: Code,
+        /// The framework of that side's ranking.
+        framework: String,
+    },
+    /// A domain map that maps one domain twice.
+    #[error("the domain map maps {side} domain {code} twice")]
+    DuplicateDomainMapping {
+        /// `previous` or `current`.
+        side: &'static str,
+        /// The code.
+        code: Code,
     },
 }
 

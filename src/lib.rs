@@ -12,7 +12,9 @@
 //!   and appraised points, notes and evidence references;
 //! - [`Framework::score`] turns an assessment into a [`Scorecard`]: exact points and
 //!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
-//! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`].
+//! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
+//! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
+//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side.
 //!
 //! # Example
 //!
@@ -75,21 +77,34 @@
 
 mod assessment;
 mod code;
+mod comparison;
 mod error;
 mod framework;
+mod grade;
 mod math;
+mod ranking;
 mod rounding;
 mod rule;
 mod scorecard;
 #[cfg(feature = "serde")]
 mod serde_decimal;
+mod statistics;
+mod table;
+mod tie;
 
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+pub use crate::comparison::{
+    Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
+};
 pub use crate::error::Error;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
     Method, Node, NodeSpec, NotApplicablePolicy,
+};
+pub use crate::grade::{GradeBand, GradeScale};
+pub use crate::ranking::{
+    Cohort, DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
 };
 pub use crate::rounding::{Rounding, RoundingPolicy};
 pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
@@ -97,6 +112,8 @@ pub use crate::scorecard::{
     Clamp, LeafDetail, NodeScore, PublishedNode, PublishedScorecard, Scorecard, ScoringOptions,
     Source,
 };
+pub use crate::statistics::{CohortStatistics, DomainSummary, Summary};
+pub use crate::tie::{Rank, TieBreaker, TieMethod};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -1,0 +1,554 @@
+//! Year-over-year comparison of two rankings (so sánh với năm trước).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::assessment::Period;
+use crate::code::Code;
+use crate::error::Error;
+use crate::math::checked_sub;
+use crate::ranking::{RankedUnit, Ranking, ValueBasis};
+use crate::rounding::RoundingPolicy;
+use crate::table::{Align, Table};
+use crate::tie::Rank;
+
+/// One pair of matching domains: a code of the previous framework and one of the current.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DomainPair {
+    /// The domain's code in the previous ranking's framework.
+    pub previous: Code,
+    /// The matching domain's code in the current ranking's framework.
+    pub current: Code,
+}
+
+/// Which domain of the previous framework matches which of the current one, when a new
+/// framework renumbered its domains.
+///
+/// Without a map, domains match by equal codes. With one, exactly the listed pairs are
+/// compared.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::DomainMap;
+///
+/// // The old domain 7 (modernisation) became domain 7 (e-government) and the old domain 8
+/// // (impact) moved to 9 (illustrative codes).
+/// let map = DomainMap::new().pair("7".parse()?, "7".parse()?).pair("8".parse()?, "9".parse()?);
+/// assert_eq!(map.pairs().len(), 2);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct DomainMap {
+    pairs: Vec<DomainPair>,
+}
+
+impl DomainMap {
+    /// An empty map.
+    pub fn new() -> DomainMap {
+        DomainMap::default()
+    }
+
+    /// Adds a pair: `previous` in the previous framework matches `current` in the current.
+    pub fn pair(mut self, previous: Code, current: Code) -> DomainMap {
+        self.pairs.push(DomainPair { previous, current });
+        self
+    }
+
+    /// The pairs, as given.
+    pub fn pairs(&self) -> &[DomainPair] {
+        &self.pairs
+    }
+}
+
+/// How a unit's rank moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum RankChange {
+    /// Up by this many places (a better, smaller rank).
+    Up {
+        /// Places gained (a half with fractional ranks).
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        places: Decimal,
+    },
+    /// Down by this many places.
+    Down {
+        /// Places lost.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        places: Decimal,
+    },
+    /// The same rank.
+    Same,
+    /// In the current ranking only.
+    New,
+    /// In the previous ranking only.
+    Dropped,
+    /// In both, but listed outside the ranking in at least one.
+    NotRanked,
+}
+
+impl fmt::Display for RankChange {
+    /// `↑2`, `↓1`, `=`, `new`, `dropped`, `-`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RankChange::Up { places } => write!(f, "↑{}", places.normalize()),
+            RankChange::Down { places } => write!(f, "↓{}", places.normalize()),
+            RankChange::Same => f.write_str("="),
+            RankChange::New => f.write_str("new"),
+            RankChange::Dropped => f.write_str("dropped"),
+            RankChange::NotRanked => f.write_str("-"),
+        }
+    }
+}
+
+/// A unit's place in one ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Standing {
+    /// The rank; `None` when listed outside the ranking.
+    pub rank: Option<Rank>,
+    /// The exact index.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub index: Decimal,
+    /// The published index.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub published_index: Decimal,
+    /// The grade.
+    pub grade: Option<String>,
+}
+
+impl From<&RankedUnit> for Standing {
+    fn from(unit: &RankedUnit) -> Standing {
+        Standing {
+            rank: unit.rank,
+            index: unit.index,
+            published_index: unit.published_index,
+            grade: unit.grade.clone(),
+        }
+    }
+}
+
+/// How one pair of matching domains changed for a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DomainChange {
+    /// The domain in the previous framework.
+    pub previous_code: Code,
+    /// The domain in the current framework.
+    pub current_code: Code,
+    /// The previous percent, exact; `None` where the domain did not apply.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub previous_percent: Option<Decimal>,
+    /// The current percent, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub current_percent: Option<Decimal>,
+    /// Current less previous percent, exact; `None` unless both apply.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub change: Option<Decimal>,
+    /// Current less previous published percent.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub published_change: Option<Decimal>,
+    /// The previous rank in the domain.
+    pub previous_rank: Option<Rank>,
+    /// The current rank in the domain.
+    pub current_rank: Option<Rank>,
+}
+
+/// How one unit changed between the two rankings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct UnitChange {
+    /// The unit's identifier.
+    pub unit: String,
+    /// The unit's name (the current one, if the unit is in the current ranking).
+    pub unit_name: String,
+    /// Its place in the previous ranking.
+    pub previous: Option<Standing>,
+    /// Its place in the current ranking.
+    pub current: Option<Standing>,
+    /// How its rank moved.
+    pub rank_change: RankChange,
+    /// Current less previous exact index; `None` unless in both.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub index_change: Option<Decimal>,
+    /// Current less previous published index, as a reader computes it from the two tables
+    /// (96.17 − 91.87 = +4.30); `None` unless in both.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub published_change: Option<Decimal>,
+    /// Changes of the matching domains.
+    pub domains: Vec<DomainChange>,
+}
+
+impl UnitChange {
+    /// The index change on `basis`: published (default) or exact.
+    pub fn change(&self, basis: ValueBasis) -> Option<Decimal> {
+        match basis {
+            ValueBasis::Published => self.published_change,
+            ValueBasis::Exact => self.index_change,
+        }
+    }
+
+    /// The change of one domain, by its current code.
+    pub fn domain(&self, current_code: &str) -> Option<&DomainChange> {
+        self.domains
+            .iter()
+            .find(|d| d.current_code.as_str() == current_code)
+    }
+}
+
+/// Two rankings of consecutive periods compared unit by unit: change of index, change of
+/// rank, change of each matching domain, and the units that improved or declined most.
+///
+/// The rankings may come from different frameworks (a new decision each few years); domains
+/// then match by code, or by a [`DomainMap`]. Improvement is measured on the current
+/// ranking's [`ValueBasis`]: by default the published indices, as reports compute it.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Assessment, Cohort, Comparison, Entry, Framework, RankChange};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Published index")
+///     .domain("1", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
+///     .build()?;
+/// let score = |unit: &str, year: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = Assessment::new("demo", unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", "91.87")?, score("qn", "2023", "92.18")?];
+/// let after = [score("hp", "2024", "96.17")?, score("qn", "2024", "91.00")?];
+/// let previous = before.iter().collect::<Cohort>().rank()?;
+/// let current = after.iter().collect::<Cohort>().rank()?;
+///
+/// let comparison = Comparison::new(&previous, &current)?;
+/// let hp = comparison.unit("hp").unwrap();
+/// assert_eq!(hp.rank_change, RankChange::Up { places: Decimal::ONE });
+/// assert_eq!(hp.published_change.unwrap().to_string(), "4.30");
+/// assert_eq!(comparison.most_declined()[0].unit, "qn");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Comparison {
+    previous_framework: Option<String>,
+    previous_period: Option<Period>,
+    current_framework: Option<String>,
+    current_period: Option<Period>,
+    basis: ValueBasis,
+    rounding: RoundingPolicy,
+    graded: bool,
+    domains: Vec<DomainPair>,
+    units: Vec<UnitChange>,
+}
+
+impl Comparison {
+    /// Compares two rankings, matching domains by equal codes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PeriodsNotInOrder`] unless the previous period comes before the current one
+    /// (periods compare as text); [`Error::Overflow`] (not reachable with indices in 0..=100).
+    pub fn new(previous: &Ranking, current: &Ranking) -> Result<Comparison, Error> {
+        let pairs = current
+            .domain_codes()
+            .iter()
+            .filter(|code| previous.domain_codes().contains(code))
+            .map(|code| DomainPair {
+                previous: code.clone(),
+                current: code.clone(),
+            })
+            .collect();
+        Comparison::build(previous, current, pairs)
+    }
+
+    /// Compares two rankings, matching exactly the domains the map pairs.
+    ///
+    /// # Errors
+    ///
+    /// As [`Comparison::new`], and [`Error::UnknownMappedDomain`] for a code the side's
+    /// ranking does not have (not checked against an empty ranking, which has no domains),
+    /// [`Error::DuplicateDomainMapping`] for a code mapped twice on one side.
+    pub fn with_domain_map(
+        previous: &Ranking,
+        current: &Ranking,
+        map: &DomainMap,
+    ) -> Result<Comparison, Error> {
+        let mut seen_previous: HashSet<&Code> = HashSet::new();
+        let mut seen_current: HashSet<&Code> = HashSet::new();
+        for pair in map.pairs() {
+            for (side, code, ranking, seen) in [
+                ("previous", &pair.previous, previous, &mut seen_previous),
+                ("current", &pair.current, current, &mut seen_current),
+            ] {
+                if !seen.insert(code) {
+                    return Err(Error::DuplicateDomainMapping {
+                        side,
+                        code: code.clone(),
+                    });
+                }
+                if let Some(framework) = ranking.framework() {
+                    if !ranking.domain_codes().contains(code) {
+                        return Err(Error::UnknownMappedDomain {
+                            side,
+                            code: code.clone(),
+                            framework: framework.to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+        Comparison::build(previous, current, map.pairs().to_vec())
+    }
+
+    fn build(
+        previous: &Ranking,
+        current: &Ranking,
+        pairs: Vec<DomainPair>,
+    ) -> Result<Comparison, Error> {
+        if let (Some(before), Some(after)) = (previous.period(), current.period()) {
+            if before >= after {
+                return Err(Error::PeriodsNotInOrder {
+                    previous: before.clone(),
+                    current: after.clone(),
+                });
+            }
+        }
+        let in_current: HashSet<&str> = current
+            .units()
+            .iter()
+            .chain(current.unranked())
+            .map(|u| u.unit.as_str())
+            .collect();
+        let mut units = Vec::new();
+        for now in current.units().iter().chain(current.unranked()) {
+            units.push(unit_change(previous.unit(&now.unit), Some(now), &pairs)?);
+        }
+        for before in previous.units().iter().chain(previous.unranked()) {
+            if !in_current.contains(before.unit.as_str()) {
+                units.push(unit_change(Some(before), None, &pairs)?);
+            }
+        }
+        Ok(Comparison {
+            previous_framework: previous.framework().map(str::to_owned),
+            previous_period: previous.period().cloned(),
+            current_framework: current.framework().map(str::to_owned),
+            current_period: current.period().cloned(),
+            basis: current.options().basis,
+            rounding: current.options().rounding,
+            graded: current.options().grades.is_some(),
+            domains: pairs,
+            units,
+        })
+    }
+
+    /// The previous period; `None` for an empty previous ranking.
+    pub fn previous_period(&self) -> Option<&Period> {
+        self.previous_period.as_ref()
+    }
+
+    /// The current period; `None` for an empty current ranking.
+    pub fn current_period(&self) -> Option<&Period> {
+        self.current_period.as_ref()
+    }
+
+    /// The previous ranking's framework.
+    pub fn previous_framework(&self) -> Option<&str> {
+        self.previous_framework.as_deref()
+    }
+
+    /// The current ranking's framework.
+    pub fn current_framework(&self) -> Option<&str> {
+        self.current_framework.as_deref()
+    }
+
+    /// The domain pairs compared.
+    pub fn domain_pairs(&self) -> &[DomainPair] {
+        &self.domains
+    }
+
+    /// Every unit: the current ranking's units in rank order, then its unranked units, then
+    /// units only in the previous ranking.
+    pub fn units(&self) -> &[UnitChange] {
+        &self.units
+    }
+
+    /// One unit's change.
+    pub fn unit(&self, unit: &str) -> Option<&UnitChange> {
+        self.units.iter().find(|u| u.unit == unit)
+    }
+
+    /// Units whose index rose, largest rise first (then by identifier).
+    pub fn improved(&self) -> Vec<&UnitChange> {
+        self.sorted(|change| change > Decimal::ZERO, true)
+    }
+
+    /// Units whose index fell, largest fall first (then by identifier).
+    pub fn declined(&self) -> Vec<&UnitChange> {
+        self.sorted(|change| change < Decimal::ZERO, false)
+    }
+
+    /// The units with the largest rise (several when tied); empty when none rose.
+    pub fn most_improved(&self) -> Vec<&UnitChange> {
+        leaders(self.improved(), self.basis)
+    }
+
+    /// The units with the largest fall (several when tied); empty when none fell.
+    pub fn most_declined(&self) -> Vec<&UnitChange> {
+        leaders(self.declined(), self.basis)
+    }
+
+    fn sorted(&self, keep: impl Fn(Decimal) -> bool, rises: bool) -> Vec<&UnitChange> {
+        let basis = self.basis;
+        let mut units: Vec<(&UnitChange, Decimal)> = self
+            .units
+            .iter()
+            .filter_map(|u| u.change(basis).filter(|c| keep(*c)).map(|c| (u, c)))
+            .collect();
+        units.sort_by(|(a, ca), (b, cb)| {
+            let by_size = if rises { cb.cmp(ca) } else { ca.cmp(cb) };
+            by_size.then_with(|| a.unit.cmp(&b.unit))
+        });
+        units.into_iter().map(|(u, _)| u).collect()
+    }
+
+    /// The comparison as a plain-text table: the current ranking (rank, unit, published
+    /// index, grade) with each unit's rank change and published index change; units only in
+    /// the previous ranking follow as `dropped`.
+    pub fn render_table(&self) -> String {
+        let mut columns = vec![
+            ("Rank", Align::Right),
+            ("Unit", Align::Left),
+            ("Index", Align::Right),
+        ];
+        if self.graded {
+            columns.push(("Grade", Align::Left));
+        }
+        columns.push(("Rank change", Align::Right));
+        columns.push(("Index change", Align::Right));
+        let mut table = Table::new(&columns);
+        for unit in &self.units {
+            let current = unit.current.as_ref();
+            let mut row = vec![
+                current
+                    .and_then(|s| s.rank)
+                    .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                unit.unit_name.clone(),
+                current.map_or_else(|| "-".to_owned(), |s| s.published_index.to_string()),
+            ];
+            if self.graded {
+                row.push(current.and_then(|s| s.grade.clone()).unwrap_or_default());
+            }
+            row.push(unit.rank_change.to_string());
+            row.push(
+                unit.published_change
+                    .map(|c| signed(self.rounding.apply(c)))
+                    .unwrap_or_default(),
+            );
+            table.row(row);
+        }
+        table.render()
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render_table())
+    }
+}
+
+/// `+4.30`, `-0.21`, `0.00`.
+fn signed(change: Decimal) -> String {
+    if change > Decimal::ZERO {
+        format!("+{change}")
+    } else {
+        change.to_string()
+    }
+}
+
+/// The first units of a sorted list that share its first change.
+fn leaders(sorted: Vec<&UnitChange>, basis: ValueBasis) -> Vec<&UnitChange> {
+    let top = sorted.first().and_then(|u| u.change(basis));
+    sorted
+        .into_iter()
+        .take_while(|u| u.change(basis) == top)
+        .collect()
+}
+
+fn unit_change(
+    before: Option<&RankedUnit>,
+    now: Option<&RankedUnit>,
+    pairs: &[DomainPair],
+) -> Result<UnitChange, Error> {
+    let named = now.or(before);
+    let unit = named.map(|u| u.unit.clone()).unwrap_or_default();
+    let unit_name = named.map(|u| u.unit_name.clone()).unwrap_or_default();
+    let at = format!("the change of unit {unit}");
+    let difference = |a: Option<Decimal>, b: Option<Decimal>| -> Result<Option<Decimal>, Error> {
+        match (a, b) {
+            (Some(before), Some(now)) => checked_sub(now, before, &at).map(Some),
+            _ => Ok(None),
+        }
+    };
+    let rank_change = match (before, now) {
+        (None, _) => RankChange::New,
+        (_, None) => RankChange::Dropped,
+        (Some(b), Some(n)) => match (b.rank, n.rank) {
+            (Some(was), Some(is)) => {
+                let gained = checked_sub(was.value(), is.value(), &at)?;
+                if gained > Decimal::ZERO {
+                    RankChange::Up { places: gained }
+                } else if gained < Decimal::ZERO {
+                    RankChange::Down { places: -gained }
+                } else {
+                    RankChange::Same
+                }
+            }
+            _ => RankChange::NotRanked,
+        },
+    };
+    let mut domains = Vec::new();
+    if let (Some(b), Some(n)) = (before, now) {
+        for pair in pairs {
+            let was = b.domain(pair.previous.as_str());
+            let is = n.domain(pair.current.as_str());
+            let previous_percent = was.and_then(|d| d.percent);
+            let current_percent = is.and_then(|d| d.percent);
+            domains.push(DomainChange {
+                previous_code: pair.previous.clone(),
+                current_code: pair.current.clone(),
+                previous_percent,
+                current_percent,
+                change: difference(previous_percent, current_percent)?,
+                published_change: difference(
+                    was.and_then(|d| d.published_percent),
+                    is.and_then(|d| d.published_percent),
+                )?,
+                previous_rank: was.and_then(|d| d.rank),
+                current_rank: is.and_then(|d| d.rank),
+            });
+        }
+    }
+    Ok(UnitChange {
+        unit,
+        unit_name,
+        index_change: difference(before.map(|u| u.index), now.map(|u| u.index))?,
+        published_change: difference(
+            before.map(|u| u.published_index),
+            now.map(|u| u.published_index),
+        )?,
+        previous: before.map(Standing::from),
+        current: now.map(Standing::from),
+        rank_change,
+        domains,
+    })
+}

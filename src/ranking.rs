@@ -1,0 +1,768 @@
+//! Cohorts of scorecards ranked together (xếp hạng), with grades and statistics.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::assessment::Period;
+use crate::code::Code;
+use crate::error::Error;
+use crate::grade::GradeScale;
+use crate::rounding::RoundingPolicy;
+use crate::scorecard::Scorecard;
+use crate::statistics::{CohortStatistics, DomainSummary, Summary};
+use crate::table::{Align, Table};
+use crate::tie::{Rank, TieBreaker, TieMethod, descending, ranks};
+
+/// Which value of the index a ranking or a grade is based on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ValueBasis {
+    /// The value as published, rounded by the ranking's [`RoundingPolicy`] (default): two
+    /// units that show the same figure share a rank, and the grade matches the figure shown.
+    #[default]
+    Published,
+    /// The exact value: 93.314 ranks above 93.305 although both publish as 93.31.
+    Exact,
+}
+
+/// Which value of a domain its ranking and statistics use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DomainBasis {
+    /// The domain's points as a percentage of the maximum the unit is measured against
+    /// (default). Within one framework this orders units as points do, and it stays fair when
+    /// sub-criteria that do not apply to a unit were dropped from its maximum.
+    #[default]
+    Percent,
+    /// The domain's points, as printed in the component tables ("10.18/10.5").
+    Points,
+}
+
+/// How a cohort is ranked, graded and rounded.
+///
+/// The default: competition ranks ("1224") on the published index rounded to 2 places half
+/// away from zero, domains ranked by percent, no grades. [`RankingOptions::national`] adds
+/// the national groups A, B and C.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{GradeScale, RankingOptions, TieBreaker, TieMethod, ValueBasis};
+///
+/// let options = RankingOptions::default()
+///     .with_tie_method(TieMethod::ordinal([TieBreaker::NodePoints("3".parse()?)]))
+///     .with_basis(ValueBasis::Exact)
+///     .with_grades(GradeScale::national());
+/// assert_eq!(options.grade_basis, ValueBasis::Published);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct RankingOptions {
+    /// How ties are ranked.
+    pub tie_method: TieMethod,
+    /// Which index value is ranked: the published one (default) or the exact one.
+    pub basis: ValueBasis,
+    /// How published values are rounded.
+    pub rounding: RoundingPolicy,
+    /// The grades given to each unit, if any.
+    pub grades: Option<GradeScale>,
+    /// Which index value is graded: the published one (default), so that a unit shown with
+    /// 90.00 is in group A even if its exact index is 89.995.
+    pub grade_basis: ValueBasis,
+    /// Which domain value is ranked and summarised.
+    pub domain_basis: DomainBasis,
+}
+
+impl RankingOptions {
+    /// The defaults with the national groups ([`GradeScale::national`]).
+    pub fn national() -> RankingOptions {
+        RankingOptions::default().with_grades(GradeScale::national())
+    }
+
+    /// Sets the tie method.
+    pub fn with_tie_method(mut self, method: TieMethod) -> Self {
+        self.tie_method = method;
+        self
+    }
+
+    /// Sets which index value is ranked.
+    pub fn with_basis(mut self, basis: ValueBasis) -> Self {
+        self.basis = basis;
+        self
+    }
+
+    /// Sets the rounding of published values.
+    pub fn with_rounding(mut self, rounding: RoundingPolicy) -> Self {
+        self.rounding = rounding;
+        self
+    }
+
+    /// Sets the grade scale.
+    pub fn with_grades(mut self, grades: GradeScale) -> Self {
+        self.grades = Some(grades);
+        self
+    }
+
+    /// Sets which index value is graded.
+    pub fn with_grade_basis(mut self, basis: ValueBasis) -> Self {
+        self.grade_basis = basis;
+        self
+    }
+
+    /// Sets which domain value is ranked.
+    pub fn with_domain_basis(mut self, basis: DomainBasis) -> Self {
+        self.domain_basis = basis;
+        self
+    }
+}
+
+/// Scorecards of one framework and one period, to be ranked together (a ranking pool).
+///
+/// Units published beside the cohort but not ranked with it, such as the two special
+/// agencies scored beside the 17 ministries, are added with [`Cohort::push_unranked`]: they
+/// are graded and listed after the ranked units, without a rank, and left out of the
+/// statistics.
+///
+/// An empty cohort is valid and gives an empty ranking, with no framework, no period and no
+/// statistics.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Assessment, Cohort, Entry, Framework, RankingOptions};
+/// use rust_decimal::Decimal;
+///
+/// // A one-leaf framework that takes the index directly.
+/// let framework = Framework::builder("demo", "Published index")
+///     .domain("1", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
+///     .build()?;
+/// let score = |unit: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = Assessment::new("demo", unit, "2023".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let (a, b, c) = (score("a", "93.314")?, score("b", "93.305")?, score("c", "88.2")?);
+///
+/// let mut cohort = Cohort::new();
+/// cohort.push(&a).push(&b).push(&c);
+/// let ranking = cohort.rank_with(&RankingOptions::national())?;
+/// // 93.314 and 93.305 both publish as 93.31: they tie, and the next rank is 3.
+/// let ranks: Vec<String> = ranking.units().iter().map(|u| u.rank.unwrap().to_string()).collect();
+/// assert_eq!(ranks, ["1", "1", "3"]);
+/// assert_eq!(ranking.unit("c").unwrap().grade.as_deref(), Some("B"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Cohort<'a> {
+    ranked: Vec<&'a Scorecard>,
+    unranked: Vec<&'a Scorecard>,
+}
+
+impl<'a> Cohort<'a> {
+    /// An empty cohort.
+    pub fn new() -> Cohort<'a> {
+        Cohort::default()
+    }
+
+    /// Adds a unit to be ranked.
+    pub fn push(&mut self, scorecard: &'a Scorecard) -> &mut Self {
+        self.ranked.push(scorecard);
+        self
+    }
+
+    /// Adds a unit published beside the cohort but not ranked with it.
+    pub fn push_unranked(&mut self, scorecard: &'a Scorecard) -> &mut Self {
+        self.unranked.push(scorecard);
+        self
+    }
+
+    /// How many units, ranked or not.
+    pub fn len(&self) -> usize {
+        self.ranked.len() + self.unranked.len()
+    }
+
+    /// True without units.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Ranks the cohort with the default options.
+    ///
+    /// # Errors
+    ///
+    /// See [`Cohort::rank_with`].
+    pub fn rank(&self) -> Result<Ranking, Error> {
+        self.rank_with(&RankingOptions::default())
+    }
+
+    /// Ranks the cohort: by index, and in each domain.
+    ///
+    /// Units are ordered by the index value the options name (published by default),
+    /// highest first; tied units are ranked by the tie method and listed by unit identifier,
+    /// so the result does not depend on the order units were added in. Each domain is
+    /// ranked the same way among the units it applies to.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CohortFrameworkMismatch`] and [`Error::CohortPeriodMismatch`] when two
+    /// scorecards differ, naming both units; [`Error::DuplicateCohortUnit`];
+    /// [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node a ranked scorecard
+    /// does not have; [`Error::Overflow`] from the statistics.
+    pub fn rank_with(&self, options: &RankingOptions) -> Result<Ranking, Error> {
+        self.check()?;
+        let breakers = options.tie_method.tie_breakers();
+        for scorecard in &self.ranked {
+            for breaker in breakers {
+                if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
+                    if scorecard.node(code.as_str()).is_none() {
+                        return Err(Error::UnknownTieBreakerNode {
+                            code: code.clone(),
+                            unit: scorecard.unit().to_owned(),
+                            framework: scorecard.framework().to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+
+        let mut domain_codes: Vec<Code> = Vec::new();
+        for scorecard in self.ranked.iter().chain(&self.unranked) {
+            for domain in scorecard.domains() {
+                if !domain_codes.contains(&domain.code) {
+                    domain_codes.push(domain.code.clone());
+                }
+            }
+        }
+
+        let mut units: Vec<RankedUnit> = self
+            .ranked
+            .iter()
+            .map(|s| RankedUnit::new(s, options))
+            .collect();
+        let tie_values: Vec<Vec<Option<Decimal>>> = self
+            .ranked
+            .iter()
+            .map(|s| breaker_values(s, breakers))
+            .collect();
+
+        // Index ranks.
+        let items: Vec<Item<'_>> = units
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| Item {
+                position: i,
+                value: unit.index_value(options.basis),
+                breakers: tie_values.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                unit: &unit.unit,
+            })
+            .collect();
+        let order = rank_items(&options.tie_method, items);
+        let mut ranked_units: Vec<RankedUnit> = Vec::with_capacity(units.len());
+        let mut sorted_breakers: Vec<Vec<Option<Decimal>>> = Vec::with_capacity(units.len());
+        let mut taken: Vec<Option<RankedUnit>> = units.drain(..).map(Some).collect();
+        for (position, rank) in order {
+            if let Some(mut unit) = taken.get_mut(position).and_then(Option::take) {
+                unit.rank = Some(rank);
+                ranked_units.push(unit);
+                sorted_breakers.push(tie_values.get(position).cloned().unwrap_or_default());
+            }
+        }
+
+        // Domain ranks, among the units each domain applies to.
+        for code in &domain_codes {
+            let items: Vec<Item<'_>> = ranked_units
+                .iter()
+                .enumerate()
+                .filter_map(|(i, unit)| {
+                    let value = unit
+                        .domain(code.as_str())?
+                        .value(options.domain_basis, options.basis)?;
+                    Some(Item {
+                        position: i,
+                        value,
+                        breakers: sorted_breakers.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                        unit: &unit.unit,
+                    })
+                })
+                .collect();
+            let order = rank_items(&options.tie_method, items);
+            for (position, rank) in order {
+                if let Some(standing) = ranked_units
+                    .get_mut(position)
+                    .and_then(|u| u.domains.iter_mut().find(|d| &d.code == code))
+                {
+                    standing.rank = Some(rank);
+                }
+            }
+        }
+
+        let mut unranked: Vec<RankedUnit> = self
+            .unranked
+            .iter()
+            .map(|s| RankedUnit::new(s, options))
+            .collect();
+        unranked.sort_by(|a, b| {
+            b.index_value(options.basis)
+                .cmp(&a.index_value(options.basis))
+                .then_with(|| a.unit.cmp(&b.unit))
+        });
+
+        let statistics = statistics(&ranked_units, &domain_codes, options)?;
+        let first = self.ranked.first().or(self.unranked.first());
+        Ok(Ranking {
+            framework: first.map(|s| s.framework().to_owned()),
+            period: first.map(|s| s.period().clone()),
+            options: options.clone(),
+            domains: domain_codes,
+            units: ranked_units,
+            unranked,
+            statistics,
+        })
+    }
+
+    /// One framework, one period, each unit once.
+    fn check(&self) -> Result<(), Error> {
+        let mut all = self.ranked.iter().chain(&self.unranked);
+        let Some(first) = all.next() else {
+            return Ok(());
+        };
+        let mut seen: HashSet<&str> = HashSet::from([first.unit()]);
+        for scorecard in all {
+            if scorecard.framework() != first.framework() {
+                return Err(Error::CohortFrameworkMismatch {
+                    first_unit: first.unit().to_owned(),
+                    first_framework: first.framework().to_owned(),
+                    unit: scorecard.unit().to_owned(),
+                    framework: scorecard.framework().to_owned(),
+                });
+            }
+            if scorecard.period() != first.period() {
+                return Err(Error::CohortPeriodMismatch {
+                    first_unit: first.unit().to_owned(),
+                    first_period: first.period().clone(),
+                    unit: scorecard.unit().to_owned(),
+                    period: scorecard.period().clone(),
+                });
+            }
+            if !seen.insert(scorecard.unit()) {
+                return Err(Error::DuplicateCohortUnit {
+                    unit: scorecard.unit().to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'a> FromIterator<&'a Scorecard> for Cohort<'a> {
+    /// A cohort in which every scorecard is ranked.
+    fn from_iter<I: IntoIterator<Item = &'a Scorecard>>(iter: I) -> Cohort<'a> {
+        Cohort {
+            ranked: iter.into_iter().collect(),
+            unranked: Vec::new(),
+        }
+    }
+}
+
+/// One item to rank: its position in the input, its value, its tie-breaker values.
+struct Item<'a> {
+    position: usize,
+    value: Decimal,
+    breakers: &'a [Option<Decimal>],
+    unit: &'a str,
+}
+
+/// Sorts items best first and ranks them; returns (input position, rank) in rank order.
+fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)> {
+    let ordinal = matches!(method, TieMethod::Ordinal { .. });
+    items.sort_by(|a, b| {
+        let by_value = b.value.cmp(&a.value);
+        let by_breakers = || {
+            if ordinal {
+                a.breakers
+                    .iter()
+                    .zip(b.breakers)
+                    .map(|(x, y)| descending(*x, *y))
+                    .find(|o| *o != Ordering::Equal)
+                    .unwrap_or(Ordering::Equal)
+            } else {
+                Ordering::Equal
+            }
+        };
+        by_value
+            .then_with(by_breakers)
+            .then_with(|| a.unit.cmp(b.unit))
+    });
+    let mut runs: Vec<usize> = Vec::new();
+    let mut previous: Option<Decimal> = None;
+    for item in &items {
+        match runs.last_mut() {
+            Some(size) if !ordinal && previous == Some(item.value) => *size += 1,
+            _ => runs.push(1),
+        }
+        previous = Some(item.value);
+    }
+    items
+        .iter()
+        .map(|item| item.position)
+        .zip(ranks(method, &runs))
+        .collect()
+}
+
+/// A scorecard's values for each tie-breaker (exact).
+fn breaker_values(scorecard: &Scorecard, breakers: &[TieBreaker]) -> Vec<Option<Decimal>> {
+    breakers
+        .iter()
+        .map(|breaker| match breaker {
+            TieBreaker::NodePoints(code) => scorecard
+                .node(code.as_str())
+                .filter(|n| n.applicable)
+                .map(|n| n.points),
+            TieBreaker::NodePercent(code) => {
+                scorecard.node(code.as_str()).and_then(|n| n.percent())
+            }
+            TieBreaker::ExactIndex => Some(scorecard.index()),
+        })
+        .collect()
+}
+
+fn statistics(
+    units: &[RankedUnit],
+    domains: &[Code],
+    options: &RankingOptions,
+) -> Result<CohortStatistics, Error> {
+    let index: Vec<Decimal> = units.iter().map(|u| u.index_value(options.basis)).collect();
+    let domains = domains
+        .iter()
+        .map(|code| {
+            let values: Vec<Decimal> = units
+                .iter()
+                .filter_map(|u| {
+                    u.domain(code.as_str())?
+                        .value(options.domain_basis, options.basis)
+                })
+                .collect();
+            Ok(DomainSummary {
+                code: code.clone(),
+                summary: Summary::of(&values)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(CohortStatistics {
+        index: Summary::of(&index)?,
+        domains,
+    })
+}
+
+/// A unit's standing in one domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DomainStanding {
+    /// The domain's code.
+    pub code: Code,
+    /// Points achieved, exact; `None` when the domain does not apply to the unit.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub points: Option<Decimal>,
+    /// The maximum the unit is measured against, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// Points as a percentage of that maximum, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub percent: Option<Decimal>,
+    /// Points as published.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub published_points: Option<Decimal>,
+    /// Percent as published.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
+    pub published_percent: Option<Decimal>,
+    /// The unit's rank in this domain among the ranked units it applies to; `None` when it
+    /// does not apply, and for units not ranked.
+    pub rank: Option<Rank>,
+}
+
+impl DomainStanding {
+    /// The value ranked: percent or points, published or exact.
+    pub fn value(&self, domain: DomainBasis, basis: ValueBasis) -> Option<Decimal> {
+        match (domain, basis) {
+            (DomainBasis::Percent, ValueBasis::Published) => self.published_percent,
+            (DomainBasis::Percent, ValueBasis::Exact) => self.percent,
+            (DomainBasis::Points, ValueBasis::Published) => self.published_points,
+            (DomainBasis::Points, ValueBasis::Exact) => self.points,
+        }
+    }
+}
+
+/// One unit in a [`Ranking`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RankedUnit {
+    /// The unit's identifier.
+    pub unit: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// The rank; `None` for a unit listed outside the ranking.
+    pub rank: Option<Rank>,
+    /// The exact index, in percent.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub index: Decimal,
+    /// The index as published.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub published_index: Decimal,
+    /// The grade's label, if the ranking has a scale and the index reaches one of its grades.
+    pub grade: Option<String>,
+    /// The unit's standing in each domain, in the framework's order.
+    pub domains: Vec<DomainStanding>,
+}
+
+impl RankedUnit {
+    fn new(scorecard: &Scorecard, options: &RankingOptions) -> RankedUnit {
+        let policy = &options.rounding;
+        let published_index = policy.apply(scorecard.index());
+        let graded = match options.grade_basis {
+            ValueBasis::Exact => scorecard.index(),
+            ValueBasis::Published => published_index,
+        };
+        let grade = options
+            .grades
+            .as_ref()
+            .and_then(|scale| scale.grade(graded))
+            .map(|band| band.label.clone());
+        let domains = scorecard
+            .domains()
+            .map(|d| {
+                let points = d.applicable.then_some(d.points);
+                let percent = d.percent();
+                DomainStanding {
+                    code: d.code.clone(),
+                    points,
+                    max_points: d.effective_max,
+                    percent,
+                    published_points: points.map(|p| policy.apply(p)),
+                    published_percent: percent.map(|p| policy.apply(p)),
+                    rank: None,
+                }
+            })
+            .collect();
+        RankedUnit {
+            unit: scorecard.unit().to_owned(),
+            unit_name: scorecard.unit_name().to_owned(),
+            rank: None,
+            index: scorecard.index(),
+            published_index,
+            grade,
+            domains,
+        }
+    }
+
+    /// The index value ranked on `basis`.
+    pub fn index_value(&self, basis: ValueBasis) -> Decimal {
+        match basis {
+            ValueBasis::Published => self.published_index,
+            ValueBasis::Exact => self.index,
+        }
+    }
+
+    /// The unit's standing in one domain.
+    pub fn domain(&self, code: &str) -> Option<&DomainStanding> {
+        self.domains.iter().find(|d| d.code.as_str() == code)
+    }
+}
+
+/// A ranked cohort: units in rank order, units listed outside the ranking, each unit's rank
+/// in every domain, grades and statistics.
+///
+/// A ranking prints as a plain-text table (its [`Display`](fmt::Display) is
+/// [`Ranking::render_table`]) and serializes with serde.
+///
+/// # Published or exact values
+///
+/// By default units are ranked on the published index, so that the ranks agree with the
+/// figures readers see: 93.314 and 93.305 both publish as 93.31 and share a rank. Ranked on
+/// exact values ([`ValueBasis::Exact`]) they do not, and the table shows two units with
+/// 93.31 at different ranks.
+///
+/// ```
+/// use par_index::{Assessment, Cohort, Entry, Framework, RankingOptions, ValueBasis};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Published index")
+///     .domain("1", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
+///     .build()?;
+/// let mut scorecards = Vec::new();
+/// for (unit, index) in [("a", "93.305"), ("b", "93.314")] {
+///     let mut assessment = Assessment::new("demo", unit, "2023".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///     scorecards.push(framework.score(&assessment)?);
+/// }
+/// let cohort: Cohort = scorecards.iter().collect();
+///
+/// let published = cohort.rank()?;
+/// assert_eq!(published.to_string(), "\
+/// Rank  Unit  Index
+///    1  a     93.31
+///    1  b     93.31
+/// ");
+/// let exact = cohort.rank_with(&RankingOptions::default().with_basis(ValueBasis::Exact))?;
+/// assert_eq!(exact.to_string(), "\
+/// Rank  Unit  Index
+///    1  b     93.31
+///    2  a     93.31
+/// ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Ranking {
+    framework: Option<String>,
+    period: Option<Period>,
+    options: RankingOptions,
+    domains: Vec<Code>,
+    units: Vec<RankedUnit>,
+    unranked: Vec<RankedUnit>,
+    statistics: CohortStatistics,
+}
+
+impl Ranking {
+    /// The framework the units were scored under; `None` for an empty cohort.
+    pub fn framework(&self) -> Option<&str> {
+        self.framework.as_deref()
+    }
+
+    /// The period; `None` for an empty cohort.
+    pub fn period(&self) -> Option<&Period> {
+        self.period.as_ref()
+    }
+
+    /// The options the cohort was ranked with.
+    pub fn options(&self) -> &RankingOptions {
+        &self.options
+    }
+
+    /// The ranked units, best first; tied units by identifier.
+    pub fn units(&self) -> &[RankedUnit] {
+        &self.units
+    }
+
+    /// Units listed outside the ranking, by index then identifier.
+    pub fn unranked(&self) -> &[RankedUnit] {
+        &self.unranked
+    }
+
+    /// A unit, ranked or not.
+    pub fn unit(&self, unit: &str) -> Option<&RankedUnit> {
+        self.units
+            .iter()
+            .chain(&self.unranked)
+            .find(|u| u.unit == unit)
+    }
+
+    /// How many units are ranked.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// True when no unit is ranked.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// The domains' codes, in the framework's order.
+    pub fn domain_codes(&self) -> &[Code] {
+        &self.domains
+    }
+
+    /// The ranked units the domain applies to, in their rank order in that domain (tied
+    /// units by identifier); empty for an unknown code.
+    pub fn by_domain(&self, code: &str) -> Vec<&RankedUnit> {
+        let mut units: Vec<(&RankedUnit, Rank)> = self
+            .units
+            .iter()
+            .filter_map(|u| Some((u, u.domain(code)?.rank?)))
+            .collect();
+        units.sort_by(|(a, ra), (b, rb)| ra.cmp(rb).then_with(|| a.unit.cmp(&b.unit)));
+        units.into_iter().map(|(u, _)| u).collect()
+    }
+
+    /// Statistics of the ranked units.
+    pub fn statistics(&self) -> &CohortStatistics {
+        &self.statistics
+    }
+
+    /// The ranking as a plain-text table: rank, unit name, published index and (with a
+    /// grade scale) grade. Units outside the ranking follow, with `-` for a rank.
+    pub fn render_table(&self) -> String {
+        let graded = self.options.grades.is_some();
+        let mut columns = vec![
+            ("Rank", Align::Right),
+            ("Unit", Align::Left),
+            ("Index", Align::Right),
+        ];
+        if graded {
+            columns.push(("Grade", Align::Left));
+        }
+        let mut table = Table::new(&columns);
+        for unit in self.units.iter().chain(&self.unranked) {
+            let mut row = vec![
+                unit.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                unit.unit_name.clone(),
+                unit.published_index.to_string(),
+            ];
+            if graded {
+                row.push(unit.grade.clone().unwrap_or_default());
+            }
+            table.row(row);
+        }
+        table.render()
+    }
+}
+
+impl fmt::Display for Ranking {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render_table())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item<'a>(position: usize, value: &str, unit: &'a str) -> Item<'a> {
+        Item {
+            position,
+            value: value.parse().unwrap(),
+            breakers: &[],
+            unit,
+        }
+    }
+
+    #[test]
+    fn ties_are_listed_by_unit_whatever_the_input_order() {
+        let items = vec![
+            item(0, "90", "c"),
+            item(1, "95", "z"),
+            item(2, "90", "a"),
+            item(3, "85", "b"),
+        ];
+        let order = rank_items(&TieMethod::Competition, items);
+        let shown: Vec<(usize, String)> = order.iter().map(|(p, r)| (*p, r.to_string())).collect();
+        assert_eq!(
+            shown,
+            [
+                (1, "1".into()),
+                (2, "2".into()),
+                (0, "2".into()),
+                (3, "4".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Summary statistics of a cohort: mean, median, minimum, maximum, count above the mean.
+
+use rust_decimal::Decimal;
+
+use crate::code::Code;
+use crate::error::Error;
+use crate::math::{checked_add, checked_div, checked_sum};
+use crate::rounding::RoundingPolicy;
+
+/// Mean, median, minimum and maximum of a set of values, exact.
+///
+/// The mean is the exact sum divided by the count (28 significant digits when the division
+/// does not end); the median of an even count is the mean of the two middle values. Round
+/// with [`Summary::publish`] only when printing.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{RoundingPolicy, Summary};
+/// use rust_decimal::Decimal;
+///
+/// let values: Vec<Decimal> = ["92.18", "91.87", "91.43"].iter().map(|v| v.parse().unwrap()).collect();
+/// let summary = Summary::of(&values)?.expect("three values");
+/// assert_eq!(summary.mean.to_string(), "91.82666666666666666666666667");
+/// assert_eq!(summary.publish(&RoundingPolicy::default()).mean.to_string(), "91.83");
+/// assert_eq!(summary.median.to_string(), "91.87");
+/// assert_eq!(summary.above_mean, 2);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Summary {
+    /// How many values.
+    pub count: usize,
+    /// Sum ÷ count, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub mean: Decimal,
+    /// The middle value, or the mean of the two middle values.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub median: Decimal,
+    /// The lowest value.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub min: Decimal,
+    /// The highest value.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max: Decimal,
+    /// How many values are strictly above the exact mean.
+    pub above_mean: usize,
+}
+
+impl Summary {
+    /// Summarises `values`; `None` when there are none.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] if the sum exceeds a decimal's range.
+    pub fn of(values: &[Decimal]) -> Result<Option<Summary>, Error> {
+        let mut sorted = values.to_vec();
+        sorted.sort();
+        let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+            return Ok(None);
+        };
+        let count = sorted.len();
+        let n = Decimal::from(count);
+        let sum = checked_sum(sorted.iter().copied(), &"the sum of a cohort's values")?;
+        let mean = checked_div(sum, n, &"the mean of a cohort's values")?;
+        let middle = count / 2;
+        let median = match (sorted.get(middle), sorted.get(middle.wrapping_sub(1))) {
+            (Some(&upper), Some(&lower)) if count % 2 == 0 => checked_div(
+                checked_add(lower, upper, &"the median of a cohort's values")?,
+                Decimal::TWO,
+                &"the median of a cohort's values",
+            )?,
+            (Some(&single), _) => single,
+            // Unreachable: a non-empty list has a middle element.
+            (None, _) => min,
+        };
+        let above_mean = sorted.iter().filter(|v| **v > mean).count();
+        Ok(Some(Summary {
+            count,
+            mean,
+            median,
+            min,
+            max,
+            above_mean,
+        }))
+    }
+
+    /// The summary as published: mean, median, minimum and maximum rounded by `policy`.
+    pub fn publish(&self, policy: &RoundingPolicy) -> Summary {
+        Summary {
+            mean: policy.apply(self.mean),
+            median: policy.apply(self.median),
+            min: policy.apply(self.min),
+            max: policy.apply(self.max),
+            ..*self
+        }
+    }
+}
+
+/// One domain's summary in a cohort.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DomainSummary {
+    /// The domain's code.
+    pub code: Code,
+    /// The summary over the units the domain applies to; `None` if it applies to none.
+    pub summary: Option<Summary>,
+}
+
+/// Statistics of a ranked cohort: of the index, and of each domain.
+///
+/// Computed over the ranked units only (units listed outside the ranking are left out), on
+/// the values the ranking uses: the published or exact index
+/// ([`RankingOptions::basis`](crate::RankingOptions::basis)) and each domain's percent or
+/// points ([`RankingOptions::domain_basis`](crate::RankingOptions::domain_basis)).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CohortStatistics {
+    /// The index; `None` for an empty cohort.
+    pub index: Option<Summary>,
+    /// Each domain, in the framework's order.
+    pub domains: Vec<DomainSummary>,
+}
+
+impl CohortStatistics {
+    /// The summary of one domain.
+    pub fn domain(&self, code: &str) -> Option<&Summary> {
+        self.domains
+            .iter()
+            .find(|d| d.code.as_str() == code)
+            .and_then(|d| d.summary.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(list: &[&str]) -> Vec<Decimal> {
+        list.iter().map(|v| v.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn empty_values_have_no_summary() {
+        assert_eq!(Summary::of(&[]).unwrap(), None);
+    }
+
+    #[test]
+    fn odd_and_even_counts_take_the_right_median() {
+        let odd = Summary::of(&values(&["3", "1", "2"])).unwrap().unwrap();
+        assert_eq!(
+            (odd.median, odd.min, odd.max),
+            (values(&["2"])[0], Decimal::ONE, Decimal::from(3))
+        );
+        let even = Summary::of(&values(&["4", "1", "2", "3"]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(even.median, Decimal::new(25, 1));
+        assert_eq!(even.mean, Decimal::new(25, 1));
+        assert_eq!(even.above_mean, 2);
+        let one = Summary::of(&values(&["85.78"])).unwrap().unwrap();
+        assert_eq!(
+            (one.mean, one.median, one.above_mean),
+            (one.min, one.max, 0)
+        );
+    }
+
+    #[test]
+    fn the_mean_is_exact_until_published() {
+        let summary = Summary::of(&values(&["1", "0", "0"])).unwrap().unwrap();
+        assert_eq!(summary.mean.to_string(), "0.3333333333333333333333333333");
+        assert_eq!(
+            summary.publish(&RoundingPolicy::default()).mean.to_string(),
+            "0.33"
+        );
+        // Equal values: nobody is strictly above the mean.
+        let flat = Summary::of(&values(&["90", "90.00"])).unwrap().unwrap();
+        assert_eq!(flat.above_mean, 0);
+    }
+
+    #[test]
+    fn an_overflowing_sum_is_an_error() {
+        let error = Summary::of(&[Decimal::MAX, Decimal::MAX]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "arithmetic overflow adding {} and {} for the sum of a cohort's values",
+                Decimal::MAX,
+                Decimal::MAX
+            )
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! How tied units are ranked, and the rank itself.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::code::Code;
+
+/// How units with equal values are ranked.
+///
+/// For the values 95, 90, 90, 85:
+///
+/// | Method | Ranks |
+/// |---|---|
+/// | [`Competition`](TieMethod::Competition) (default) | 1, 2, 2, 4 |
+/// | [`Dense`](TieMethod::Dense) | 1, 2, 2, 3 |
+/// | [`Ordinal`](TieMethod::Ordinal) | 1, 2, 3, 4 |
+/// | [`Fractional`](TieMethod::Fractional) | 1, 2.5, 2.5, 4 |
+///
+/// Tied units are listed by unit identifier, so a ranking never depends on the order its
+/// scorecards were given in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum TieMethod {
+    /// Standard competition ranking, "1224": tied units share the best rank and the ranks
+    /// after them are skipped, as Excel's `RANK.EQ` and the published PAR tables do.
+    #[default]
+    Competition,
+    /// Dense ranking, "1223": tied units share a rank and the next rank follows it.
+    Dense,
+    /// Ordinal ranking, "1234": every unit gets its own rank. Ties are broken by the
+    /// tie-breakers in order, then by the unit identifier, so the result is always a
+    /// permutation of 1..=n.
+    Ordinal {
+        /// Tie-breakers, tried in order; the unit identifier is always the last resort.
+        #[cfg_attr(feature = "serde", serde(default))]
+        tie_breakers: Vec<TieBreaker>,
+    },
+    /// Fractional ranking, "1 2.5 2.5 4": tied units share the mean of the positions they
+    /// occupy. The mean of consecutive positions is a whole or half number, so it is exact.
+    Fractional,
+}
+
+impl TieMethod {
+    /// Ordinal ranking with tie-breakers (then the unit identifier).
+    pub fn ordinal(tie_breakers: impl IntoIterator<Item = TieBreaker>) -> TieMethod {
+        TieMethod::Ordinal {
+            tie_breakers: tie_breakers.into_iter().collect(),
+        }
+    }
+
+    /// The tie-breakers of an ordinal ranking; empty for the other methods.
+    pub fn tie_breakers(&self) -> &[TieBreaker] {
+        match self {
+            TieMethod::Ordinal { tie_breakers } => tie_breakers,
+            _ => &[],
+        }
+    }
+}
+
+/// What decides between units tied on the ranked value, in an ordinal ranking.
+///
+/// Tie-breakers compare exact values, highest first; a node that does not apply to a unit
+/// comes after every node that does.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum TieBreaker {
+    /// More points in the node with this code (usually a domain) first.
+    NodePoints(Code),
+    /// A higher percentage of the node's maximum first.
+    NodePercent(Code),
+    /// A higher exact index first (useful when ranking on the published index).
+    ExactIndex,
+}
+
+/// A rank: a whole number, or a half for fractional ranking (`2.5`).
+///
+/// Ranks order as numbers: rank 1 is the best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct Rank(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal);
+
+impl Rank {
+    /// The rank as a number.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// The rank as a whole number; `None` for a fractional rank such as 2.5.
+    pub fn as_whole(self) -> Option<u64> {
+        if self.0.fract().is_zero() {
+            u64::try_from(self.0).ok()
+        } else {
+            None
+        }
+    }
+
+    fn from_position(position: usize) -> Rank {
+        Rank(Decimal::from(position))
+    }
+}
+
+impl fmt::Display for Rank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Ranks for items already sorted best first, given the size of each run of tied items
+/// (for an ordinal ranking every run has size 1).
+pub(crate) fn ranks(method: &TieMethod, tie_runs: &[usize]) -> Vec<Rank> {
+    let mut ranks = Vec::with_capacity(tie_runs.iter().sum());
+    let mut before = 0usize;
+    for (run_number, &size) in tie_runs.iter().enumerate() {
+        for offset in 0..size {
+            let rank = match method {
+                TieMethod::Competition => Rank::from_position(before + 1),
+                TieMethod::Dense => Rank::from_position(run_number + 1),
+                TieMethod::Ordinal { .. } => Rank::from_position(before + offset + 1),
+                // Mean of positions before+1 ..= before+size: (2·before + size + 1) / 2,
+                // a whole or half number, exact in a decimal.
+                TieMethod::Fractional => {
+                    let twice = Decimal::from(2 * before + size + 1);
+                    // Halving a whole number below 2^64 cannot fail.
+                    Rank(twice.checked_div(Decimal::TWO).unwrap_or(twice).normalize())
+                }
+            };
+            ranks.push(rank);
+        }
+        before += size;
+    }
+    ranks
+}
+
+/// Highest first, with values that do not apply (`None`) after all others.
+pub(crate) fn descending(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(method: &TieMethod, runs: &[usize]) -> Vec<String> {
+        ranks(method, runs).iter().map(Rank::to_string).collect()
+    }
+
+    /// Runs of tied items, then the competition, dense and fractional ranks.
+    type Case = (
+        &'static [usize],
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
+    #[test]
+    fn each_method_ranks_tie_runs_as_documented() {
+        let ordinal = TieMethod::ordinal([]);
+        // (runs of tied items, competition, dense, fractional); ordinal is always 1..=n.
+        let table: [Case; 7] = [
+            (&[], &[], &[], &[]),
+            (&[1], &["1"], &["1"], &["1"]),
+            (
+                &[1, 2, 1],
+                &["1", "2", "2", "4"],
+                &["1", "2", "2", "3"],
+                &["1", "2.5", "2.5", "4"],
+            ),
+            (
+                &[4],
+                &["1", "1", "1", "1"],
+                &["1", "1", "1", "1"],
+                &["2.5", "2.5", "2.5", "2.5"],
+            ),
+            (
+                &[3, 1],
+                &["1", "1", "1", "4"],
+                &["1", "1", "1", "2"],
+                &["2", "2", "2", "4"],
+            ),
+            (
+                &[1, 3, 2],
+                &["1", "2", "2", "2", "5", "5"],
+                &["1", "2", "2", "2", "3", "3"],
+                &["1", "3", "3", "3", "5.5", "5.5"],
+            ),
+            (
+                &[2, 2],
+                &["1", "1", "3", "3"],
+                &["1", "1", "2", "2"],
+                &["1.5", "1.5", "3.5", "3.5"],
+            ),
+        ];
+        for (runs, competition, dense, fractional) in table {
+            assert_eq!(
+                shown(&TieMethod::Competition, runs),
+                competition,
+                "{runs:?}"
+            );
+            assert_eq!(shown(&TieMethod::Dense, runs), dense, "{runs:?}");
+            assert_eq!(shown(&TieMethod::Fractional, runs), fractional, "{runs:?}");
+            let n: usize = runs.iter().sum();
+            let expected: Vec<String> = (1..=n).map(|p| p.to_string()).collect();
+            let singles = vec![1; n];
+            assert_eq!(shown(&ordinal, &singles), expected);
+        }
+    }
+
+    #[test]
+    fn fractional_ranks_are_exact_halves() {
+        let ranks = ranks(&TieMethod::Fractional, &[1, 2]);
+        assert_eq!(ranks[1].value(), Decimal::new(25, 1));
+        assert_eq!(ranks[1].as_whole(), None);
+        assert_eq!(ranks[0].as_whole(), Some(1));
+    }
+
+    #[test]
+    fn not_applicable_sorts_last() {
+        let one = Some(Decimal::ONE);
+        assert_eq!(descending(one, Some(Decimal::TWO)), Ordering::Greater);
+        assert_eq!(descending(one, None), Ordering::Less);
+        assert_eq!(descending(None, one), Ordering::Greater);
+        assert_eq!(descending(None, None), Ordering::Equal);
+    }
+}
