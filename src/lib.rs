@@ -74,10 +74,13 @@
 #![warn(missing_debug_implementations)]
 
 mod assessment;
+pub mod builtin;
 mod code;
 mod error;
+pub mod format;
 mod framework;
 mod math;
+mod pinning;
 mod rounding;
 mod rule;
 mod scorecard;
@@ -90,6 +93,10 @@ pub use crate::error::Error;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
     Method, Node, NodeSpec, NotApplicablePolicy,
+};
+pub use crate::pinning::{
+    PinMismatch, PinOptions, PinReport, PublishedPart, PublishedRow, PublishedTable, TableCoverage,
+    pin, pin_with,
 };
 pub use crate::rounding::{Rounding, RoundingPolicy};
 pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
