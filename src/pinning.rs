@@ -481,7 +481,7 @@ impl fmt::Display for PinReport {
 ///     rows: vec![PublishedRow::new("ninh-thuan", "85.78".parse()?)],
 ///     ..PublishedTable::default()
 /// };
-/// assert!(pin(&[scorecard.clone()], &table, Decimal::ZERO)?.is_clean());
+/// assert!(pin(std::slice::from_ref(&scorecard), &table, Decimal::ZERO)?.is_clean());
 ///
 /// // A wrong published number is reported with the unit and both numbers.
 /// let wrong = PublishedTable {

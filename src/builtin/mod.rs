@@ -173,6 +173,9 @@ pub fn list() -> &'static [Builtin] {
 
 /// Builds the built-in framework with this id.
 ///
+/// A `Result` rather than an `Option`, so that a mistyped id tells the caller which ids
+/// exist.
+///
 /// # Errors
 ///
 /// [`Error::UnknownFramework`], listing the known ids, when no built-in has this id.
