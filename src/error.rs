@@ -283,6 +283,20 @@ pub enum Error {
         /// The leaves without input.
         codes: Vec<Code>,
     },
+    /// A built-in framework id that is not known.
+    #[error("there is no built-in framework {id:?}; the built-ins are {known}")]
+    UnknownFramework {
+        /// The id asked for (cut to 72 characters).
+        id: String,
+        /// The known ids, comma-separated.
+        known: String,
+    },
+    /// A pinning tolerance below zero.
+    #[error("a pinning tolerance of {tolerance} is negative; it must be 0 or more")]
+    NegativeTolerance {
+        /// The tolerance given.
+        tolerance: Decimal,
+    },
     /// A result too large for a decimal.
     #[error("arithmetic overflow {operation} {left} and {right} for {context}")]
     Overflow {

@@ -80,6 +80,9 @@ pub enum Method {
     CitizenSurvey,
     /// Statistical or socio-economic data.
     Statistics,
+    /// A sociological survey (điều tra xã hội học) whose respondents are mixed or not
+    /// known, such as the 31.5 survey points of the ministry index under 876/QĐ-BNV.
+    Survey,
 }
 
 /// How a parent combines its children.

@@ -76,12 +76,15 @@
 #![warn(missing_debug_implementations)]
 
 mod assessment;
+pub mod builtin;
 mod code;
 mod comparison;
 mod error;
+pub mod format;
 mod framework;
 mod grade;
 mod math;
+mod pinning;
 mod ranking;
 mod rounding;
 mod rule;
@@ -103,6 +106,10 @@ pub use crate::framework::{
     Method, Node, NodeSpec, NotApplicablePolicy,
 };
 pub use crate::grade::{GradeBand, GradeScale};
+pub use crate::pinning::{
+    PinMismatch, PinOptions, PinReport, PublishedPart, PublishedRow, PublishedTable, TableCoverage,
+    pin, pin_with,
+};
 pub use crate::ranking::{
     Cohort, DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
 };
