@@ -1,0 +1,255 @@
+//! Hội An, first half of 2021: the city's 13 wards and communes and its offices scored on the
+//! built-in illustrative city framework, ranked, graded and compared with the year before.
+//!
+//! What is real: the units' names, and the city's published dossier figures for the first half
+//! of 2021 (Báo Quảng Nam, see the framework's sources): the public administration centre
+//! received 8,605 dossiers and resolved 8,037, 64.04% of them early or on time; the communes
+//! and wards received 5,597, 96.09% early or on time. The split of those 5,597 dossiers among
+//! the 13 units is illustrative but adds up to the published totals, which the example checks.
+//!
+//! What is illustrative: the framework itself (`vn-hoi-an-city-illustrative`, not an official
+//! annex), every other piece of evidence, the grade thresholds and the previous year's results.
+//! Role titles only; no personal names.
+//!
+//! Run with `cargo run --release --example hoi_an`.
+
+use par_index::{
+    Assessment, Cohort, Comparison, Entry, Evidence, Framework, GradeBand, GradeScale, Ranking,
+    RankingOptions, RoundingPolicy, Scorecard, builtin,
+};
+use rust_decimal::Decimal;
+
+/// A ward or commune: code, name, and its share of the dossiers (resolved, early or on time).
+struct Ward {
+    code: &'static str,
+    name: &'static str,
+    resolved: u64,
+    on_time: u64,
+    /// How well the unit does on everything else, 0–100 (illustrative).
+    quality: i64,
+}
+
+const WARDS: [Ward; 13] = [
+    ward("minh-an", "Phường Minh An", 702, 690, 93),
+    ward("son-phong", "Phường Sơn Phong", 455, 441, 88),
+    ward("cam-pho", "Phường Cẩm Phô", 598, 560, 84),
+    ward("tan-an", "Phường Tân An", 389, 377, 86),
+    ward("thanh-ha", "Phường Thanh Hà", 512, 489, 79),
+    ward("cam-an", "Phường Cẩm An", 301, 301, 91),
+    ward("cam-chau", "Phường Cẩm Châu", 486, 470, 82),
+    ward("cua-dai", "Phường Cửa Đại", 410, 388, 77),
+    ward("cam-nam", "Phường Cẩm Nam", 353, 340, 85),
+    ward("cam-ha", "Xã Cẩm Hà", 520, 495, 80),
+    ward("cam-kim", "Xã Cẩm Kim", 214, 214, 83),
+    ward("cam-thanh", "Xã Cẩm Thanh", 402, 382, 87),
+    ward("tan-hiep", "Xã Tân Hiệp", 255, 231, 72),
+];
+
+const fn ward(
+    code: &'static str,
+    name: &'static str,
+    resolved: u64,
+    on_time: u64,
+    quality: i64,
+) -> Ward {
+    Ward {
+        code,
+        name,
+        resolved,
+        on_time,
+        quality,
+    }
+}
+
+/// The city's offices; the public administration centre carries the city's published figures
+/// (8,037 resolved, 64.04% early or on time = 5,147). Offices without dossiers report the
+/// on-time leaf as not applicable.
+const OFFICES: [Ward; 8] = [
+    ward(
+        "trung-tam-hcc",
+        "Trung tâm Hành chính công",
+        8_037,
+        5_147,
+        86,
+    ),
+    ward("vp-hdnd-ubnd", "Văn phòng HĐND và UBND", 0, 0, 90),
+    ward("phong-noi-vu", "Phòng Nội vụ", 0, 0, 92),
+    ward("phong-tu-phap", "Phòng Tư pháp", 164, 161, 89),
+    ward("phong-tc-kh", "Phòng Tài chính - Kế hoạch", 612, 588, 84),
+    ward("phong-vh-tt", "Phòng Văn hóa và Thông tin", 95, 95, 81),
+    ward("phong-qldt", "Phòng Quản lý đô thị", 1_241, 1_102, 76),
+    ward(
+        "phong-tn-mt",
+        "Phòng Tài nguyên và Môi trường",
+        1_876,
+        1_490,
+        71,
+    ),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let framework = builtin::get("vn-hoi-an-city-illustrative")?;
+    println!("{} ({})", framework.info().title, framework.id());
+    println!("Illustrative framework and evidence; real unit names and dossier totals.\n");
+
+    let resolved: u64 = WARDS.iter().map(|w| w.resolved).sum();
+    let on_time: u64 = WARDS.iter().map(|w| w.on_time).sum();
+    let rate = RoundingPolicy::default()
+        .apply(Decimal::from(on_time) * Decimal::ONE_HUNDRED / Decimal::from(resolved));
+    println!(
+        "Wards and communes: {resolved} dossiers, {rate}% early or on time (published: 5,597 and 96.09%)\n"
+    );
+    assert_eq!((resolved, rate.to_string().as_str()), (5_597, "96.09"));
+
+    let options = RankingOptions::default().with_grades(local_grades()?);
+    let current = score_all(&framework, &WARDS, "2021-H1", 0)?;
+    let previous = score_all(&framework, &WARDS, "2020", 1)?;
+    let ranking = rank(&current, &options)?;
+    let last_year = rank(&previous, &options)?;
+
+    println!("Wards and communes, first half of 2021, ranked (grades illustrative):\n");
+    print!("{}", Comparison::new(&last_year, &ranking)?);
+    print_domains(&framework, &ranking);
+
+    let offices = score_all(&framework, &OFFICES, "2021-H1", 0)?;
+    let office_ranking = rank(&offices, &options)?;
+    println!("\nCity offices, first half of 2021:\n");
+    print!("{office_ranking}");
+    print_domains(&framework, &office_ranking);
+
+    let centre = offices
+        .iter()
+        .find(|s| s.unit() == "trung-tam-hcc")
+        .ok_or("the centre is scored")?;
+    let on_time_leaf = centre.node("3.1").ok_or("leaf 3.1 exists")?;
+    println!(
+        "\nThe public administration centre resolved 64.04% of its dossiers early or on time: \
+         {} of {} points on leaf 3.1.",
+        on_time_leaf.points, on_time_leaf.max_points
+    );
+    Ok(())
+}
+
+/// Illustrative local classification; each province sets its own thresholds.
+fn local_grades() -> Result<GradeScale, par_index::Error> {
+    GradeScale::new(
+        "xếp loại (illustrative)",
+        [
+            GradeBand::new("Tốt", Decimal::from(85)),
+            GradeBand::new("Khá", Decimal::from(75)),
+            GradeBand::new("Trung bình", Decimal::from(60)),
+            GradeBand::new("Yếu", Decimal::ZERO),
+        ],
+    )
+}
+
+fn rank(scorecards: &[Scorecard], options: &RankingOptions) -> Result<Ranking, par_index::Error> {
+    scorecards.iter().collect::<Cohort>().rank_with(options)
+}
+
+fn score_all(
+    framework: &Framework,
+    units: &[Ward],
+    period: &str,
+    years_back: i64,
+) -> Result<Vec<Scorecard>, Box<dyn std::error::Error>> {
+    let mut scorecards = Vec::with_capacity(units.len());
+    for (position, unit) in units.iter().enumerate() {
+        let mut assessment = Assessment::new(framework.id(), unit.code, period.parse()?);
+        assessment.unit_name = unit.name.to_owned();
+        for (leaf_position, leaf) in framework.leaves().enumerate() {
+            // A deterministic spread around the unit's quality, different for every leaf and
+            // for the year before, so that the tables are not uniform.
+            let (position, leaf_position) = (position as i64, leaf_position as i64);
+            let spread = (position * 7 + leaf_position * 13 + years_back * 5) % 21 - 10;
+            let last_year = years_back * ((position * 5) % 11 - 6);
+            let quality = (unit.quality + spread + last_year).clamp(0, 100);
+            let code = leaf.code().as_str();
+            let mut entry = Entry::new(leaf.code().clone())
+                .with_evidence(evidence(code, quality, unit, years_back)?);
+            // Judgement items: the unit claims full points, the appraisal team decides.
+            if matches!(code, "1.5" | "4.3") {
+                entry = entry.with_self_assessed(leaf.max_points()).with_appraised(
+                    leaf.max_points() * Decimal::from(quality) / Decimal::ONE_HUNDRED,
+                );
+            }
+            assessment.push(entry);
+        }
+        scorecards.push(framework.score(&assessment)?);
+    }
+    Ok(scorecards)
+}
+
+/// Illustrative evidence for one leaf, from a quality level in 0..=100.
+fn evidence(
+    code: &str,
+    quality: i64,
+    unit: &Ward,
+    years_back: i64,
+) -> Result<Evidence, Box<dyn std::error::Error>> {
+    let q = u64::try_from(quality)?;
+    let percent = |value: u64| Evidence::Percent(Decimal::from(value));
+    let of_hundred = |value: u64| Evidence::rate(value.min(100), 100);
+    Ok(match code {
+        "1.1" | "2.3" | "6.2" => Evidence::Flag(q >= 65),
+        "5.1" | "7.3" => Evidence::Flag(q >= 80),
+        "3.3" | "4.1" | "7.2" => Evidence::Flag(q >= 50),
+        "1.2" | "2.1" | "5.3" | "7.1" => of_hundred(q + 5),
+        "1.3" => Evidence::Count(q / 24),
+        "1.4" => Evidence::Count((100 - q) / 15),
+        "1.5" | "4.3" => Evidence::Points(Decimal::ZERO),
+        "2.2" => Evidence::rate(0, 0), // no unlawful document found
+        "3.1" if unit.resolved == 0 => Evidence::NotApplicable,
+        "3.1" if years_back == 0 => Evidence::rate(unit.on_time, unit.resolved),
+        "3.1" => Evidence::rate(unit.resolved * q.min(100) / 100, unit.resolved),
+        "3.2" => {
+            let late = unit.resolved - unit.on_time;
+            Evidence::rate(late * q / 100, late)
+        }
+        "3.4" => Evidence::rate(12 * q / 100, 12),
+        "3.5" => percent(q * 6 / 10),
+        "3.6" => of_hundred(q),
+        "4.2" => Evidence::Value(Decimal::from((100 - q) / 20)),
+        "5.2" => Evidence::Count((100 - q) / 20),
+        "6.1" => percent(q),
+        "7.4" => of_hundred(q * 6 / 10),
+        "8.1" | "8.2" | "8.3" => {
+            Evidence::SurveyMean(Decimal::from(300 + q * 2) / Decimal::ONE_HUNDRED)
+        }
+        other => return Err(format!("no illustrative evidence for leaf {other}").into()),
+    })
+}
+
+/// Each unit's percentage of every domain's maximum, in rank order.
+fn print_domains(framework: &Framework, ranking: &Ranking) {
+    let codes: Vec<&str> = framework.domains().map(|d| d.code().as_str()).collect();
+    let width = ranking
+        .units()
+        .iter()
+        .map(|u| u.unit_name.chars().count())
+        .max()
+        .unwrap_or(4);
+    println!("\nDomain scores, % of each domain's maximum:\n");
+    print!("{:<width$}", "Unit");
+    for code in &codes {
+        print!("  {:>6}", format!("D{code}"));
+    }
+    println!();
+    for unit in ranking.units() {
+        let name = &unit.unit_name;
+        print!("{name}{}", " ".repeat(width - name.chars().count()));
+        for code in &codes {
+            let cell = unit
+                .domain(code)
+                .and_then(|d| d.published_percent)
+                .map_or_else(|| "n/a".to_owned(), |p| p.to_string());
+            print!("  {cell:>6}");
+        }
+        println!();
+    }
+    let names: Vec<String> = framework
+        .domains()
+        .map(|d| format!("D{} {}", d.code(), d.name_en()))
+        .collect();
+    println!("\n{}", names.join("; "));
+}
