@@ -73,6 +73,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod accountability;
 mod assessment;
 mod code;
 mod error;
@@ -84,6 +85,11 @@ mod scorecard;
 #[cfg(feature = "serde")]
 mod serde_decimal;
 
+pub use crate::accountability::{
+    Accountability, AccountabilityReport, Agency, AgencyKind, ApologyLedger, Assignments, Head,
+    HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
+    Verdict,
+};
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
 pub use crate::error::Error;
