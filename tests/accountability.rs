@@ -428,6 +428,7 @@ fn cohorts_are_checked() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_scorecard_that_does_not_fit_the_framework_is_refused() {
     let accountability = Accountability::new(&mixed_framework(), mixed_assignments()).unwrap();
@@ -583,6 +584,7 @@ Total                 |             | 27.00 |    18.75 | 8.25 | 69.44 |      |
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn assignments_and_reports_round_trip_through_json() {
     for plan in [
