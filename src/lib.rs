@@ -79,6 +79,7 @@ mod code;
 mod error;
 mod framework;
 mod math;
+mod rating;
 mod rounding;
 mod rule;
 mod scorecard;
@@ -96,6 +97,11 @@ pub use crate::error::Error;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
     Method, Node, NodeSpec, NotApplicablePolicy,
+};
+pub use crate::rating::{
+    EmulationEligibility, EmulationRule, GradeLabels, Ineligibility, LeaderRating, ManagedUnits,
+    PeerAverage, PeerAverageRule, PeerStanding, RatingBand, RatingFacts, RatingGate, RatingOutcome,
+    RatingScheme, Threshold,
 };
 pub use crate::rounding::{Rounding, RoundingPolicy};
 pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
