@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::accountability::assignment::Accountability;
 use crate::code::Code;
@@ -42,10 +42,13 @@ impl Accountability {
     /// Attributes a scorecard's points and lost points to its leaves, each with the agency
     /// that answers for it, in framework order.
     ///
-    /// The leaves' lost points add up exactly to [`Scorecard::lost_points`], their points to
-    /// [`Scorecard::points`] and what they own to [`Scorecard::effective_max`]. Where every
+    /// The leaves' lost points add up exactly to [`Scorecard::lost_points`] and their points
+    /// to [`Scorecard::points`], in any order and grouping; what a leaf owns is the sum of
+    /// the two, so what the leaves own adds up to [`Scorecard::effective_max`] (to the 28th
+    /// significant digit, the precision of the scorecard's own lost points). Where every
     /// parent sums its children and drops what does not apply (the PAR way), a leaf's share
-    /// is simply its own result. Where a parent rescales its applicable children to its full
+    /// is simply its own result (cut as in step 3 below only when that result carries more
+    /// decimal places than the unit's total can be held to). Where a parent rescales its applicable children to its full
     /// maximum ([`NotApplicablePolicy::Rescale`](crate::NotApplicablePolicy::Rescale)) or
     /// takes a weighted mean of their percentages
     /// ([`Combine::WeightedMean`](crate::Combine::WeightedMean)), its points are not the sum
@@ -59,10 +62,12 @@ impl Accountability {
     ///    effective maximum and weight × lost points ÷ effective maximum. When the terms
     ///    already add up to the amount handed down, each child gets its term unchanged, with
     ///    no division;
-    /// 3. the residual of a division that does not end (a few units in the 28th digit) goes
-    ///    to the child with the largest share (the first of equals); a negative residual is
-    ///    taken from the largest shares down, so no share is negative; if every term is zero
-    ///    the whole amount goes to the first applicable child;
+    /// 3. shares are cut (toward zero) to one number of decimal places per unit and
+    ///    quantity — the most at which the unit's total is held exactly, so that shares add
+    ///    up without rounding however they are grouped — and the residual (a few units in
+    ///    the last place) goes to the child with the largest share (the first of equals); a
+    ///    negative residual is taken from the largest shares down, so no share is negative;
+    ///    if every term is zero the whole amount goes to the first applicable child;
     /// 4. a leaf that does not apply gets nothing; what a leaf owns is its attributed points
     ///    plus its attributed lost points.
     ///
@@ -129,38 +134,40 @@ impl Accountability {
         // (points, lost) handed to each node, in framework order.
         let mut handed = vec![(Decimal::ZERO, Decimal::ZERO); framework.len()];
         let total = format!("the total of unit {}", scorecard.unit());
-        let root_lost = checked_sub(scorecard.effective_max(), scorecard.points(), &total)?;
-        if scorecard.points().is_sign_negative() || root_lost.is_sign_negative() {
+        let root_lost = scorecard.lost_points();
+        if scorecard.points().is_sign_negative() || scorecard.points() > scorecard.effective_max() {
             return Err(invalid(format!(
                 "its total of {} points is outside 0 to its effective maximum {}",
                 scorecard.points(),
                 scorecard.effective_max()
             )));
         }
-        distribute(
+        let pass = Pass {
+            framework,
+            scores: &scores,
+            // One scale per quantity for the whole tree, so that leaf shares add up exactly
+            // however they are grouped (by head, by domain).
+            scales: (exact_scale(scorecard.points()), exact_scale(root_lost)),
+            invalid: &invalid,
+        };
+        pass.distribute(
             (scorecard.points(), root_lost),
             framework.combine(),
             framework.root_indices(),
-            framework,
-            &scores,
             &mut handed,
             &total,
-            &invalid,
         )?;
         for (index, node) in framework.nodes().enumerate() {
             if node.is_leaf() {
                 continue;
             }
             let amount = handed.get(index).copied().unwrap_or_default();
-            distribute(
+            pass.distribute(
                 amount,
                 node.combine(),
                 node.child_indices(),
-                framework,
-                &scores,
                 &mut handed,
                 &node.node_ref(),
-                &invalid,
             )?;
         }
 
@@ -240,71 +247,102 @@ fn aligned_scores<'a>(
     Ok(aligned)
 }
 
-/// Hands `(points, lost)` to the applicable `children`, writing their shares into `handed`.
-#[allow(clippy::too_many_arguments)]
-fn distribute(
-    (points, lost): (Decimal, Decimal),
-    how: Combine,
-    children: &[usize],
-    framework: &Framework,
-    scores: &[&NodeScore],
-    handed: &mut [(Decimal, Decimal)],
-    at: &dyn std::fmt::Display,
-    invalid: &dyn Fn(String) -> Error,
-) -> Result<(), Error> {
-    let applicable: Vec<(usize, &NodeScore)> = children
-        .iter()
-        .filter_map(|c| scores.get(*c).map(|s| (*c, *s)))
-        .filter(|(_, s)| s.applicable)
-        .collect();
-    if applicable.is_empty() {
-        if points.is_zero() && lost.is_zero() {
-            return Ok(());
-        }
-        return Err(invalid(format!(
-            "{at} has {points} points and {lost} lost points but no applicable child"
-        )));
-    }
-    let mut point_terms = Vec::with_capacity(applicable.len());
-    let mut lost_terms = Vec::with_capacity(applicable.len());
-    for (child, score) in &applicable {
-        let child_lost = checked_sub(score.effective_max, score.points, at)?;
-        match how {
-            Combine::WeightedMean => {
-                let weight = framework
-                    .node_at(*child)
-                    .and_then(Node::weight)
-                    .unwrap_or(Decimal::ONE);
-                let per_point = checked_div(weight, score.effective_max, at)?;
-                point_terms.push(checked_mul(per_point, score.points, at)?);
-                lost_terms.push(checked_mul(per_point, child_lost, at)?);
-            }
-            // Either policy: rescaling multiplies every term by one factor.
-            Combine::Sum => {
-                point_terms.push(score.points);
-                lost_terms.push(child_lost);
-            }
-        }
-    }
-    let point_shares = split(points, &point_terms, at)?;
-    let lost_shares = split(lost, &lost_terms, at)?;
-    for (((child, _), p), l) in applicable.iter().zip(point_shares).zip(lost_shares) {
-        if let Some(slot) = handed.get_mut(*child) {
-            *slot = (p, l);
-        }
-    }
-    Ok(())
+/// What every step of one scorecard's attribution needs.
+struct Pass<'a> {
+    framework: &'a Framework,
+    scores: &'a [&'a NodeScore],
+    /// The decimal places of points and of lost points shares.
+    scales: (u32, u32),
+    invalid: &'a dyn Fn(String) -> Error,
 }
 
-/// Splits `amount` in proportion to `terms` (all at least 0), exactly: the shares add up to
-/// `amount` and none is negative.
-fn split(
+impl Pass<'_> {
+    /// Hands `(points, lost)` to the applicable `children`, writing their shares into
+    /// `handed`.
+    fn distribute(
+        &self,
+        (points, lost): (Decimal, Decimal),
+        how: Combine,
+        children: &[usize],
+        handed: &mut [(Decimal, Decimal)],
+        at: &dyn std::fmt::Display,
+    ) -> Result<(), Error> {
+        let applicable: Vec<(usize, &NodeScore)> = children
+            .iter()
+            .filter_map(|c| self.scores.get(*c).map(|s| (*c, *s)))
+            .filter(|(_, s)| s.applicable)
+            .collect();
+        if applicable.is_empty() {
+            if points.is_zero() && lost.is_zero() {
+                return Ok(());
+            }
+            return Err((self.invalid)(format!(
+                "{at} has {points} points and {lost} lost points but no applicable child"
+            )));
+        }
+        let mut point_terms = Vec::with_capacity(applicable.len());
+        let mut lost_terms = Vec::with_capacity(applicable.len());
+        for (child, score) in &applicable {
+            let child_lost = checked_sub(score.effective_max, score.points, at)?;
+            match how {
+                Combine::WeightedMean => {
+                    let weight = self
+                        .framework
+                        .node_at(*child)
+                        .and_then(Node::weight)
+                        .unwrap_or(Decimal::ONE);
+                    let per_point = checked_div(weight, score.effective_max, at)?;
+                    point_terms.push(checked_mul(per_point, score.points, at)?);
+                    lost_terms.push(checked_mul(per_point, child_lost, at)?);
+                }
+                // Either policy: rescaling multiplies every term by one factor.
+                Combine::Sum => {
+                    point_terms.push(score.points);
+                    lost_terms.push(child_lost);
+                }
+            }
+        }
+        let point_shares = split(points, &point_terms, self.scales.0, at)?;
+        let lost_shares = split(lost, &lost_terms, self.scales.1, at)?;
+        for (((child, _), p), l) in applicable.iter().zip(point_shares).zip(lost_shares) {
+            if let Some(slot) = handed.get_mut(*child) {
+                *slot = (p, l);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The finest scale (decimal places, at most 28) at which `amount` — and so any sum of
+/// non-negative parts of it, with one digit to spare — is held exactly by a decimal. Shares
+/// quantized to one such scale add up without rounding, in any order and any grouping.
+pub(crate) fn exact_scale(amount: Decimal) -> u32 {
+    let limit: u128 = (1u128 << 96) / 10;
+    let mut mantissa = amount.mantissa().unsigned_abs();
+    let mut scale = amount.scale();
+    while scale < 28 {
+        match mantissa.checked_mul(10) {
+            Some(next) if next < limit => {
+                mantissa = next;
+                scale += 1;
+            }
+            _ => break,
+        }
+    }
+    scale
+}
+
+/// Splits `amount` (at least 0, of at most `scale` places) in proportion to `terms` (all at
+/// least 0): no share is negative, every share has at most `scale` decimal places, and the
+/// shares add up to `amount` exactly.
+pub(crate) fn split(
     amount: Decimal,
     terms: &[Decimal],
+    scale: u32,
     at: &dyn std::fmt::Display,
 ) -> Result<Vec<Decimal>, Error> {
     let total = checked_sum(terms.iter().copied(), at)?;
-    if total == amount {
+    if total == amount && terms.iter().all(|t| t.scale() <= scale) {
         return Ok(terms.to_vec());
     }
     let mut shares = vec![Decimal::ZERO; terms.len()];
@@ -315,7 +353,8 @@ fn split(
         return Ok(shares);
     }
     for (share, term) in shares.iter_mut().zip(terms) {
-        *share = checked_div(checked_mul(amount, *term, at)?, total, at)?;
+        *share = checked_div(checked_mul(amount, *term, at)?, total, at)?
+            .round_dp_with_strategy(scale, RoundingStrategy::ToZero);
     }
     let residual = checked_sub(amount, checked_sum(shares.iter().copied(), at)?, at)?;
     if residual.is_zero() {
@@ -357,13 +396,13 @@ mod tests {
 
     #[test]
     fn terms_that_already_add_up_are_kept_without_division() {
-        let shares = split(d("3.5"), &[d("1"), d("2.5"), d("0")], &"x").unwrap();
+        let shares = split(d("3.5"), &[d("1"), d("2.5"), d("0")], 28, &"x").unwrap();
         assert_eq!(shares, [d("1"), d("2.5"), d("0")]);
     }
 
     #[test]
     fn an_inexact_split_gives_its_residual_to_the_largest_share() {
-        let shares = split(d("1"), &[d("1"), d("1"), d("1")], &"x").unwrap();
+        let shares = split(d("1"), &[d("1"), d("1"), d("1")], 27, &"x").unwrap();
         assert_eq!(shares.iter().copied().sum::<Decimal>(), d("1"));
         // 1/3 does not end: the first of the equal shares absorbs the residual.
         assert!(shares[0] > shares[1]);
@@ -372,18 +411,18 @@ mod tests {
 
     #[test]
     fn a_negative_residual_never_makes_a_share_negative() {
-        let shares = split(d("2"), &[d("3"), d("3"), d("3")], &"x").unwrap();
+        let shares = split(d("2"), &[d("3"), d("3"), d("3")], 27, &"x").unwrap();
         assert_eq!(shares.iter().copied().sum::<Decimal>(), d("2"));
         assert!(shares.iter().all(|s| !s.is_sign_negative()));
         let tiny = Decimal::new(1, 28);
-        let shares = split(tiny, &[d("1"); 7], &"x").unwrap();
+        let shares = split(tiny, &[d("1"); 7], 28, &"x").unwrap();
         assert_eq!(shares.iter().copied().sum::<Decimal>(), tiny);
         assert!(shares.iter().all(|s| *s >= Decimal::ZERO));
     }
 
     #[test]
     fn zero_terms_send_the_whole_amount_to_the_first_child() {
-        let shares = split(d("0.5"), &[d("0"), d("0")], &"x").unwrap();
+        let shares = split(d("0.5"), &[d("0"), d("0")], 27, &"x").unwrap();
         assert_eq!(shares, [d("0.5"), d("0")]);
     }
 }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::accountability::agency::Agency;
 use crate::accountability::assignment::Accountability;
+use crate::accountability::attribution::{exact_scale, split};
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::Error;
@@ -167,10 +168,16 @@ pub struct HeadReport {
 /// or a cohort of units scored by one framework.
 ///
 /// - Figures are exact; the heads' lost points add up exactly to the units' lost points
-///   ([`Scorecard::lost_points`], before adjustments), and likewise their owned and
-///   achieved points (see [`Accountability::attribute`] for the rule).
+///   ([`Scorecard::lost_points`], before adjustments), and their achieved points to the
+///   units' points (see [`Accountability::attribute`] for the rule). A head owns its
+///   achieved plus its lost points, so what the heads own adds up to the units' effective
+///   maximum to the 28th significant digit (the scorecard's lost points, effective maximum
+///   less points, are themselves held to that precision).
 /// - A cohort's figures are sums over its units; a head's percentage is its pooled achieved
-///   points over its pooled owned points.
+///   points over its pooled owned points. Where units carry different numbers of decimal
+///   places, the cohort's totals are split again over the heads (as in
+///   [`Accountability::attribute`]), which moves a head's sum by at most a few units in the
+///   last place and makes the heads add up to the totals exactly.
 /// - Ranks: standard competition ranking ("1224") on the percentage rounded by the report's
 ///   [`RoundingPolicy`], highest first; heads that show the same percentage share a rank and
 ///   the next rank is skipped. Heads that own nothing are not ranked.
@@ -389,12 +396,25 @@ impl Accountability {
             }
         }
 
+        // Sums over units may round in the last digit when units carry different scales;
+        // re-splitting the cohort totals at one exact scale makes the heads add up to them
+        // exactly. For one unit (or sums that are already exact) nothing changes.
+        let head_achieved: Vec<Decimal> = tallies.iter().map(|t| t.achieved).collect();
+        let head_lost: Vec<Decimal> = tallies.iter().map(|t| t.lost).collect();
+        let head_achieved = split(achieved, &head_achieved, exact_scale(achieved), &context)?;
+        let head_lost = split(lost, &head_lost, exact_scale(lost), &context)?;
+
         let overall = percent(achieved, owned, &context)?;
         let rounding = options.rounding;
         let mut heads = Vec::with_capacity(agencies.len());
-        for (agency, tally) in agencies.iter().zip(tallies) {
-            let head_owned = checked_add(tally.achieved, tally.lost, &agency.code)?;
-            let head_percent = percent(tally.achieved, head_owned, &agency.code)?;
+        for (((agency, tally), head_achieved), head_lost) in agencies
+            .iter()
+            .zip(tallies)
+            .zip(head_achieved)
+            .zip(head_lost)
+        {
+            let head_owned = checked_add(head_achieved, head_lost, &agency.code)?;
+            let head_percent = percent(head_achieved, head_owned, &agency.code)?;
             let verdict = match (head_percent, overall) {
                 (None, _) => Verdict::OwnsNothing,
                 (Some(p), Some(o)) if rounding.apply(p) < rounding.apply(o) => {
@@ -419,8 +439,8 @@ impl Accountability {
                     .cloned()
                     .collect(),
                 owned: head_owned,
-                achieved: tally.achieved,
-                lost: tally.lost,
+                achieved: head_achieved,
+                lost: head_lost,
                 percent: head_percent,
                 rank: None,
                 verdict,
