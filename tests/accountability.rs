@@ -754,3 +754,38 @@ fn assert_adds_up_lost_per_unit(accountability: &Accountability, cohort: &[Score
         );
     }
 }
+
+#[test]
+fn adjustments_stay_with_the_unit_and_are_shown_apart() {
+    let framework = mixed_framework();
+    let accountability = Accountability::new(&framework, mixed_assignments()).unwrap();
+    let mut a = Assessment::new("mixed", "ward-1", "2024".parse().unwrap());
+    for (code, points) in [
+        ("1.1", "4"),
+        ("1.2.1", "3"),
+        ("1.2.2", "3"),
+        ("2.1", "5"),
+        ("2.2", "3"),
+        ("2.3", "2"),
+        ("3.1", "2"),
+        ("3.2", "2"),
+    ] {
+        a.push(Entry::new(code.parse().unwrap()).with_appraised(d(points)));
+    }
+    a.adjust(par_index::Adjustment {
+        label: "deduction: late report".into(),
+        points: d("-0.25"),
+        reason: String::new(),
+    });
+    let scorecard = framework.score(&a).unwrap();
+    let report = accountability.report(&scorecard).unwrap();
+    assert_eq!(report.adjustments, d("-0.25"));
+    // Lost points are before adjustments, as Scorecard::lost_points() is.
+    assert_eq!(report.lost, scorecard.lost_points());
+    assert_eq!(report.lost, d("3.75"));
+    assert!(
+        report
+            .to_string()
+            .ends_with("Bonus and deduction points, not attributed to heads: -0.25\n")
+    );
+}

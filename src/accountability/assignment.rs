@@ -168,10 +168,11 @@ impl Accountability {
     ///
     /// # Errors
     ///
-    /// In this order: [`Error::AssignmentFrameworkMismatch`], [`Error::EmptyAgencyCode`],
-    /// [`Error::DuplicateAgency`], [`Error::AssignmentUnknownCode`],
-    /// [`Error::UnknownAgency`], [`Error::RedundantCoordinator`], [`Error::TwoLeads`],
-    /// [`Error::DomainsUnassigned`].
+    /// The first problem found: [`Error::AssignmentFrameworkMismatch`]; then, agency by
+    /// agency, [`Error::EmptyAgencyCode`] and [`Error::DuplicateAgency`]; then, assignment by
+    /// assignment, [`Error::AssignmentUnknownCode`], [`Error::UnknownAgency`],
+    /// [`Error::RedundantCoordinator`] and [`Error::TwoLeads`]; last,
+    /// [`Error::DomainsUnassigned`] listing every domain without a lead.
     pub fn new(framework: &Framework, assignments: Assignments) -> Result<Accountability, Error> {
         if let Some(found) = &assignments.framework {
             if found != framework.id() {

@@ -1,7 +1,7 @@
 //! Accountability reports: each head's owned, achieved and lost points, rank and worst
 //! leaves, for one unit or a cohort of units.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -235,7 +235,7 @@ pub struct AccountabilityReport {
 pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) -> Result<(), Error> {
     let first = scorecards.first().ok_or(Error::CohortEmpty)?;
     let expected = framework.unwrap_or(first.framework());
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for scorecard in scorecards {
         if scorecard.framework() != expected {
             return Err(Error::FrameworkMismatch {
@@ -251,7 +251,7 @@ pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) ->
                 found: scorecard.period().to_string(),
             });
         }
-        if seen.insert(scorecard.unit(), ()).is_some() {
+        if !seen.insert(scorecard.unit()) {
             return Err(Error::CohortDuplicateUnit {
                 unit: scorecard.unit().to_owned(),
             });
@@ -596,7 +596,7 @@ impl AccountabilityReport {
 
 /// The report as a plain-text table: head, nodes answered for, owned, achieved, lost, %,
 /// rank and verdict (and the change in percentage points when compared with a previous
-/// report), then a total row. Columns are padded by character count, so Vietnamese names
+/// report), then a total row and, if any, the units' bonus and deduction points. Columns are padded by character count, so Vietnamese names
 /// (in precomposed form, NFC) line up.
 impl fmt::Display for AccountabilityReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -713,6 +713,18 @@ impl fmt::Display for AccountabilityReport {
             if i == 0 {
                 writeln!(f, "{}", "-".repeat(rule))?;
             }
+        }
+        if !self.adjustments.is_zero() {
+            let sign = if self.adjustments > Decimal::ZERO {
+                "+"
+            } else {
+                ""
+            };
+            writeln!(
+                f,
+                "Bonus and deduction points, not attributed to heads: {sign}{}",
+                r(self.adjustments)
+            )?;
         }
         Ok(())
     }
