@@ -246,7 +246,9 @@ pub struct RatingScheme {
 }
 
 impl RatingScheme {
-    /// Hải Phòng 212/2025/QĐ-UBND (18/11/2025), Art. 7 (leaders) and Art. 3, as data:
+    /// Hải Phòng 212/2025/QĐ-UBND (18/11/2025), Art. 7 (leaders) and Art. 3, as data
+    /// (full text, a crawled copy:
+    /// <https://github.com/tnt305/tai_lieu_noi_bo/blob/94c5034af72cc7e5020694d06eceb126a103d48b/src/etl/dataset/548693349b18e8cf.md>):
     ///
     /// | Rating | Points | Gates on directly managed units |
     /// |---|---|---|

@@ -170,8 +170,12 @@ pub struct EmulationRule {
 
 impl EmulationRule {
     /// Kon Tum 707/QĐ-UBND: a unit graded "Trung bình" or lower, or one that fell two grades
-    /// (or more) against the previous year, is not considered for the comprehensive emulation
-    /// award or rewards that year, nor is its head. The scale must contain "Trung bình".
+    /// against the previous year, is not considered for the comprehensive emulation award or
+    /// rewards that year, nor is its head
+    /// (<http://kkt-kontum.com/bo-tieu-chi-xac-dinh-chi-so-cai-cach-hanh-chinh-cua-cac-co-quan-tren-dia-ban-tinh-kon-tum.p-1825.html>).
+    /// A fall of more than two grades counts too (the library's reading). Kon Tum's own
+    /// grade labels and thresholds were not found, so the scale is the caller's; it must
+    /// contain "Trung bình".
     ///
     /// # Errors
     ///
