@@ -14,8 +14,9 @@
 //! Run with `cargo run --release --example hoi_an`.
 
 use par_index::{
-    Assessment, Cohort, Comparison, Entry, Evidence, Framework, GradeBand, GradeScale, Ranking,
-    RankingOptions, RoundingPolicy, Scorecard, builtin,
+    Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Comparison,
+    Entry, Evidence, Framework, GradeBand, GradeScale, Head, LateDossiers, Ranking, RankingOptions,
+    RoundingPolicy, Scorecard, builtin,
 };
 use rust_decimal::Decimal;
 
@@ -63,28 +64,17 @@ const fn ward(
 
 /// The city's offices; the public administration centre carries the city's published figures
 /// (8,037 resolved, 64.04% early or on time = 5,147). Offices without dossiers report the
-/// on-time leaf as not applicable.
+/// on-time leaf as not applicable. Their codes are those of the agencies in the city template
+/// of lead agencies.
 const OFFICES: [Ward; 8] = [
-    ward(
-        "trung-tam-hcc",
-        "Trung tâm Hành chính công",
-        8_037,
-        5_147,
-        86,
-    ),
-    ward("vp-hdnd-ubnd", "Văn phòng HĐND và UBND", 0, 0, 90),
-    ward("phong-noi-vu", "Phòng Nội vụ", 0, 0, 92),
-    ward("phong-tu-phap", "Phòng Tư pháp", 164, 161, 89),
-    ward("phong-tc-kh", "Phòng Tài chính - Kế hoạch", 612, 588, 84),
-    ward("phong-vh-tt", "Phòng Văn hóa và Thông tin", 95, 95, 81),
-    ward("phong-qldt", "Phòng Quản lý đô thị", 1_241, 1_102, 76),
-    ward(
-        "phong-tn-mt",
-        "Phòng Tài nguyên và Môi trường",
-        1_876,
-        1_490,
-        71,
-    ),
+    ward("TTHCC", "Trung tâm Hành chính công", 8_037, 5_147, 86),
+    ward("VP", "Văn phòng HĐND và UBND", 0, 0, 90),
+    ward("PNV", "Phòng Nội vụ", 0, 0, 92),
+    ward("PTP", "Phòng Tư pháp", 164, 161, 89),
+    ward("PTCKH", "Phòng Tài chính - Kế hoạch", 612, 588, 84),
+    ward("PVHTT", "Phòng Văn hóa và Thông tin", 95, 95, 81),
+    ward("PQLDT", "Phòng Quản lý đô thị", 1_241, 1_102, 76),
+    ward("PTNMT", "Phòng Tài nguyên và Môi trường", 1_876, 1_490, 71),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -119,13 +109,100 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let centre = offices
         .iter()
-        .find(|s| s.unit() == "trung-tam-hcc")
+        .find(|s| s.unit() == "TTHCC")
         .ok_or("the centre is scored")?;
     let on_time_leaf = centre.node("3.1").ok_or("leaf 3.1 exists")?;
     println!(
         "\nThe public administration centre resolved 64.04% of its dossiers early or on time: \
          {} of {} points on leaf 3.1.",
         on_time_leaf.points, on_time_leaf.max_points
+    );
+
+    // Each domain answered for by an office head, as Hội An's vice-chairman proposed.
+    let assignments = lead_agencies()?;
+    let accountability = Accountability::new(&framework, assignments.clone())?;
+    let heads = accountability
+        .cohort_report(&current)?
+        .with_previous(&accountability.cohort_report(&previous)?)?;
+    println!(
+        "\nWho answers for the wards' and communes' results (lead agencies inferred, not law):\n"
+    );
+    print!("{heads}");
+    println!("\nWhere each head lost most:\n");
+    print!("{}", heads.worst_leaves_text());
+    let lost: Decimal = heads.heads.iter().map(|h| h.lost).sum();
+    let total_lost: Decimal = current.iter().map(Scorecard::lost_points).sum();
+    assert_eq!(
+        lost, total_lost,
+        "lost points attributed to heads add up exactly"
+    );
+    println!(
+        "\nPoints lost attributed to heads: {} = the 13 units' total lost points.",
+        RoundingPolicy::default().apply(lost)
+    );
+
+    print_apologies(&assignments.agencies)?;
+    Ok(())
+}
+
+/// The city template of lead agencies, with two changes a city could make: the public
+/// administration centre answers for the on-time leaf itself, and the two offices that lead
+/// no domain are listed so that they are reported too.
+fn lead_agencies() -> Result<Assignments, par_index::Error> {
+    let mut assignments = Assignments::city_template();
+    assignments.assign("3.1", "TTHCC", &["VP"])?;
+    for (code, name, head) in [
+        (
+            "PQLDT",
+            "Phòng Quản lý đô thị",
+            "Trưởng phòng Quản lý đô thị",
+        ),
+        (
+            "PTNMT",
+            "Phòng Tài nguyên và Môi trường",
+            "Trưởng phòng Tài nguyên và Môi trường",
+        ),
+    ] {
+        assignments.agency(Agency::new(code, name, AgencyKind::Office, Head::new(head)));
+    }
+    Ok(assignments)
+}
+
+/// Late dossiers and written apologies per office (apology counts illustrative).
+fn print_apologies(agencies: &[Agency]) -> Result<(), Box<dyn std::error::Error>> {
+    let records = OFFICES
+        .iter()
+        .filter(|office| office.resolved > 0)
+        .map(|office| {
+            let late = office.resolved - office.on_time;
+            let quality = u64::try_from(office.quality)?;
+            Ok(LateDossiers::new(
+                office.code,
+                office.resolved,
+                late,
+                late * quality / 100,
+            ))
+        })
+        .collect::<Result<Vec<_>, std::num::TryFromIntError>>()?;
+    let ledger = ApologyLedger::new(agencies, records)?;
+    let policy = RoundingPolicy::default();
+    println!("\nLate dossiers and written apologies, city offices (apologies illustrative):\n");
+    println!(
+        "{:<8}  {:>8}  {:>6}  {:>9}  {:>8}",
+        "Office", "Resolved", "Late", "Apologies", "Coverage"
+    );
+    for record in ledger.records().iter().chain([ledger.total()]) {
+        let coverage = record
+            .apology_rate()
+            .map_or_else(|| "n/a".to_owned(), |r| format!("{}%", policy.apply(r)));
+        println!(
+            "{:<8}  {:>8}  {:>6}  {:>9}  {:>8}",
+            record.agency, record.resolved, record.late, record.apologies, coverage
+        );
+    }
+    println!(
+        "No dossier records: {}",
+        ledger.without_records().join(", ")
     );
     Ok(())
 }

@@ -213,7 +213,10 @@ impl Scorecard {
     }
 
     /// Points lost over the whole framework: effective maximum less points achieved, before
-    /// adjustments. Equals the sum of the leaves' lost points.
+    /// adjustments. Where every parent sums its children this is the sum of the leaves' lost
+    /// points; where a parent rescales or takes a weighted mean, it is not, and
+    /// [`Accountability::attribute`](crate::Accountability::attribute) splits it over the
+    /// leaves exactly.
     pub fn lost_points(&self) -> Decimal {
         self.effective_max
             .checked_sub(self.points)

@@ -17,14 +17,15 @@ use crate::rule::Evidence;
 /// # Examples
 ///
 /// ```
-/// use par_index::{Evidence, LateDossiers};
+/// use par_index::{Evidence, LateDossiers, RoundingPolicy};
 /// use rust_decimal::Decimal;
 ///
 /// // Hội An's public administration centre, first half of 2021: 8,037 dossiers resolved,
 /// // 64.04% early or on time, so 2,890 late; the apology count is illustrative.
 /// let centre = LateDossiers::new("TTHCC", 8_037, 2_890, 2_601);
 /// centre.validate()?;
-/// assert_eq!(centre.on_time_rate().unwrap().round_dp(2).to_string(), "64.04");
+/// let published = RoundingPolicy::default().apply(centre.on_time_rate().unwrap());
+/// assert_eq!(published.to_string(), "64.04");
 /// assert_eq!(centre.apology_rate(), Some(Decimal::from(90)));
 /// assert_eq!(centre.apology_evidence(), Evidence::rate(2_601, 2_890));
 /// # Ok::<(), par_index::Error>(())

@@ -3,6 +3,7 @@
 use std::num::NonZeroU32;
 
 use crate::error::Error;
+use crate::grade::GradeScale;
 use crate::rating::KON_TUM_707;
 
 /// A local grading scale: grade labels, best first, as the province names them (e.g.
@@ -26,6 +27,33 @@ use crate::rating::KON_TUM_707;
     serde(try_from = "Vec<String>", into = "Vec<String>")
 )]
 pub struct GradeLabels(Vec<String>);
+
+/// The labels of a validated [`GradeScale`], best first: a scale already guarantees at least
+/// one label, none empty and none repeated.
+///
+/// ```
+/// use par_index::{GradeBand, GradeLabels, GradeScale};
+/// use rust_decimal::Decimal;
+///
+/// let scale = GradeScale::new("local (illustrative)", [
+///     GradeBand::new("Tốt", Decimal::from(80)),
+///     GradeBand::new("Khá", Decimal::from(65)),
+///     GradeBand::new("Trung bình", Decimal::ZERO),
+/// ])?;
+/// assert_eq!(GradeLabels::from(&scale), GradeLabels::new(["Tốt", "Khá", "Trung bình"])?);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+impl From<&GradeScale> for GradeLabels {
+    fn from(scale: &GradeScale) -> GradeLabels {
+        GradeLabels(
+            scale
+                .bands()
+                .iter()
+                .map(|band| band.label.clone())
+                .collect(),
+        )
+    }
+}
 
 impl GradeLabels {
     /// Labels, best first.
