@@ -442,6 +442,23 @@ pub enum Error {
         /// The code.
         code: Code,
     },
+
+    /// Evidence text that cannot be read (see [`crate::text`]).
+    #[error("cannot read {text:?} as evidence: {reason}")]
+    InvalidEvidence {
+        /// The text given (trimmed, cut to 72 characters).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Rule text that cannot be read (see [`crate::text`]).
+    #[error("cannot read rule {text:?}: {reason}")]
+    InvalidRuleText {
+        /// The text given (trimmed, cut to 72 characters).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// The first ten codes, then a count of the rest.

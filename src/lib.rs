@@ -93,6 +93,7 @@ mod scorecard;
 mod serde_decimal;
 mod statistics;
 mod table;
+pub mod text;
 mod tie;
 
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
