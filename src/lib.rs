@@ -79,6 +79,8 @@ mod assessment;
 pub mod builtin;
 mod code;
 mod comparison;
+#[cfg(feature = "csv")]
+pub mod csv;
 mod error;
 pub mod format;
 mod framework;
