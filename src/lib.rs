@@ -85,6 +85,8 @@ mod error;
 pub mod format;
 mod framework;
 mod grade;
+#[cfg(feature = "html")]
+pub mod html;
 mod math;
 mod pinning;
 mod ranking;
