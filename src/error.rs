@@ -443,6 +443,170 @@ pub enum Error {
         code: Code,
     },
 
+    /// An agency with an empty code.
+    #[error("an agency needs a non-empty code (agency named {name:?})")]
+    EmptyAgencyCode {
+        /// The agency's Vietnamese name, to find it.
+        name: String,
+    },
+    /// Two agencies with one code.
+    #[error("agency code {agency} is declared twice")]
+    DuplicateAgency {
+        /// The repeated code.
+        agency: String,
+    },
+    /// An agency code that names no declared agency.
+    #[error("{context} names agency {agency}, which is not declared")]
+    UnknownAgency {
+        /// The code given.
+        agency: String,
+        /// Where it was named: "the lead of domain 3", "a late-dossier record".
+        context: String,
+    },
+    /// Assignments declared for another framework.
+    #[error("the assignments are declared for framework {found}, not {expected}")]
+    AssignmentFrameworkMismatch {
+        /// The framework they were validated against.
+        expected: String,
+        /// The framework they name.
+        found: String,
+    },
+    /// An assignment of a code the framework does not have.
+    #[error("an assignment names code {code}, which framework {framework} does not have")]
+    AssignmentUnknownCode {
+        /// The code.
+        code: Code,
+        /// The framework's id.
+        framework: String,
+    },
+    /// One node assigned to two leads.
+    #[error("{node} is assigned twice: to lead agencies {first} and {second}")]
+    TwoLeads {
+        /// The node.
+        node: NodeRef,
+        /// The lead of the first assignment.
+        first: String,
+        /// The lead of the second assignment.
+        second: String,
+    },
+    /// A coordinating agency that is the lead or is listed twice.
+    #[error("{node} lists agency {agency} as coordinating, but {reason}")]
+    RedundantCoordinator {
+        /// The node.
+        node: NodeRef,
+        /// The agency.
+        agency: String,
+        /// Why it is redundant.
+        reason: &'static str,
+    },
+    /// Domains with no lead agency.
+    #[error(
+        "framework {framework} has domains with no lead agency: {}",
+        list_codes(codes)
+    )]
+    DomainsUnassigned {
+        /// The framework's id.
+        framework: String,
+        /// The domains left unassigned.
+        codes: Vec<Code>,
+    },
+    /// A scorecard whose figures do not fit the framework it names.
+    #[error("the scorecard of unit {unit} does not fit framework {framework}: {reason}")]
+    InvalidScorecard {
+        /// The unit.
+        unit: String,
+        /// The framework's id.
+        framework: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A cohort with no scorecard.
+    #[error("a cohort needs at least one scorecard")]
+    CohortEmpty,
+    /// A "previous" report that is not earlier.
+    #[error("the previous report is for period {previous}, which is not before period {period}")]
+    PreviousNotEarlier {
+        /// The current report's period.
+        period: String,
+        /// The previous report's period.
+        previous: String,
+    },
+    /// A "previous" report about other units.
+    #[error("the previous report covers units {previous}, but this report covers units {units}")]
+    PreviousUnitsMismatch {
+        /// This report's units, comma-separated.
+        units: String,
+        /// The previous report's units, comma-separated.
+        previous: String,
+    },
+    /// An item a heads' framework does not have, or cannot score from a flag.
+    #[error("framework {framework} cannot score item {code}: {reason}")]
+    InvalidItem {
+        /// The framework's id.
+        framework: String,
+        /// The item's code.
+        code: Code,
+        /// Why.
+        reason: &'static str,
+    },
+    /// A rating scheme whose bands make no sense.
+    #[error("rating scheme {scheme:?} is invalid: {reason}")]
+    InvalidRatingScheme {
+        /// The scheme's title.
+        scheme: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Points outside the scheme's scale.
+    #[error("a leader is given {points} points, outside the rating scale 0 to {max}")]
+    RatingPointsOutOfRange {
+        /// The points given.
+        points: Decimal,
+        /// The scale's maximum.
+        max: Decimal,
+    },
+    /// A fact a rating gate needs but that was not given.
+    #[error("rating band {band} has a gate on {what}, which was not given")]
+    RatingFactMissing {
+        /// The band whose gate needs it.
+        band: String,
+        /// The missing fact.
+        what: &'static str,
+    },
+    /// A list of grade labels that cannot be used.
+    #[error("invalid grade labels: {reason}")]
+    InvalidGradeLabels {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A grade label not on the list.
+    #[error("grade {grade:?} is not one of the labels {labels}")]
+    UnknownGrade {
+        /// The label given.
+        grade: String,
+        /// The known labels, best first.
+        labels: String,
+    },
+    /// A late-dossier record whose counts contradict each other.
+    #[error("agency {agency} reports {part} {part_name} but only {whole} {whole_name}")]
+    DossierCountsInconsistent {
+        /// The agency.
+        agency: String,
+        /// The part's count.
+        part: u64,
+        /// What the part counts.
+        part_name: &'static str,
+        /// The whole's count.
+        whole: u64,
+        /// What the whole counts.
+        whole_name: &'static str,
+    },
+    /// Two late-dossier records for one agency.
+    #[error("agency {agency} has two late-dossier records")]
+    DuplicateDossierRecord {
+        /// The agency.
+        agency: String,
+    },
     /// Evidence text that cannot be read (see [`crate::text`]).
     #[error("cannot read {text:?} as evidence: {reason}")]
     InvalidEvidence {

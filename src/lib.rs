@@ -90,6 +90,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod accountability;
 mod assessment;
 pub mod builtin;
 mod code;
@@ -105,6 +106,7 @@ pub mod html;
 mod math;
 mod pinning;
 mod ranking;
+mod rating;
 mod rounding;
 mod rule;
 mod scorecard;
@@ -115,6 +117,11 @@ mod table;
 pub mod text;
 mod tie;
 
+pub use crate::accountability::{
+    Accountability, AccountabilityReport, Agency, AgencyKind, ApologyLedger, Assignments, Head,
+    HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
+    Verdict,
+};
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
 pub use crate::comparison::{
@@ -132,6 +139,11 @@ pub use crate::pinning::{
 };
 pub use crate::ranking::{
     Cohort, DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
+};
+pub use crate::rating::{
+    EmulationEligibility, EmulationRule, GradeLabels, Ineligibility, LeaderRating, ManagedUnits,
+    PeerAverage, PeerAverageRule, PeerStanding, RatingBand, RatingFacts, RatingGate, RatingOutcome,
+    RatingScheme, Threshold,
 };
 pub use crate::rounding::{Rounding, RoundingPolicy};
 pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};

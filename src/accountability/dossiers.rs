@@ -1,0 +1,236 @@
+//! Late dossiers and apologies per responsible agency.
+//!
+//! A dossier (hồ sơ) resolved after its due date calls for a written apology to the citizen
+//! (thư xin lỗi): Đà Nẵng made the apology a criterion of its PAR ranking from 2014, and
+//! Hồ Chí Minh City requires it no later than one day before the due date. The point value
+//! of such a criterion was not found in any source, so the ledger produces evidence
+//! ([`Evidence::Rate`]) for a leaf whose rule the framework declares.
+
+use rust_decimal::Decimal;
+
+use crate::accountability::agency::Agency;
+use crate::error::Error;
+use crate::rule::Evidence;
+
+/// One agency's dossiers for a period: resolved, resolved late, and apologies issued.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Evidence, LateDossiers};
+/// use rust_decimal::Decimal;
+///
+/// // Hội An's public administration centre, first half of 2021: 8,037 dossiers resolved,
+/// // 64.04% early or on time, so 2,890 late; the apology count is illustrative.
+/// let centre = LateDossiers::new("TTHCC", 8_037, 2_890, 2_601);
+/// centre.validate()?;
+/// assert_eq!(centre.on_time_rate().unwrap().round_dp(2).to_string(), "64.04");
+/// assert_eq!(centre.apology_rate(), Some(Decimal::from(90)));
+/// assert_eq!(centre.apology_evidence(), Evidence::rate(2_601, 2_890));
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct LateDossiers {
+    /// The responsible agency's code.
+    pub agency: String,
+    /// Dossiers resolved in the period.
+    pub resolved: u64,
+    /// Of those, dossiers resolved after their due date.
+    pub late: u64,
+    /// Apologies issued for late dossiers.
+    pub apologies: u64,
+}
+
+impl LateDossiers {
+    /// A record for an agency.
+    pub fn new(
+        agency: impl Into<String>,
+        resolved: u64,
+        late: u64,
+        apologies: u64,
+    ) -> LateDossiers {
+        LateDossiers {
+            agency: agency.into(),
+            resolved,
+            late,
+            apologies,
+        }
+    }
+
+    /// Checks that the counts fit together.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DossierCountsInconsistent`] when more dossiers are late than resolved, or
+    /// more apologies issued than dossiers late.
+    pub fn validate(&self) -> Result<(), Error> {
+        let inconsistent = |part, part_name, whole, whole_name| Error::DossierCountsInconsistent {
+            agency: self.agency.clone(),
+            part,
+            part_name,
+            whole,
+            whole_name,
+        };
+        if self.late > self.resolved {
+            return Err(inconsistent(
+                self.late,
+                "late dossiers",
+                self.resolved,
+                "resolved",
+            ));
+        }
+        if self.apologies > self.late {
+            return Err(inconsistent(
+                self.apologies,
+                "apologies",
+                self.late,
+                "late dossiers",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Late dossiers without an apology.
+    pub fn unapologised(&self) -> u64 {
+        self.late.saturating_sub(self.apologies)
+    }
+
+    /// Apology coverage: apologies ÷ late dossiers × 100, exact.
+    ///
+    /// `None` when no dossier was late: there was nothing to apologise for, which is neither
+    /// 0% nor 100%. A scoring rule decides what that earns through its
+    /// [`ZeroDenominator`](crate::ZeroDenominator) policy on [`LateDossiers::apology_evidence`].
+    pub fn apology_rate(&self) -> Option<Decimal> {
+        rate(self.apologies, self.late)
+    }
+
+    /// Dossiers resolved early or on time ÷ dossiers resolved × 100, exact; `None` when
+    /// nothing was resolved.
+    pub fn on_time_rate(&self) -> Option<Decimal> {
+        rate(self.resolved.saturating_sub(self.late), self.resolved)
+    }
+
+    /// Evidence for a leaf scored on apology coverage: the rate apologies / late dossiers.
+    /// With no late dossier it is `0/0`, which the leaf's rule resolves by its
+    /// [`ZeroDenominator`](crate::ZeroDenominator) policy (e.g. full points).
+    pub fn apology_evidence(&self) -> Evidence {
+        Evidence::rate(self.apologies, self.late)
+    }
+
+    /// Evidence for a leaf scored on timeliness: dossiers resolved early or on time /
+    /// dossiers resolved.
+    pub fn on_time_evidence(&self) -> Evidence {
+        Evidence::rate(self.resolved.saturating_sub(self.late), self.resolved)
+    }
+}
+
+/// `part ÷ whole × 100`; `None` when `whole` is 0. Counts are at most 1.8 × 10¹⁹, so the
+/// product and quotient fit a decimal.
+fn rate(part: u64, whole: u64) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part)
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|p| p.checked_div(Decimal::from(whole)))
+}
+
+/// Late dossiers and apologies for the agencies of a set of assignments, with a total.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{ApologyLedger, Assignments, LateDossiers};
+///
+/// let template = Assignments::city_template();
+/// let ledger = ApologyLedger::new(&template.agencies, vec![
+///     LateDossiers::new("TTHCC", 8_037, 2_890, 2_601),
+///     LateDossiers::new("VP", 120, 0, 0),
+/// ])?;
+/// assert_eq!(ledger.total().late, 2_890);
+/// assert_eq!(ledger.records()[1].apology_rate(), None); // nothing late
+/// assert_eq!(ledger.without_records(), ["PNV", "PTP", "PTCKH", "PVHTT"]);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ApologyLedger {
+    records: Vec<LateDossiers>,
+    total: LateDossiers,
+    without_records: Vec<String>,
+}
+
+impl ApologyLedger {
+    /// The label of the total record's agency.
+    pub const TOTAL: &'static str = "total";
+
+    /// Validates one record per agency against the declared agencies.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownAgency`] for a record of an undeclared agency,
+    /// [`Error::DuplicateDossierRecord`] for two records of one agency,
+    /// [`Error::DossierCountsInconsistent`] and [`Error::Overflow`] (totals beyond
+    /// `u64`).
+    pub fn new(agencies: &[Agency], records: Vec<LateDossiers>) -> Result<ApologyLedger, Error> {
+        let mut total = LateDossiers::new(ApologyLedger::TOTAL, 0, 0, 0);
+        for (i, record) in records.iter().enumerate() {
+            if !agencies.iter().any(|a| a.code == record.agency) {
+                return Err(Error::UnknownAgency {
+                    agency: record.agency.clone(),
+                    context: "a late-dossier record".to_owned(),
+                });
+            }
+            if records.iter().take(i).any(|r| r.agency == record.agency) {
+                return Err(Error::DuplicateDossierRecord {
+                    agency: record.agency.clone(),
+                });
+            }
+            record.validate()?;
+            total.resolved = add(total.resolved, record.resolved)?;
+            total.late = add(total.late, record.late)?;
+            total.apologies = add(total.apologies, record.apologies)?;
+        }
+        let without_records = agencies
+            .iter()
+            .filter(|a| !records.iter().any(|r| r.agency == a.code))
+            .map(|a| a.code.clone())
+            .collect();
+        Ok(ApologyLedger {
+            records,
+            total,
+            without_records,
+        })
+    }
+
+    /// The records, as given.
+    pub fn records(&self) -> &[LateDossiers] {
+        &self.records
+    }
+
+    /// The record of one agency.
+    pub fn record(&self, agency: &str) -> Option<&LateDossiers> {
+        self.records.iter().find(|r| r.agency == agency)
+    }
+
+    /// The sum of all records, under the agency label [`ApologyLedger::TOTAL`].
+    pub fn total(&self) -> &LateDossiers {
+        &self.total
+    }
+
+    /// Declared agencies with no record (no data, which is not the same as zero dossiers).
+    pub fn without_records(&self) -> &[String] {
+        &self.without_records
+    }
+}
+
+fn add(a: u64, b: u64) -> Result<u64, Error> {
+    a.checked_add(b).ok_or_else(|| Error::Overflow {
+        operation: "adding",
+        left: Decimal::from(a),
+        right: Decimal::from(b),
+        context: "the late-dossier total".to_owned(),
+    })
+}

@@ -1,0 +1,732 @@
+//! Accountability reports: each head's owned, achieved and lost points, rank and worst
+//! leaves, for one unit or a cohort of units.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::accountability::agency::Agency;
+use crate::accountability::assignment::Accountability;
+use crate::accountability::attribution::{exact_scale, split};
+use crate::assessment::Period;
+use crate::code::Code;
+use crate::error::Error;
+use crate::math::{checked_add, checked_div, checked_mul, checked_sub, checked_sum};
+use crate::rounding::RoundingPolicy;
+use crate::scorecard::Scorecard;
+
+/// Options for [`Accountability::report_with`] and [`Accountability::cohort_report_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReportOptions {
+    /// How many of each head's worst leaves to list (3 unless stated).
+    pub worst_leaves: usize,
+    /// The rounding of published figures; ranks and verdicts compare rounded percentages, as
+    /// the report shows them.
+    pub rounding: RoundingPolicy,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions {
+            worst_leaves: 3,
+            rounding: RoundingPolicy::default(),
+        }
+    }
+}
+
+impl ReportOptions {
+    /// Default options listing `n` worst leaves per head.
+    pub fn worst_leaves(n: usize) -> ReportOptions {
+        ReportOptions {
+            worst_leaves: n,
+            ..ReportOptions::default()
+        }
+    }
+}
+
+/// How a head's percentage compares with the whole unit's (or cohort's), both rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The head's percentage is at or above the overall percentage.
+    AtOrAboveOverall,
+    /// The head's percentage is below the overall percentage.
+    BelowOverall,
+    /// The head owns no applicable points, so has no percentage.
+    OwnsNothing,
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::AtOrAboveOverall => "at or above overall",
+            Verdict::BelowOverall => "below overall",
+            Verdict::OwnsNothing => "owns nothing",
+        })
+    }
+}
+
+/// A leaf where a head lost points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct LostLeaf {
+    /// The unit the leaf was scored for.
+    pub unit: String,
+    /// The leaf.
+    pub code: Code,
+    /// Its Vietnamese name.
+    pub name_vi: String,
+    /// Points lost, as attributed (in points of the framework's total).
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub lost: Decimal,
+    /// The leaf's own points.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// The leaf's own maximum.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// The scorecard's note for the leaf (the appraisal team's reason, an explanation).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note: String,
+}
+
+/// A head's figures in the previous report and the change since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct HeadChange {
+    /// Points lost in the previous period.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub previous_lost: Decimal,
+    /// The percentage in the previous period, exact.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub previous_percent: Option<Decimal>,
+    /// The rank in the previous period.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub previous_rank: Option<u32>,
+    /// Lost points now less lost points then (negative is better).
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub lost_change: Decimal,
+    /// Percentage now less percentage then, in percentage points, exact; `None` unless both
+    /// periods have a percentage.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub percent_change: Option<Decimal>,
+}
+
+/// One head's part of an [`AccountabilityReport`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct HeadReport {
+    /// The agency, with its head.
+    pub agency: Agency,
+    /// The nodes it is assigned to lead (its domains and re-assigned criteria).
+    pub answers_for: Vec<Code>,
+    /// The nodes it coordinates.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub coordinates: Vec<Code>,
+    /// The maximum it owns: `achieved + lost`, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub owned: Decimal,
+    /// The points achieved on what it owns, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub achieved: Decimal,
+    /// The points lost on what it owns, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub lost: Decimal,
+    /// `achieved ÷ owned × 100`, exact; `None` when it owns nothing.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub percent: Option<Decimal>,
+    /// Its rank among the heads with a percentage; `None` when it owns nothing.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub rank: Option<u32>,
+    /// How its percentage compares with the overall one.
+    pub verdict: Verdict,
+    /// The leaves where it lost the most points, most first.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub worst_leaves: Vec<LostLeaf>,
+    /// The change since the previous report, when one was given and it appeared there.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub change: Option<HeadChange>,
+}
+
+/// Who answers for what was lost: each head's owned, achieved and lost points for one unit
+/// or a cohort of units scored by one framework.
+///
+/// - Figures are exact; the heads' lost points add up exactly to the units' lost points
+///   ([`Scorecard::lost_points`], before adjustments), and their achieved points to the
+///   units' points (see [`Accountability::attribute`] for the rule). A head owns its
+///   achieved plus its lost points, so what the heads own adds up to the units' effective
+///   maximum to the 28th significant digit (the scorecard's lost points, effective maximum
+///   less points, are themselves held to that precision).
+/// - A cohort's figures are sums over its units; a head's percentage is its pooled achieved
+///   points over its pooled owned points. Where units carry different numbers of decimal
+///   places, the cohort's totals are split again over the heads (as in
+///   [`Accountability::attribute`]), which moves a head's sum by at most a few units in the
+///   last place and makes the heads add up to the totals exactly.
+/// - Ranks: standard competition ranking ("1224") on the percentage rounded by the report's
+///   [`RoundingPolicy`], highest first; heads that show the same percentage share a rank and
+///   the next rank is skipped. Heads that own nothing are not ranked.
+/// - Heads are listed by rank; equal ranks, and heads that own nothing (last), keep the
+///   agencies' declared order. Every agency is listed, including one assigned nothing.
+///
+/// It prints as a plain-text table (see [`fmt::Display`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AccountabilityReport {
+    /// The title of the assignments.
+    pub title: String,
+    /// True when the assignments are inferred (a template), not taken from a decision.
+    pub inferred: bool,
+    /// The framework's id.
+    pub framework: String,
+    /// The period.
+    pub period: Period,
+    /// The units covered, in the order given.
+    pub units: Vec<String>,
+    /// The units' effective maxima, summed.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub owned: Decimal,
+    /// The units' points before adjustments, summed.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub achieved: Decimal,
+    /// The units' lost points, summed: exactly the sum of the heads' lost points.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub lost: Decimal,
+    /// `achieved ÷ owned × 100` over all units, before adjustments, exact.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "crate::serde_decimal::option")
+    )]
+    pub percent: Option<Decimal>,
+    /// Bonus and deduction points of the units, summed; they belong to the units and are not
+    /// attributed to heads.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub adjustments: Decimal,
+    /// The rounding used for ranks, verdicts and the printed table.
+    pub rounding: RoundingPolicy,
+    /// One entry per agency.
+    pub heads: Vec<HeadReport>,
+    /// The period of the previous report compared with, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub previous_period: Option<Period>,
+    /// Agencies in the previous report that are not in this one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub previous_only: Vec<String>,
+}
+
+/// Checks that scorecards form a cohort: at least one, one framework, one period, distinct
+/// units. `framework` is the framework expected, or the first scorecard's when `None`.
+pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) -> Result<(), Error> {
+    let first = scorecards.first().ok_or(Error::CohortEmpty)?;
+    let expected = framework.unwrap_or(first.framework());
+    let mut seen: HashSet<&str> = HashSet::new();
+    for scorecard in scorecards {
+        if scorecard.framework() != expected {
+            return Err(Error::FrameworkMismatch {
+                unit: scorecard.unit().to_owned(),
+                expected: expected.to_owned(),
+                found: scorecard.framework().to_owned(),
+            });
+        }
+        if scorecard.period() != first.period() {
+            return Err(Error::CohortPeriodMismatch {
+                first_unit: first.unit().to_owned(),
+                first_period: first.period().clone(),
+                unit: scorecard.unit().to_owned(),
+                period: scorecard.period().clone(),
+            });
+        }
+        if !seen.insert(scorecard.unit()) {
+            return Err(Error::DuplicateCohortUnit {
+                unit: scorecard.unit().to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A head's running totals while a report is built.
+#[derive(Default)]
+struct Tally {
+    achieved: Decimal,
+    lost: Decimal,
+    leaves: Vec<LostLeaf>,
+}
+
+impl Accountability {
+    /// The accountability report for one unit's scorecard, with default options.
+    ///
+    /// # Errors
+    ///
+    /// See [`Accountability::cohort_report_with`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Accountability, Agency, AgencyKind, Assessment, Assignments, Entry,
+    ///     Framework, Head, Verdict};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Cải cách thể chế", Decimal::from(4))
+    ///     .domain("2", "Cải cách thủ tục hành chính", Decimal::from(6))
+    ///     .build()?;
+    /// let mut plan = Assignments::new("Demo");
+    /// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+    ///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+    /// plan.assign("1", "TP", &[])?.assign("2", "VP", &[])?;
+    /// let accountability = Accountability::new(&framework, plan)?;
+    ///
+    /// let mut ward = Assessment::new("demo", "ward-1", "2021".parse()?);
+    /// ward.push(Entry::new("1".parse()?).with_appraised(Decimal::from(4)))
+    ///     .push(Entry::new("2".parse()?).with_appraised(Decimal::from(3)).with_note("late dossiers"));
+    /// let report = accountability.report(&framework.score(&ward)?)?;
+    ///
+    /// assert_eq!(report.lost, Decimal::from(3));
+    /// let office = &report.heads[1];
+    /// assert_eq!((office.agency.code.as_str(), office.lost, office.rank), ("VP", Decimal::from(3), Some(2)));
+    /// assert_eq!(office.verdict, Verdict::BelowOverall);
+    /// assert_eq!(office.worst_leaves[0].note, "late dossiers");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report(&self, scorecard: &Scorecard) -> Result<AccountabilityReport, Error> {
+        self.report_with(scorecard, &ReportOptions::default())
+    }
+
+    /// The accountability report for one unit's scorecard.
+    ///
+    /// # Errors
+    ///
+    /// See [`Accountability::cohort_report_with`].
+    pub fn report_with(
+        &self,
+        scorecard: &Scorecard,
+        options: &ReportOptions,
+    ) -> Result<AccountabilityReport, Error> {
+        self.cohort_report_with(std::slice::from_ref(scorecard), options)
+    }
+
+    /// The accountability report for a cohort (the same framework applied to many units,
+    /// such as every ward of a city), with default options.
+    ///
+    /// # Errors
+    ///
+    /// See [`Accountability::cohort_report_with`].
+    pub fn cohort_report(&self, scorecards: &[Scorecard]) -> Result<AccountabilityReport, Error> {
+        self.cohort_report_with(scorecards, &ReportOptions::default())
+    }
+
+    /// The accountability report for a cohort, aggregated per head.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CohortEmpty`], [`Error::FrameworkMismatch`] (a scorecard of another
+    /// framework), [`Error::CohortPeriodMismatch`], [`Error::DuplicateCohortUnit`], and the
+    /// errors of [`Accountability::attribute`].
+    pub fn cohort_report_with(
+        &self,
+        scorecards: &[Scorecard],
+        options: &ReportOptions,
+    ) -> Result<AccountabilityReport, Error> {
+        let framework = self.framework();
+        check_cohort(scorecards, Some(framework.id()))?;
+        let agencies = self.agencies();
+        let position: HashMap<&str, usize> = agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
+            .collect();
+        let mut tallies: Vec<Tally> = agencies.iter().map(|_| Tally::default()).collect();
+        let context = "the accountability report";
+        let mut owned = Decimal::ZERO;
+        let mut achieved = Decimal::ZERO;
+        let mut lost = Decimal::ZERO;
+        let mut adjustments = Decimal::ZERO;
+        for scorecard in scorecards {
+            owned = checked_add(owned, scorecard.effective_max(), &context)?;
+            achieved = checked_add(achieved, scorecard.points(), &context)?;
+            lost = checked_add(lost, scorecard.lost_points(), &context)?;
+            let unit_adjustment =
+                checked_sum(scorecard.adjustments().iter().map(|a| a.points), &context)?;
+            adjustments = checked_add(adjustments, unit_adjustment, &context)?;
+            let node_scores: HashMap<&Code, _> = scorecard.nodes().map(|n| (&n.code, n)).collect();
+            for share in self.attribute(scorecard)? {
+                let Some(tally) = position
+                    .get(share.agency.as_str())
+                    .and_then(|i| tallies.get_mut(*i))
+                else {
+                    continue;
+                };
+                tally.achieved = checked_add(tally.achieved, share.achieved, &context)?;
+                tally.lost = checked_add(tally.lost, share.lost, &context)?;
+                if share.lost > Decimal::ZERO {
+                    let score = node_scores.get(&share.code);
+                    tally.leaves.push(LostLeaf {
+                        unit: scorecard.unit().to_owned(),
+                        name_vi: framework
+                            .node_by_code(&share.code)
+                            .map(|n| n.name_vi().to_owned())
+                            .unwrap_or_default(),
+                        lost: share.lost,
+                        points: score.map(|s| s.points).unwrap_or_default(),
+                        max_points: score.map(|s| s.effective_max).unwrap_or_default(),
+                        note: score
+                            .and_then(|s| s.leaf.as_ref())
+                            .map(|l| l.note.clone())
+                            .unwrap_or_default(),
+                        code: share.code,
+                    });
+                }
+            }
+        }
+
+        // Sums over units may round in the last digit when units carry different scales;
+        // re-splitting the cohort totals at one exact scale makes the heads add up to them
+        // exactly. For one unit (or sums that are already exact) nothing changes.
+        let head_achieved: Vec<Decimal> = tallies.iter().map(|t| t.achieved).collect();
+        let head_lost: Vec<Decimal> = tallies.iter().map(|t| t.lost).collect();
+        let head_achieved = split(achieved, &head_achieved, exact_scale(achieved), &context)?;
+        let head_lost = split(lost, &head_lost, exact_scale(lost), &context)?;
+
+        let overall = percent(achieved, owned, &context)?;
+        let rounding = options.rounding;
+        let mut heads = Vec::with_capacity(agencies.len());
+        for (((agency, tally), head_achieved), head_lost) in agencies
+            .iter()
+            .zip(tallies)
+            .zip(head_achieved)
+            .zip(head_lost)
+        {
+            let head_owned = checked_add(head_achieved, head_lost, &agency.code)?;
+            let head_percent = percent(head_achieved, head_owned, &agency.code)?;
+            let verdict = match (head_percent, overall) {
+                (None, _) => Verdict::OwnsNothing,
+                (Some(p), Some(o)) if rounding.apply(p) < rounding.apply(o) => {
+                    Verdict::BelowOverall
+                }
+                (Some(_), _) => Verdict::AtOrAboveOverall,
+            };
+            let mut leaves = tally.leaves;
+            // Stable: equal losses keep unit order, then framework order.
+            leaves.sort_by_key(|leaf| std::cmp::Reverse(leaf.lost));
+            leaves.truncate(options.worst_leaves);
+            heads.push(HeadReport {
+                agency: agency.clone(),
+                answers_for: self
+                    .answers_for(&agency.code)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+                coordinates: self
+                    .coordinates(&agency.code)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+                owned: head_owned,
+                achieved: head_achieved,
+                lost: head_lost,
+                percent: head_percent,
+                rank: None,
+                verdict,
+                worst_leaves: leaves,
+                change: None,
+            });
+        }
+        rank_heads(&mut heads, &rounding);
+
+        let first = scorecards.first().ok_or(Error::CohortEmpty)?;
+        Ok(AccountabilityReport {
+            title: self.assignments().title.clone(),
+            inferred: self.assignments().inferred,
+            framework: framework.id().to_owned(),
+            period: first.period().clone(),
+            units: scorecards.iter().map(|s| s.unit().to_owned()).collect(),
+            owned,
+            achieved,
+            lost,
+            percent: overall,
+            adjustments,
+            rounding,
+            heads,
+            previous_period: None,
+            previous_only: Vec::new(),
+        })
+    }
+}
+
+/// `part ÷ whole × 100`; `None` when the whole is 0.
+fn percent(part: Decimal, whole: Decimal, at: &dyn fmt::Display) -> Result<Option<Decimal>, Error> {
+    if whole.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(checked_div(
+        checked_mul(part, Decimal::ONE_HUNDRED, at)?,
+        whole,
+        at,
+    )?))
+}
+
+/// Competition ranking on rounded percentages, then orders heads by rank; ties and heads
+/// without a percentage keep their order.
+fn rank_heads(heads: &mut [HeadReport], rounding: &RoundingPolicy) {
+    let shown: Vec<Option<Decimal>> = heads
+        .iter()
+        .map(|h| h.percent.map(|p| rounding.apply(p)))
+        .collect();
+    for (i, head) in heads.iter_mut().enumerate() {
+        let Some(Some(mine)) = shown.get(i) else {
+            continue;
+        };
+        let better = shown.iter().flatten().filter(|p| *p > mine).count();
+        head.rank = u32::try_from(better + 1).ok();
+    }
+    heads.sort_by_key(|h| h.rank.unwrap_or(u32::MAX));
+}
+
+impl AccountabilityReport {
+    /// This report with each head's change since `previous` (an earlier report on the same
+    /// units, possibly under other assignments or another framework version).
+    ///
+    /// Heads are matched by agency code; a head absent from `previous` has no change, and
+    /// agencies only in `previous` are listed in [`AccountabilityReport::previous_only`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PreviousNotEarlier`] when `previous` is not for an earlier period (periods
+    /// compare as text), [`Error::PreviousUnitsMismatch`] when it covers other units.
+    pub fn with_previous(
+        mut self,
+        previous: &AccountabilityReport,
+    ) -> Result<AccountabilityReport, Error> {
+        if previous.period >= self.period {
+            return Err(Error::PreviousNotEarlier {
+                period: self.period.to_string(),
+                previous: previous.period.to_string(),
+            });
+        }
+        let mut units = self.units.clone();
+        let mut previous_units = previous.units.clone();
+        units.sort();
+        previous_units.sort();
+        if units != previous_units {
+            return Err(Error::PreviousUnitsMismatch {
+                units: units.join(", "),
+                previous: previous_units.join(", "),
+            });
+        }
+        for head in &mut self.heads {
+            let Some(before) = previous
+                .heads
+                .iter()
+                .find(|h| h.agency.code == head.agency.code)
+            else {
+                head.change = None;
+                continue;
+            };
+            let at = &head.agency.code;
+            let percent_change = match (head.percent, before.percent) {
+                (Some(now), Some(then)) => Some(checked_sub(now, then, at)?),
+                _ => None,
+            };
+            head.change = Some(HeadChange {
+                previous_lost: before.lost,
+                previous_percent: before.percent,
+                previous_rank: before.rank,
+                lost_change: checked_sub(head.lost, before.lost, at)?,
+                percent_change,
+            });
+        }
+        self.previous_only = previous
+            .heads
+            .iter()
+            .filter(|b| !self.heads.iter().any(|h| h.agency.code == b.agency.code))
+            .map(|b| b.agency.code.clone())
+            .collect();
+        self.previous_period = Some(previous.period.clone());
+        Ok(self)
+    }
+
+    /// The head of an agency.
+    pub fn head(&self, agency: &str) -> Option<&HeadReport> {
+        self.heads.iter().find(|h| h.agency.code == agency)
+    }
+
+    /// Each head's worst leaves as plain text, one line per leaf:
+    /// `Chánh Văn phòng: ward-1 3.2.1 lost 1.50 (0.50 of 2.00) — note`.
+    pub fn worst_leaves_text(&self) -> String {
+        let r = |d: Decimal| self.rounding.apply(d).to_string();
+        let mut text = String::new();
+        for head in &self.heads {
+            for leaf in &head.worst_leaves {
+                text.push_str(&format!(
+                    "{}: {} {} lost {} ({} of {})",
+                    head.agency.head_label(),
+                    leaf.unit,
+                    leaf.code,
+                    r(leaf.lost),
+                    r(leaf.points),
+                    r(leaf.max_points)
+                ));
+                if !leaf.note.is_empty() {
+                    text.push_str(" — ");
+                    text.push_str(&leaf.note);
+                }
+                text.push('\n');
+            }
+        }
+        text
+    }
+}
+
+/// The report as a plain-text table: head, nodes answered for, owned, achieved, lost, %,
+/// rank and verdict (and the change in percentage points when compared with a previous
+/// report), then a total row and, if any, the units' bonus and deduction points. Columns are padded by character count, so Vietnamese names
+/// (in precomposed form, NFC) line up.
+impl fmt::Display for AccountabilityReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = |d: Decimal| self.rounding.apply(d).to_string();
+        let dash = "–".to_owned();
+        let units = if self.units.len() == 1 {
+            format!("unit {}", self.units.join(""))
+        } else {
+            format!("{} units", self.units.len())
+        };
+        writeln!(
+            f,
+            "{}{} — framework {}, {}, period {}",
+            self.title,
+            if self.inferred { " (inferred)" } else { "" },
+            self.framework,
+            units,
+            self.period
+        )?;
+        let compare = self.previous_period.is_some();
+        let mut header = vec![
+            "Head",
+            "Answers for",
+            "Owned",
+            "Achieved",
+            "Lost",
+            "%",
+            "Rank",
+            "Verdict",
+        ];
+        if compare {
+            header.push("Change");
+        }
+        let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+        for head in &self.heads {
+            let answers: Vec<&str> = head.answers_for.iter().map(Code::as_str).collect();
+            let mut row = vec![
+                head.agency.head_label(),
+                if answers.is_empty() {
+                    dash.clone()
+                } else {
+                    answers.join(", ")
+                },
+                r(head.owned),
+                r(head.achieved),
+                r(head.lost),
+                head.percent.map_or(dash.clone(), r),
+                head.rank.map_or(dash.clone(), |k| k.to_string()),
+                head.verdict.to_string(),
+            ];
+            if compare {
+                row.push(head.change.as_ref().and_then(|c| c.percent_change).map_or(
+                    dash.clone(),
+                    |c| {
+                        let shown = r(c);
+                        if c > Decimal::ZERO {
+                            format!("+{shown}")
+                        } else {
+                            shown
+                        }
+                    },
+                ));
+            }
+            rows.push(row);
+        }
+        let mut total = vec![
+            "Total".to_owned(),
+            String::new(),
+            r(self.owned),
+            r(self.achieved),
+            r(self.lost),
+            self.percent.map_or(dash.clone(), r),
+            String::new(),
+            String::new(),
+        ];
+        if compare {
+            total.push(String::new());
+        }
+        rows.push(total);
+
+        let columns = rows.first().map_or(0, Vec::len);
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|row| row.get(c))
+                    .map(|cell| cell.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        // Text columns (head, answers for, verdict) align left, figures right.
+        let left = |c: usize| matches!(c, 0 | 1 | 7);
+        let rule: usize = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
+        for (i, row) in rows.iter().enumerate() {
+            if i + 1 == rows.len() {
+                writeln!(f, "{}", "-".repeat(rule))?;
+            }
+            let mut line = String::new();
+            for (c, cell) in row.iter().enumerate() {
+                let width = widths.get(c).copied().unwrap_or(0);
+                let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+                if c > 0 {
+                    line.push_str(" | ");
+                }
+                if left(c) {
+                    line.push_str(cell);
+                    line.push_str(&pad);
+                } else {
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                }
+            }
+            writeln!(f, "{}", line.trim_end())?;
+            if i == 0 {
+                writeln!(f, "{}", "-".repeat(rule))?;
+            }
+        }
+        if !self.adjustments.is_zero() {
+            let sign = if self.adjustments > Decimal::ZERO {
+                "+"
+            } else {
+                ""
+            };
+            writeln!(
+                f,
+                "Bonus and deduction points, not attributed to heads: {sign}{}",
+                r(self.adjustments)
+            )?;
+        }
+        Ok(())
+    }
+}
