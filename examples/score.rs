@@ -6,6 +6,7 @@
 //!     --framework vn-hoi-an-city-illustrative \
 //!     --assessments examples/data/hoi-an-wards \
 //!     --previous examples/data/hoi-an-wards-2020.csv \
+//!     --assignments examples/data/hoi-an-assignments.json \
 //!     --format html --out report.html
 //! ```
 //!
@@ -22,8 +23,8 @@ use std::process::ExitCode;
 use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
-    Assessment, Cohort, Comparison, Framework, FrameworkInfo, GradeScale, Period, Ranking,
-    RankingOptions, Scorecard, builtin,
+    Accountability, AccountabilityReport, Assessment, Assignments, Cohort, Comparison, Framework,
+    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, Scorecard, builtin,
 };
 
 const HELP: &str = "\
@@ -42,8 +43,12 @@ Options:
   --previous P         the previous period's assessments (folder or CSV), to show changes
   --period X           the period of CSV rows without a period column (e.g. 2021-H1)
   --previous-period X  the same for --previous
+  --assignments A      who answers for each domain: an assignments JSON file, or the
+                       inferred city-template or provincial-template; adds the heads'
+                       owned, achieved and lost points to the report
   --format F           table (default), csv (the ranking, or the comparison with --previous),
-                       scorecards-csv (published points of every node), json or html
+                       scorecards-csv (published points of every node), accountability-csv
+                       (one row per head; needs --assignments), json or html
   --out FILE           write to FILE instead of standard output
   --grades G           national (A >= 90, B >= 80, C >= 70; default), none, or a grade
                        scale JSON file such as {\"name\": \"...\", \"bands\": [{\"label\": \"Tốt\", \"min\": \"85\"}]}
@@ -61,6 +66,7 @@ pub enum Format {
     Table,
     Csv,
     ScorecardsCsv,
+    AccountabilityCsv,
     Json,
     Html,
 }
@@ -81,6 +87,7 @@ pub struct Options {
     pub previous: Option<PathBuf>,
     pub period: Option<Period>,
     pub previous_period: Option<Period>,
+    pub assignments: Option<String>,
     pub format: Format,
     pub out: Option<PathBuf>,
     pub grades: Grades,
@@ -92,7 +99,7 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Run(Options),
+    Run(Box<Options>),
 }
 
 fn main() -> ExitCode {
@@ -132,6 +139,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut previous = None;
     let mut period = None;
     let mut previous_period = None;
+    let mut assignments = None;
     let mut format = None;
     let mut out = None;
     let mut grades = None;
@@ -168,17 +176,19 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 flag,
                 parse_period(flag, &value(flag)?)?,
             )?,
+            "--assignments" => once(&mut assignments, flag, value(flag)?)?,
             "--format" => {
                 let text = value(flag)?;
                 let parsed = match text.as_str() {
                     "table" => Format::Table,
                     "csv" => Format::Csv,
                     "scorecards-csv" => Format::ScorecardsCsv,
+                    "accountability-csv" => Format::AccountabilityCsv,
                     "json" => Format::Json,
                     "html" => Format::Html,
                     other => {
                         return Err(format!(
-                            "--format is table, csv, scorecards-csv, json or html, not {other:?}"
+                            "--format is table, csv, scorecards-csv, accountability-csv, json or html, not {other:?}"
                         ));
                     }
                 };
@@ -200,18 +210,23 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
-    Ok(Command::Run(Options {
+    let format = format.unwrap_or(Format::Table);
+    if format == Format::AccountabilityCsv && assignments.is_none() {
+        return Err("--format accountability-csv needs --assignments".to_owned());
+    }
+    Ok(Command::Run(Box::new(Options {
         framework: framework.ok_or("--framework is required")?,
         assessments: assessments.ok_or("--assessments is required")?,
         previous,
         period,
         previous_period,
-        format: format.unwrap_or(Format::Table),
+        assignments,
+        format,
         out,
         grades: grades.unwrap_or(Grades::National),
         title,
         excel,
-    }))
+    })))
 }
 
 fn parse_period(flag: &str, text: &str) -> Result<Period, String> {
@@ -326,6 +341,48 @@ pub fn score_all(
         .collect()
 }
 
+/// Assignments from a JSON file, or one of the two inferred templates by name.
+pub fn load_assignments(source: &str) -> Result<Assignments, String> {
+    match source {
+        "city-template" => Ok(Assignments::city_template()),
+        "provincial-template" => Ok(Assignments::provincial_template()),
+        path => {
+            let path = Path::new(path);
+            if !has_extension(path, "json") {
+                return Err(format!(
+                    "--assignments takes a .json file, city-template or provincial-template, not {:?}",
+                    path.display().to_string()
+                ));
+            }
+            let text = read_text(path)?;
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+}
+
+/// The heads' report over the cohort, compared with the previous cohort's when given.
+fn accountability_report(
+    source: &str,
+    framework: &Framework,
+    current: &[Scorecard],
+    previous: Option<&[Scorecard]>,
+) -> Result<AccountabilityReport, String> {
+    let accountability = Accountability::new(framework, load_assignments(source)?)
+        .map_err(|e| format!("{source}: {e}"))?;
+    let report = accountability
+        .cohort_report(current)
+        .map_err(|e| e.to_string())?;
+    match previous {
+        Some(previous) => {
+            let before = accountability
+                .cohort_report(previous)
+                .map_err(|e| e.to_string())?;
+            report.with_previous(&before).map_err(|e| e.to_string())
+        }
+        None => Ok(report),
+    }
+}
+
 fn ranking_options(grades: &Grades) -> Result<RankingOptions, String> {
     Ok(match grades {
         Grades::National => RankingOptions::national(),
@@ -354,13 +411,29 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
     let current = load_assessments(&options.assessments, &framework, options.period.as_ref())?;
     let scorecards = score_all(&framework, &current)?;
     let ranking = rank(&scorecards, &ranking_options)?;
-    let previous = match &options.previous {
+    let previous_scorecards = match &options.previous {
         Some(path) => {
             let before = load_assessments(path, &framework, options.previous_period.as_ref())?;
-            Some(rank(&score_all(&framework, &before)?, &ranking_options)?)
+            Some(score_all(&framework, &before)?)
         }
         None => None,
     };
+    let previous = previous_scorecards
+        .as_deref()
+        .map(|before| rank(before, &ranking_options))
+        .transpose()?;
+    let accountability = options
+        .assignments
+        .as_deref()
+        .map(|source| {
+            accountability_report(
+                source,
+                &framework,
+                &scorecards,
+                previous_scorecards.as_deref(),
+            )
+        })
+        .transpose()?;
     let comparison = previous
         .as_ref()
         .map(|before| Comparison::new(before, &ranking))
@@ -392,6 +465,9 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                     s.count, s.mean, s.median, s.min, s.max
                 ));
             }
+            if let Some(report) = &accountability {
+                text.push_str(&format!("\n{report}\n{}", report.worst_leaves_text()));
+            }
             out = text.into_bytes();
         }
         Format::Csv => match &comparison {
@@ -409,8 +485,19 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
             par_index::csv::write_scorecards(&mut out, &published, &csv_options)
                 .map_err(|e| e.to_string())?;
         }
+        Format::AccountabilityCsv => {
+            let report = accountability
+                .as_ref()
+                .ok_or("--format accountability-csv needs --assignments")?;
+            par_index::csv::write_accountability(&mut out, report, &csv_options)
+                .map_err(|e| e.to_string())?;
+        }
         Format::Json => {
-            let value = serde_json::json!({ "ranking": ranking, "comparison": comparison });
+            let value = serde_json::json!({
+                "ranking": ranking,
+                "comparison": comparison,
+                "accountability": accountability,
+            });
             out = serde_json::to_vec_pretty(&value).map_err(|e| e.to_string())?;
             out.push(b'\n');
         }
@@ -418,6 +505,9 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
             let mut report = HtmlReport::new(&framework, &ranking);
             if let Some(comparison) = &comparison {
                 report = report.comparison(comparison);
+            }
+            if let Some(heads) = &accountability {
+                report = report.accountability(heads);
             }
             if let Some(title) = &options.title {
                 report = report.title(title.clone());

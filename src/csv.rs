@@ -65,8 +65,9 @@
 //!
 //! # Writing
 //!
-//! [`write_ranking`], [`write_comparison`], [`write_scorecards`], [`write_assessments`] and
-//! [`write_framework`] write one header row, then one row per unit (or entry, or node). Text
+//! [`write_ranking`], [`write_comparison`], [`write_scorecards`], [`write_accountability`],
+//! [`write_assessments`] and [`write_framework`] write one header row, then one row per unit
+//! (or head, or entry, or node). Text
 //! is UTF-8 with Vietnamese diacritics as they are; decimals are written with a dot and the
 //! published number of places (`93.31`, never `93,31` or `9.331E1`); a cell that does not
 //! apply is empty, or `n/a` for a node that does not apply to a unit. Excel guesses the
@@ -134,6 +135,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
+use crate::accountability::AccountabilityReport;
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::comparison::{Comparison, RankChange};
@@ -1396,6 +1398,103 @@ pub fn write_framework<W: Write>(
             }
             .to_owned(),
         ]
+    });
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes an accountability report, one row per head in the report's order: `rank, agency,
+/// agency_name, head, answers_for, coordinates, owned, achieved, lost, percent, verdict`;
+/// when the report is compared with a previous one, `previous_rank, previous_percent,
+/// lost_change, percent_change`; then `worst_leaves`, one leaf per line of the cell
+/// (`minh-an 3.1 lost 2.00 (6.00 of 8.00) — note`). Figures are rounded by the report's
+/// policy; a head that owns nothing has empty percent and rank cells.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_accountability<W: Write>(
+    out: W,
+    report: &AccountabilityReport,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let compared = report.previous_period.is_some();
+    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    let mut header: Vec<String> = [
+        "rank",
+        "agency",
+        "agency_name",
+        "head",
+        "answers_for",
+        "coordinates",
+        "owned",
+        "achieved",
+        "lost",
+        "percent",
+        "verdict",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    if compared {
+        for name in [
+            "previous_rank",
+            "previous_percent",
+            "lost_change",
+            "percent_change",
+        ] {
+            header.push(name.to_owned());
+        }
+    }
+    header.push("worst_leaves".to_owned());
+    let codes = |codes: &[Code]| {
+        codes
+            .iter()
+            .map(Code::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rows = report.heads.iter().map(|head| {
+        let mut row = vec![
+            text(head.rank),
+            head.agency.code.clone(),
+            head.agency.name_vi.clone(),
+            head.agency.head_label(),
+            codes(&head.answers_for),
+            codes(&head.coordinates),
+            r(head.owned),
+            r(head.achieved),
+            r(head.lost),
+            text(head.percent.map(r)),
+            head.verdict.to_string(),
+        ];
+        if compared {
+            let change = head.change.as_ref();
+            row.push(text(change.and_then(|c| c.previous_rank)));
+            row.push(text(change.and_then(|c| c.previous_percent).map(r)));
+            row.push(text(change.map(|c| r(c.lost_change))));
+            row.push(text(change.and_then(|c| c.percent_change).map(r)));
+        }
+        let leaves: Vec<String> = head
+            .worst_leaves
+            .iter()
+            .map(|leaf| {
+                let mut line = format!(
+                    "{} {} lost {} ({} of {})",
+                    leaf.unit,
+                    leaf.code,
+                    r(leaf.lost),
+                    r(leaf.points),
+                    r(leaf.max_points)
+                );
+                if !leaf.note.is_empty() {
+                    line.push_str(" — ");
+                    line.push_str(&leaf.note);
+                }
+                line
+            })
+            .collect();
+        row.push(leaves.join("\n"));
+        row
     });
     write_rows(out, options, &header, rows)
 }

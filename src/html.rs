@@ -13,6 +13,10 @@
 //! - a **heat table** of the domains: units × domains, each cell the percentage of the
 //!   domain's maximum, its background coloured by band (legend below the table), `n/a`
 //!   where a domain does not apply;
+//! - when an [`AccountabilityReport`] is given, the **accountability table**: each head, the
+//!   nodes their agency answers for, the points owned, achieved and lost, the percentage
+//!   (coloured like the heat table), rank, verdict and change since the previous report, with
+//!   a total row, then each head's largest losses (unit, leaf, points lost, note);
 //! - a footer saying how figures were rounded.
 //!
 //! Every figure is the published one (rounded once, by the ranking's [`RoundingPolicy`]),
@@ -20,9 +24,9 @@
 //! declares UTF-8 and uses a font stack with full Vietnamese coverage (Segoe UI, Noto Sans,
 //! Roboto, Arial, DejaVu Sans …), so names such as `Phường Cẩm Phô` render on any system.
 //!
-//! Rows carry the unit's identifier (`<tr data-unit="minh-an">`) and cells a class
-//! (`rank`, `index`, `grade`, `domain`), so that a test or a script can read the numbers
-//! back.
+//! Rows carry the unit's identifier (`<tr data-unit="minh-an">`) or the agency's
+//! (`<tr data-agency="VP">`) and cells a class (`rank`, `index`, `grade`, `domain`, `owned`,
+//! `achieved`, `lost`, `percent`), so that a test or a script can read the numbers back.
 //!
 //! # Examples
 //!
@@ -56,6 +60,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
+use crate::accountability::{AccountabilityReport, Verdict};
 use crate::code::Code;
 use crate::comparison::{Comparison, RankChange, UnitChange};
 use crate::error::Error;
@@ -107,6 +112,14 @@ td.grade { white-space: nowrap; }
 .same, .na { color: #57606a; }
 tr.outside td { color: #57606a; font-style: italic; }
 table.heat td.domain { min-width: 62px; border: 2px solid #ffffff; }
+table.accountability td.owned, table.accountability td.achieved, table.accountability td.lost,
+table.accountability td.percent { text-align: right; white-space: nowrap; }
+table.accountability td.head small, table.accountability td.answers small { display: block; color: #57606a; }
+table.accountability td.verdict { white-space: nowrap; }
+table.losses { font-size: 14px; }
+table.losses td.lost, table.losses td.points { text-align: right; white-space: nowrap; }
+h3 { font-size: 16px; margin: 22px 0 8px; }
+table.accountability tfoot td { font-weight: 600; border-top: 2px solid #d0d7de; }
 table.heat td.na { background: #eaeef2; text-align: center; }
 .stats { margin-top: 10px; color: #3d444d; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 10px 0; font-size: 13px; }
@@ -129,6 +142,7 @@ pub struct HtmlReport<'a> {
     framework: &'a Framework,
     ranking: &'a Ranking,
     comparison: Option<&'a Comparison>,
+    accountability: Option<&'a AccountabilityReport>,
     title: Option<String>,
 }
 
@@ -140,6 +154,7 @@ impl<'a> HtmlReport<'a> {
             framework,
             ranking,
             comparison: None,
+            accountability: None,
             title: None,
         }
     }
@@ -148,6 +163,14 @@ impl<'a> HtmlReport<'a> {
     /// must be this report's ranking.
     pub fn comparison(mut self, comparison: &'a Comparison) -> Self {
         self.comparison = Some(comparison);
+        self
+    }
+
+    /// Adds the accountability table: who answers for each domain, with the points each head
+    /// owned, achieved and lost over the ranked units. The report must be of the ranking's
+    /// framework and period.
+    pub fn accountability(mut self, report: &'a AccountabilityReport) -> Self {
+        self.accountability = Some(report);
         self
     }
 
@@ -162,8 +185,8 @@ impl<'a> HtmlReport<'a> {
     /// # Errors
     ///
     /// [`Error::ReportMismatch`] when the ranking is of another framework than the one
-    /// given, or the comparison's current ranking is of another framework or period than the
-    /// ranking.
+    /// given, or the comparison's current ranking or the accountability report is of another
+    /// framework or period than the ranking.
     pub fn render(&self) -> Result<String, Error> {
         self.check()?;
         let mut html = String::with_capacity(32 * 1024);
@@ -171,6 +194,7 @@ impl<'a> HtmlReport<'a> {
         self.ranking_section(&mut html);
         self.chart_section(&mut html);
         self.heat_section(&mut html);
+        self.accountability_section(&mut html);
         self.footer(&mut html);
         Ok(html)
     }
@@ -185,19 +209,29 @@ impl<'a> HtmlReport<'a> {
                 });
             }
         }
+        let show = |framework: Option<&str>, period: Option<&crate::Period>| {
+            format!(
+                "framework {} and period {}",
+                framework.unwrap_or("(none)"),
+                period.map_or_else(|| "(none)".to_owned(), ToString::to_string)
+            )
+        };
+        let expected = (self.ranking.framework(), self.ranking.period());
         if let Some(comparison) = self.comparison {
-            let show = |framework: Option<&str>, period: Option<&crate::Period>| {
-                format!(
-                    "framework {} and period {}",
-                    framework.unwrap_or("(none)"),
-                    period.map_or_else(|| "(none)".to_owned(), ToString::to_string)
-                )
-            };
             let found = (comparison.current_framework(), comparison.current_period());
-            let expected = (self.ranking.framework(), self.ranking.period());
             if found != expected {
                 return Err(Error::ReportMismatch {
                     what: "the comparison's current ranking".to_owned(),
+                    expected: show(expected.0, expected.1),
+                    found: show(found.0, found.1),
+                });
+            }
+        }
+        if let Some(report) = self.accountability {
+            let found = (Some(report.framework.as_str()), Some(&report.period));
+            if found != expected {
+                return Err(Error::ReportMismatch {
+                    what: "the accountability report".to_owned(),
                     expected: show(expected.0, expected.1),
                     found: show(found.0, found.1),
                 });
@@ -471,6 +505,209 @@ impl<'a> HtmlReport<'a> {
             html.push_str("</dd>\n");
         }
         html.push_str("</dl>\n</section>\n");
+    }
+
+    fn accountability_section(&self, html: &mut String) {
+        let Some(report) = self.accountability else {
+            return;
+        };
+        let r = |d: Decimal| report.rounding.apply(d);
+        let compared = report.previous_period.is_some();
+        let units = if report.units.len() == 1 {
+            format!("unit {}", escape(&report.units.join("")))
+        } else {
+            format!("{} units", report.units.len())
+        };
+        let _ = writeln!(
+            html,
+            "<section id=\"accountability\">\n<h2>Who answers for each domain</h2>\n\
+             <p class=\"meta\"><span lang=\"vi\">{}</span> · points owned, achieved and lost \
+             over {units}{}</p>",
+            escape(&report.title),
+            report
+                .previous_period
+                .as_ref()
+                .map(|p| format!(", compared with {}", escape(p.as_str())))
+                .unwrap_or_default()
+        );
+        if report.inferred {
+            html.push_str(
+                "<p class=\"warning\"><strong>Inferred assignments:</strong> a template, not \
+                 taken from a decision; check them against your own.</p>\n",
+            );
+        }
+        html.push_str(
+            "<div class=\"scroll\">\n<table class=\"accountability\">\n<thead><tr>\
+             <th class=\"num\" scope=\"col\">Rank</th><th scope=\"col\">Head</th>\
+             <th scope=\"col\">Answers for</th><th class=\"num\" scope=\"col\">Owned</th>\
+             <th class=\"num\" scope=\"col\">Achieved</th><th class=\"num\" scope=\"col\">Lost</th>\
+             <th class=\"num\" scope=\"col\">%</th>",
+        );
+        if compared {
+            html.push_str(
+                "<th class=\"num\" scope=\"col\">% change</th><th class=\"num\" scope=\"col\">Lost change</th>",
+            );
+        }
+        html.push_str("<th scope=\"col\">Verdict</th></tr></thead>\n<tbody>\n");
+        for head in &report.heads {
+            let mut answers = head
+                .answers_for
+                .iter()
+                .map(|c| escape(c.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if !head.coordinates.is_empty() {
+                let coordinates: Vec<String> = head
+                    .coordinates
+                    .iter()
+                    .map(|c| escape(c.as_str()))
+                    .collect();
+                answers.push_str(&format!(
+                    "<small>coordinates {}</small>",
+                    coordinates.join(", ")
+                ));
+            }
+            let _ = write!(
+                html,
+                "<tr data-agency=\"{}\"><td class=\"rank\">{}</td>\
+                 <td class=\"head\"><span lang=\"vi\">{}</span><small lang=\"vi\">{}</small></td>\
+                 <td class=\"answers\">{answers}</td><td class=\"owned\">{}</td>\
+                 <td class=\"achieved\">{}</td><td class=\"lost\">{}</td>",
+                escape(&head.agency.code),
+                head.rank.map_or_else(|| "–".to_owned(), |r| r.to_string()),
+                escape(&head.agency.head_label()),
+                escape(&head.agency.name_vi),
+                r(head.owned),
+                r(head.achieved),
+                r(head.lost),
+            );
+            match head.percent.map(r) {
+                Some(percent) => {
+                    let (background, colour) = band(percent);
+                    let _ = write!(
+                        html,
+                        "<td class=\"percent\" style=\"background:{background};color:{colour}\">{percent}</td>"
+                    );
+                }
+                None => html.push_str("<td class=\"percent na\">–</td>"),
+            }
+            if compared {
+                let change = head.change.as_ref();
+                let percent_change = change.and_then(|c| c.percent_change).map(r);
+                let lost_change = change.map(|c| r(c.lost_change));
+                // Fewer lost points is better, so a negative lost change is shown as good.
+                let class = |d: Option<Decimal>, higher_is_better: bool| match d {
+                    Some(d) if d > Decimal::ZERO && higher_is_better => "up",
+                    Some(d) if d < Decimal::ZERO && !higher_is_better => "up",
+                    Some(d) if d.is_zero() => "same",
+                    Some(_) => "down",
+                    None => "same",
+                };
+                let _ = write!(
+                    html,
+                    "<td class=\"delta {}\">{}</td><td class=\"delta {}\">{}</td>",
+                    class(percent_change, true),
+                    percent_change.map(signed).unwrap_or_default(),
+                    class(lost_change, false),
+                    lost_change.map(signed).unwrap_or_default()
+                );
+            }
+            let verdict = match head.verdict {
+                Verdict::AtOrAboveOverall => "up",
+                Verdict::BelowOverall => "down",
+                _ => "same",
+            };
+            let _ = writeln!(
+                html,
+                "<td class=\"verdict {verdict}\">{}</td></tr>",
+                escape(&head.verdict.to_string())
+            );
+        }
+        let _ = write!(
+            html,
+            "</tbody>\n<tfoot><tr><td></td><td>Total</td><td></td><td class=\"owned\">{}</td>\
+             <td class=\"achieved\">{}</td><td class=\"lost\">{}</td><td class=\"percent\">{}</td>",
+            r(report.owned),
+            r(report.achieved),
+            r(report.lost),
+            report.percent.map(|p| r(p).to_string()).unwrap_or_default()
+        );
+        if compared {
+            html.push_str("<td></td><td></td>");
+        }
+        html.push_str("<td></td></tr></tfoot>\n</table>\n</div>\n");
+        self.worst_leaves(html, report);
+        if !report.adjustments.is_zero() {
+            let _ = writeln!(
+                html,
+                "<p class=\"meta\">Bonus and deduction points ({}) stay with the units and are not \
+                 attributed to any head.</p>",
+                signed(r(report.adjustments))
+            );
+        }
+        if !report.previous_only.is_empty() {
+            let _ = writeln!(
+                html,
+                "<p class=\"meta\">Only in the previous report: {}.</p>",
+                escape(&report.previous_only.join(", "))
+            );
+        }
+        html.push_str(
+            "<p class=\"meta\">Each leaf's points and lost points go to the head of the agency \
+             that leads it; the heads' lost points add up to the units' lost points. A head's \
+             percentage is achieved ÷ owned.</p>\n</section>\n",
+        );
+    }
+
+    /// Each head's largest losses: unit, leaf, points lost and the note.
+    fn worst_leaves(&self, html: &mut String, report: &AccountabilityReport) {
+        if report.heads.iter().all(|h| h.worst_leaves.is_empty()) {
+            return;
+        }
+        let r = |d: Decimal| report.rounding.apply(d);
+        let noted = report
+            .heads
+            .iter()
+            .flat_map(|h| &h.worst_leaves)
+            .any(|leaf| !leaf.note.is_empty());
+        html.push_str(
+            "<h3>Largest losses</h3>\n<div class=\"scroll\">\n<table class=\"losses\">\n<thead><tr>\
+             <th scope=\"col\">Head</th><th scope=\"col\">Unit</th><th scope=\"col\">Leaf</th>\
+             <th class=\"num\" scope=\"col\">Lost</th><th class=\"num\" scope=\"col\">Points</th>",
+        );
+        html.push_str(if noted {
+            "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n"
+        } else {
+            "</tr></thead>\n<tbody>\n"
+        });
+        for head in &report.heads {
+            for leaf in &head.worst_leaves {
+                let unit = self
+                    .ranking
+                    .unit(&leaf.unit)
+                    .map_or(leaf.unit.as_str(), |u| u.unit_name.as_str());
+                let _ = write!(
+                    html,
+                    "<tr data-agency=\"{}\" data-unit=\"{}\"><td lang=\"vi\">{}</td><td>{}</td>\
+                     <td><b>{}</b> <span lang=\"vi\">{}</span></td><td class=\"lost\">{}</td>\
+                     <td class=\"points\">{} of {}</td>",
+                    escape(&head.agency.code),
+                    escape(&leaf.unit),
+                    escape(&head.agency.head_label()),
+                    escape(unit),
+                    escape(leaf.code.as_str()),
+                    escape(&leaf.name_vi),
+                    r(leaf.lost),
+                    r(leaf.points),
+                    r(leaf.max_points),
+                );
+                if noted {
+                    let _ = write!(html, "<td lang=\"vi\">{}</td>", escape(&leaf.note));
+                }
+                html.push_str("</tr>\n");
+            }
+        }
+        html.push_str("</tbody>\n</table>\n</div>\n");
     }
 
     fn domain_name(&self, code: &Code) -> String {

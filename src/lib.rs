@@ -74,13 +74,14 @@
 //!   digit is lost; input types reject unknown fields.
 //! - `csv` (off by default; adds the `csv` crate): the `par_index::csv` module reads
 //!   assessments (wide or long form) and frameworks from CSV, and writes rankings,
-//!   comparisons, published scorecards, assessments and frameworks as CSV that opens cleanly
+//!   comparisons, published scorecards, accountability reports, assessments and frameworks
+//!   as CSV that opens cleanly
 //!   in a spreadsheet (UTF-8, decimals with a dot, an optional byte-order mark for Excel).
 //!   Errors name the file, line and column.
 //! - `html` (off by default; no extra dependency): the `par_index::html` module renders
 //!   one self-contained HTML report of a ranking: the ranking table with grades and changes,
-//!   a bar chart of the index (inline SVG) and a heat table of the domains; no JavaScript, no
-//!   network.
+//!   a bar chart of the index (inline SVG), a heat table of the domains and the heads'
+//!   accountability table; no JavaScript, no network.
 //!
 //! The compact text forms of evidence and rules (`7723/8037`, `96.09%`,
 //! `threshold_bands 100%:8 98%:6`) used in CSV cells and on command lines are always

@@ -679,3 +679,66 @@ fn framework_errors_name_the_line() {
         assert_eq!(read(table), message, "{table}");
     }
 }
+
+#[test]
+fn accountability_cells_read_back_as_the_report_values() {
+    use par_index::{Accountability, Assignments, csv::write_accountability};
+
+    let (framework, current, previous) = scored_wards();
+    let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();
+    let before = accountability.cohort_report(&previous).unwrap();
+    let report = accountability
+        .cohort_report(&current)
+        .unwrap()
+        .with_previous(&before)
+        .unwrap();
+    let text = write(|out| write_accountability(out, &report, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        header,
+        [
+            "rank",
+            "agency",
+            "agency_name",
+            "head",
+            "answers_for",
+            "coordinates",
+            "owned",
+            "achieved",
+            "lost",
+            "percent",
+            "verdict",
+            "previous_rank",
+            "previous_percent",
+            "lost_change",
+            "percent_change",
+            "worst_leaves"
+        ]
+    );
+    assert_eq!(rows.len(), report.heads.len());
+    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    for (row, head) in rows.iter().zip(&report.heads) {
+        assert_eq!(row[1], head.agency.code);
+        assert_eq!(row[2], head.agency.name_vi);
+        assert_eq!(row[3], head.agency.head_label());
+        assert_eq!(row[6], r(head.owned));
+        assert_eq!(row[7], r(head.achieved));
+        assert_eq!(row[8], r(head.lost));
+        assert_eq!(row[9], head.percent.map(r).unwrap_or_default());
+        assert_eq!(row[10], head.verdict.to_string());
+        let change = head.change.as_ref().unwrap();
+        assert_eq!(row[13], r(change.lost_change));
+        assert_eq!(row[15].lines().count(), head.worst_leaves.len());
+    }
+    // The heads' exact lost points add up to the units' lost points.
+    let lost: Decimal = report.heads.iter().map(|h| h.lost).sum();
+    let units: Decimal = current.iter().map(Scorecard::lost_points).sum();
+    assert_eq!(lost, units);
+    let home = rows.iter().find(|r| r[1] == "PNV").unwrap();
+    assert_eq!(home[4], "1, 4, 5, 8");
+    let office = rows.iter().find(|r| r[1] == "VP").unwrap();
+    assert_eq!(
+        (office[2].as_str(), office[4].as_str(), office[5].as_str()),
+        ("Văn phòng HĐND và UBND thành phố", "3", "")
+    );
+}

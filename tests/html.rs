@@ -233,3 +233,72 @@ fn an_empty_ranking_renders_a_page_without_sections_to_fill() {
     assert!(!html.contains("<svg"));
     assert!(html.ends_with("</html>\n"));
 }
+
+#[test]
+fn the_accountability_table_shows_each_head_with_the_report_values() {
+    use par_index::{Accountability, Assignments};
+
+    let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
+    let current = scorecards(&framework, "2021", 0);
+    let previous = scorecards(&framework, "2020", 4);
+    let ranking = rank(&current);
+    let mut plan = Assignments::city_template();
+    plan.assign("3.1", "TTHCC", &["VP"]).unwrap();
+    let accountability = Accountability::new(&framework, plan).unwrap();
+    let report = accountability
+        .cohort_report(&current)
+        .unwrap()
+        .with_previous(&accountability.cohort_report(&previous).unwrap())
+        .unwrap();
+    let html = HtmlReport::new(&framework, &ranking)
+        .accountability(&report)
+        .render()
+        .unwrap();
+    let table = section(&html, "accountability");
+    assert!(table.contains("Inferred assignments:"));
+    let r = |d: rust_decimal::Decimal| report.rounding.apply(d).to_string();
+    for head in &report.heads {
+        let start = table
+            .find(&format!(
+                "<tr data-agency=\"{}\"><td class=\"rank\">",
+                head.agency.code
+            ))
+            .unwrap_or_else(|| panic!("no row for {}", head.agency.code));
+        let tr = &table[start..start + table[start..].find("</tr>").unwrap()];
+        assert_eq!(cell(tr, "class=\"owned\""), r(head.owned));
+        assert_eq!(cell(tr, "class=\"achieved\""), r(head.achieved));
+        assert_eq!(cell(tr, "class=\"lost\""), r(head.lost));
+        assert_eq!(
+            cell(tr, "class=\"percent"),
+            head.percent.map(r).unwrap_or_else(|| "–".to_owned())
+        );
+        assert_eq!(
+            cell(tr, "class=\"rank\""),
+            head.rank.map_or_else(|| "–".to_owned(), |r| r.to_string())
+        );
+        assert!(tr.contains(&escaped(&head.agency.head_label())), "{tr}");
+        // Each of the head's largest losses is listed.
+        let losses = table
+            .matches(&format!(
+                "<tr data-agency=\"{}\" data-unit=",
+                head.agency.code
+            ))
+            .count();
+        assert_eq!(losses, head.worst_leaves.len());
+    }
+    let total = &table[table.find("<tfoot>").unwrap()..];
+    assert_eq!(cell(total, "class=\"lost\""), r(report.lost));
+    assert_eq!(cell(total, "class=\"owned\""), r(report.owned));
+    assert!(table.contains("coordinates 3.1"));
+
+    // A report of another period is refused.
+    let old = accountability.cohort_report(&previous).unwrap();
+    let error = HtmlReport::new(&framework, &ranking)
+        .accountability(&old)
+        .render()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the accountability report is for framework vn-hoi-an-city-illustrative and period 2020, but the report is for framework vn-hoi-an-city-illustrative and period 2021"
+    );
+}

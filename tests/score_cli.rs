@@ -26,6 +26,7 @@ fn options(format: Format) -> Options {
         previous: None,
         period: None,
         previous_period: None,
+        assignments: None,
         format,
         out: None,
         grades: Grades::National,
@@ -92,7 +93,7 @@ fn bad_arguments_are_explained() {
         (&["scores.csv"], "unexpected argument \"scores.csv\""),
         (
             &["--format", "pdf"],
-            "--format is table, csv, scorecards-csv, json or html, not \"pdf\"",
+            "--format is table, csv, scorecards-csv, accountability-csv, json or html, not \"pdf\"",
         ),
         (&["--out", "a", "--out", "b"], "--out is given twice"),
         (
@@ -304,4 +305,65 @@ fn a_framework_csv_is_read_with_its_file_name_as_id() {
          2,minh-an,Phường Minh An,98.29,A,9.83,98.29,2\n"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn assignments_add_the_heads_report() {
+    let mut opts = options(Format::Table);
+    opts.previous = Some(PathBuf::from(WARDS_2020));
+    opts.assignments = Some("examples/data/hoi-an-assignments.json".to_owned());
+    let table = run(&opts);
+    assert!(
+        table.contains("Hội An: lead agencies per domain of the illustrative city index (inferred) — framework vn-hoi-an-city-illustrative, 13 units, period 2021-H1"),
+        "{table}"
+    );
+    assert!(table.contains("Giám đốc Trung tâm Hành chính công     | 3.1         |  104.00 |    56.00 |  48.00 | 53.85 |    6 | below overall       | +44.23"), "{table}");
+    assert!(table.contains("Total                                  |             | 1300.00 |  1079.32 | 220.68 | 83.02 |"), "{table}");
+
+    opts.format = Format::AccountabilityCsv;
+    let csv = run(&opts);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "rank,agency,agency_name,head,answers_for,coordinates,owned,achieved,lost,percent,verdict,previous_rank,previous_percent,lost_change,percent_change,worst_leaves"
+        )
+    );
+    assert!(lines.next().unwrap().starts_with(
+        "1,PTP,Phòng Tư pháp,Trưởng phòng Tư pháp,2,,130.00,123.20,6.80,94.77,at or above overall,"
+    ));
+
+    opts.format = Format::Html;
+    let html = run(&opts);
+    assert!(html.contains("<section id=\"accountability\">"));
+    assert!(html.contains("<tr data-agency=\"TTHCC\"><td class=\"rank\">6</td>"));
+
+    opts.format = Format::Json;
+    let value: serde_json::Value = serde_json::from_str(&run(&opts)).unwrap();
+    assert_eq!(
+        value["accountability"]["heads"].as_array().unwrap().len(),
+        6
+    );
+
+    opts.assignments = Some("city-template".to_owned());
+    opts.format = Format::Table;
+    assert!(run(&opts).contains("(template) (inferred)"));
+
+    opts.assignments = Some("assignments.yaml".to_owned());
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        "--assignments takes a .json file, city-template or provincial-template, not \"assignments.yaml\""
+    );
+    assert_eq!(
+        parse_args(&args(&[
+            "--framework",
+            FRAMEWORK,
+            "--assessments",
+            WARDS,
+            "--format",
+            "accountability-csv"
+        ]))
+        .unwrap_err(),
+        "--format accountability-csv needs --assignments"
+    );
 }
