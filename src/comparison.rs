@@ -371,6 +371,12 @@ impl Comparison {
         self.current_framework.as_deref()
     }
 
+    /// True when the current ranking has a grade scale.
+    #[cfg(feature = "csv")]
+    pub(crate) fn is_graded(&self) -> bool {
+        self.graded
+    }
+
     /// The domain pairs compared.
     pub fn domain_pairs(&self) -> &[DomainPair] {
         &self.domains

@@ -607,6 +607,109 @@ pub enum Error {
         /// The agency.
         agency: String,
     },
+    /// Evidence text that cannot be read (see [`crate::text`]).
+    #[error("cannot read {text:?} as evidence: {reason}")]
+    InvalidEvidence {
+        /// The text given (trimmed, cut to 72 characters).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Rule text that cannot be read (see [`crate::text`]).
+    #[error("cannot read rule {text:?}: {reason}")]
+    InvalidRuleText {
+        /// The text given (trimmed, cut to 72 characters).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A text that cannot be read as what it should be: a number, a level, a method.
+    #[error("cannot read {text:?} as {expected}: {reason}")]
+    InvalidText {
+        /// The text given (trimmed, cut to 72 characters).
+        text: String,
+        /// What it should be, e.g. `a number`.
+        expected: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A table cell that cannot be read, with where it is; `cause` says why.
+    #[error("{}: {cause}", locate(file.as_deref(), *line, column.as_deref()))]
+    InCell {
+        /// The file's name, if known.
+        file: Option<String>,
+        /// The line the row starts on (the header is line 1).
+        line: u64,
+        /// The column's header, if the problem is in one cell.
+        column: Option<String>,
+        /// What is wrong.
+        cause: Box<Error>,
+    },
+    /// A table that is not well-formed CSV, or a row that cannot be used as a whole.
+    #[error("{}: {reason}", locate(file.as_deref(), *line, None))]
+    BadRow {
+        /// The file's name, if known.
+        file: Option<String>,
+        /// The line (the header is line 1; 0 when not known).
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A table without a column it needs.
+    #[error("{} has no column {column:?}; its columns are {found}", file.as_deref().unwrap_or("the table"))]
+    MissingColumn {
+        /// The file's name, if known.
+        file: Option<String>,
+        /// The column needed.
+        column: String,
+        /// The columns found, comma-separated.
+        found: String,
+    },
+    /// A column header that is not known, or given twice.
+    #[error("{} line 1, column {column:?}: {reason}", file.as_deref().unwrap_or("the table"))]
+    BadColumn {
+        /// The file's name, if known.
+        file: Option<String>,
+        /// The header.
+        column: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A file that cannot be read or written.
+    #[error("cannot {action} {path}: {reason}")]
+    Io {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The file's path or name.
+        path: String,
+        /// The operating system's message.
+        reason: String,
+    },
+    /// Two results that should describe the same cohort and do not, such as a comparison
+    /// whose current ranking is not the ranking reported.
+    #[error("{what} is for {found}, but the report is for {expected}")]
+    ReportMismatch {
+        /// What does not match.
+        what: String,
+        /// What the report is for.
+        expected: String,
+        /// What was given.
+        found: String,
+    },
+}
+
+/// `assessments.csv line 7, column "3.2.1"`.
+fn locate(file: Option<&str>, line: u64, column: Option<&str>) -> String {
+    let mut text = match (file, line) {
+        (Some(file), 0) => file.to_owned(),
+        (Some(file), line) => format!("{file} line {line}"),
+        (None, 0) => "the table".to_owned(),
+        (None, line) => format!("line {line}"),
+    };
+    if let Some(column) = column {
+        text.push_str(&format!(", column {column:?}"));
+    }
+    text
 }
 
 /// The first ten codes, then a count of the rest.

@@ -15,6 +15,8 @@
 //! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
 //! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
 //!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side.
+//! - rankings, comparisons and scorecards are reported as plain-text tables, CSV (feature
+//!   `csv`) and a self-contained HTML page (feature `html`).
 //!
 //! # Example
 //!
@@ -70,6 +72,20 @@
 //! - `serde` (default): `Serialize`/`Deserialize` for frameworks, assessments and
 //!   scorecards. Decimals are written as strings and read from strings or integers, so no
 //!   digit is lost; input types reject unknown fields.
+//! - `csv` (off by default; adds the `csv` crate): the `par_index::csv` module reads
+//!   assessments (wide or long form) and frameworks from CSV, and writes rankings,
+//!   comparisons, published scorecards, accountability reports, assessments and frameworks
+//!   as CSV that opens cleanly
+//!   in a spreadsheet (UTF-8, decimals with a dot, an optional byte-order mark for Excel).
+//!   Errors name the file, line and column.
+//! - `html` (off by default; no extra dependency): the `par_index::html` module renders
+//!   one self-contained HTML report of a ranking: the ranking table with grades and changes,
+//!   a bar chart of the index (inline SVG), a heat table of the domains and the heads'
+//!   accountability table; no JavaScript, no network.
+//!
+//! The compact text forms of evidence and rules (`7723/8037`, `96.09%`,
+//! `threshold_bands 100%:8 98%:6`) used in CSV cells and on command lines are always
+//! available: see [`text`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -80,10 +96,14 @@ mod assessment;
 pub mod builtin;
 mod code;
 mod comparison;
+#[cfg(feature = "csv")]
+pub mod csv;
 mod error;
 pub mod format;
 mod framework;
 mod grade;
+#[cfg(feature = "html")]
+pub mod html;
 mod math;
 mod pinning;
 mod ranking;
@@ -95,6 +115,7 @@ mod scorecard;
 mod serde_decimal;
 mod statistics;
 mod table;
+pub mod text;
 mod tie;
 
 pub use crate::accountability::{

@@ -1,0 +1,1500 @@
+//! CSV in and out (feature `csv`): assessments and frameworks read from spreadsheets;
+//! rankings, comparisons and published scorecards written for them.
+//!
+//! # Reading assessments
+//!
+//! [`AssessmentReader`] reads the assessments of one framework. A table whose header has a
+//! `code` column is in **long form**, one row per unit and leaf; any other table is in
+//! **wide form**, one row per unit. Header names are matched exactly (after trimming spaces).
+//!
+//! Wide form:
+//!
+//! | column | required | holds |
+//! |---|---|---|
+//! | `unit` | yes | the unit's identifier |
+//! | `unit_name` | no | its name for people |
+//! | `period` | no | the period (`2021-H1`); else the reader's [`period`](AssessmentReader::period) |
+//! | one per leaf code (`1.1`, `3.2.1` …) | – | the leaf's evidence in the [compact syntax](crate::text); an empty cell is no input |
+//!
+//! ```text
+//! unit,unit_name,1.1,3.1,3.5,8.1
+//! minh-an,Phường Minh An,yes,690/702,55.8%,~4.86
+//! cam-kim,Xã Cẩm Kim,no,n/a,#3,~4.66
+//! ```
+//!
+//! Long form:
+//!
+//! | column | required | holds |
+//! |---|---|---|
+//! | `unit` | yes | the unit's identifier |
+//! | `code` | yes | a leaf's code; `adjustment` for a bonus or deduction; empty for a unit with no input at all |
+//! | `value` | yes | the evidence in the [compact syntax](crate::text); for an adjustment, its signed points (`-0.5`) |
+//! | `unit_name`, `period` | no | as in wide form |
+//! | `self_assessed`, `appraised` | no | points (`1.5`) |
+//! | `note` | no | the entry's note; for an adjustment, its label |
+//! | `evidence_refs` | no | evidence references, one per line of the cell |
+//! | `reason` | no | for an adjustment only: why it was given |
+//!
+//! Rows of one unit and period make one [`Assessment`], in the order of their first row.
+//! Nothing is skipped silently: an unknown column, a code the framework does not have or that
+//! is not a leaf, a unit or leaf given twice, or a cell that does not read is an error naming
+//! the file, the line and the column, e.g.
+//! `assessments.csv line 7, column "3.2.1": cannot read "7723/0x" as evidence: the denominator "0x" is not a number`.
+//! Rows whose cells are all empty are ignored, as spreadsheets leave them at the end.
+//!
+//! # Reading frameworks
+//!
+//! [`FrameworkReader`] reads a framework's nodes, one row per node:
+//!
+//! | column | required | holds |
+//! |---|---|---|
+//! | `code` | yes | the node's code |
+//! | `parent` | no | the parent's code; empty for a domain |
+//! | `max_points` | yes | maximum points |
+//! | `level` | no | checked against the tree: `domain`, `criterion`, `sub-criterion` (or `lĩnh vực`, `tiêu chí`, `tiêu chí thành phần`), or the depth `1`, `2`, `3` … |
+//! | `name_vi`, `name_en` | no | names |
+//! | `method` | no | `appraisal` (default), `leader_survey`, `citizen_survey`, `survey`, `statistics` |
+//! | `rule` | no | leaves only: the rule in the [compact syntax](crate::text), e.g. `threshold_bands 100%:8 98%:6`; empty is `direct` |
+//! | `weight` | no | the weight under a `weighted_mean` parent |
+//! | `optional` | no | `yes` when a unit may report the leaf not applicable |
+//! | `combine`, `when_not_applicable` | no | parents only: `sum` / `weighted_mean`, `drop_maximum` / `rescale` |
+//!
+//! The minimal shape `code,parent,level,max_points` is enough. What a table cannot hold (the
+//! framework's id, title, sources and declared total) is given to the reader; the total
+//! defaults to the sum of the domains' maxima.
+//!
+//! # Writing
+//!
+//! [`write_ranking`], [`write_comparison`], [`write_scorecards`], [`write_accountability`],
+//! [`write_assessments`] and [`write_framework`] write one header row, then one row per unit
+//! (or head, or entry, or node). Text
+//! is UTF-8 with Vietnamese diacritics as they are; decimals are written with a dot and the
+//! published number of places (`93.31`, never `93,31` or `9.331E1`); a cell that does not
+//! apply is empty, or `n/a` for a node that does not apply to a unit. Excel guesses the
+//! encoding of a CSV file from its first bytes: [`WriteOptions::excel`] starts the file with
+//! a UTF-8 byte-order mark and ends rows with CRLF, so that `Phường Cẩm Phô` does not open as
+//! `PhÆ°á»ng`. The readers skip a byte-order mark.
+//!
+//! In Excel, cells such as `5/6` or `1.2` may be turned into dates when a CSV file is opened
+//! by double-clicking; import it as text (Data → From Text/CSV) or write evidence with its
+//! kind (`rate:5/6`), which no spreadsheet reinterprets.
+//!
+//! # Examples
+//!
+//! ```
+//! use par_index::csv::{AssessmentReader, WriteOptions, write_ranking};
+//! use par_index::{Cohort, Framework, Rule};
+//! use rust_decimal::Decimal;
+//!
+//! let framework = Framework::builder("ward-demo", "Ward index (illustrative)")
+//!     .total_points(Decimal::from(10))
+//!     .domain("1", "Cải cách thủ tục hành chính", Decimal::from(10))
+//!     .child("1", "1.1", "Hồ sơ giải quyết đúng hạn", Decimal::from(8))
+//!     .rule(Rule::proportional())
+//!     .child("1", "1.2", "Niêm yết thủ tục", Decimal::from(2))
+//!     .rule(Rule::yes_no())
+//!     .build()?;
+//!
+//! let table = "unit,unit_name,1.1,1.2\n\
+//!              minh-an,Phường Minh An,690/702,yes\n\
+//!              cam-kim,Xã Cẩm Kim,214/214,no\n";
+//! let assessments = AssessmentReader::new(&framework)
+//!     .period("2021-H1".parse()?)
+//!     .file_name("wards.csv")
+//!     .read(table.as_bytes())?;
+//! let scorecards = assessments
+//!     .iter()
+//!     .map(|a| framework.score(a))
+//!     .collect::<Result<Vec<_>, _>>()?;
+//! let ranking = scorecards.iter().collect::<Cohort>().rank()?;
+//!
+//! let mut out = Vec::new();
+//! write_ranking(&mut out, &ranking, &WriteOptions::default())?;
+//! assert_eq!(String::from_utf8(out)?, "\
+//! rank,unit,unit_name,index,1 points,1 percent,1 rank
+//! 1,minh-an,Phường Minh An,98.63,9.86,98.63,1
+//! 2,cam-kim,Xã Cẩm Kim,80.00,8.00,80.00,2
+//! ");
+//!
+//! let bad = "unit,1.1\nminh-an,690/7o2\n";
+//! let error = AssessmentReader::new(&framework)
+//!     .period("2021".parse()?)
+//!     .file_name("wards.csv")
+//!     .read(bad.as_bytes())
+//!     .unwrap_err();
+//! assert_eq!(
+//!     error.to_string(),
+//!     "wards.csv line 2, column \"1.1\": cannot read \"690/7o2\" as evidence: the denominator \"7o2\" is not a number"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::accountability::AccountabilityReport;
+use crate::assessment::{Adjustment, Assessment, Entry, Period};
+use crate::code::{Code, Level};
+use crate::comparison::{Comparison, RankChange};
+use crate::error::Error;
+use crate::framework::{
+    Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
+};
+use crate::math::checked_sum;
+use crate::ranking::Ranking;
+use crate::rule::Evidence;
+use crate::scorecard::PublishedScorecard;
+use crate::text::parse_decimal;
+
+/// The code cell of a long-form row that holds an adjustment.
+const ADJUSTMENT: &str = "adjustment";
+
+/// A table read whole: its header and its non-blank rows with their line numbers.
+struct Sheet {
+    file: Option<String>,
+    headers: Vec<String>,
+    rows: Vec<(u64, Vec<String>)>,
+}
+
+impl Sheet {
+    fn read<R: io::Read>(mut input: R, file: Option<&str>) -> Result<Sheet, Error> {
+        let file = file.map(str::to_owned);
+        // Read whole, to number lines ourselves: the csv crate's positions count a record's
+        // start from the blank lines before it.
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes).map_err(|e| Error::Io {
+            action: "read",
+            path: file.clone().unwrap_or_else(|| "the table".to_owned()),
+            reason: e.to_string(),
+        })?;
+        let lines = Lines(&bytes);
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(&bytes[..]);
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(e, file.as_deref(), lines))?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(e, file.as_deref(), lines))?;
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            let line = lines.of(record.position());
+            rows.push((line, record.iter().map(str::to_owned).collect()));
+        }
+        Ok(Sheet {
+            file,
+            headers,
+            rows,
+        })
+    }
+
+    fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    fn require(&self, name: &str) -> Result<usize, Error> {
+        self.column(name).ok_or_else(|| Error::MissingColumn {
+            file: self.file.clone(),
+            column: name.to_owned(),
+            found: self.headers.join(", "),
+        })
+    }
+
+    fn bad_column(&self, column: &str, reason: impl Into<String>) -> Error {
+        Error::BadColumn {
+            file: self.file.clone(),
+            column: column.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Refuses a header given twice.
+    fn check_unique(&self) -> Result<(), Error> {
+        for (i, header) in self.headers.iter().enumerate() {
+            if !header.is_empty() && self.headers.iter().take(i).any(|h| h == header) {
+                return Err(self.bad_column(header, "the column is given twice"));
+            }
+        }
+        Ok(())
+    }
+
+    fn cell_error(&self, line: u64, column: usize, cause: Error) -> Error {
+        Error::InCell {
+            file: self.file.clone(),
+            line,
+            column: self.headers.get(column).cloned(),
+            cause: Box::new(cause),
+        }
+    }
+
+    fn row_error(&self, line: u64, reason: impl Into<String>) -> Error {
+        Error::BadRow {
+            file: self.file.clone(),
+            line,
+            reason: reason.into(),
+        }
+    }
+
+    /// Refuses text under a column without a header: it would otherwise be dropped.
+    fn check_blank_columns(&self, line: u64, cells: &[String]) -> Result<(), Error> {
+        for (i, header) in self.headers.iter().enumerate() {
+            let cell = cells.get(i).map_or("", |c| c.trim());
+            if header.is_empty() && !cell.is_empty() {
+                return Err(self.row_error(
+                    line,
+                    format!(
+                        "column {} has no header but holds {:?}",
+                        i + 1,
+                        cell.chars().take(72).collect::<String>()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The text of a table, to turn a record's position into its line number.
+#[derive(Clone, Copy)]
+struct Lines<'a>(&'a [u8]);
+
+impl Lines<'_> {
+    /// The line a record starts on (1 for the header), past any blank lines before it.
+    fn of(self, position: Option<&::csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return 0;
+        };
+        let start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+        let text = self.0.get(..start.min(self.0.len())).unwrap_or(&[]);
+        let skipped = self
+            .0
+            .get(text.len()..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .filter(|b| **b == b'\n')
+            .count();
+        let before = text.iter().filter(|b| **b == b'\n').count();
+        u64::try_from(before + skipped + 1).unwrap_or(u64::MAX)
+    }
+}
+
+fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error {
+    let file = file.map(str::to_owned);
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(error) => Error::Io {
+            action: "read",
+            path: file.unwrap_or_else(|| "the table".to_owned()),
+            reason: error.to_string(),
+        },
+        ::csv::ErrorKind::Utf8 { pos, .. } => Error::BadRow {
+            file,
+            line: lines.of(pos.as_ref()),
+            reason: "the row is not UTF-8 text; save the file as CSV UTF-8".to_owned(),
+        },
+        ::csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => Error::BadRow {
+            file,
+            line: lines.of(pos.as_ref()),
+            reason: format!("the row has {len} cells but the header has {expected_len}"),
+        },
+        other => Error::BadRow {
+            file,
+            line: 0,
+            reason: format!("{other:?}"),
+        },
+    }
+}
+
+fn read_path<T>(
+    path: &Path,
+    file: Option<&str>,
+    read: impl FnOnce(std::fs::File, &str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let name = match file {
+        Some(name) => name.to_owned(),
+        None => path.display().to_string(),
+    };
+    let input = std::fs::File::open(path).map_err(|e| Error::Io {
+        action: "read",
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    read(input, &name)
+}
+
+fn cell(cells: &[String], column: Option<usize>) -> &str {
+    column.and_then(|i| cells.get(i)).map_or("", |c| c.trim())
+}
+
+fn raw_cell(cells: &[String], column: Option<usize>) -> &str {
+    column.and_then(|i| cells.get(i)).map_or("", String::as_str)
+}
+
+fn decimal(text: &str, expected: &'static str) -> Result<Decimal, Error> {
+    parse_decimal(text).map_err(|reason| Error::InvalidText {
+        text: text.trim().chars().take(72).collect(),
+        expected,
+        reason: format!("it {reason}"),
+    })
+}
+
+/// Reads the assessments of one framework from a CSV table, in wide or long form (see the
+/// [module docs](self)).
+///
+/// Every code is checked against the framework while reading, so that an error names the
+/// line and column; the assessments are then scored with [`Framework::score`] as usual.
+#[derive(Debug, Clone)]
+pub struct AssessmentReader<'a> {
+    framework: &'a Framework,
+    period: Option<Period>,
+    file: Option<String>,
+}
+
+/// The assessments being read: one per unit and period, in order of first appearance.
+struct Assessments {
+    list: Vec<Assessment>,
+    index: HashMap<(String, Period), (usize, u64)>,
+    /// The line each entry was read from, to name both lines of a duplicate.
+    codes: HashMap<(usize, Code), u64>,
+}
+
+impl<'a> AssessmentReader<'a> {
+    /// A reader for assessments of `framework`.
+    pub fn new(framework: &'a Framework) -> AssessmentReader<'a> {
+        AssessmentReader {
+            framework,
+            period: None,
+            file: None,
+        }
+    }
+
+    /// The period of rows that have no `period` cell.
+    pub fn period(mut self, period: Period) -> Self {
+        self.period = Some(period);
+        self
+    }
+
+    /// The file's name, used in error messages.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file = Some(name.into());
+        self
+    }
+
+    /// Reads a table.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadRow`] for text that is not CSV or a row of the wrong length;
+    /// [`Error::MissingColumn`] and [`Error::BadColumn`] for the header; [`Error::InCell`]
+    /// wrapping the problem with a cell ([`Error::InvalidEvidence`], [`Error::UnknownCode`],
+    /// [`Error::NotALeaf`], [`Error::DuplicateEntry`], [`Error::InvalidPeriod`],
+    /// [`Error::EmptyUnit`], [`Error::InvalidText`]); [`Error::Io`].
+    pub fn read<R: io::Read>(&self, input: R) -> Result<Vec<Assessment>, Error> {
+        let sheet = Sheet::read(input, self.file.as_deref())?;
+        sheet.check_unique()?;
+        if sheet.column("code").is_some() {
+            self.read_long(&sheet)
+        } else {
+            self.read_wide(&sheet)
+        }
+    }
+
+    /// Reads a file; errors name it by its path unless a [`file_name`](Self::file_name) was
+    /// given.
+    ///
+    /// # Errors
+    ///
+    /// As [`AssessmentReader::read`], and [`Error::Io`] when the file cannot be opened.
+    pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Vec<Assessment>, Error> {
+        read_path(path.as_ref(), self.file.as_deref(), |input, name| {
+            self.clone().file_name(name).read(input)
+        })
+    }
+
+    fn new_assessments() -> Assessments {
+        Assessments {
+            list: Vec::new(),
+            index: HashMap::new(),
+            codes: HashMap::new(),
+        }
+    }
+
+    /// The position of a row's assessment (created on the unit's first row), after checking
+    /// its unit, period and name.
+    fn assessment_for(
+        &self,
+        sheet: &Sheet,
+        found: &mut Assessments,
+        line: u64,
+        cells: &[String],
+        wide: bool,
+    ) -> Result<usize, Error> {
+        let unit_column = sheet.require("unit")?;
+        let unit = cell(cells, Some(unit_column));
+        if unit.is_empty() {
+            return Err(sheet.cell_error(line, unit_column, Error::EmptyUnit));
+        }
+        let period = match (sheet.column("period"), &self.period) {
+            (Some(column), default) => match (cell(cells, Some(column)), default) {
+                ("", Some(period)) => period.clone(),
+                (text, _) => text
+                    .parse()
+                    .map_err(|e| sheet.cell_error(line, column, e))?,
+            },
+            (None, Some(period)) => period.clone(),
+            (None, None) => {
+                return Err(Error::MissingColumn {
+                    file: sheet.file.clone(),
+                    column: "period".to_owned(),
+                    found: sheet.headers.join(", "),
+                });
+            }
+        };
+        let name = raw_cell(cells, sheet.column("unit_name"));
+        let key = (unit.to_owned(), period);
+        let position = match found.index.get(&key) {
+            Some((position, first_line)) => {
+                if wide {
+                    return Err(sheet.row_error(
+                        line,
+                        format!(
+                            "unit {unit} for period {} is already on line {first_line}",
+                            key.1
+                        ),
+                    ));
+                }
+                *position
+            }
+            None => {
+                let position = found.list.len();
+                found
+                    .list
+                    .push(Assessment::new(self.framework.id(), unit, key.1.clone()));
+                found.index.insert(key, (position, line));
+                position
+            }
+        };
+        if let Some(assessment) = found.list.get_mut(position) {
+            if !name.is_empty() {
+                if assessment.unit_name.is_empty() {
+                    assessment.unit_name = name.to_owned();
+                } else if assessment.unit_name != name {
+                    return Err(sheet.row_error(
+                        line,
+                        format!(
+                            "unit {unit} is named {:?} on an earlier line but {:?} here",
+                            assessment.unit_name, name
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(position)
+    }
+
+    /// A leaf's code as read from a header or a cell, checked against the framework.
+    fn leaf(&self, text: &str, unit: &str) -> Result<Code, Error> {
+        let code: Code = text.parse()?;
+        let node = self
+            .framework
+            .node_by_code(&code)
+            .ok_or_else(|| Error::UnknownCode {
+                unit: unit.to_owned(),
+                code: code.clone(),
+                framework: self.framework.id().to_owned(),
+            })?;
+        if !node.is_leaf() {
+            return Err(Error::NotALeaf {
+                unit: unit.to_owned(),
+                node: node.node_ref(),
+            });
+        }
+        Ok(code)
+    }
+
+    fn read_wide(&self, sheet: &Sheet) -> Result<Vec<Assessment>, Error> {
+        sheet.require("unit")?;
+        let mut leaves: Vec<(usize, Code)> = Vec::new();
+        for (i, header) in sheet.headers.iter().enumerate() {
+            if header.is_empty() || matches!(header.as_str(), "unit" | "unit_name" | "period") {
+                continue;
+            }
+            let code = self.leaf(header, "").map_err(|error| {
+                let reason = match error {
+                    Error::UnknownCode { .. } => {
+                        format!("framework {} has no node {header}", self.framework.id())
+                    }
+                    Error::NotALeaf { node, .. } => {
+                        format!("{node} has children; evidence is given for leaves only")
+                    }
+                    _ => format!(
+                        "it is neither unit, unit_name nor period, nor a leaf code of framework {}",
+                        self.framework.id()
+                    ),
+                };
+                sheet.bad_column(header, reason)
+            })?;
+            leaves.push((i, code));
+        }
+        let mut found = Self::new_assessments();
+        for (line, cells) in &sheet.rows {
+            let (line, cells) = (*line, cells.as_slice());
+            sheet.check_blank_columns(line, cells)?;
+            let position = self.assessment_for(sheet, &mut found, line, cells, true)?;
+            for (column, code) in &leaves {
+                let text = cell(cells, Some(*column));
+                if text.is_empty() {
+                    continue;
+                }
+                let evidence: Evidence = text
+                    .parse()
+                    .map_err(|e| sheet.cell_error(line, *column, e))?;
+                if let Some(assessment) = found.list.get_mut(position) {
+                    assessment.push(Entry::new(code.clone()).with_evidence(evidence));
+                }
+            }
+        }
+        Ok(found.list)
+    }
+
+    fn read_long(&self, sheet: &Sheet) -> Result<Vec<Assessment>, Error> {
+        for header in &sheet.headers {
+            if !header.is_empty() && !LONG_COLUMNS.contains(&header.as_str()) {
+                return Err(sheet.bad_column(
+                    header,
+                    format!(
+                        "a long-form table has the columns {}",
+                        LONG_COLUMNS.join(", ")
+                    ),
+                ));
+            }
+        }
+        sheet.require("unit")?;
+        let code_column = sheet.require("code")?;
+        let value_column = sheet.require("value")?;
+        let self_column = sheet.column("self_assessed");
+        let appraised_column = sheet.column("appraised");
+        let note_column = sheet.column("note");
+        let refs_column = sheet.column("evidence_refs");
+        let reason_column = sheet.column("reason");
+
+        let mut found = Self::new_assessments();
+        for (line, cells) in &sheet.rows {
+            let (line, cells) = (*line, cells.as_slice());
+            sheet.check_blank_columns(line, cells)?;
+            let at =
+                |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
+            let code_text = cell(cells, Some(code_column));
+            let value = cell(cells, Some(value_column));
+            let self_assessed = cell(cells, self_column);
+            let appraised = cell(cells, appraised_column);
+            let note = raw_cell(cells, note_column);
+            let refs = raw_cell(cells, refs_column);
+            let reason = raw_cell(cells, reason_column);
+
+            let position = self.assessment_for(sheet, &mut found, line, cells, false)?;
+            let unit = found
+                .list
+                .get(position)
+                .map(|a| a.unit.clone())
+                .unwrap_or_default();
+            if code_text.is_empty() {
+                let filled = [value, self_assessed, appraised, note, refs, reason];
+                if filled.iter().any(|c| !c.trim().is_empty()) {
+                    return Err(sheet.row_error(
+                        line,
+                        "the row has no code; only a unit with no input at all has an empty code",
+                    ));
+                }
+                continue;
+            }
+            if code_text.eq_ignore_ascii_case(ADJUSTMENT) {
+                let unused = [
+                    ("self_assessed", self_assessed),
+                    ("appraised", appraised),
+                    ("evidence_refs", refs.trim()),
+                ];
+                if let Some((column, _)) = unused.iter().find(|(_, c)| !c.is_empty()) {
+                    return Err(sheet.row_error(
+                        line,
+                        format!(
+                            "an adjustment row holds its points in value, its label in note and its reason in reason; it has no {column}"
+                        ),
+                    ));
+                }
+                let points =
+                    decimal(value, "adjustment points").map_err(|e| at(Some(value_column), e))?;
+                if let Some(assessment) = found.list.get_mut(position) {
+                    assessment.adjust(Adjustment {
+                        label: note.to_owned(),
+                        points,
+                        reason: reason.to_owned(),
+                    });
+                }
+                continue;
+            }
+            if !reason.trim().is_empty() {
+                return Err(sheet.row_error(
+                    line,
+                    "reason is for adjustment rows only; a leaf's explanation goes in note",
+                ));
+            }
+            let code = self
+                .leaf(code_text, &unit)
+                .map_err(|e| at(Some(code_column), e))?;
+            if let Some(first) = found.codes.insert((position, code.clone()), line) {
+                return Err(sheet.row_error(
+                    line,
+                    format!("unit {unit} reports code {code} twice, on line {first} and here"),
+                ));
+            }
+            let mut entry = Entry::new(code);
+            if !value.is_empty() {
+                entry.evidence = Some(value.parse().map_err(|e| at(Some(value_column), e))?);
+            }
+            if !self_assessed.is_empty() {
+                entry.self_assessed =
+                    Some(decimal(self_assessed, "points").map_err(|e| at(self_column, e))?);
+            }
+            if !appraised.is_empty() {
+                entry.appraised =
+                    Some(decimal(appraised, "points").map_err(|e| at(appraised_column, e))?);
+            }
+            entry.note = note.to_owned();
+            entry.evidence_refs = refs
+                .lines()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if let Some(assessment) = found.list.get_mut(position) {
+                assessment.push(entry);
+            }
+        }
+        Ok(found.list)
+    }
+}
+
+/// The columns of a long-form assessment table, in the order they are written.
+const LONG_COLUMNS: [&str; 10] = [
+    "unit",
+    "unit_name",
+    "period",
+    "code",
+    "value",
+    "self_assessed",
+    "appraised",
+    "note",
+    "evidence_refs",
+    "reason",
+];
+
+/// The columns of a framework table, in the order they are written.
+const FRAMEWORK_COLUMNS: [&str; 12] = [
+    "code",
+    "parent",
+    "level",
+    "name_vi",
+    "name_en",
+    "max_points",
+    "method",
+    "rule",
+    "weight",
+    "optional",
+    "combine",
+    "when_not_applicable",
+];
+
+/// Reads a framework's nodes from a CSV table, one row per node (see the
+/// [module docs](self)).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::csv::FrameworkReader;
+/// use par_index::FrameworkInfo;
+///
+/// let table = "code,parent,level,max_points\n1,,1,10\n1.1,1,2,6\n1.2,1,2,4\n2,,1,5\n";
+/// let info = FrameworkInfo { id: "bench".into(), title: "Bench".into(), ..FrameworkInfo::default() };
+/// let framework = FrameworkReader::new(info).read(table.as_bytes())?;
+/// assert_eq!(framework.total_points().to_string(), "15");
+/// assert_eq!(framework.leaves().count(), 3);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct FrameworkReader {
+    info: FrameworkInfo,
+    total_points: Option<Decimal>,
+    combine: Combine,
+    when_not_applicable: NotApplicablePolicy,
+    file: Option<String>,
+}
+
+impl FrameworkReader {
+    /// A reader for a framework with this id, title and sources.
+    pub fn new(info: FrameworkInfo) -> FrameworkReader {
+        FrameworkReader {
+            info,
+            total_points: None,
+            combine: Combine::Sum,
+            when_not_applicable: NotApplicablePolicy::DropMaximum,
+            file: None,
+        }
+    }
+
+    /// The declared total; by default the sum of the domains' maxima.
+    pub fn total_points(mut self, total: Decimal) -> Self {
+        self.total_points = Some(total);
+        self
+    }
+
+    /// How the domains combine into the total ([`Combine::Sum`] unless stated).
+    pub fn combine_domains(mut self, combine: Combine) -> Self {
+        self.combine = combine;
+        self
+    }
+
+    /// What the total does with domains that do not apply.
+    pub fn domains_when_not_applicable(mut self, policy: NotApplicablePolicy) -> Self {
+        self.when_not_applicable = policy;
+        self
+    }
+
+    /// The file's name, used in error messages.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file = Some(name.into());
+        self
+    }
+
+    /// Reads a table and builds the framework.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadRow`], [`Error::MissingColumn`], [`Error::BadColumn`] and [`Error::Io`]
+    /// for the table; [`Error::InCell`] wrapping a cell's problem ([`Error::InvalidCode`],
+    /// [`Error::InvalidRuleText`], [`Error::InvalidText`], [`Error::DuplicateCode`]); and
+    /// any error of [`Framework::from_spec`], wrapped in [`Error::InCell`] with the line of
+    /// the node it names.
+    pub fn read<R: io::Read>(&self, input: R) -> Result<Framework, Error> {
+        let sheet = Sheet::read(input, self.file.as_deref())?;
+        sheet.check_unique()?;
+        for header in &sheet.headers {
+            if !header.is_empty() && !FRAMEWORK_COLUMNS.contains(&header.as_str()) {
+                return Err(sheet.bad_column(
+                    header,
+                    format!(
+                        "a framework table has the columns {}",
+                        FRAMEWORK_COLUMNS.join(", ")
+                    ),
+                ));
+            }
+        }
+        let code_column = sheet.require("code")?;
+        let max_column = sheet.require("max_points")?;
+        let column = |name: &str| sheet.column(name);
+        let mut nodes: Vec<NodeSpec> = Vec::with_capacity(sheet.rows.len());
+        let mut lines: HashMap<Code, u64> = HashMap::new();
+        let mut levels: Vec<(u64, Code, String)> = Vec::new();
+        for (line, cells) in &sheet.rows {
+            let (line, cells) = (*line, cells.as_slice());
+            sheet.check_blank_columns(line, cells)?;
+            let at =
+                |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
+            let code: Code = cell(cells, Some(code_column))
+                .parse()
+                .map_err(|e| at(Some(code_column), e))?;
+            if let Some(first) = lines.insert(code.clone(), line) {
+                return Err(sheet.row_error(
+                    line,
+                    format!("node code {code} is declared twice, on line {first} and here"),
+                ));
+            }
+            let max_points = decimal(cell(cells, Some(max_column)), "maximum points")
+                .map_err(|e| at(Some(max_column), e))?;
+            let mut node =
+                NodeSpec::new(code.clone(), raw_cell(cells, column("name_vi")), max_points);
+            node.name_en = raw_cell(cells, column("name_en")).to_owned();
+            let parent = cell(cells, column("parent"));
+            if !parent.is_empty() {
+                node.parent = Some(parent.parse().map_err(|e| at(column("parent"), e))?);
+            }
+            let method = cell(cells, column("method"));
+            if !method.is_empty() {
+                node.method = method_from(method).map_err(|e| at(column("method"), e))?;
+            }
+            let rule = cell(cells, column("rule"));
+            if !rule.is_empty() {
+                node.rule = Some(rule.parse().map_err(|e| at(column("rule"), e))?);
+            }
+            let weight = cell(cells, column("weight"));
+            if !weight.is_empty() {
+                node.weight =
+                    Some(decimal(weight, "a weight").map_err(|e| at(column("weight"), e))?);
+            }
+            node.optional =
+                yes_no(cell(cells, column("optional"))).map_err(|e| at(column("optional"), e))?;
+            let combine = cell(cells, column("combine"));
+            if !combine.is_empty() {
+                node.combine = combine_from(combine).map_err(|e| at(column("combine"), e))?;
+            }
+            let policy = cell(cells, column("when_not_applicable"));
+            if !policy.is_empty() {
+                node.when_not_applicable =
+                    policy_from(policy).map_err(|e| at(column("when_not_applicable"), e))?;
+            }
+            let level = cell(cells, column("level"));
+            if !level.is_empty() {
+                levels.push((line, code, level.to_owned()));
+            }
+            nodes.push(node);
+        }
+        let located = |error: Error| match node_of(&error).and_then(|code| lines.get(code)) {
+            Some(line) => Error::InCell {
+                file: sheet.file.clone(),
+                line: *line,
+                column: None,
+                cause: Box::new(error),
+            },
+            None => Error::InCell {
+                file: sheet.file.clone(),
+                line: 0,
+                column: None,
+                cause: Box::new(error),
+            },
+        };
+        let total_points = match self.total_points {
+            Some(total) => total,
+            None => {
+                let domains = nodes
+                    .iter()
+                    .filter(|n| n.parent.is_none())
+                    .map(|n| n.max_points);
+                checked_sum(domains, &self.info.id).map_err(located)?
+            }
+        };
+        let framework = Framework::from_spec(FrameworkSpec {
+            info: self.info.clone(),
+            total_points,
+            combine: self.combine,
+            when_not_applicable: self.when_not_applicable,
+            nodes,
+        })
+        .map_err(located)?;
+        for (line, code, level) in levels {
+            let Some(node) = framework.node_by_code(&code) else {
+                continue;
+            };
+            if !level_matches(&level, node.level(), node.depth()) {
+                return Err(Error::InCell {
+                    file: sheet.file.clone(),
+                    line,
+                    column: Some("level".to_owned()),
+                    cause: Box::new(Error::InvalidText {
+                        text: level.chars().take(72).collect(),
+                        expected: "the node's level",
+                        reason: format!(
+                            "node {code} is a {} at depth {} under its parent",
+                            node.level(),
+                            node.depth()
+                        ),
+                    }),
+                });
+            }
+        }
+        Ok(framework)
+    }
+
+    /// Reads a file; errors name it by its path unless a [`file_name`](Self::file_name) was
+    /// given.
+    ///
+    /// # Errors
+    ///
+    /// As [`FrameworkReader::read`], and [`Error::Io`] when the file cannot be opened.
+    pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Framework, Error> {
+        read_path(path.as_ref(), self.file.as_deref(), |input, name| {
+            self.clone().file_name(name).read(input)
+        })
+    }
+}
+
+/// The node an error of [`Framework::from_spec`] names, to find its line.
+fn node_of(error: &Error) -> Option<&Code> {
+    match error {
+        Error::DuplicateCode { code }
+        | Error::UnknownParent { code, .. }
+        | Error::ParentCycle { code }
+        | Error::TooDeep { code, .. } => Some(code),
+        Error::NonPositiveMax { node, .. }
+        | Error::ChildrenSumMismatch { node, .. }
+        | Error::MissingWeight { node }
+        | Error::NonPositiveWeight { node, .. }
+        | Error::MisplacedField { node, .. }
+        | Error::RuleExceedsMax { node, .. }
+        | Error::InvalidRule { node, .. } => Some(&node.code),
+        _ => None,
+    }
+}
+
+fn level_matches(text: &str, level: Level, depth: usize) -> bool {
+    if let Ok(declared) = text.parse::<usize>() {
+        return declared == depth;
+    }
+    let declared = match text.to_lowercase().as_str() {
+        "domain" | "lĩnh vực" => Level::Domain,
+        "criterion" | "tiêu chí" => Level::Criterion,
+        "sub-criterion" | "sub_criterion" | "subcriterion" | "tiêu chí thành phần" => {
+            Level::SubCriterion
+        }
+        _ => return false,
+    };
+    declared == level
+}
+
+fn invalid(text: &str, expected: &'static str, reason: &str) -> Error {
+    Error::InvalidText {
+        text: text.chars().take(72).collect(),
+        expected,
+        reason: reason.to_owned(),
+    }
+}
+
+fn yes_no(text: &str) -> Result<bool, Error> {
+    match text.to_lowercase().as_str() {
+        "" | "no" | "false" | "không" => Ok(false),
+        "yes" | "true" | "có" => Ok(true),
+        _ => Err(invalid(
+            text,
+            "yes or no",
+            "write yes, no or leave the cell empty",
+        )),
+    }
+}
+
+fn method_from(text: &str) -> Result<Method, Error> {
+    Ok(match text {
+        "appraisal" => Method::Appraisal,
+        "leader_survey" => Method::LeaderSurvey,
+        "citizen_survey" => Method::CitizenSurvey,
+        "survey" => Method::Survey,
+        "statistics" => Method::Statistics,
+        _ => {
+            return Err(invalid(
+                text,
+                "a method",
+                "the methods are appraisal, leader_survey, citizen_survey, survey and statistics",
+            ));
+        }
+    })
+}
+
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::Appraisal => "appraisal",
+        Method::LeaderSurvey => "leader_survey",
+        Method::CitizenSurvey => "citizen_survey",
+        Method::Survey => "survey",
+        Method::Statistics => "statistics",
+    }
+}
+
+fn combine_from(text: &str) -> Result<Combine, Error> {
+    match text {
+        "sum" => Ok(Combine::Sum),
+        "weighted_mean" => Ok(Combine::WeightedMean),
+        _ => Err(invalid(
+            text,
+            "a way to combine children",
+            "write sum or weighted_mean",
+        )),
+    }
+}
+
+fn combine_name(combine: Combine) -> &'static str {
+    match combine {
+        Combine::Sum => "sum",
+        Combine::WeightedMean => "weighted_mean",
+    }
+}
+
+fn policy_from(text: &str) -> Result<NotApplicablePolicy, Error> {
+    match text {
+        "drop_maximum" => Ok(NotApplicablePolicy::DropMaximum),
+        "rescale" => Ok(NotApplicablePolicy::Rescale),
+        _ => Err(invalid(
+            text,
+            "a not-applicable policy",
+            "write drop_maximum or rescale",
+        )),
+    }
+}
+
+fn policy_name(policy: NotApplicablePolicy) -> &'static str {
+    match policy {
+        NotApplicablePolicy::DropMaximum => "drop_maximum",
+        NotApplicablePolicy::Rescale => "rescale",
+    }
+}
+
+/// How CSV is written.
+///
+/// The default writes plain UTF-8 with `\n` line ends; [`WriteOptions::excel`] adds a UTF-8
+/// byte-order mark and CRLF line ends, so that Excel opens Vietnamese text correctly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// Start with a UTF-8 byte-order mark (`EF BB BF`). Excel needs it to read the file as
+    /// UTF-8; other tools do not, and some show it as a stray character.
+    pub bom: bool,
+    /// End rows with `\r\n` (RFC 4180) instead of `\n`.
+    pub crlf: bool,
+}
+
+impl WriteOptions {
+    /// A byte-order mark and CRLF line ends: what Excel opens correctly by double-click.
+    pub fn excel() -> WriteOptions {
+        WriteOptions {
+            bom: true,
+            crlf: true,
+        }
+    }
+}
+
+fn write_error(error: impl std::fmt::Display) -> Error {
+    Error::Io {
+        action: "write",
+        path: "the CSV output".to_owned(),
+        reason: error.to_string(),
+    }
+}
+
+/// Writes rows of text cells after a header.
+fn write_rows<W: Write>(
+    mut out: W,
+    options: &WriteOptions,
+    header: &[String],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<(), Error> {
+    if options.bom {
+        out.write_all(b"\xEF\xBB\xBF").map_err(write_error)?;
+    }
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(if options.crlf {
+            ::csv::Terminator::CRLF
+        } else {
+            ::csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out);
+    writer.write_record(header).map_err(write_error)?;
+    for row in rows {
+        writer.write_record(&row).map_err(write_error)?;
+    }
+    writer.flush().map_err(write_error)
+}
+
+fn text<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Writes a ranking: `rank, unit, unit_name, index`, `grade` when the ranking has grades,
+/// then `<code> points`, `<code> percent` and `<code> rank` for each domain. Figures are as
+/// published (rounded by the ranking's policy); units listed outside the ranking follow with
+/// an empty rank, and a domain that does not apply to a unit has empty cells.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_ranking<W: Write>(
+    out: W,
+    ranking: &Ranking,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let graded = ranking.options().grades.is_some();
+    let mut header: Vec<String> = ["rank", "unit", "unit_name", "index"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    if graded {
+        header.push("grade".to_owned());
+    }
+    for code in ranking.domain_codes() {
+        header.push(format!("{code} points"));
+        header.push(format!("{code} percent"));
+        header.push(format!("{code} rank"));
+    }
+    let rows = ranking
+        .units()
+        .iter()
+        .chain(ranking.unranked())
+        .map(|unit| {
+            let mut row = vec![
+                text(unit.rank),
+                unit.unit.clone(),
+                unit.unit_name.clone(),
+                unit.published_index.to_string(),
+            ];
+            if graded {
+                row.push(unit.grade.clone().unwrap_or_default());
+            }
+            for code in ranking.domain_codes() {
+                let domain = unit.domain(code.as_str());
+                row.push(text(domain.and_then(|d| d.published_points)));
+                row.push(text(domain.and_then(|d| d.published_percent)));
+                row.push(text(domain.and_then(|d| d.rank)));
+            }
+            row
+        });
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes a comparison: the current `rank, unit, unit_name, index` (and `grade`), then
+/// `previous_rank`, `previous_index`, `rank_change` (places gained, negative for places lost,
+/// `new` or `dropped`), `index_change` (published) and `<code> change` (the published
+/// percent's change) for each compared domain.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_comparison<W: Write>(
+    out: W,
+    comparison: &Comparison,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let graded = comparison.is_graded();
+    let mut header: Vec<String> = ["rank", "unit", "unit_name", "index"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    if graded {
+        header.push("grade".to_owned());
+    }
+    for name in [
+        "previous_rank",
+        "previous_index",
+        "rank_change",
+        "index_change",
+    ] {
+        header.push(name.to_owned());
+    }
+    for pair in comparison.domain_pairs() {
+        header.push(format!("{} change", pair.current));
+    }
+    let rows = comparison.units().iter().map(|unit| {
+        let current = unit.current.as_ref();
+        let previous = unit.previous.as_ref();
+        let mut row = vec![
+            text(current.and_then(|c| c.rank)),
+            unit.unit.clone(),
+            unit.unit_name.clone(),
+            text(current.map(|c| c.published_index)),
+        ];
+        if graded {
+            row.push(current.and_then(|c| c.grade.clone()).unwrap_or_default());
+        }
+        row.push(text(previous.and_then(|p| p.rank)));
+        row.push(text(previous.map(|p| p.published_index)));
+        row.push(match unit.rank_change {
+            RankChange::Up { places } => places.normalize().to_string(),
+            RankChange::Down { places } => (-places.normalize()).to_string(),
+            RankChange::Same => "0".to_owned(),
+            RankChange::New => "new".to_owned(),
+            RankChange::Dropped => "dropped".to_owned(),
+            _ => String::new(),
+        });
+        row.push(text(unit.published_change));
+        for pair in comparison.domain_pairs() {
+            row.push(text(
+                unit.domain(pair.current.as_str())
+                    .and_then(|d| d.published_change),
+            ));
+        }
+        row
+    });
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes published scorecards, units × nodes: `unit, unit_name, period, index, points,
+/// max_points, adjustments`, then one column per node (in the framework's order) with its
+/// published points, `n/a` where the node does not apply.
+///
+/// # Errors
+///
+/// [`Error::ReportMismatch`] when the scorecards are of different frameworks or nodes;
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_scorecards<W: Write>(
+    out: W,
+    scorecards: &[PublishedScorecard],
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let codes: Vec<&Code> = scorecards
+        .first()
+        .map(|s| s.nodes.iter().map(|n| &n.code).collect())
+        .unwrap_or_default();
+    if let Some(first) = scorecards.first() {
+        for scorecard in scorecards {
+            let same_nodes = scorecard.nodes.len() == codes.len()
+                && scorecard
+                    .nodes
+                    .iter()
+                    .zip(&codes)
+                    .all(|(n, c)| n.code == **c);
+            if scorecard.framework != first.framework || !same_nodes {
+                return Err(Error::ReportMismatch {
+                    what: format!("the scorecard of unit {}", scorecard.unit),
+                    expected: format!("framework {}", first.framework),
+                    found: format!("framework {} with other nodes", scorecard.framework),
+                });
+            }
+        }
+    }
+    let mut header: Vec<String> = [
+        "unit",
+        "unit_name",
+        "period",
+        "index",
+        "points",
+        "max_points",
+        "adjustments",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    header.extend(codes.iter().map(|c| c.to_string()));
+    let rows = scorecards.iter().map(|s| {
+        let mut row = vec![
+            s.unit.clone(),
+            s.unit_name.clone(),
+            s.period.to_string(),
+            s.index.to_string(),
+            s.points.to_string(),
+            s.max_points.to_string(),
+            s.adjustments.to_string(),
+        ];
+        row.extend(
+            s.nodes
+                .iter()
+                .map(|n| n.points.map_or_else(|| "n/a".to_owned(), |p| p.to_string())),
+        );
+        row
+    });
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes assessments in long form (see the [module docs](self)), which holds everything an
+/// [`Assessment`] holds but its framework's id: one row per entry, one per adjustment, and
+/// one with an empty code for a unit with neither. [`AssessmentReader`] reads it back into
+/// equal assessments.
+///
+/// # Errors
+///
+/// [`Error::ReportMismatch`] when the assessments name different frameworks (the table
+/// cannot say which is which); [`Error::Io`] when the output cannot be written.
+pub fn write_assessments<W: Write>(
+    out: W,
+    assessments: &[Assessment],
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    if let Some(first) = assessments.first() {
+        if let Some(other) = assessments.iter().find(|a| a.framework != first.framework) {
+            return Err(Error::ReportMismatch {
+                what: format!("the assessment of unit {}", other.unit),
+                expected: format!("framework {}", first.framework),
+                found: format!("framework {}", other.framework),
+            });
+        }
+    }
+    let header: Vec<String> = LONG_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for a in assessments {
+        let start = |code: String| {
+            vec![
+                a.unit.clone(),
+                a.unit_name.clone(),
+                a.period.to_string(),
+                code,
+            ]
+        };
+        for entry in &a.entries {
+            let mut row = start(entry.code.to_string());
+            row.push(text(entry.evidence.as_ref()));
+            row.push(text(entry.self_assessed));
+            row.push(text(entry.appraised));
+            row.push(entry.note.clone());
+            row.push(entry.evidence_refs.join("\n"));
+            row.push(String::new());
+            rows.push(row);
+        }
+        for adjustment in &a.adjustments {
+            let mut row = start(ADJUSTMENT.to_owned());
+            row.push(adjustment.points.to_string());
+            row.push(String::new());
+            row.push(String::new());
+            row.push(adjustment.label.clone());
+            row.push(String::new());
+            row.push(adjustment.reason.clone());
+            rows.push(row);
+        }
+        if a.entries.is_empty() && a.adjustments.is_empty() {
+            let mut row = start(String::new());
+            row.resize(LONG_COLUMNS.len(), String::new());
+            rows.push(row);
+        }
+    }
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes a framework's nodes in pre-order, one row per node, with every column of the
+/// [module docs](self); defaults are left empty where they are implied (a parent's rule, a
+/// leaf's way of combining). [`FrameworkReader`] reads it back into an equal framework,
+/// given the same id, title and total.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_framework<W: Write>(
+    out: W,
+    framework: &Framework,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let header: Vec<String> = FRAMEWORK_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
+    let rows = framework.nodes().map(|node| {
+        let spec = node.spec();
+        vec![
+            spec.code.to_string(),
+            text(spec.parent.as_ref()),
+            node.level().to_string(),
+            spec.name_vi.clone(),
+            spec.name_en.clone(),
+            spec.max_points.to_string(),
+            method_name(spec.method).to_owned(),
+            node.is_leaf()
+                .then(|| spec.rule.as_ref().map(ToString::to_string))
+                .flatten()
+                .unwrap_or_default(),
+            text(spec.weight),
+            if spec.optional { "yes" } else { "" }.to_owned(),
+            if node.is_leaf() {
+                ""
+            } else {
+                combine_name(spec.combine)
+            }
+            .to_owned(),
+            if node.is_leaf() {
+                ""
+            } else {
+                policy_name(spec.when_not_applicable)
+            }
+            .to_owned(),
+        ]
+    });
+    write_rows(out, options, &header, rows)
+}
+
+/// Writes an accountability report, one row per head in the report's order: `rank, agency,
+/// agency_name, head, answers_for, coordinates, owned, achieved, lost, percent, verdict`;
+/// when the report is compared with a previous one, `previous_rank, previous_percent,
+/// lost_change, percent_change`; then `worst_leaves`, one leaf per line of the cell
+/// (`minh-an 3.1 lost 2.00 (6.00 of 8.00) — note`). Figures are rounded by the report's
+/// policy; a head that owns nothing has empty percent and rank cells.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the output cannot be written.
+pub fn write_accountability<W: Write>(
+    out: W,
+    report: &AccountabilityReport,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let compared = report.previous_period.is_some();
+    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    let mut header: Vec<String> = [
+        "rank",
+        "agency",
+        "agency_name",
+        "head",
+        "answers_for",
+        "coordinates",
+        "owned",
+        "achieved",
+        "lost",
+        "percent",
+        "verdict",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    if compared {
+        for name in [
+            "previous_rank",
+            "previous_percent",
+            "lost_change",
+            "percent_change",
+        ] {
+            header.push(name.to_owned());
+        }
+    }
+    header.push("worst_leaves".to_owned());
+    let codes = |codes: &[Code]| {
+        codes
+            .iter()
+            .map(Code::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rows = report.heads.iter().map(|head| {
+        let mut row = vec![
+            text(head.rank),
+            head.agency.code.clone(),
+            head.agency.name_vi.clone(),
+            head.agency.head_label(),
+            codes(&head.answers_for),
+            codes(&head.coordinates),
+            r(head.owned),
+            r(head.achieved),
+            r(head.lost),
+            text(head.percent.map(r)),
+            head.verdict.to_string(),
+        ];
+        if compared {
+            let change = head.change.as_ref();
+            row.push(text(change.and_then(|c| c.previous_rank)));
+            row.push(text(change.and_then(|c| c.previous_percent).map(r)));
+            row.push(text(change.map(|c| r(c.lost_change))));
+            row.push(text(change.and_then(|c| c.percent_change).map(r)));
+        }
+        let leaves: Vec<String> = head
+            .worst_leaves
+            .iter()
+            .map(|leaf| {
+                let mut line = format!(
+                    "{} {} lost {} ({} of {})",
+                    leaf.unit,
+                    leaf.code,
+                    r(leaf.lost),
+                    r(leaf.points),
+                    r(leaf.max_points)
+                );
+                if !leaf.note.is_empty() {
+                    line.push_str(" — ");
+                    line.push_str(&leaf.note);
+                }
+                line
+            })
+            .collect();
+        row.push(leaves.join("\n"));
+        row
+    });
+    write_rows(out, options, &header, rows)
+}

@@ -1,0 +1,744 @@
+//! CSV in and out: round-trips, published values read back from the cells, and errors that
+//! name the file, line and column.
+
+#![cfg(feature = "csv")]
+
+use par_index::csv::{
+    AssessmentReader, FrameworkReader, WriteOptions, write_assessments, write_comparison,
+    write_framework, write_ranking, write_scorecards,
+};
+use par_index::{
+    Adjustment, Assessment, Cohort, Comparison, Entry, Error, Evidence, Framework, FrameworkInfo,
+    RankingOptions, RoundingPolicy, Scorecard, builtin,
+};
+use rust_decimal::Decimal;
+
+fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+fn hoi_an() -> Framework {
+    builtin::get("vn-hoi-an-city-illustrative").unwrap()
+}
+
+/// Assessments using every kind of evidence, both kinds of points, notes and references that
+/// need quoting, adjustments, and a unit with no input at all.
+fn varied_assessments(framework: &Framework) -> Vec<Assessment> {
+    let period = "2021-H1".parse().unwrap();
+    let mut minh_an = Assessment::new(framework.id(), "minh-an", period);
+    minh_an.unit_name = "Phường Minh An".to_owned();
+    minh_an
+        .push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)))
+        .push(Entry::new("1.2".parse().unwrap()).with_evidence(Evidence::rate(7_723, 8_037)))
+        .push(Entry::new("1.3".parse().unwrap()).with_evidence(Evidence::Count(3)))
+        .push(
+            Entry::new("1.5".parse().unwrap())
+                .with_self_assessed(d("2"))
+                .with_appraised(d("1.50"))
+                .with_note("Thiếu biên bản, \"họp\" quý II;\nbổ sung sau")
+                .with_evidence_ref("https://hoian.gov.vn/vb/123")
+                .with_evidence_ref("Báo cáo số 45/BC-UBND"),
+        )
+        .push(Entry::new("3.1".parse().unwrap()).with_evidence(Evidence::NotApplicable))
+        .push(Entry::new("3.5".parse().unwrap()).with_evidence(Evidence::Percent(d("55.80"))))
+        .push(Entry::new("4.2".parse().unwrap()).with_evidence(Evidence::Value(d("1"))))
+        .push(Entry::new("4.3".parse().unwrap()).with_evidence(Evidence::Points(d("2.25"))))
+        .push(Entry::new("8.1".parse().unwrap()).with_evidence(Evidence::SurveyMean(d("4.12"))))
+        .push(Entry::new("8.2".parse().unwrap()).with_self_assessed(d("6")));
+    minh_an
+        .adjust(Adjustment {
+            label: "bonus: sáng kiến cấp thành phố".to_owned(),
+            points: d("1"),
+            reason: "Quyết định khen thưởng, 2021".to_owned(),
+        })
+        .adjust(Adjustment {
+            label: "deduction: late report".to_owned(),
+            points: d("-0.5"),
+            reason: String::new(),
+        });
+    let mut cam_kim = Assessment::new(framework.id(), "cam-kim", "2021-H1".parse().unwrap());
+    cam_kim.unit_name = "Xã Cẩm Kim".to_owned();
+    let empty = Assessment::new(framework.id(), "tan-hiep", "2021-H1".parse().unwrap());
+    cam_kim.push(Entry::new("3.1".parse().unwrap()).with_evidence(Evidence::rate(214, 214)));
+    vec![minh_an, cam_kim, empty]
+}
+
+fn write<F: FnOnce(&mut Vec<u8>) -> Result<(), Error>>(f: F) -> String {
+    let mut out = Vec::new();
+    f(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[track_caller]
+fn read_error(framework: &Framework, table: &str) -> String {
+    AssessmentReader::new(framework)
+        .period("2021-H1".parse().unwrap())
+        .file_name("assessments.csv")
+        .read(table.as_bytes())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn assessments_round_trip_through_long_form() {
+    let framework = hoi_an();
+    let assessments = varied_assessments(&framework);
+    let text = write(|out| write_assessments(out, &assessments, &WriteOptions::default()));
+    let back = AssessmentReader::new(&framework)
+        .read(text.as_bytes())
+        .unwrap();
+    assert_eq!(back, assessments);
+    // Scales survive too: 55.80% is written and read as 55.80%, not 55.8%.
+    assert!(text.contains(",3.5,55.80%,"), "{text}");
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "unit,unit_name,period,code,value,self_assessed,appraised,note,evidence_refs,reason"
+    );
+}
+
+#[test]
+fn assessments_round_trip_with_excel_options() {
+    let framework = hoi_an();
+    let assessments = varied_assessments(&framework);
+    let mut out = Vec::new();
+    write_assessments(&mut out, &assessments, &WriteOptions::excel()).unwrap();
+    assert!(out.starts_with(b"\xEF\xBB\xBFunit,unit_name,"));
+    assert!(String::from_utf8_lossy(&out).contains("\r\nminh-an,Phường Minh An,2021-H1,1.1,yes"));
+    let back = AssessmentReader::new(&framework).read(&out[..]).unwrap();
+    assert_eq!(back, assessments);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_sample_folder_round_trips_and_scores_the_same() {
+    let framework = hoi_an();
+    let mut assessments = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("examples/data/hoi-an-wards")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        assessments.push(serde_json::from_str::<Assessment>(&text).unwrap());
+    }
+    assert_eq!(assessments.len(), 13);
+    let text = write(|out| write_assessments(out, &assessments, &WriteOptions::default()));
+    let back = AssessmentReader::new(&framework)
+        .read(text.as_bytes())
+        .unwrap();
+    assert_eq!(back, assessments);
+    for (before, after) in assessments.iter().zip(&back) {
+        assert_eq!(
+            framework.score(before).unwrap(),
+            framework.score(after).unwrap()
+        );
+    }
+}
+
+#[test]
+fn wide_form_reads_evidence_cells_and_skips_blank_rows() {
+    let framework = hoi_an();
+    let table = "\u{feff}unit , unit_name,period,1.1,3.1,3.5,8.1,\n\
+                 minh-an,Phường Minh An,2021-H1,yes,690/702,55.8%,~4.86,\n\
+                 cam-kim,Xã Cẩm Kim,,no,n/a, ,#3,\n\
+                 ,,,,,,,\n";
+    let assessments = AssessmentReader::new(&framework)
+        .period("2021".parse().unwrap())
+        .read(table.as_bytes())
+        .unwrap();
+    assert_eq!(assessments.len(), 2);
+    let minh_an = &assessments[0];
+    assert_eq!(minh_an.unit_name, "Phường Minh An");
+    assert_eq!(minh_an.period.as_str(), "2021-H1");
+    assert_eq!(minh_an.framework, "vn-hoi-an-city-illustrative");
+    let evidence: Vec<(String, Evidence)> = minh_an
+        .entries()
+        .iter()
+        .map(|e| (e.code.to_string(), e.evidence.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            ("1.1".to_owned(), Evidence::Flag(true)),
+            ("3.1".to_owned(), Evidence::rate(690, 702)),
+            ("3.5".to_owned(), Evidence::Percent(d("55.8"))),
+            ("8.1".to_owned(), Evidence::SurveyMean(d("4.86"))),
+        ]
+    );
+    // An empty period cell takes the reader's period; an empty cell is no input.
+    let cam_kim = &assessments[1];
+    assert_eq!(cam_kim.period.as_str(), "2021");
+    assert_eq!(cam_kim.entries().len(), 3);
+    assert_eq!(cam_kim.entries()[2].evidence, Some(Evidence::Count(3)));
+}
+
+#[test]
+fn malformed_rows_are_named_by_file_line_and_column() {
+    let framework = hoi_an();
+    let cases = [
+        (
+            "unit,1.1,3.1\nminh-an,yes,690/702\ncam-an,no,301/301\ncam-pho,yes,7723/0x\n",
+            "assessments.csv line 4, column \"3.1\": cannot read \"7723/0x\" as evidence: the denominator \"0x\" is not a number",
+        ),
+        (
+            "unit,1.1\nminh-an,yes,extra\n",
+            "assessments.csv line 2: the row has 3 cells but the header has 2",
+        ),
+        (
+            "unit,1.1,9.9\nminh-an,yes,no\n",
+            "assessments.csv line 1, column \"9.9\": framework vn-hoi-an-city-illustrative has no node 9.9",
+        ),
+        (
+            "unit,1\nminh-an,yes\n",
+            "assessments.csv line 1, column \"1\": domain 1 has children; evidence is given for leaves only",
+        ),
+        (
+            "unit,Tên đơn vị\nminh-an,Phường Minh An\n",
+            "assessments.csv line 1, column \"Tên đơn vị\": it is neither unit, unit_name nor period, nor a leaf code of framework vn-hoi-an-city-illustrative",
+        ),
+        (
+            "unit,1.1,1.1\nminh-an,yes,no\n",
+            "assessments.csv line 1, column \"1.1\": the column is given twice",
+        ),
+        (
+            "unit_name,1.1\nPhường Minh An,yes\n",
+            "assessments.csv has no column \"unit\"; its columns are unit_name, 1.1",
+        ),
+        (
+            "unit,1.1\nminh-an,yes\n\nminh-an,no\n",
+            "assessments.csv line 4: unit minh-an for period 2021-H1 is already on line 2",
+        ),
+        (
+            "unit,1.1\n,yes\n",
+            "assessments.csv line 2, column \"unit\": an assessment needs a non-empty unit id",
+        ),
+        (
+            "unit,period,1.1\nminh-an,2021 H1,yes\n",
+            "assessments.csv line 2, column \"period\": invalid period \"2021 H1\": use 1 to 32 letters, digits, '-', '_' or '.', such as \"2021\" or \"2021-H1\"",
+        ),
+        (
+            "unit,1.1,\nminh-an,yes,oops\n",
+            "assessments.csv line 2: column 3 has no header but holds \"oops\"",
+        ),
+        (
+            "unit,unit_name,code,value\nminh-an,Phường Minh An,1.1,yes\nminh-an,Phường Minh An,1.1,no\n",
+            "assessments.csv line 3: unit minh-an reports code 1.1 twice, on line 2 and here",
+        ),
+        (
+            "unit,unit_name,code,value\nminh-an,Phường Minh An,1.1,yes\nminh-an,Minh An,1.2,5/6\n",
+            "assessments.csv line 3: unit minh-an is named \"Phường Minh An\" on an earlier line but \"Minh An\" here",
+        ),
+        (
+            "unit,code,value\nminh-an,3,yes\n",
+            "assessments.csv line 2, column \"code\": unit minh-an reports domain 3 directly, but it has children and is scored from them",
+        ),
+        (
+            "unit,code,value\nminh-an,3.9,yes\n",
+            "assessments.csv line 2, column \"code\": unit minh-an reports code 3.9, which framework vn-hoi-an-city-illustrative does not have",
+        ),
+        (
+            "unit,code,value,appraised\nminh-an,1.5,,1,5\n",
+            "assessments.csv line 2: the row has 5 cells but the header has 4",
+        ),
+        (
+            "unit,code,value,appraised\nminh-an,1.5,,\"1,5\"\n",
+            "assessments.csv line 2, column \"appraised\": cannot read \"1,5\" as points: it has a comma; write decimals with a dot and no thousands separator",
+        ),
+        (
+            "unit,code,value,note\nminh-an,adjustment,minus half,late report\n",
+            "assessments.csv line 2, column \"value\": cannot read \"minus half\" as adjustment points: it is not a number",
+        ),
+        (
+            "unit,code,value,appraised\nminh-an,adjustment,-0.5,1\n",
+            "assessments.csv line 2: an adjustment row holds its points in value, its label in note and its reason in reason; it has no appraised",
+        ),
+        (
+            "unit,code,value,reason\nminh-an,1.1,yes,on time\n",
+            "assessments.csv line 2: reason is for adjustment rows only; a leaf's explanation goes in note",
+        ),
+        (
+            "unit,code,value,points\nminh-an,1.1,yes,2\n",
+            "assessments.csv line 1, column \"points\": a long-form table has the columns unit, unit_name, period, code, value, self_assessed, appraised, note, evidence_refs, reason",
+        ),
+        (
+            "unit,code\nminh-an,1.1\n",
+            "assessments.csv has no column \"value\"; its columns are unit, code",
+        ),
+        (
+            // A note over two lines and blank lines before the bad row: line 6 in an editor.
+            "unit,code,value,note\r\nminh-an,1.1,yes,\"một\r\nhai\"\r\n\r\n\r\nminh-an,1.2,7/0x,\r\n",
+            "assessments.csv line 6, column \"value\": cannot read \"7/0x\" as evidence: the denominator \"0x\" is not a number",
+        ),
+        (
+            "unit,code,value\nminh-an,,yes\n",
+            "assessments.csv line 2: the row has no code; only a unit with no input at all has an empty code",
+        ),
+    ];
+    for (table, message) in cases {
+        assert_eq!(read_error(&framework, table), message, "{table}");
+    }
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_with_its_line() {
+    let framework = hoi_an();
+    // "Phường" in Windows-1258 is not UTF-8.
+    let mut table = b"unit,unit_name,1.1\nminh-an,Ph\xF6\xD5ng Minh An,yes\n".to_vec();
+    table.extend_from_slice(b"cam-an,Cam An,no\n");
+    let error = AssessmentReader::new(&framework)
+        .period("2021".parse().unwrap())
+        .file_name("wards.csv")
+        .read(&table[..])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "wards.csv line 2: the row is not UTF-8 text; save the file as CSV UTF-8"
+    );
+}
+
+#[test]
+fn a_missing_period_and_a_missing_file_are_explained() {
+    let framework = hoi_an();
+    let error = AssessmentReader::new(&framework)
+        .file_name("wards.csv")
+        .read("unit,1.1\nminh-an,yes\n".as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "wards.csv has no column \"period\"; its columns are unit, 1.1"
+    );
+    let error = AssessmentReader::new(&framework)
+        .read_path("no/such/wards.csv")
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("cannot read no/such/wards.csv: "),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_cell_error_keeps_the_library_error_inside() {
+    let framework = hoi_an();
+    let error = AssessmentReader::new(&framework)
+        .period("2021".parse().unwrap())
+        .read("unit,code,value\nminh-an,3.9,yes\n".as_bytes())
+        .unwrap_err();
+    match error {
+        Error::InCell {
+            file,
+            line,
+            column,
+            cause,
+        } => {
+            assert_eq!((file, line, column.as_deref()), (None, 2, Some("code")));
+            assert!(matches!(*cause, Error::UnknownCode { .. }));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn scored_wards() -> (Framework, Vec<Scorecard>, Vec<Scorecard>) {
+    let framework = hoi_an();
+    let table = |period: &str, shift: i64| {
+        let mut text = String::from("unit,unit_name,1.1,1.2,3.1,3.5,8.1\n");
+        for (i, (unit, name)) in [
+            ("minh-an", "Phường Minh An"),
+            ("cam-pho", "Phường Cẩm Phô"),
+            ("cam-kim", "Xã Cẩm Kim"),
+            ("tan-hiep", "Xã Tân Hiệp"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let i = i as i64;
+            let on_time = 90 + (i * 3 + shift) % 11;
+            text.push_str(&format!(
+                "{unit},{name},{},{}/100,{},{}%,~{}.{}\n",
+                if i % 2 == 0 { "yes" } else { "no" },
+                70 + i * 7 + shift,
+                if i == 2 {
+                    "n/a".to_owned()
+                } else {
+                    format!("{on_time}/100")
+                },
+                40 + i * 9,
+                3 + (i + shift) % 2,
+                (i * 37 + shift) % 100
+            ));
+        }
+        let assessments = AssessmentReader::new(&framework)
+            .period(period.parse().unwrap())
+            .read(text.as_bytes())
+            .unwrap();
+        assessments
+            .iter()
+            .map(|a| framework.score(a).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let current = table("2021", 0);
+    let previous = table("2020", 5);
+    (framework, current, previous)
+}
+
+/// Reads a CSV text back into a header and rows of cells.
+fn cells(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn column(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+}
+
+#[test]
+fn ranking_cells_read_back_as_the_published_values() {
+    let (framework, scorecards, _) = scored_wards();
+    let options = RankingOptions::national();
+    let ranking = scorecards
+        .iter()
+        .collect::<Cohort>()
+        .rank_with(&options)
+        .unwrap();
+    let text = write(|out| write_ranking(out, &ranking, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        &header[..5],
+        ["rank", "unit", "unit_name", "index", "grade"]
+    );
+    assert_eq!(rows.len(), scorecards.len());
+    let policy = RoundingPolicy::default();
+    for scorecard in &scorecards {
+        let published = scorecard.publish(&policy);
+        let row = rows
+            .iter()
+            .find(|r| r[1] == scorecard.unit())
+            .expect("every unit has a row");
+        assert_eq!(row[column(&header, "unit_name")], scorecard.unit_name());
+        assert_eq!(row[column(&header, "index")], published.index.to_string());
+        let ranked = ranking.unit(scorecard.unit()).unwrap();
+        assert_eq!(row[0], ranked.rank.unwrap().to_string());
+        assert_eq!(
+            row[column(&header, "grade")],
+            ranked.grade.clone().unwrap_or_default()
+        );
+        for domain in framework.domains() {
+            let code = domain.code().as_str();
+            let node = published
+                .nodes
+                .iter()
+                .find(|n| n.code.as_str() == code)
+                .unwrap();
+            let shown = |value: Option<Decimal>| value.map(|v| v.to_string()).unwrap_or_default();
+            assert_eq!(
+                row[column(&header, &format!("{code} points"))],
+                shown(node.points)
+            );
+            assert_eq!(
+                row[column(&header, &format!("{code} percent"))],
+                shown(node.percent)
+            );
+        }
+    }
+    // Ranked best first, with Vietnamese names intact.
+    let indices: Vec<Decimal> = rows.iter().map(|r| d(&r[3])).collect();
+    assert!(indices.windows(2).all(|w| w[0] >= w[1]), "{indices:?}");
+    assert!(text.contains(",Phường Cẩm Phô,"));
+}
+
+#[test]
+fn scorecard_cells_read_back_as_the_published_points_of_every_node() {
+    let (framework, scorecards, _) = scored_wards();
+    let policy = RoundingPolicy::default();
+    let published: Vec<_> = scorecards.iter().map(|s| s.publish(&policy)).collect();
+    let text = write(|out| write_scorecards(out, &published, &WriteOptions::excel()));
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let (header, rows) = cells(text);
+    assert_eq!(
+        &header[..7],
+        [
+            "unit",
+            "unit_name",
+            "period",
+            "index",
+            "points",
+            "max_points",
+            "adjustments"
+        ]
+    );
+    assert_eq!(header.len(), 7 + framework.len());
+    for (row, card) in rows.iter().zip(&published) {
+        assert_eq!(row[0], card.unit);
+        assert_eq!(row[3], card.index.to_string());
+        assert_eq!(row[4], card.points.to_string());
+        assert_eq!(row[5], card.max_points.to_string());
+        for node in &card.nodes {
+            let cell = &row[column(&header, node.code.as_str())];
+            match node.points {
+                Some(points) => assert_eq!(cell, &points.to_string()),
+                None => assert_eq!(cell, "n/a"),
+            }
+        }
+    }
+    // Cẩm Kim reported 3.1 not applicable.
+    let cam_kim = rows.iter().find(|r| r[0] == "cam-kim").unwrap();
+    assert_eq!(cam_kim[column(&header, "3.1")], "n/a");
+}
+
+#[test]
+fn scorecards_of_two_frameworks_are_not_written_together() {
+    let (_, scorecards, _) = scored_wards();
+    let other = Framework::builder("other", "Other")
+        .domain("1", "Một", Decimal::ONE_HUNDRED)
+        .build()
+        .unwrap();
+    let mut assessment = Assessment::new("other", "x", "2021".parse().unwrap());
+    assessment.push(Entry::new("1".parse().unwrap()).with_appraised(d("50")));
+    let policy = RoundingPolicy::default();
+    let published = vec![
+        scorecards[0].publish(&policy),
+        other.score(&assessment).unwrap().publish(&policy),
+    ];
+    let error = write_scorecards(Vec::new(), &published, &WriteOptions::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the scorecard of unit x is for framework other with other nodes, but the report is for framework vn-hoi-an-city-illustrative"
+    );
+}
+
+#[test]
+fn comparison_cells_hold_rank_and_index_changes() {
+    let (_, current, previous) = scored_wards();
+    let options = RankingOptions::national();
+    let now = current
+        .iter()
+        .collect::<Cohort>()
+        .rank_with(&options)
+        .unwrap();
+    let before = previous
+        .iter()
+        .collect::<Cohort>()
+        .rank_with(&options)
+        .unwrap();
+    let comparison = Comparison::new(&before, &now).unwrap();
+    let text = write(|out| write_comparison(out, &comparison, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        &header[..9],
+        [
+            "rank",
+            "unit",
+            "unit_name",
+            "index",
+            "grade",
+            "previous_rank",
+            "previous_index",
+            "rank_change",
+            "index_change"
+        ]
+    );
+    for change in comparison.units() {
+        let row = rows.iter().find(|r| r[1] == change.unit).unwrap();
+        let (current, previous) = (
+            change.current.as_ref().unwrap(),
+            change.previous.as_ref().unwrap(),
+        );
+        assert_eq!(row[3], current.published_index.to_string());
+        assert_eq!(row[6], previous.published_index.to_string());
+        let places = previous.rank.unwrap().value() - current.rank.unwrap().value();
+        assert_eq!(d(&row[7]), places, "{row:?}");
+        assert_eq!(row[8], change.published_change.unwrap().to_string());
+        assert_eq!(
+            row[column(&header, "3 change")],
+            change
+                .domain("3")
+                .unwrap()
+                .published_change
+                .unwrap()
+                .to_string()
+        );
+    }
+}
+
+#[test]
+fn frameworks_round_trip_through_csv() {
+    for id in [
+        "vn-hoi-an-city-illustrative",
+        "vn-hai-phong-heads-2025",
+        "vn-par-province-2017",
+    ] {
+        let framework = builtin::get(id).unwrap();
+        let text = write(|out| write_framework(out, &framework, &WriteOptions::default()));
+        let back = FrameworkReader::new(framework.info().clone())
+            .total_points(framework.total_points())
+            .combine_domains(framework.combine())
+            .domains_when_not_applicable(framework.when_not_applicable())
+            .read(text.as_bytes())
+            .unwrap();
+        assert_eq!(back, framework, "{id}");
+    }
+    let text = write(|out| write_framework(out, &hoi_an(), &WriteOptions::default()));
+    let row = text.lines().find(|l| l.starts_with("3.1,")).unwrap();
+    assert!(row.starts_with("3.1,3,criterion,"), "{row}");
+    assert!(
+        row.ends_with(
+            ",8,appraisal,threshold_bands 100%:8 98%:6 95%:4 90%:2 zero_denominator=not_applicable,,yes,,"
+        ),
+        "{row}"
+    );
+    let domain = text.lines().find(|l| l.starts_with("3,")).unwrap();
+    assert!(
+        domain.ends_with(",25,appraisal,,,,sum,drop_maximum"),
+        "{domain}"
+    );
+}
+
+#[test]
+fn the_minimal_framework_shape_reads() {
+    let table = "code,parent,level,max_points\n\
+                 1,,1,10\n1.1,1,2,6\n1.1.1,1.1,3,6\n1.2,1,criterion,4\n2,,domain,5\n";
+    let info = FrameworkInfo {
+        id: "bench".to_owned(),
+        title: "Bench".to_owned(),
+        ..FrameworkInfo::default()
+    };
+    let framework = FrameworkReader::new(info).read(table.as_bytes()).unwrap();
+    assert_eq!(framework.total_points(), d("15"));
+    let leaves: Vec<&str> = framework.leaves().map(|n| n.code().as_str()).collect();
+    assert_eq!(leaves, ["1.1.1", "1.2", "2"]);
+}
+
+#[test]
+fn framework_errors_name_the_line() {
+    let info = FrameworkInfo {
+        id: "bench".to_owned(),
+        title: "Bench".to_owned(),
+        ..FrameworkInfo::default()
+    };
+    let read = |table: &str| {
+        FrameworkReader::new(info.clone())
+            .file_name("annex.csv")
+            .read(table.as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    let cases = [
+        (
+            "code,parent,max_points\n1,,10\n1.1,1,6\n1.2,1,3\n",
+            "annex.csv line 2: the children of domain 1 add up to 9 points but its maximum is 10",
+        ),
+        (
+            "code,parent,level,max_points\n1,,1,10\n1.1,1,1,10\n",
+            "annex.csv line 3, column \"level\": cannot read \"1\" as the node's level: node 1.1 is a criterion at depth 2 under its parent",
+        ),
+        (
+            "code,parent,max_points,rule\n1,,10,\n1.1,1,10,bands 100:10\n",
+            "annex.csv line 3, column \"rule\": cannot read rule \"bands 100:10\": unknown kind \"bands\"; the kinds are direct, yes_no, proportional, threshold_bands, linear, deduction, survey_mean and count_bands",
+        ),
+        (
+            "code,parent,max_points,rule\n1,,10,\n1.1,1,10,threshold_bands 95%:5 100%:10\n",
+            "annex.csv line 3: the threshold_bands rule of criterion 1.1 is invalid: band thresholds must strictly decrease, highest first",
+        ),
+        (
+            "code,parent,max_points\n1,,10\n1,,5\n",
+            "annex.csv line 3: node code 1 is declared twice, on line 2 and here",
+        ),
+        (
+            "code,parent,max_points\n1,,ten\n",
+            "annex.csv line 2, column \"max_points\": cannot read \"ten\" as maximum points: it is not a number",
+        ),
+        (
+            "code,parent,max_points\n1,,10\n1.1,9,10\n",
+            "annex.csv line 3: node 1.1 names parent 9, which is not declared",
+        ),
+        (
+            "code,parent,max_points,method\n1,,10,audit\n",
+            "annex.csv line 2, column \"method\": cannot read \"audit\" as a method: the methods are appraisal, leader_survey, citizen_survey, survey and statistics",
+        ),
+        (
+            "code,parent,max,name\n1,,10,Một\n",
+            "annex.csv line 1, column \"max\": a framework table has the columns code, parent, level, name_vi, name_en, max_points, method, rule, weight, optional, combine, when_not_applicable",
+        ),
+    ];
+    for (table, message) in cases {
+        assert_eq!(read(table), message, "{table}");
+    }
+}
+
+#[test]
+fn accountability_cells_read_back_as_the_report_values() {
+    use par_index::{Accountability, Assignments, csv::write_accountability};
+
+    let (framework, current, previous) = scored_wards();
+    let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();
+    let before = accountability.cohort_report(&previous).unwrap();
+    let report = accountability
+        .cohort_report(&current)
+        .unwrap()
+        .with_previous(&before)
+        .unwrap();
+    let text = write(|out| write_accountability(out, &report, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        header,
+        [
+            "rank",
+            "agency",
+            "agency_name",
+            "head",
+            "answers_for",
+            "coordinates",
+            "owned",
+            "achieved",
+            "lost",
+            "percent",
+            "verdict",
+            "previous_rank",
+            "previous_percent",
+            "lost_change",
+            "percent_change",
+            "worst_leaves"
+        ]
+    );
+    assert_eq!(rows.len(), report.heads.len());
+    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    for (row, head) in rows.iter().zip(&report.heads) {
+        assert_eq!(row[1], head.agency.code);
+        assert_eq!(row[2], head.agency.name_vi);
+        assert_eq!(row[3], head.agency.head_label());
+        assert_eq!(row[6], r(head.owned));
+        assert_eq!(row[7], r(head.achieved));
+        assert_eq!(row[8], r(head.lost));
+        assert_eq!(row[9], head.percent.map(r).unwrap_or_default());
+        assert_eq!(row[10], head.verdict.to_string());
+        let change = head.change.as_ref().unwrap();
+        assert_eq!(row[13], r(change.lost_change));
+        assert_eq!(row[15].lines().count(), head.worst_leaves.len());
+    }
+    // The heads' exact lost points add up to the units' lost points.
+    let lost: Decimal = report.heads.iter().map(|h| h.lost).sum();
+    let units: Decimal = current.iter().map(Scorecard::lost_points).sum();
+    assert_eq!(lost, units);
+    let home = rows.iter().find(|r| r[1] == "PNV").unwrap();
+    assert_eq!(home[4], "1, 4, 5, 8");
+    let office = rows.iter().find(|r| r[1] == "VP").unwrap();
+    assert_eq!(
+        (office[2].as_str(), office[4].as_str(), office[5].as_str()),
+        ("Văn phòng HĐND và UBND thành phố", "3", "")
+    );
+}
