@@ -73,8 +73,11 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod analysis;
 mod assessment;
 mod code;
+mod cohort;
+mod competition;
 mod error;
 mod framework;
 mod math;
@@ -84,8 +87,15 @@ mod scorecard;
 #[cfg(feature = "serde")]
 mod serde_decimal;
 
+pub use crate::analysis::self_vs_appraised::{
+    NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
+};
+pub use crate::analysis::uncertainty::{
+    DomainRemoval, RankUncertainty, UncertaintyOptions, UncertaintyReport, UnitUncertainty,
+};
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+pub use crate::cohort::{CohortScores, PointsTable, UnitScore};
 pub use crate::error::Error;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,

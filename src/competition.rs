@@ -1,0 +1,173 @@
+//! The ranking step of bulk scoring and of the analyses: standard competition ranks ("1224"),
+//! highest key first, ties sharing the lowest rank.
+//!
+//! Kept small and private on purpose: it does one tie method only, so that a fuller ranking
+//! module (other tie methods, tie-breakers, grades) can replace it without changing any public
+//! signature. Ranks depend only on the keys, never on sort stability.
+
+use std::cmp::Ordering;
+
+/// Competition ranks of integer keys, highest first: `rank[i] = 1 + #{j : key[j] > key[i]}`.
+///
+/// When the keys span a range not much wider than their number (an index published with two
+/// decimals spans at most 10,001 values), a counting pass does it in linear time; otherwise
+/// the keys are sorted.
+pub(crate) fn ranks_of_integers(keys: &[i128]) -> Vec<u32> {
+    let (Some(&min), Some(&max)) = (keys.iter().min(), keys.iter().max()) else {
+        return Vec::new();
+    };
+    let span = max.checked_sub(min).and_then(|s| usize::try_from(s).ok());
+    match span {
+        Some(span) if span <= keys.len().saturating_mul(4).saturating_add(1024) => {
+            // above[k] = number of keys strictly above min + k.
+            let mut counts = vec![0u32; span + 1];
+            let offset = |key: i128| usize::try_from(key - min).unwrap_or(0);
+            for &key in keys {
+                if let Some(c) = counts.get_mut(offset(key)) {
+                    *c += 1;
+                }
+            }
+            let mut above = 0u32;
+            for c in counts.iter_mut().rev() {
+                let here = *c;
+                *c = above;
+                above += here;
+            }
+            keys.iter()
+                .map(|&key| counts.get(offset(key)).map_or(1, |a| a + 1))
+                .collect()
+        }
+        _ => ranks_by_sorting(keys, |a, b| b.cmp(a)),
+    }
+}
+
+/// Competition ranks of ordered keys, highest first.
+pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
+    ranks_by_sorting(keys, |a, b| b.cmp(a))
+}
+
+/// Ranks floats again and again, highest first, equal floats sharing a rank, without
+/// allocating after the first call.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FloatRanker {
+    /// (score, position), best first as of the last call.
+    keyed: Vec<(f64, u32)>,
+}
+
+impl FloatRanker {
+    /// Writes the competition rank of each score into `ranks`.
+    pub(crate) fn rank(&mut self, scores: &[f64], ranks: &mut [u32]) {
+        let n = scores.len();
+        if n <= 64 {
+            // Count the better scores directly: quadratic, but branch-free and vectorised,
+            // which beats sorting a few dozen units.
+            for (rank, own) in ranks.iter_mut().zip(scores) {
+                let above = scores.iter().filter(|s| *s > own).count();
+                *rank = u32::try_from(above).unwrap_or(u32::MAX).saturating_add(1);
+            }
+            return;
+        }
+        if self.keyed.len() != n {
+            self.keyed.clear();
+            self.keyed
+                .extend((0..u32::try_from(n).unwrap_or(u32::MAX)).map(|i| (0.0, i)));
+        }
+        for (score, i) in self.keyed.iter_mut() {
+            *score = scores
+                .get(*i as usize)
+                .copied()
+                .unwrap_or(f64::NEG_INFINITY);
+        }
+        // Kept in last call's order: the standard stable sort finds and merges the runs
+        // that are still in order.
+        self.keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut previous: Option<(f64, u32)> = None;
+        for (place, &(score, i)) in self.keyed.iter().enumerate() {
+            let rank = match previous {
+                Some((p, rank)) if p == score => rank,
+                _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
+            };
+            if let Some(slot) = ranks.get_mut(i as usize) {
+                *slot = rank;
+            }
+            previous = Some((score, rank));
+        }
+    }
+}
+
+/// Sorts positions by `cmp` (best first) and assigns competition ranks.
+fn ranks_by_sorting<K>(keys: &[K], cmp: impl Fn(&K, &K) -> Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
+    let key = |i: u32| keys.get(i as usize);
+    order.sort_unstable_by(|&a, &b| match (key(a), key(b)) {
+        (Some(a), Some(b)) => cmp(a, b),
+        _ => Ordering::Equal,
+    });
+    let mut ranks = vec![0u32; keys.len()];
+    assign(
+        &order,
+        |a, b| match (key(a), key(b)) {
+            (Some(a), Some(b)) => cmp(a, b) == Ordering::Equal,
+            _ => false,
+        },
+        &mut ranks,
+    );
+    ranks
+}
+
+/// Walks positions in best-first order; a position equal to the one before shares its rank.
+fn assign(order: &[u32], equal: impl Fn(u32, u32) -> bool, ranks: &mut [u32]) {
+    let mut previous: Option<(u32, u32)> = None;
+    for (place, &i) in order.iter().enumerate() {
+        let rank = match previous {
+            Some((p, rank)) if equal(p, i) => rank,
+            _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
+        };
+        if let Some(slot) = ranks.get_mut(i as usize) {
+            *slot = rank;
+        }
+        previous = Some((i, rank));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_lowest_rank_and_the_next_rank_skips() {
+        let keys = [50i128, 70, 50, 90, 70, 10];
+        assert_eq!(ranks_of_integers(&keys), [4, 2, 4, 1, 2, 6]);
+        assert_eq!(ranks_of(&keys), [4, 2, 4, 1, 2, 6]);
+    }
+
+    #[test]
+    fn wide_keys_are_sorted_and_agree_with_counting() {
+        let keys = [i128::MAX, 0, i128::MIN, 0, 5];
+        assert_eq!(ranks_of_integers(&keys), [1, 3, 5, 3, 2]);
+    }
+
+    #[test]
+    fn floats_rank_the_same_in_the_small_and_the_large_path() {
+        let mut ranker = FloatRanker::default();
+        for n in [0usize, 1, 40, 64, 65, 600] {
+            let scores: Vec<f64> = (0..n).map(|i| ((i * 37) % 50) as f64).collect();
+            let keys: Vec<i128> = scores.iter().map(|&s| s as i128).collect();
+            let mut ranks = vec![0u32; n];
+            ranker.rank(&scores, &mut ranks);
+            assert_eq!(ranks, ranks_of_integers(&keys), "{n} scores");
+            // Again, from the order found: the same ranks, and reversed scores too.
+            ranker.rank(&scores, &mut ranks);
+            assert_eq!(ranks, ranks_of_integers(&keys), "{n} scores again");
+            let reversed: Vec<f64> = scores.iter().map(|s| -s).collect();
+            let keys: Vec<i128> = keys.iter().map(|k| -k).collect();
+            ranker.rank(&reversed, &mut ranks);
+            assert_eq!(ranks, ranks_of_integers(&keys), "{n} scores reversed");
+        }
+    }
+
+    #[test]
+    fn nothing_to_rank_gives_no_ranks() {
+        assert!(ranks_of_integers(&[]).is_empty());
+    }
+}
