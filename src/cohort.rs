@@ -721,17 +721,32 @@ impl<'f> PointsTable<'f> {
             &mut totals,
         );
         let places = policy.decimal_places.min(MAX_PLACES);
-        let keys = match IntegerRounding::new(self.total_max, places, policy.rounding) {
-            Some(rounding) => totals.iter().map(|t| rounding.key(*t)).collect(),
-            None => self.decimal_keys(&totals, policy, places)?,
+        let (published, ranks) = match IntegerRounding::new(self.total_max, places, policy.rounding)
+        {
+            Some(rounding) => {
+                // The published index only grows with the points, so ranks follow from a
+                // count of units by points, and the index is worked out once per distinct
+                // total rather than once per unit.
+                let ranks =
+                    competition::ranks_of_monotone(&totals, self.total_max, |t| rounding.key(t))
+                        .unwrap_or_else(|| {
+                            let keys: Vec<i128> = totals.iter().map(|t| rounding.key(*t)).collect();
+                            competition::ranks_of_integers(&keys)
+                        });
+                (Published::Integers(rounding), ranks)
+            }
+            None => {
+                let keys = self.decimal_keys(&totals, policy, places)?;
+                let ranks = competition::ranks_of_integers(&keys);
+                (Published::Keys(keys), ranks)
+            }
         };
-        let ranks = competition::ranks_of_integers(&keys);
         Ok(CohortScores {
             table: self,
             places,
             domain_points,
             totals,
-            keys,
+            published,
             ranks,
         })
     }
@@ -839,6 +854,15 @@ impl IntegerRounding {
     }
 }
 
+/// Each unit's published index as an integer at the published places.
+#[derive(Debug, Clone)]
+enum Published {
+    /// Computed from the unit's total when asked.
+    Integers(IntegerRounding),
+    /// Computed through decimals, one per unit.
+    Keys(Vec<i128>),
+}
+
 /// The scores and ranks of every unit of a [`PointsTable`].
 #[derive(Debug, Clone)]
 pub struct CohortScores<'a> {
@@ -847,8 +871,8 @@ pub struct CohortScores<'a> {
     /// Row-major: each unit's domain points at the table's scale.
     domain_points: Vec<i64>,
     totals: Vec<i64>,
-    /// The published index as an integer at `places`.
-    keys: Vec<i128>,
+    /// How to find each unit's published index.
+    published: Published,
     ranks: Vec<u32>,
 }
 
@@ -990,7 +1014,12 @@ impl<'s> UnitScore<'s> {
 
     /// The index rounded once by the scoring policy, with exactly its decimal places.
     pub fn published_index(&self) -> Decimal {
-        let mut key = self.scores.keys.get(self.position).copied().unwrap_or(0);
+        let mut key = match &self.scores.published {
+            Published::Integers(rounding) => {
+                rounding.key(self.scores.totals.get(self.position).copied().unwrap_or(0))
+            }
+            Published::Keys(keys) => keys.get(self.position).copied().unwrap_or(0),
+        };
         let mut places = self.scores.places;
         // At 28 places an index of 8 or more has more digits than a decimal holds; drop the
         // trailing zeros, as `RoundingPolicy::apply` does.

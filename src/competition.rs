@@ -41,6 +41,54 @@ pub(crate) fn ranks_of_integers(keys: &[i128]) -> Vec<u32> {
     }
 }
 
+/// Competition ranks, highest first, by `key(value)` where `key` never decreases as `value`
+/// grows and values lie in `0..=max`; `None` when that range is too wide to count.
+///
+/// Units are counted by value, and `key` is called once per distinct value present.
+pub(crate) fn ranks_of_monotone(
+    values: &[i64],
+    max: i64,
+    key: impl Fn(i64) -> i128,
+) -> Option<Vec<u32>> {
+    let span = usize::try_from(max).ok()?.checked_add(1)?;
+    if span > values.len().saturating_mul(4).saturating_add(1024) {
+        return None;
+    }
+    let mut counts = vec![0u32; span];
+    for value in values {
+        let slot = usize::try_from(*value)
+            .ok()
+            .and_then(|v| counts.get_mut(v))?;
+        *slot += 1;
+    }
+    // From the highest value down: each group of values with one key shares the rank after
+    // all units with a higher key. Counts are replaced by ranks in place.
+    let mut above = 0u32;
+    let mut group: Option<(i128, u32)> = None;
+    for (value, count) in counts.iter_mut().enumerate().rev() {
+        if *count == 0 {
+            continue;
+        }
+        let k = key(i64::try_from(value).ok()?);
+        let rank = match group {
+            Some((g, rank)) if g == k => rank,
+            _ => above + 1,
+        };
+        group = Some((k, rank));
+        above += *count;
+        *count = rank;
+    }
+    values
+        .iter()
+        .map(|v| {
+            usize::try_from(*v)
+                .ok()
+                .and_then(|v| counts.get(v))
+                .copied()
+        })
+        .collect()
+}
+
 /// Competition ranks of ordered keys, highest first.
 pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
     ranks_by_sorting(keys, |a, b| b.cmp(a))
@@ -139,6 +187,23 @@ mod tests {
         let keys = [50i128, 70, 50, 90, 70, 10];
         assert_eq!(ranks_of_integers(&keys), [4, 2, 4, 1, 2, 6]);
         assert_eq!(ranks_of(&keys), [4, 2, 4, 1, 2, 6]);
+    }
+
+    #[test]
+    fn monotone_keys_rank_like_the_keys_themselves() {
+        let values = [0i64, 7, 3, 9, 8, 3, 10];
+        let key = |v: i64| i128::from(v / 2); // 0, 3, 1, 4, 4, 1, 5
+        let keys: Vec<i128> = values.iter().map(|v| key(*v)).collect();
+        assert_eq!(
+            ranks_of_monotone(&values, 10, key),
+            Some(ranks_of_integers(&keys))
+        );
+        assert_eq!(
+            ranks_of_monotone(&values, 10, key),
+            Some(vec![7, 4, 5, 2, 2, 5, 1])
+        );
+        assert_eq!(ranks_of_monotone(&values, 1_000_000, key), None);
+        assert_eq!(ranks_of_monotone(&[11], 10, key), None);
     }
 
     #[test]

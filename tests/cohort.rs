@@ -67,17 +67,18 @@ fn par_table<'f>(framework: &'f Framework, rows: &[(String, Vec<Decimal>)]) -> P
 #[test]
 fn a_generated_par_cohort_scores_exactly_as_one_by_one() {
     let (framework, leaf_max) = common::framework(7);
-    let rows = common::rows(&leaf_max, 300, 11);
+    // Enough units for ranks to be counted by points rather than sorted.
+    let rows = common::rows(&leaf_max, 3_400, 11);
     let table = par_table(&framework, &rows);
     assert_eq!(table.scale(), 2);
     let policy = RoundingPolicy::default();
     let scores = table.score().unwrap();
     assert_equals_one_by_one(&scores, &policy);
-    // With 300 units on a 2-decimal index, some publish the same number and share a rank.
+    // With 3,400 units on a 2-decimal index, some publish the same number and share a rank.
     let mut ranks = scores.ranks().to_vec();
     ranks.sort_unstable();
     ranks.dedup();
-    assert!(ranks.len() < 300, "expected ties among 300 units");
+    assert!(ranks.len() < 3_400, "expected ties among 3,400 units");
 }
 
 #[test]
