@@ -98,47 +98,83 @@ pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
 /// allocating after the first call.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FloatRanker {
-    /// (score, position), best first as of the last call.
-    keyed: Vec<(f64, u32)>,
+    keys: Vec<u64>,
+    keyed: Vec<u128>,
+}
+
+/// A key whose integer order is the float's order (-0 counted as 0; NaN never occurs here).
+fn ordered(score: f64) -> u64 {
+    let bits = (score + 0.0).to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
 }
 
 impl FloatRanker {
     /// Writes the competition rank of each score into `ranks`.
     pub(crate) fn rank(&mut self, scores: &[f64], ranks: &mut [u32]) {
         let n = scores.len();
-        if n <= 64 {
-            // Count the better scores directly: quadratic, but branch-free and vectorised,
-            // which beats sorting a few dozen units.
-            for (rank, own) in ranks.iter_mut().zip(scores) {
-                let above = scores.iter().filter(|s| *s > own).count();
+        if n <= 256 {
+            self.keys.clear();
+            self.keys.extend(scores.iter().map(|s| ordered(*s)));
+            let low = self.keys.iter().copied().min().unwrap_or(0);
+            let high = self.keys.iter().copied().max().unwrap_or(0);
+            if high - low < 1 << 56 {
+                // Scores within a few binary orders of magnitude of each other (the usual
+                // case) differ in their low 56 bits only: key above the lowest and position
+                // fit one `u64`, and one sort of plain integers gives the order.
+                for (key, i) in self.keys.iter_mut().zip(0u64..) {
+                    *key = ((high - *key) << 8) | i;
+                }
+                self.keys.sort_unstable();
+                let mut previous: Option<(u64, u32)> = None;
+                for (place, packed) in self.keys.iter().enumerate() {
+                    let key = packed >> 8;
+                    let rank = match previous {
+                        Some((p, rank)) if p == key => rank,
+                        _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
+                    };
+                    if let Some(slot) = ranks.get_mut((packed & 0xff) as usize) {
+                        *slot = rank;
+                    }
+                    previous = Some((key, rank));
+                }
+                return;
+            }
+            // Otherwise sort the keys alone, and count the keys above each unit's by binary
+            // search.
+            self.keys.sort_unstable();
+            for (rank, score) in ranks.iter_mut().zip(scores) {
+                let key = ordered(*score);
+                let above = n - self.keys.partition_point(|k| *k <= key);
                 *rank = u32::try_from(above).unwrap_or(u32::MAX).saturating_add(1);
             }
             return;
         }
-        if self.keyed.len() != n {
-            self.keyed.clear();
-            self.keyed
-                .extend((0..u32::try_from(n).unwrap_or(u32::MAX)).map(|i| (0.0, i)));
-        }
-        for (score, i) in self.keyed.iter_mut() {
-            *score = scores
-                .get(*i as usize)
-                .copied()
-                .unwrap_or(f64::NEG_INFINITY);
-        }
-        // Kept in last call's order: the standard stable sort finds and merges the runs
-        // that are still in order.
-        self.keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut previous: Option<(f64, u32)> = None;
-        for (place, &(score, i)) in self.keyed.iter().enumerate() {
+        // Key and position packed into one integer, best first: one unstable sort of plain
+        // integers, then equal keys share the rank of the first of them.
+        self.keyed.clear();
+        self.keyed.extend(
+            scores
+                .iter()
+                .zip(0u32..)
+                .map(|(s, i)| (u128::from(!ordered(*s)) << 32) | u128::from(i)),
+        );
+        self.keyed.sort_unstable();
+        let mut previous: Option<(u128, u32)> = None;
+        for (place, packed) in self.keyed.iter().enumerate() {
+            let key = packed >> 32;
             let rank = match previous {
-                Some((p, rank)) if p == score => rank,
+                Some((p, rank)) if p == key => rank,
                 _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
             };
-            if let Some(slot) = ranks.get_mut(i as usize) {
+            // The low 32 bits are the position.
+            if let Some(slot) = ranks.get_mut((*packed as u32) as usize) {
                 *slot = rank;
             }
-            previous = Some((score, rank));
+            previous = Some((key, rank));
         }
     }
 }
@@ -215,7 +251,7 @@ mod tests {
     #[test]
     fn floats_rank_the_same_in_the_small_and_the_large_path() {
         let mut ranker = FloatRanker::default();
-        for n in [0usize, 1, 40, 64, 65, 600] {
+        for n in [0usize, 1, 40, 256, 257, 600] {
             let scores: Vec<f64> = (0..n).map(|i| ((i * 37) % 50) as f64).collect();
             let keys: Vec<i128> = scores.iter().map(|&s| s as i128).collect();
             let mut ranks = vec![0u32; n];
@@ -229,6 +265,18 @@ mod tests {
             ranker.rank(&reversed, &mut ranks);
             assert_eq!(ranks, ranks_of_integers(&keys), "{n} scores reversed");
         }
+    }
+
+    #[test]
+    fn scores_far_apart_take_the_binary_search_and_rank_the_same() {
+        let scores = [1e-300, 5.0, 1e300, 5.0, 0.0, -2.0, 1e-300];
+        let mut ranks = [0u32; 7];
+        FloatRanker::default().rank(&scores, &mut ranks);
+        assert_eq!(ranks, [4, 2, 1, 2, 6, 7, 4]);
+        let close = [2.5, 3.0, 2.5, 2.0];
+        let mut ranks = [0u32; 4];
+        FloatRanker::default().rank(&close, &mut ranks);
+        assert_eq!(ranks, [2, 1, 2, 4]);
     }
 
     #[test]

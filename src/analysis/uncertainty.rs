@@ -14,6 +14,12 @@ use crate::framework::{Combine, Framework, Method, Node};
 use crate::math::{checked_div, checked_mul, checked_sub, checked_sum};
 use crate::scorecard::Scorecard;
 
+/// The most replications a run accepts (counts are kept in 32 bits).
+const MAX_REPLICATIONS: usize = 10_000_000;
+
+/// The most ranks a run keeps when it cannot keep histograms (1 GiB of them).
+const MAX_KEPT_RANKS: usize = 1 << 28;
+
 /// Options of [`RankUncertainty::run`]; start from [`UncertaintyOptions::default`].
 ///
 /// # Examples
@@ -33,7 +39,9 @@ use crate::scorecard::Scorecard;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UncertaintyOptions {
-    /// Replications to run; 1,000 by default.
+    /// Replications to run; 1,000 by default, at most 10,000,000. Each unit's ranks are kept
+    /// as a histogram when the units are fewer than the replications, else as a list of
+    /// `units × replications` ranks (at most 2^28 of them).
     pub replications: usize,
     /// The seed of the random draws; 1 by default.
     pub seed: u64,
@@ -110,6 +118,12 @@ impl UncertaintyOptions {
         };
         if self.replications == 0 {
             return invalid("replications", "0; run at least 1".to_owned());
+        }
+        if self.replications > MAX_REPLICATIONS {
+            return invalid(
+                "replications",
+                format!("{}; run at most {MAX_REPLICATIONS}", self.replications),
+            );
         }
         let (low, high) = self.weight_factor;
         if !(low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high) {
@@ -450,8 +464,28 @@ impl RankUncertainty {
     /// [`Error::InvalidAnalysisOption`] for options out of range; [`Error::Overflow`], which
     /// validated scores cannot reach.
     pub fn run(&self, options: &UncertaintyOptions) -> Result<UncertaintyReport, Error> {
+        // Ranks are 1..=n: below `reps` units a histogram per unit is smaller than the ranks.
+        self.run_keeping(options, self.units.len() < options.replications)
+    }
+
+    /// Runs the analysis, keeping each unit's ranks as a histogram or as a list.
+    fn run_keeping(
+        &self,
+        options: &UncertaintyOptions,
+        histogram: bool,
+    ) -> Result<UncertaintyReport, Error> {
         let thresholds = options.validate()?;
         let n = self.units.len();
+        if !histogram && n.saturating_mul(options.replications) > MAX_KEPT_RANKS {
+            return Err(Error::InvalidAnalysisOption {
+                option: "replications",
+                reason: format!(
+                    "{} replications of {n} units would keep {} ranks; at most {MAX_KEPT_RANKS}",
+                    options.replications,
+                    n.saturating_mul(options.replications)
+                ),
+            });
+        }
         let domains = self.domains.len();
         let reps = options.replications;
         let grades = thresholds.len();
@@ -466,12 +500,10 @@ impl RankUncertainty {
         let mut scores = vec![0.0f64; n];
         let mut ranker = competition::FloatRanker::default();
         let mut ranks = vec![0u32; n];
-        // Ranks are 1..=n: below `reps` units a histogram per unit is smaller than the ranks.
-        let histogram = n < reps;
         let mut counts = vec![0u32; if histogram { n * (n + 1) } else { 0 }];
         let mut all_ranks = vec![0u32; if histogram { 0 } else { n * reps }];
         let mut in_top = vec![0u32; n];
-        let mut graded = vec![0u32; n * (grades + 1)];
+        let mut reaching = vec![0u32; n * grades];
 
         for rep in 0..reps {
             for factor in factors.iter_mut() {
@@ -537,30 +569,29 @@ impl RankUncertainty {
                     }
                 }
             } else {
-                for (unit_ranks, &rank) in all_ranks.chunks_exact_mut(reps).zip(&ranks) {
-                    if let Some(slot) = unit_ranks.get_mut(rep) {
-                        *slot = rank;
-                    }
+                // Replication-major, so that each replication writes one contiguous row.
+                if let Some(row) = all_ranks.get_mut(rep * n..(rep + 1) * n) {
+                    row.copy_from_slice(&ranks);
                 }
             }
-            for ((top, &rank), (unit_grades, &score)) in in_top
-                .iter_mut()
-                .zip(&ranks)
-                .zip(graded.chunks_exact_mut(grades + 1).zip(&scores))
-            {
+            // Branch-free tallies, one pass per threshold: `reaching[k]` counts scores at or
+            // above the k-th threshold; as thresholds fall, grades follow by difference.
+            for (top, &rank) in in_top.iter_mut().zip(&ranks) {
                 *top += u32::from(rank as usize <= options.top);
-                let grade = thresholds
-                    .iter()
-                    .position(|t| score >= *t)
-                    .unwrap_or(grades);
-                if let Some(c) = unit_grades.get_mut(grade) {
-                    *c += 1;
+            }
+            for (row, threshold) in reaching.chunks_exact_mut(n.max(1)).zip(&thresholds) {
+                for (count, score) in row.iter_mut().zip(&scores) {
+                    *count += u32::from(*score >= *threshold);
                 }
             }
         }
 
         let share = |count: u32| f64::from(count) / reps as f64;
         let mut units = Vec::with_capacity(n);
+        // Stored ranks are gathered a block of units at a time: one cache line of each
+        // replication's row serves the whole block.
+        const BLOCK: usize = 16;
+        let mut gathered = vec![0u32; if histogram { 0 } else { BLOCK * reps }];
         for (i, unit) in self.units.iter().enumerate() {
             let sample = if histogram {
                 Sample::Counts(
@@ -569,15 +600,31 @@ impl RankUncertainty {
                         .unwrap_or_default(),
                 )
             } else {
-                let slice = all_ranks
-                    .get_mut(i * reps..(i + 1) * reps)
+                let (block, k) = (i / BLOCK, i % BLOCK);
+                if k == 0 {
+                    let first = block * BLOCK;
+                    let width = BLOCK.min(n - first);
+                    for (rep, row) in all_ranks.chunks_exact(n).enumerate() {
+                        for (offset, rank) in row.iter().skip(first).take(width).enumerate() {
+                            if let Some(slot) = gathered.get_mut(offset * reps + rep) {
+                                *slot = *rank;
+                            }
+                        }
+                    }
+                }
+                let slice = gathered
+                    .get_mut(k * reps..(k + 1) * reps)
                     .unwrap_or_default();
                 slice.sort_unstable();
                 Sample::Sorted(slice)
             };
-            let grade_counts = graded
-                .get(i * (grades + 1)..(i + 1) * (grades + 1))
-                .unwrap_or_default();
+            let reached: Vec<u32> = (0..grades)
+                .map(|k| reaching.get(k * n + i).copied().unwrap_or(0))
+                .collect();
+            let grade_counts = (0..grades).map(|k| {
+                let above = k.checked_sub(1).and_then(|p| reached.get(p)).copied();
+                reached.get(k).copied().unwrap_or(0) - above.unwrap_or(0)
+            });
             units.push(UnitUncertainty {
                 unit: unit.clone(),
                 nominal_rank: nominal.get(i).copied().unwrap_or(0),
@@ -585,12 +632,10 @@ impl RankUncertainty {
                 p5_rank: sample.percentile(5.0, reps),
                 p95_rank: sample.percentile(95.0, reps),
                 top_probability: share(in_top.get(i).copied().unwrap_or(0)),
-                grade_probabilities: grade_counts
-                    .iter()
-                    .take(grades)
-                    .map(|c| share(*c))
-                    .collect(),
-                ungraded_probability: share(grade_counts.get(grades).copied().unwrap_or(0)),
+                grade_probabilities: grade_counts.map(share).collect(),
+                ungraded_probability: share(
+                    u32::try_from(reps).unwrap_or(u32::MAX) - reached.last().copied().unwrap_or(0),
+                ),
             });
         }
         Ok(UncertaintyReport {
@@ -758,6 +803,38 @@ mod tests {
         for p in [5.0, 50.0, 95.0] {
             assert_eq!(hist.percentile(p, 5), sample.percentile(p, 5));
         }
+    }
+
+    #[test]
+    fn histograms_and_stored_ranks_give_the_same_report() {
+        use crate::{Assessment, Entry, Framework};
+        let mut builder = Framework::builder("f", "F");
+        for d in 1..=4 {
+            let code = d.to_string();
+            builder = builder.domain(&code, "Lĩnh vực", Decimal::from(25)).child(
+                &code,
+                &format!("{d}.1"),
+                "Tiêu chí",
+                Decimal::from(25),
+            );
+        }
+        let framework = builder.build().unwrap();
+        let cards: Vec<Scorecard> = (0..40u32)
+            .map(|u| {
+                let mut a = Assessment::new("f", format!("u{u}"), "2025".parse().unwrap());
+                for d in 1..=4u32 {
+                    let points = Decimal::from((u * 7 + d * 13 * (u % 5)) % 26);
+                    a.push(Entry::new(format!("{d}.1").parse().unwrap()).with_appraised(points));
+                }
+                framework.score(&a).unwrap()
+            })
+            .collect();
+        let analysis = RankUncertainty::from_scorecards(&framework, &cards).unwrap();
+        let options = UncertaintyOptions::default().with_replications(333);
+        let counted = analysis.run_keeping(&options, true).unwrap();
+        let stored = analysis.run_keeping(&options, false).unwrap();
+        assert_eq!(counted, stored);
+        assert!(counted.units().iter().any(|u| u.p5_rank != u.p95_rank));
     }
 
     #[test]
