@@ -566,9 +566,9 @@ impl<'f> PointsTable<'f> {
             });
         }
         let mut fixed = to_fixed(value, self.scale);
-        let places = value.normalize().scale();
-        if fixed.is_none() && places > self.scale {
-            self.raise_scale(places)
+        let places = || value.normalize().scale();
+        if fixed.is_none() && places() > self.scale {
+            self.raise_scale(places())
                 .map_err(|max_places| Error::TooManyDecimals {
                     unit: unit.to_owned(),
                     node: node.node_ref(),
@@ -796,14 +796,28 @@ fn exact_index(points: Decimal, max: Decimal, unit: &str) -> Result<Decimal, Err
 
 /// A decimal as an integer at `scale`, if it has no more places and the result fits.
 fn to_fixed(value: Decimal, scale: u32) -> Option<i64> {
-    let value = if value.scale() > scale {
-        value.normalize()
-    } else {
-        value
-    };
+    if let Some(lift) = scale
+        .checked_sub(value.scale())
+        .and_then(|places| POWERS_OF_TEN.get(places as usize))
+    {
+        // The common case, in 64 bits.
+        return i64::try_from(value.mantissa()).ok()?.checked_mul(*lift);
+    }
+    let value = value.normalize();
     let lift = 10i128.checked_pow(scale.checked_sub(value.scale())?)?;
     i64::try_from(value.mantissa().checked_mul(lift)?).ok()
 }
+
+/// 10^0 to 10^18, every power of ten an `i64` holds.
+const POWERS_OF_TEN: [i64; 19] = {
+    let mut powers = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 /// The published index from integers: `round(total × 100 × 10^places ÷ max)`.
 ///
