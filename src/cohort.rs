@@ -139,15 +139,15 @@ impl Cells {
         on_cells!(self, c => sum(c.get(start + span.0..start + span.1).unwrap_or_default()))
     }
 
-    /// Each row's sum over each span, row-major, and each row's total.
+    /// Each row's sum over each span into `sums` (row-major), and each row's total.
     fn sums(
         &self,
         width: usize,
         spans: &[(usize, usize)],
-        sums: &mut Vec<i64>,
+        sums: &mut Cells,
         totals: &mut Vec<i64>,
     ) {
-        on_cells!(self, c => row_sums(c, width, spans, sums, totals))
+        on_cells!(self, c => on_cells!(sums, out => row_sums(c, width, spans, out, totals)))
     }
 }
 
@@ -179,11 +179,11 @@ fn sum<T: Cell>(cells: &[T]) -> i64 {
     T::sum(cells)
 }
 
-fn row_sums<T: Cell>(
+fn row_sums<T: Cell, S: Cell>(
     cells: &[T],
     width: usize,
     spans: &[(usize, usize)],
-    sums: &mut Vec<i64>,
+    sums: &mut Vec<S>,
     totals: &mut Vec<i64>,
 ) {
     if width == 0 {
@@ -194,7 +194,8 @@ fn row_sums<T: Cell>(
         for (start, end) in spans {
             let points = sum(row.get(*start..*end).unwrap_or_default());
             total += points;
-            sums.push(points);
+            // `sums` is wide enough for the largest span's maximum.
+            sums.push(S::try_from(points).unwrap_or_default());
         }
         totals.push(total);
     }
@@ -712,7 +713,16 @@ impl<'f> PointsTable<'f> {
     pub fn score_with(&self, policy: &RoundingPolicy) -> Result<CohortScores<'_>, Error> {
         let width = self.leaf_max.len();
         let domains = self.layout.domain_spans.len();
-        let mut domain_points = Vec::with_capacity(self.units.len() * domains);
+        let largest = self
+            .layout
+            .domain_spans
+            .iter()
+            .map(|(start, end)| sum(self.leaf_max.get(*start..*end).unwrap_or_default()))
+            .max()
+            .unwrap_or(0);
+        // Domain points in the narrowest integer that holds the largest domain's maximum.
+        let mut domain_points = Cells::for_max(largest);
+        domain_points.reserve(self.units.len() * domains);
         let mut totals = Vec::with_capacity(self.units.len());
         self.cells.sums(
             width,
@@ -883,7 +893,7 @@ pub struct CohortScores<'a> {
     table: &'a PointsTable<'a>,
     places: u32,
     /// Row-major: each unit's domain points at the table's scale.
-    domain_points: Vec<i64>,
+    domain_points: Cells,
     totals: Vec<i64>,
     /// How to find each unit's published index.
     published: Published,
@@ -944,8 +954,10 @@ impl<'a> CohortScores<'a> {
     }
 
     /// Each unit's domain points at the table's scale, row-major.
-    pub(crate) fn domain_points_fixed(&self) -> &[i64] {
-        &self.domain_points
+    pub(crate) fn domain_points_fixed(&self) -> Vec<i64> {
+        (0..self.domain_points.len())
+            .filter_map(|i| self.domain_points.get(i))
+            .collect()
     }
 
     /// Each domain's maximum at the table's scale.
@@ -998,17 +1010,16 @@ impl<'s> UnitScore<'s> {
         let scores = self.scores;
         let count = scores.table.layout.domain_spans.len();
         let start = self.position * count;
-        let values = scores
-            .domain_points
-            .get(start..start + count)
-            .unwrap_or_default();
         scores
             .table
             .framework
             .domains()
             .map(Node::code)
-            .zip(values)
-            .map(move |(code, v)| (code, scores.table.decimal(*v)))
+            .zip(start..start + count)
+            .map(move |(code, i)| {
+                let points = scores.domain_points.get(i).unwrap_or(0);
+                (code, scores.table.decimal(points))
+            })
     }
 
     /// The points of any node: a domain, a criterion or a leaf.

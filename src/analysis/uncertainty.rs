@@ -275,7 +275,7 @@ impl RankUncertainty {
         let framework = scores.table().framework();
         let maxima = scores.domain_maxima_fixed();
         let domains = maxima.len();
-        let points = scores.domain_points_fixed();
+        let points = &scores.domain_points_fixed();
         let mut exact_points = Vec::with_capacity(points.len());
         let mut exact_weights = Vec::with_capacity(points.len());
         for row in points.chunks_exact(domains.max(1)) {
