@@ -607,7 +607,7 @@ impl<'f> PointsTable<'f> {
         if places > most {
             return Err(most);
         }
-        let factor = 10i64.pow(places - self.scale);
+        let factor = 10i64.checked_pow(places - self.scale).ok_or(most)?;
         // No overflow: every stored value is at most the total, and the total fits.
         for value in self
             .leaf_max

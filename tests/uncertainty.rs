@@ -351,6 +351,24 @@ fn options_out_of_range_are_refused() {
 }
 
 #[test]
+fn runs_that_would_keep_too_many_ranks_are_refused() {
+    let framework = two_domains(Method::Appraisal);
+    let mut table = PointsTable::new(&framework, "2025".parse().unwrap()).unwrap();
+    // As many units as replications or more: every rank is kept.
+    for u in 0..20_000 {
+        table.push(format!("u{u}"), [d("1"), d("2")]).unwrap();
+    }
+    let scores = table.score().unwrap();
+    let err = RankUncertainty::from_cohort(&scores)
+        .run(&UncertaintyOptions::default().with_replications(15_000))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid replications: 15000 replications of 20000 units would keep 300000000 ranks; at most 268435456"
+    );
+}
+
+#[test]
 fn analysis_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<RankUncertainty>();

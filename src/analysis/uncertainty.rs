@@ -17,7 +17,7 @@ use crate::scorecard::Scorecard;
 /// The most replications a run accepts (counts are kept in 32 bits).
 const MAX_REPLICATIONS: usize = 10_000_000;
 
-/// The most ranks a run keeps when it cannot keep histograms (1 GiB of them).
+/// The most ranks, or rank counts, a run keeps (1 GiB of them).
 const MAX_KEPT_RANKS: usize = 1 << 28;
 
 /// Options of [`RankUncertainty::run`]; start from [`UncertaintyOptions::default`].
@@ -41,7 +41,7 @@ const MAX_KEPT_RANKS: usize = 1 << 28;
 pub struct UncertaintyOptions {
     /// Replications to run; 1,000 by default, at most 10,000,000. Each unit's ranks are kept
     /// as a histogram when the units are fewer than the replications, else as a list of
-    /// `units × replications` ranks (at most 2^28 of them).
+    /// ranks; either way at most 2^28 numbers are kept.
     pub replications: usize,
     /// The seed of the random draws; 1 by default.
     pub seed: u64,
@@ -476,13 +476,17 @@ impl RankUncertainty {
     ) -> Result<UncertaintyReport, Error> {
         let thresholds = options.validate()?;
         let n = self.units.len();
-        if !histogram && n.saturating_mul(options.replications) > MAX_KEPT_RANKS {
+        let kept = n.saturating_mul(if histogram {
+            n.saturating_add(1)
+        } else {
+            options.replications
+        });
+        if kept > MAX_KEPT_RANKS {
             return Err(Error::InvalidAnalysisOption {
                 option: "replications",
                 reason: format!(
-                    "{} replications of {n} units would keep {} ranks; at most {MAX_KEPT_RANKS}",
+                    "{} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
                     options.replications,
-                    n.saturating_mul(options.replications)
                 ),
             });
         }
