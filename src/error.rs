@@ -297,6 +297,133 @@ pub enum Error {
         /// The tolerance given.
         tolerance: Decimal,
     },
+
+    /// A framework that bulk scoring cannot add up: a parent, or the total, combines its
+    /// children by weighted mean.
+    #[error(
+        "bulk scoring adds points up, but {at} combines its children by weighted mean: score its units one by one with Framework::score"
+    )]
+    BulkUnsupported {
+        /// The parent (`criterion 3.2`) or `the total of framework …`.
+        at: String,
+    },
+    /// A points-table column that is not a node of the framework.
+    #[error("points table column {column:?} is not a node of framework {framework}")]
+    UnknownColumn {
+        /// The column's header (cut to 72 characters).
+        column: String,
+        /// The framework's id.
+        framework: String,
+    },
+    /// A points-table column for a node that has children.
+    #[error("points table column {node} has children; a table holds the points of leaves only")]
+    ColumnNotALeaf {
+        /// The node.
+        node: NodeRef,
+    },
+    /// Two points-table columns for one leaf.
+    #[error("points table column {code} appears twice")]
+    DuplicateColumn {
+        /// The leaf's code.
+        code: Code,
+    },
+    /// Leaves with no points-table column.
+    #[error("the points table has no column for {} leaves of framework {framework}: {}", codes.len(), list_codes(codes))]
+    MissingColumns {
+        /// The framework's id.
+        framework: String,
+        /// The leaves without a column.
+        codes: Vec<Code>,
+    },
+    /// A points-table row with too few or too many values.
+    #[error("unit {unit} has {found} points but the points table has {expected} columns")]
+    RowLength {
+        /// The unit.
+        unit: String,
+        /// The number of columns.
+        expected: usize,
+        /// The number of values given.
+        found: usize,
+    },
+    /// A points-table row with an empty unit id.
+    #[error("row {row} of the points table has an empty unit id")]
+    EmptyTableUnit {
+        /// The row, counting from 1.
+        row: usize,
+    },
+    /// Two points-table rows for one unit.
+    #[error("unit {unit} appears twice in the points table")]
+    DuplicateUnit {
+        /// The unit.
+        unit: String,
+    },
+    /// Points above a leaf's maximum in a points table.
+    #[error("unit {unit} is given {points} points for {node} but its maximum is {max}")]
+    UnitPointsAboveMax {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        node: NodeRef,
+        /// The points given.
+        points: Decimal,
+        /// The leaf's maximum.
+        max: Decimal,
+    },
+    /// Negative points in a points table.
+    #[error("unit {unit} is given a negative number of points for {node}: {points}")]
+    UnitNegativePoints {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        node: NodeRef,
+        /// The points given.
+        points: Decimal,
+    },
+    /// Points with more decimal places than 64-bit fixed-point points can hold for the
+    /// framework's total.
+    #[error(
+        "unit {unit} is given {points} points for {node}: bulk scoring of framework {framework} holds at most {max_places} decimal places"
+    )]
+    TooManyDecimals {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        node: NodeRef,
+        /// The points given.
+        points: Decimal,
+        /// The framework's id.
+        framework: String,
+        /// The most decimal places the framework's total allows.
+        max_places: u32,
+    },
+    /// A framework whose total does not fit 64-bit fixed-point points.
+    #[error(
+        "framework {framework} totals {total} points, which does not fit 64-bit fixed-point points at {places} decimal places"
+    )]
+    FixedPointOverflow {
+        /// The framework's id.
+        framework: String,
+        /// Its total.
+        total: Decimal,
+        /// The decimal places its maxima need.
+        places: u32,
+    },
+    /// An analysis option out of range.
+    #[error("invalid {option}: {reason}")]
+    InvalidAnalysisOption {
+        /// The option.
+        option: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A scorecard that does not have the nodes of the framework it names.
+    #[error("the scorecard of unit {unit} does not have the nodes of framework {framework}")]
+    ScorecardMismatch {
+        /// The unit.
+        unit: String,
+        /// The framework's id.
+        framework: String,
+    },
     /// A result too large for a decimal.
     #[error("arithmetic overflow {operation} {left} and {right} for {context}")]
     Overflow {

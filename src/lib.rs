@@ -92,10 +92,13 @@
 #![warn(missing_debug_implementations)]
 
 mod accountability;
+mod analysis;
 mod assessment;
 pub mod builtin;
 mod code;
+mod cohort;
 mod comparison;
+mod competition;
 #[cfg(feature = "csv")]
 pub mod csv;
 mod error;
@@ -123,8 +126,15 @@ pub use crate::accountability::{
     HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
     Verdict,
 };
+pub use crate::analysis::self_vs_appraised::{
+    NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
+};
+pub use crate::analysis::uncertainty::{
+    DomainRemoval, RankUncertainty, UncertaintyOptions, UncertaintyReport, UnitUncertainty,
+};
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+pub use crate::cohort::{CohortScores, PointsTable, UnitScore};
 pub use crate::comparison::{
     Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
 };

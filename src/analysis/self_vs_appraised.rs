@@ -1,0 +1,281 @@
+//! Self-assessed against appraised points, by unit and node. Documented on
+//! [`SelfAppraisal`].
+
+use rust_decimal::Decimal;
+
+use crate::code::{Code, Level};
+use crate::error::Error;
+use crate::framework::Framework;
+use crate::math::{checked_add, checked_div, checked_sub, checked_sum};
+use crate::scorecard::Scorecard;
+
+/// One node of one unit: self-assessed and appraised points over the leaves below it that
+/// have both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeSelfAppraisal {
+    /// The node's code.
+    pub code: Code,
+    /// The node's level.
+    pub level: Level,
+    /// Self-assessed points, summed over the leaves compared.
+    pub self_assessed: Decimal,
+    /// Appraised points, summed over the same leaves.
+    pub appraised: Decimal,
+    /// Self-assessed less appraised: positive where the unit overstated itself.
+    pub difference: Decimal,
+    /// Leaves below the node (itself, for a leaf) that have both numbers.
+    pub leaves_compared: usize,
+}
+
+/// One unit: every node compared, and the total over the domains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSelfAppraisal {
+    /// The unit's id.
+    pub unit: String,
+    /// Self-assessed points over every leaf compared.
+    pub self_assessed: Decimal,
+    /// Appraised points over the same leaves.
+    pub appraised: Decimal,
+    /// Self-assessed less appraised.
+    pub difference: Decimal,
+    /// Every node, in framework order.
+    pub nodes: Vec<NodeSelfAppraisal>,
+    /// Leaves that lack one of the two numbers, and are left out of the sums.
+    pub not_compared: Vec<Code>,
+}
+
+impl UnitSelfAppraisal {
+    /// The comparison at one node.
+    pub fn node(&self, code: &str) -> Option<&NodeSelfAppraisal> {
+        self.nodes.iter().find(|n| n.code.as_str() == code)
+    }
+
+    /// Nodes where the unit overstated itself by more than `threshold` points.
+    pub fn overstated_nodes(
+        &self,
+        threshold: Decimal,
+    ) -> impl Iterator<Item = &NodeSelfAppraisal> + '_ {
+        self.nodes.iter().filter(move |n| n.difference > threshold)
+    }
+}
+
+/// Means over the units that have at least one leaf compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelfAppraisalSummary {
+    /// Units with at least one leaf compared.
+    pub units: usize,
+    /// The mean self-assessed total, exact.
+    pub mean_self_assessed: Decimal,
+    /// The mean appraised total, exact.
+    pub mean_appraised: Decimal,
+    /// The mean difference, exact.
+    pub mean_difference: Decimal,
+}
+
+/// Self-assessed against appraised points for a cohort of scorecards of one framework: how
+/// many points each unit gave itself (điểm tự đánh giá) beyond what the appraisal team
+/// confirmed (điểm thẩm định), leaf by leaf and summed up the tree.
+///
+/// A leaf is compared when its scorecard holds both its self-assessed and its appraised
+/// points ([`LeafDetail`](crate::LeafDetail)); a parent sums the leaves below it that are
+/// compared, so each difference is between like and like.
+///
+/// Both numbers are published side by side. The Department of Home Affairs of Nam Định, for
+/// example, reported for 2020 that its departments had self-assessed 64.75 points on average
+/// and were appraised at 62.62
+/// (<https://sonoivu.namdinh.gov.vn/cai-cach-hanh-chinh/chi-so-cai-cach-hanh-chinh-nam-2020-cua-cac-so-ban-nganh-va-uy-ban-nhan-dan-cac-huyen-thanh-pho-tinh-nam-dinh-1737>):
+/// those are the two means of a [`SelfAppraisalSummary`], whose mean difference would be
+/// 2.13.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Assessment, Entry, Framework, SelfAppraisal};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Demo index")
+///     .total_points(Decimal::from(10))
+///     .domain("1", "Chỉ đạo, điều hành", Decimal::from(4))
+///     .child("1", "1.1", "Kế hoạch CCHC", Decimal::from(4))
+///     .domain("2", "Thủ tục hành chính", Decimal::from(6))
+///     .child("2", "2.1", "Hồ sơ đúng hạn", Decimal::from(6))
+///     .build()?;
+/// let unit = |id: &str, own: [i64; 2], appraised: [i64; 2]| -> Result<Assessment, par_index::Error> {
+///     let mut a = Assessment::new("demo", id, "2020".parse()?);
+///     for (code, (own, appraised)) in ["1.1", "2.1"].iter().zip(own.iter().zip(appraised)) {
+///         a.push(Entry::new(code.parse()?)
+///             .with_self_assessed(Decimal::from(*own))
+///             .with_appraised(Decimal::from(appraised)));
+///     }
+///     Ok(a)
+/// };
+/// let cards = [
+///     framework.score(&unit("dept-1", [4, 6], [3, 4])?)?,
+///     framework.score(&unit("dept-2", [3, 5], [3, 5])?)?,
+/// ];
+///
+/// let comparison = SelfAppraisal::compare(&framework, &cards)?;
+/// let dept_1 = &comparison.units()[0];
+/// assert_eq!(dept_1.difference, Decimal::from(3));
+/// assert_eq!(dept_1.node("2").unwrap().difference, Decimal::from(2));
+/// let over: Vec<&str> = comparison.overstating(Decimal::ONE).map(|u| u.unit.as_str()).collect();
+/// assert_eq!(over, ["dept-1"]);
+///
+/// let summary = comparison.summary()?;
+/// assert_eq!(summary.mean_self_assessed, Decimal::from(9));
+/// assert_eq!(summary.mean_appraised, Decimal::new(75, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelfAppraisal {
+    units: Vec<UnitSelfAppraisal>,
+}
+
+impl SelfAppraisal {
+    /// Compares self-assessed and appraised points in every scorecard.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FrameworkMismatch`] for a scorecard of another framework,
+    /// [`Error::ScorecardMismatch`] for one whose nodes are not the framework's, and
+    /// [`Error::Overflow`].
+    pub fn compare(
+        framework: &Framework,
+        scorecards: &[Scorecard],
+    ) -> Result<SelfAppraisal, Error> {
+        let units = scorecards
+            .iter()
+            .map(|card| compare_unit(framework, card))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(SelfAppraisal { units })
+    }
+
+    /// Every unit, in the order of the scorecards.
+    pub fn units(&self) -> &[UnitSelfAppraisal] {
+        &self.units
+    }
+
+    /// Units whose self-assessed total exceeds their appraised total by more than
+    /// `threshold` points.
+    pub fn overstating(&self, threshold: Decimal) -> impl Iterator<Item = &UnitSelfAppraisal> + '_ {
+        self.units.iter().filter(move |u| u.difference > threshold)
+    }
+
+    /// Mean self-assessed and appraised totals over the units with at least one leaf
+    /// compared; all zero when there are none.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] summing the totals.
+    pub fn summary(&self) -> Result<SelfAppraisalSummary, Error> {
+        let compared: Vec<&UnitSelfAppraisal> = self
+            .units
+            .iter()
+            .filter(|u| u.nodes.iter().any(|n| n.leaves_compared > 0))
+            .collect();
+        let at = "the mean of the cohort's totals";
+        let count = Decimal::from(compared.len());
+        let mean = |values: Vec<Decimal>| -> Result<Decimal, Error> {
+            if compared.is_empty() {
+                return Ok(Decimal::ZERO);
+            }
+            checked_div(checked_sum(values, &at)?, count, &at)
+        };
+        Ok(SelfAppraisalSummary {
+            units: compared.len(),
+            mean_self_assessed: mean(compared.iter().map(|u| u.self_assessed).collect())?,
+            mean_appraised: mean(compared.iter().map(|u| u.appraised).collect())?,
+            mean_difference: mean(compared.iter().map(|u| u.difference).collect())?,
+        })
+    }
+}
+
+fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppraisal, Error> {
+    if card.framework() != framework.id() {
+        return Err(Error::FrameworkMismatch {
+            unit: card.unit().to_owned(),
+            expected: framework.id().to_owned(),
+            found: card.framework().to_owned(),
+        });
+    }
+    let mismatch = || Error::ScorecardMismatch {
+        unit: card.unit().to_owned(),
+        framework: framework.id().to_owned(),
+    };
+    if card.nodes().len() != framework.len()
+        || card
+            .nodes()
+            .zip(framework.nodes())
+            .any(|(score, node)| &score.code != node.code())
+    {
+        return Err(mismatch());
+    }
+
+    // (self-assessed, appraised, leaves compared) per node; children come after their
+    // parent in pre-order, so a reverse pass sums them first.
+    let mut sums = vec![(Decimal::ZERO, Decimal::ZERO, 0usize); framework.len()];
+    let mut not_compared = Vec::new();
+    let scores: Vec<_> = card.nodes().collect();
+    for index in (0..framework.len()).rev() {
+        let (Some(node), Some(score)) = (framework.node_at(index), scores.get(index)) else {
+            continue;
+        };
+        let at = node.node_ref();
+        let sum = if node.is_leaf() {
+            match score.leaf.as_ref().map(|l| (l.self_assessed, l.appraised)) {
+                Some((Some(own), Some(appraised))) => (own, appraised, 1),
+                _ => {
+                    not_compared.push(node.code().clone());
+                    (Decimal::ZERO, Decimal::ZERO, 0)
+                }
+            }
+        } else {
+            let mut sum = (Decimal::ZERO, Decimal::ZERO, 0usize);
+            for child in node.child_indices() {
+                let (own, appraised, leaves) = sums.get(*child).copied().ok_or_else(mismatch)?;
+                sum = (
+                    checked_add(sum.0, own, &at)?,
+                    checked_add(sum.1, appraised, &at)?,
+                    sum.2 + leaves,
+                );
+            }
+            sum
+        };
+        if let Some(slot) = sums.get_mut(index) {
+            *slot = sum;
+        }
+    }
+    not_compared.reverse();
+
+    let at = format!("the self-assessment of unit {}", card.unit());
+    let mut total = (Decimal::ZERO, Decimal::ZERO);
+    for root in framework.root_indices() {
+        let (own, appraised, _) = sums.get(*root).copied().ok_or_else(mismatch)?;
+        total = (
+            checked_add(total.0, own, &at)?,
+            checked_add(total.1, appraised, &at)?,
+        );
+    }
+    let nodes = framework
+        .nodes()
+        .zip(&sums)
+        .map(|(node, (own, appraised, leaves))| {
+            Ok(NodeSelfAppraisal {
+                code: node.code().clone(),
+                level: node.level(),
+                self_assessed: *own,
+                appraised: *appraised,
+                difference: checked_sub(*own, *appraised, &node.node_ref())?,
+                leaves_compared: *leaves,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(UnitSelfAppraisal {
+        unit: card.unit().to_owned(),
+        self_assessed: total.0,
+        appraised: total.1,
+        difference: checked_sub(total.0, total.1, &at)?,
+        nodes,
+        not_compared,
+    })
+}
