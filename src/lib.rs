@@ -14,7 +14,16 @@
 //!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
 //! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
 //! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
-//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side.
+//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side;
+//! - [`Accountability`] assigns each domain to a lead [`Agency`] and its [`Head`], and splits
+//!   a unit's (or a cohort's) lost points over the heads exactly; [`PeerAverageRule`],
+//!   [`RatingScheme`] and [`EmulationRule`] carry a unit's index into its head's rating;
+//! - [`builtin`] holds the official frameworks as far as their sources verify them (each
+//!   with its decision and sources), [`format`] documents the JSON form of a province's own
+//!   annex, and [`pin`] proves that a published table is reproduced;
+//! - a [`PointsTable`] scores and ranks thousands of units at once, exactly;
+//!   [`RankUncertainty`] tells how solid a rank is, and [`SelfAppraisal`] sets self-assessed
+//!   against appraised points;
 //! - rankings, comparisons and scorecards are reported as plain-text tables, CSV (feature
 //!   `csv`) and a self-contained HTML page (feature `html`).
 //!
