@@ -19,7 +19,7 @@
 //!   a unit's (or a cohort's) lost points over the heads exactly; [`PeerAverageRule`],
 //!   [`RatingScheme`] and [`EmulationRule`] carry a unit's index into its head's rating;
 //! - [`builtin`] holds the official frameworks as far as their sources verify them (each
-//!   with its decision and sources), [`format`] documents the JSON form of a province's own
+//!   with its decision and sources), [`format`](mod@format) documents the JSON form of a province's own
 //!   annex, and [`pin`] proves that a published table is reproduced;
 //! - a [`PointsTable`] scores and ranks thousands of units at once, exactly;
 //!   [`RankUncertainty`] tells how solid a rank is, and [`SelfAppraisal`] sets self-assessed
