@@ -126,11 +126,15 @@ pub use crate::accountability::{
     HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
     Verdict,
 };
+pub use crate::analysis::gap::{Gap, GapGoal, GapLeaf, GapStep, GapTarget, PointsNeeded, Reach};
 pub use crate::analysis::self_vs_appraised::{
     NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
 };
 pub use crate::analysis::uncertainty::{
     DomainRemoval, RankUncertainty, UncertaintyOptions, UncertaintyReport, UnitUncertainty,
+};
+pub use crate::analysis::what_if::{
+    LeafChange, NewInput, WhatIf, WhatIfDomain, WhatIfLeaf, WhatIfStanding,
 };
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
