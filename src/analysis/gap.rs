@@ -255,8 +255,8 @@ pub struct GapStep {
 /// // Rank 2: level with b on the published index (87.995 shows as 88.00) shares rank 2.
 /// let second = gap.to_rank(2)?;
 /// assert_eq!(second.points(), Some("2.495".parse()?));
-/// // Rank 1 means passing 95.00, 9.505 points: 14.5 are open.
-/// assert!(gap.to_rank(1)?.is_reachable());
+/// // Rank 1: level with a at 95.00 shares it, for 9.495 of the 14.5 open points.
+/// assert_eq!(gap.to_rank(1)?.points(), Some("9.495".parse()?));
 /// assert_eq!(gap.open_points(), "14.5".parse()?);
 ///
 /// // Where c lost most, by lost points then code, and a greedy plan for group A.
