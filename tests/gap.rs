@@ -692,4 +692,15 @@ fn a_local_scale_with_an_off_grid_threshold() {
     let good = gap.to_next_grade(&scale).unwrap().unwrap();
     assert_eq!(reachable_points(&good), (d("2"), true));
     assert_eq!(good.needed().unwrap().index, d("87.5"));
+    let graded = options.with_grades(scale);
+    let plan = gap.plan(d("2")).unwrap();
+    assert_eq!(
+        after_plan(&assessments, "c", &plan, &graded).1.as_deref(),
+        Some("Tốt")
+    );
+    let short = gap.plan(d("1.999")).unwrap();
+    assert_eq!(
+        after_plan(&assessments, "c", &short, &graded).1.as_deref(),
+        Some("Khá")
+    );
 }

@@ -93,7 +93,6 @@ impl PointsNeeded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
 pub enum Reach {
     /// The unit is there already.
     Reached,
@@ -197,6 +196,13 @@ pub struct GapStep {
 /// only its lost points ([`Gap::open_points`]), and [`Gap::max_index`] is its index with all
 /// of them.
 ///
+/// An index that does not end, such as a third, is itself rounded to 28 significant
+/// digits when scored. Where a bound is such an index (another unit's exact index, when the
+/// ranking is on exact values), the points are those at which the index as
+/// [`Framework::score`] computes it crosses the bound, to within 10<sup>−20</sup> points,
+/// written with the fewest decimals: 2.79 where the other unit has 2.79 points, not
+/// 2.7899999999999999999999999998.
+///
 /// # Grades
 ///
 /// A grade is reached on the value the ranking grades ([`RankingOptions::grade_basis`]):
@@ -217,7 +223,8 @@ pub struct GapStep {
 /// ordinal ranking a tie is decided by the unit identifiers. In an ordinal ranking with
 /// tie-breakers, ties are not counted as won, since the tie-breakers depend on where the
 /// points are gained: the points given pass the other unit outright, which is enough but
-/// may be more than needed.
+/// may be more than needed (and a goal reported out of reach may be reached by winning such
+/// a tie at full points).
 ///
 /// # Examples
 ///
@@ -595,17 +602,18 @@ impl<'a> Gap<'a> {
             &at,
         )?;
         let reached_now = checked_add(card.points(), adjustments(card, &at)?, &at)?;
-        let points = checked_sub(level, reached_now, &at)?.max(Decimal::ZERO);
+        let raw = checked_sub(level, reached_now, &at)?.max(Decimal::ZERO);
+        let (points, inclusive) = self.settle(raw, bound)?;
         let needed = PointsNeeded {
             points,
-            inclusive: bound.inclusive,
+            inclusive,
             index: bound.index,
         };
         // The index is clamped to 100: nothing above it, nor 100 itself when it must be
         // exceeded, is ever reached.
         let possible = bound.index < Decimal::ONE_HUNDRED
             || (bound.index == Decimal::ONE_HUNDRED && bound.inclusive);
-        let within = if bound.inclusive {
+        let within = if inclusive {
             points <= open
         } else {
             points < open
@@ -620,6 +628,55 @@ impl<'a> Gap<'a> {
             reach,
             open_points: open,
         })
+    }
+
+    /// The points worked back from `bound`, as the index the scorer computes confirms them.
+    ///
+    /// Where the bound is an index that does not end (a third), it was rounded to 28
+    /// significant digits, and so is the level worked back from it. The figure taken is then
+    /// the one with the fewest decimals, within 10^-20 of the worked-back points, at which
+    /// the scorer's index crosses the bound: reaching it there and not 10^-20 below
+    /// (inclusive), or not there and 10^-20 above (exclusive). Bounds that end give their
+    /// points exactly, as they stand.
+    fn settle(&self, raw: Decimal, bound: Bound) -> Result<(Decimal, bool), Error> {
+        let at = self.context();
+        let tolerance = Decimal::new(1, 20);
+        let meets = |gain: Decimal| -> Result<bool, Error> {
+            let index = self.index_with(gain.max(Decimal::ZERO))?;
+            Ok(if bound.inclusive {
+                index >= bound.index
+            } else {
+                index > bound.index
+            })
+        };
+        for places in 0..=28 {
+            let candidate = raw.round_dp(places);
+            if checked_sub(candidate, raw, &at)?.abs() >= tolerance {
+                continue;
+            }
+            let reaches = meets(candidate)?;
+            if reaches && !meets(checked_sub(candidate, tolerance, &at)?)? {
+                return Ok((candidate, true));
+            }
+            if !reaches && meets(checked_add(candidate, tolerance, &at)?)? {
+                return Ok((candidate, false));
+            }
+        }
+        Ok((raw, bound.inclusive))
+    }
+
+    /// The exact index with `gain` more points, computed as [`Framework::score`] does.
+    fn index_with(&self, gain: Decimal) -> Result<Decimal, Error> {
+        let at = self.context();
+        let card = self.scorecard;
+        let points = checked_add(card.points(), gain, &at)?;
+        let adjusted = checked_add(points, adjustments(card, &at)?, &at)?;
+        let index = checked_div(
+            checked_mul(adjusted, Decimal::ONE_HUNDRED, &at)?,
+            card.effective_max(),
+            &at,
+        )?;
+        Ok(index.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
     }
 
     /// Refuses a leaf whose points do not count one for one in the total: a parent (or the
