@@ -14,7 +14,10 @@
 //!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
 //! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
 //! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
-//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side.
+//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side;
+//! - a [`Gap`] gives the exact points a ranked unit needs for the next grade or a rank, and
+//!   where it lost most; a [`WhatIf`] scores one unit again with some evidence changed and
+//!   ranks it among the others as they stand;
 //! - rankings, comparisons and scorecards are reported as plain-text tables, CSV (feature
 //!   `csv`) and a self-contained HTML page (feature `html`).
 //!
