@@ -11,12 +11,15 @@
 //! annex), every other piece of evidence, the grade thresholds and the previous year's results.
 //! Role titles only; no personal names.
 //!
+//! At the end: what the public administration centre's standing among the offices would have
+//! been at 90% on time, and what the last ward needs for the next grade.
+//!
 //! Run with `cargo run --release --example hoi_an`.
 
 use par_index::{
     Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Comparison,
-    Entry, Evidence, Framework, GradeBand, GradeScale, Head, LateDossiers, Ranking, RankingOptions,
-    RoundingPolicy, Scorecard, builtin,
+    Entry, Evidence, Framework, Gap, GradeBand, GradeScale, Head, LateDossiers, LeafChange,
+    Ranking, RankingOptions, Reach, RoundingPolicy, Scorecard, WhatIf, builtin,
 };
 use rust_decimal::Decimal;
 
@@ -142,6 +145,56 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     print_apologies(&assignments.agencies)?;
+
+    // What if the centre had resolved 90% of its dossiers on time? It alone is scored again
+    // and ranked among the offices as they stand.
+    let centre_assessment = assess_all(&framework, &OFFICES, "2021-H1", 0)?
+        .into_iter()
+        .find(|a| a.unit == "TTHCC")
+        .ok_or("the centre is assessed")?;
+    let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
+    let what_if = WhatIf::run(&framework, &centre_assessment, &[at_90], &office_ranking)?;
+    println!("\nWhat if leaf 3.1 had been 90% on time, not 64.04%? {what_if}, among the offices.");
+
+    // What the last ward needs for the next grade, and where it lost most.
+    let last = ranking.units().last().ok_or("the wards are ranked")?;
+    let last_card = current
+        .iter()
+        .find(|s| s.unit() == last.unit)
+        .ok_or("the last ward is scored")?;
+    let gap = Gap::new(&framework, &ranking, last_card)?.with_accountability(&accountability)?;
+    if let Some(target) = gap.to_next_grade(&local_grades()?)? {
+        let needed = match target.reach {
+            Reach::Reachable(needed) => format!("{} more points", needed.points_at(2)?),
+            Reach::Unreachable(_) => "more points than are open".to_owned(),
+            Reach::Reached => "nothing more".to_owned(),
+        };
+        let worst: Vec<String> = gap
+            .lost_leaves()
+            .iter()
+            .take(2)
+            .map(|leaf| {
+                let head = leaf
+                    .lead
+                    .as_ref()
+                    .map(|a| a.head_label())
+                    .unwrap_or_default();
+                format!(
+                    "{} ({} lost, {head})",
+                    leaf.code,
+                    RoundingPolicy::default().apply(leaf.lost)
+                )
+            })
+            .collect();
+        println!(
+            "Gap: {} (last, {} {}) needs {needed} for {}; it lost most on {}.",
+            last.unit_name,
+            last.published_index,
+            last.grade.as_deref().unwrap_or("ungraded"),
+            target.goal,
+            worst.join(" and ")
+        );
+    }
     Ok(())
 }
 
@@ -231,6 +284,19 @@ fn score_all(
     years_back: i64,
 ) -> Result<Vec<Scorecard>, Box<dyn std::error::Error>> {
     let mut scorecards = Vec::with_capacity(units.len());
+    for assessment in assess_all(framework, units, period, years_back)? {
+        scorecards.push(framework.score(&assessment)?);
+    }
+    Ok(scorecards)
+}
+
+fn assess_all(
+    framework: &Framework,
+    units: &[Ward],
+    period: &str,
+    years_back: i64,
+) -> Result<Vec<Assessment>, Box<dyn std::error::Error>> {
+    let mut assessments = Vec::with_capacity(units.len());
     for (position, unit) in units.iter().enumerate() {
         let mut assessment = Assessment::new(framework.id(), unit.code, period.parse()?);
         assessment.unit_name = unit.name.to_owned();
@@ -252,9 +318,9 @@ fn score_all(
             }
             assessment.push(entry);
         }
-        scorecards.push(framework.score(&assessment)?);
+        assessments.push(assessment);
     }
-    Ok(scorecards)
+    Ok(assessments)
 }
 
 /// Illustrative evidence for one leaf, from a quality level in 0..=100.

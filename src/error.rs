@@ -823,6 +823,89 @@ pub enum Error {
         /// What was given.
         found: String,
     },
+
+    /// A unit that a gap or what-if analysis needs among a ranking's ranked units.
+    #[error("unit {unit} is not among the ranked units")]
+    NotInRanking {
+        /// The unit.
+        unit: String,
+    },
+    /// A unit's scorecard for another framework or period than the ranking's.
+    #[error(
+        "the scorecard of unit {unit} is for {what} {found}, but the ranking is for {what} {expected}"
+    )]
+    RankingMismatch {
+        /// The unit.
+        unit: String,
+        /// `framework` or `period`.
+        what: &'static str,
+        /// The scorecard's.
+        found: String,
+        /// The ranking's.
+        expected: String,
+    },
+    /// A unit's scorecard that is not the one its ranking was made from.
+    #[error(
+        "unit {unit} has an index of {scorecard} in its scorecard but {ranking} in the ranking"
+    )]
+    RankingIndexMismatch {
+        /// The unit.
+        unit: String,
+        /// The scorecard's exact index.
+        scorecard: Decimal,
+        /// The ranking's exact index.
+        ranking: Decimal,
+    },
+    /// A tie-breaker on a node whose values a ranking does not keep.
+    #[error(
+        "tie-breaker node {code} is not a domain, and a ranking keeps only its domains' values"
+    )]
+    TieBreakerNotInRanking {
+        /// The tie-breaker's node.
+        code: Code,
+    },
+    /// A target rank outside the ranking.
+    #[error("target rank {rank} for unit {unit} is outside 1 to {units}")]
+    InvalidTargetRank {
+        /// The unit.
+        unit: String,
+        /// The rank asked for.
+        rank: u32,
+        /// How many units are ranked.
+        units: usize,
+    },
+    /// Points to spread over a unit's leaves that are negative or more than are open.
+    #[error(
+        "cannot spread {points} more points over the leaves of unit {unit}: {open} points are open"
+    )]
+    PlanOutOfRange {
+        /// The unit.
+        unit: String,
+        /// The points asked for.
+        points: Decimal,
+        /// The points still open.
+        open: Decimal,
+    },
+    /// A leaf whose points do not count one for one in the unit's total.
+    #[error(
+        "points on leaf {code} of unit {unit} do not add one for one to its total: {node} rescales or averages its children"
+    )]
+    PlanUnsupported {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        code: Code,
+        /// The parent that rescales or averages (`domain 3`, `the total`).
+        node: String,
+    },
+    /// A what-if that changes one leaf twice.
+    #[error("the what-if for unit {unit} changes leaf {code} twice")]
+    DuplicateChange {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        code: Code,
+    },
 }
 
 /// `assessments.csv line 7, column "3.2.1"`.

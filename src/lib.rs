@@ -19,11 +19,14 @@
 //!   a unit's (or a cohort's) lost points over the heads exactly; [`PeerAverageRule`],
 //!   [`RatingScheme`] and [`EmulationRule`] carry a unit's index into its head's rating;
 //! - [`builtin`] holds the official frameworks as far as their sources verify them (each
-//!   with its decision and sources), [`format`](mod@format) documents the JSON form of a province's own
-//!   annex, and [`pin`] proves that a published table is reproduced;
+//!   with its decision and sources), [`format`](mod@format) documents the JSON form of a
+//!   province's own annex, and [`pin`] proves that a published table is reproduced;
 //! - a [`PointsTable`] scores and ranks thousands of units at once, exactly;
 //!   [`RankUncertainty`] tells how solid a rank is, and [`SelfAppraisal`] sets self-assessed
 //!   against appraised points;
+//! - a [`Gap`] gives the exact points a ranked unit needs for the next grade or a rank, and
+//!   where it lost most; a [`WhatIf`] scores one unit again with some evidence changed and
+//!   ranks it among the others as they stand;
 //! - rankings, comparisons and scorecards are reported as plain-text tables, CSV (feature
 //!   `csv`) and a self-contained HTML page (feature `html`).
 //!
@@ -135,11 +138,15 @@ pub use crate::accountability::{
     HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
     Verdict,
 };
+pub use crate::analysis::gap::{Gap, GapGoal, GapLeaf, GapStep, GapTarget, PointsNeeded, Reach};
 pub use crate::analysis::self_vs_appraised::{
     NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
 };
 pub use crate::analysis::uncertainty::{
     DomainRemoval, RankUncertainty, UncertaintyOptions, UncertaintyReport, UnitUncertainty,
+};
+pub use crate::analysis::what_if::{
+    LeafChange, NewInput, WhatIf, WhatIfDomain, WhatIfLeaf, WhatIfStanding,
 };
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};

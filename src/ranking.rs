@@ -726,6 +726,108 @@ impl Ranking {
     }
 }
 
+/// Ranking one unit anew among the others, which stay put (for the gap and what-if analyses).
+impl Ranking {
+    /// The rank `unit` would take with the ranked value `value` (on the ranking's basis),
+    /// every other ranked unit unchanged. Ties follow the ranking's tie method; in an ordinal
+    /// ranking, a tie on the value is decided by the unit identifier alone, so callers must
+    /// not rely on ties where the ranking has tie-breakers.
+    pub(crate) fn rank_value_among_others(&self, unit: &str, value: Decimal) -> Option<Rank> {
+        self.rank_among_others(unit, value, &[], &[])
+    }
+
+    /// `scorecard`'s unit graded and ranked as this ranking would, every other ranked unit
+    /// unchanged: the same tie method, value basis, rounding and grades.
+    ///
+    /// Errors: [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node the scorecard
+    /// does not have, [`Error::TieBreakerNotInRanking`] when it names a node that is not a
+    /// domain (a ranking keeps only its domains' values).
+    pub(crate) fn place(&self, scorecard: &Scorecard) -> Result<RankedUnit, Error> {
+        let breakers = self.options.tie_method.tie_breakers();
+        for breaker in breakers {
+            if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
+                if scorecard.node(code.as_str()).is_none() {
+                    return Err(Error::UnknownTieBreakerNode {
+                        code: code.clone(),
+                        unit: scorecard.unit().to_owned(),
+                        framework: scorecard.framework().to_owned(),
+                    });
+                }
+            }
+        }
+        let others = self
+            .units
+            .iter()
+            .map(|u| standing_breaker_values(u, breakers))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let mut unit = RankedUnit::new(scorecard, &self.options);
+        let own = breaker_values(scorecard, breakers);
+        unit.rank = self.rank_among_others(
+            &unit.unit,
+            unit.index_value(self.options.basis),
+            &own,
+            &others,
+        );
+        Ok(unit)
+    }
+
+    /// The rank of a unit with `value` and tie-breaker values `breakers` among the other
+    /// ranked units (`others` holds their tie-breaker values, by position).
+    fn rank_among_others(
+        &self,
+        unit: &str,
+        value: Decimal,
+        breakers: &[Option<Decimal>],
+        others: &[Vec<Option<Decimal>>],
+    ) -> Option<Rank> {
+        let candidate = self.units.len();
+        let mut items: Vec<Item<'_>> = self
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.unit != unit)
+            .map(|(i, u)| Item {
+                position: i,
+                value: u.index_value(self.options.basis),
+                breakers: others.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                unit: &u.unit,
+            })
+            .collect();
+        items.push(Item {
+            position: candidate,
+            value,
+            breakers,
+            unit,
+        });
+        rank_items(&self.options.tie_method, items)
+            .into_iter()
+            .find(|(position, _)| *position == candidate)
+            .map(|(_, rank)| rank)
+    }
+}
+
+/// A ranked unit's values for each tie-breaker, from what the ranking keeps (exact), as
+/// [`breaker_values`] gives them from a scorecard.
+fn standing_breaker_values(
+    unit: &RankedUnit,
+    breakers: &[TieBreaker],
+) -> Result<Vec<Option<Decimal>>, Error> {
+    breakers
+        .iter()
+        .map(|breaker| match breaker {
+            TieBreaker::NodePoints(code) => unit
+                .domain(code.as_str())
+                .map(|d| d.points)
+                .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
+            TieBreaker::NodePercent(code) => unit
+                .domain(code.as_str())
+                .map(|d| d.percent)
+                .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
+            TieBreaker::ExactIndex => Ok(Some(unit.index)),
+        })
+        .collect()
+}
+
 impl fmt::Display for Ranking {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render_table())

@@ -1,0 +1,988 @@
+//! What it takes to move up: the points a ranked unit needs for a grade or a rank, the points
+//! it can still gain, and the leaves where it lost most. Documented on [`Gap`].
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::accountability::{Accountability, Agency};
+use crate::code::Code;
+use crate::error::Error;
+use crate::framework::{Combine, Framework, NotApplicablePolicy};
+use crate::grade::{GradeBand, GradeScale};
+use crate::math::{checked_add, checked_div, checked_mul, checked_sub, checked_sum};
+use crate::ranking::{RankedUnit, Ranking, ValueBasis};
+use crate::rounding::{Rounding, RoundingPolicy};
+use crate::scorecard::Scorecard;
+use crate::tie::TieMethod;
+
+/// What a unit aims for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum GapGoal {
+    /// A grade of a [`GradeScale`], reached at its threshold (inclusive).
+    Grade {
+        /// The grade's label.
+        label: String,
+        /// Its threshold, in percent.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+        min: Decimal,
+    },
+    /// A rank or better in the unit's ranking.
+    Rank(u32),
+}
+
+impl fmt::Display for GapGoal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GapGoal::Grade { label, min } => write!(f, "grade {label} (from {min})"),
+            GapGoal::Rank(rank) => write!(f, "rank {rank}"),
+        }
+    }
+}
+
+/// The least a unit must gain to reach a goal.
+///
+/// All figures are exact. `points` are points of the unit's total (the scale of
+/// [`Scorecard::points`]); the goal is reached with `points` more points or any number above
+/// them when `inclusive`, and only with more than `points` when not (a rounding mode such as
+/// half toward zero, or a tie that does not count, leaves no least number, only a bound).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PointsNeeded {
+    /// The smallest increase that reaches the goal (`inclusive`), or the increase the unit
+    /// must exceed.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// Whether `points` themselves reach the goal.
+    pub inclusive: bool,
+    /// The exact index that reaches the goal (`inclusive`), or that the unit must exceed:
+    /// 89.995 for a grade from 90 graded on an index published with two decimals, half away
+    /// from zero.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub index: Decimal,
+}
+
+impl PointsNeeded {
+    /// The smallest multiple of 10<sup>−places</sup> points that reaches the goal, for
+    /// points entered with `places` decimals (at most 28).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`], which exact figures do not reach.
+    pub fn points_at(&self, places: u32) -> Result<Decimal, Error> {
+        let places = places.min(28);
+        if self.inclusive {
+            let mut points = self
+                .points
+                .round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+            points.rescale(places);
+            return Ok(points);
+        }
+        let mut floor = self
+            .points
+            .round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
+        floor.rescale(places);
+        checked_add(floor, Decimal::new(1, places), &"the points needed")
+    }
+}
+
+/// Whether a goal is reached, within reach, or out of reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Reach {
+    /// The unit is there already.
+    Reached,
+    /// The unit gets there by gaining these points, no more than it can still gain.
+    Reachable(PointsNeeded),
+    /// The unit would need these points, but even every point still open would not do (or
+    /// the goal asks for an index above 100).
+    Unreachable(PointsNeeded),
+}
+
+/// How far a unit stands from one goal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GapTarget {
+    /// The goal.
+    pub goal: GapGoal,
+    /// Reached, reachable with so many points, or out of reach.
+    pub reach: Reach,
+    /// The points the unit can still gain: its lost points.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub open_points: Decimal,
+}
+
+impl GapTarget {
+    /// True when the goal is reached or reachable.
+    pub fn is_reachable(&self) -> bool {
+        !matches!(self.reach, Reach::Unreachable(_))
+    }
+
+    /// The points needed: 0 when reached, `None` when out of reach.
+    pub fn points(&self) -> Option<Decimal> {
+        match self.reach {
+            Reach::Reached => Some(Decimal::ZERO),
+            Reach::Reachable(needed) => Some(needed.points),
+            Reach::Unreachable(_) => None,
+        }
+    }
+
+    /// What is needed, unless the goal is reached.
+    pub fn needed(&self) -> Option<&PointsNeeded> {
+        match &self.reach {
+            Reach::Reached => None,
+            Reach::Reachable(needed) | Reach::Unreachable(needed) => Some(needed),
+        }
+    }
+}
+
+/// A leaf where a unit lost points, with who answers for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GapLeaf {
+    /// The leaf.
+    pub code: Code,
+    /// Its Vietnamese name.
+    pub name_vi: String,
+    /// Points achieved, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// Its maximum.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+    /// Points lost: the maximum less the points achieved.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub lost: Decimal,
+    /// The agency that answers for the leaf, when the gap was given an [`Accountability`].
+    pub lead: Option<Agency>,
+    /// The scorecard's note for the leaf (the appraisal team's reason).
+    pub note: String,
+}
+
+/// One leaf of a [`Gap::plan`]: the points to gain there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GapStep {
+    /// The leaf.
+    pub code: Code,
+    /// Points to gain on it.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub add: Decimal,
+    /// The leaf's points after the gain (as appraised points, they re-score the unit).
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points_after: Decimal,
+    /// The leaf's maximum.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub max_points: Decimal,
+}
+
+/// What a ranked unit needs to reach the next grade or a better rank, what it can still gain,
+/// and where it lost most: the questions officials ask once a table is published.
+///
+/// Built from the unit's [`Scorecard`], the [`Ranking`] it is ranked in and the
+/// [`Framework`]; other units stay as they are.
+///
+/// # Points
+///
+/// Points are points of the unit's total, as [`Scorecard::points`] and
+/// [`Scorecard::lost_points`] count them. The index is
+/// `(points + adjustments) ÷ effective maximum × 100`, kept within 0–100, so the smallest
+/// gain that brings the index to a bound `b` is `b × effective maximum ÷ 100 − points −
+/// adjustments`, computed exactly. Leaves that do not apply stay that way: the unit can gain
+/// only its lost points ([`Gap::open_points`]), and [`Gap::max_index`] is its index with all
+/// of them.
+///
+/// An index that does not end, such as a third, is itself rounded to 28 significant
+/// digits when scored. Where a bound is such an index (another unit's exact index, when the
+/// ranking is on exact values), the points are those at which the index as
+/// [`Framework::score`] computes it crosses the bound, to within 10<sup>−20</sup> points,
+/// written with the fewest decimals: 2.79 where the other unit has 2.79 points, not
+/// 2.7899999999999999999999999998.
+///
+/// # Grades
+///
+/// A grade is reached on the value the ranking grades ([`RankingOptions::grade_basis`]):
+/// by default the published index, rounded by the ranking's policy. With two decimals, half
+/// away from zero, a grade from 90 is reached by an exact index of 89.995, which publishes
+/// as 90.00; so the points needed are those that bring the exact index to 89.995. Every
+/// rounding mode has its own bound; under half toward zero (89.995 → 89.99) there is no least
+/// index, only one to exceed, and [`PointsNeeded::inclusive`] is false.
+///
+/// # Ranks
+///
+/// The unit is ranked again among the other ranked units, which stay put, with the ranking's
+/// value basis and tie method. A tie counts as the tie method ranks it: with competition
+/// ranking ("1224"), tying the unit now at the target rank gives that rank, so the points
+/// needed are those that bring the unit level with it (on the published index by default:
+/// showing the same figure is enough); with dense ranking likewise; with fractional ranking a
+/// tie gives the mean of the tied positions, which may or may not be good enough; with
+/// ordinal ranking a tie is decided by the unit identifiers. In an ordinal ranking with
+/// tie-breakers, ties are not counted as won, since the tie-breakers depend on where the
+/// points are gained: the points given pass the other unit outright, which is enough but
+/// may be more than needed (and a goal reported out of reach may be reached by winning such
+/// a tie at full points).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Assessment, Cohort, Entry, Framework, Gap, GradeScale, RankingOptions, Reach};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Demo index")
+///     .domain("1", "Chỉ đạo, điều hành", Decimal::from(40))
+///     .child("1", "1.1", "Kế hoạch CCHC", Decimal::from(20))
+///     .child("1", "1.2", "Hoàn thành kế hoạch", Decimal::from(20))
+///     .domain("2", "Thủ tục hành chính", Decimal::from(60))
+///     .child("2", "2.1", "Hồ sơ đúng hạn", Decimal::from(30))
+///     .child("2", "2.2", "Xin lỗi hồ sơ trễ hạn", Decimal::from(30))
+///     .build()?;
+/// let score = |unit: &str, points: [&str; 4]| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = Assessment::new("demo", unit, "2024".parse()?);
+///     for (code, points) in ["1.1", "1.2", "2.1", "2.2"].into_iter().zip(points) {
+///         assessment.push(Entry::new(code.parse()?).with_appraised(points.parse()?)
+///             .with_note(if code == "2.1" { "late dossiers" } else { "" }));
+///     }
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [
+///     score("a", ["20", "20", "30", "25"])?,    // 95.00
+///     score("b", ["20", "18", "25", "25"])?,    // 88.00
+///     score("c", ["20", "15.5", "25", "25"])?,  // 85.50
+/// ];
+/// let ranking = cards.iter().collect::<Cohort>().rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&framework, &ranking, &cards[2])?;
+///
+/// // Group A from 90: 89.995 publishes as 90.00, so 4.495 points are enough.
+/// let a = gap.to_next_grade(&GradeScale::national())?.unwrap();
+/// assert_eq!(a.points(), Some("4.495".parse()?));
+/// // Rank 2: level with b on the published index (87.995 shows as 88.00) shares rank 2.
+/// let second = gap.to_rank(2)?;
+/// assert_eq!(second.points(), Some("2.495".parse()?));
+/// // Rank 1: level with a at 95.00 shares it, for 9.495 of the 14.5 open points.
+/// assert_eq!(gap.to_rank(1)?.points(), Some("9.495".parse()?));
+/// assert_eq!(gap.open_points(), "14.5".parse()?);
+///
+/// // Where c lost most, by lost points then code, and a greedy plan for group A.
+/// let worst: Vec<(String, String)> = gap.lost_leaves().iter()
+///     .map(|l| (l.code.to_string(), l.lost.to_string())).collect();
+/// assert_eq!(worst, [("2.1".into(), "5".into()), ("2.2".into(), "5".into()), ("1.2".into(), "4.5".into())]);
+/// let plan = gap.plan("4.495".parse()?)?;
+/// assert_eq!((plan[0].code.as_str(), plan[0].points_after.to_string().as_str()), ("2.1", "29.495"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// [`RankingOptions::grade_basis`]: crate::RankingOptions::grade_basis
+#[derive(Debug, Clone)]
+pub struct Gap<'a> {
+    framework: &'a Framework,
+    ranking: &'a Ranking,
+    scorecard: &'a Scorecard,
+    standing: &'a RankedUnit,
+    accountability: Option<&'a Accountability>,
+}
+
+impl<'a> Gap<'a> {
+    /// The gap of the unit of `scorecard`, ranked in `ranking`, scored on `framework`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ScorecardMismatch`] when the scorecard is not one of `framework`;
+    /// [`Error::RankingMismatch`] when the ranking is for another framework or period;
+    /// [`Error::NotInRanking`] when the unit is not among the ranked units;
+    /// [`Error::RankingIndexMismatch`] when the ranking was made from another scorecard of the
+    /// unit.
+    pub fn new(
+        framework: &'a Framework,
+        ranking: &'a Ranking,
+        scorecard: &'a Scorecard,
+    ) -> Result<Gap<'a>, Error> {
+        let fits = scorecard.framework() == framework.id()
+            && scorecard.nodes().len() == framework.len()
+            && framework
+                .nodes()
+                .zip(scorecard.nodes())
+                .all(|(node, score)| node.code() == &score.code);
+        if !fits {
+            return Err(Error::ScorecardMismatch {
+                unit: scorecard.unit().to_owned(),
+                framework: framework.id().to_owned(),
+            });
+        }
+        let standing = ranked_standing(ranking, scorecard)?;
+        Ok(Gap {
+            framework,
+            ranking,
+            scorecard,
+            standing,
+            accountability: None,
+        })
+    }
+
+    /// Names the agency that answers for each lost leaf ([`Accountability::lead_of`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::AssignmentFrameworkMismatch`] when the assignments are for another
+    /// framework.
+    pub fn with_accountability(
+        mut self,
+        accountability: &'a Accountability,
+    ) -> Result<Gap<'a>, Error> {
+        if accountability.framework().id() != self.framework.id() {
+            return Err(Error::AssignmentFrameworkMismatch {
+                expected: self.framework.id().to_owned(),
+                found: accountability.framework().id().to_owned(),
+            });
+        }
+        self.accountability = Some(accountability);
+        Ok(self)
+    }
+
+    /// The unit as ranked: its rank, index and grade.
+    pub fn standing(&self) -> &RankedUnit {
+        self.standing
+    }
+
+    /// The points the unit can still gain: its lost points, the most any goal can take.
+    pub fn open_points(&self) -> Decimal {
+        self.scorecard.lost_points()
+    }
+
+    /// The exact index the unit would have with every open point gained: 100, less what its
+    /// adjustments take off (more is clamped to 100).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`].
+    pub fn max_index(&self) -> Result<Decimal, Error> {
+        let at = self.context();
+        let max = self.scorecard.effective_max();
+        let adjusted = checked_add(max, adjustments(self.scorecard, &at)?, &at)?;
+        let index = checked_div(checked_mul(adjusted, Decimal::ONE_HUNDRED, &at)?, max, &at)?;
+        Ok(index.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
+    }
+
+    /// The points to the grade above the unit's in `scale` (the lowest grade, for an
+    /// ungraded unit); `None` when the unit is in the highest grade.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`].
+    pub fn to_next_grade(&self, scale: &GradeScale) -> Result<Option<GapTarget>, Error> {
+        let graded = self
+            .standing
+            .index_value(self.ranking.options().grade_basis);
+        // Grades are listed from the highest threshold down: the next one up is the last
+        // whose threshold is above the unit's value.
+        match scale.bands().iter().rev().find(|band| band.min > graded) {
+            Some(band) => self.grade_target(band).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The points to the grade `label` of `scale`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownGrade`] for a label the scale does not have; [`Error::Overflow`].
+    pub fn to_grade(&self, scale: &GradeScale, label: &str) -> Result<GapTarget, Error> {
+        let band = scale
+            .bands()
+            .iter()
+            .find(|band| band.label == label)
+            .ok_or_else(|| Error::UnknownGrade {
+                grade: label.to_owned(),
+                labels: scale
+                    .bands()
+                    .iter()
+                    .map(|b| b.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        self.grade_target(band)
+    }
+
+    /// The points to rank `rank` or better, the other units staying put (see the type's
+    /// documentation for ties).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidTargetRank`] for a rank outside 1 to the number of ranked units;
+    /// [`Error::Overflow`].
+    pub fn to_rank(&self, rank: u32) -> Result<GapTarget, Error> {
+        let units = self.ranking.len();
+        if rank == 0 || usize::try_from(rank).map_or(true, |r| r > units) {
+            return Err(Error::InvalidTargetRank {
+                unit: self.standing.unit.clone(),
+                rank,
+                units,
+            });
+        }
+        let goal = GapGoal::Rank(rank);
+        let wanted = Decimal::from(rank);
+        if self.standing.rank.is_some_and(|r| r.value() <= wanted) {
+            return Ok(self.reached(goal));
+        }
+        let at = self.context();
+        let options = self.ranking.options();
+        let policy = &options.rounding;
+        let basis = effective_basis(options.basis, policy);
+        let unit = self.standing.unit.as_str();
+        let own = self.standing.index_value(options.basis);
+        let ties_count = !matches!(
+            &options.tie_method,
+            TieMethod::Ordinal { tie_breakers } if !tie_breakers.is_empty()
+        );
+        let reaches = |value: Decimal| {
+            self.ranking
+                .rank_value_among_others(unit, value)
+                .is_some_and(|r| r.value() <= wanted)
+        };
+
+        // The unit's rank only improves as its value rises, and is constant on each piece
+        // of the value line cut by the other units' values: level with a value, or between
+        // two. The first piece from the bottom that gives the rank is the least gain.
+        let mut values: Vec<Decimal> = self
+            .ranking
+            .units()
+            .iter()
+            .filter(|u| u.unit != unit)
+            .map(|u| u.index_value(options.basis))
+            .filter(|v| *v >= own)
+            .collect();
+        values.sort();
+        values.dedup();
+        let mut bound = None;
+        for (i, value) in values.iter().enumerate() {
+            if ties_count && *value > own && reaches(*value) {
+                bound = Some(at_least(*value, basis, policy, &at)?);
+                break;
+            }
+            let next = values.get(i.saturating_add(1)).copied();
+            let between = match basis {
+                ValueBasis::Published => {
+                    let up = checked_add(*value, grid_unit(policy), &at)?;
+                    (next != Some(up)).then_some(up)
+                }
+                ValueBasis::Exact => match next {
+                    Some(next) => {
+                        let sum = checked_add(*value, next, &at)?;
+                        let middle = checked_div(sum, Decimal::TWO, &at)?;
+                        (middle > *value && middle < next).then_some(middle)
+                    }
+                    None => Some(checked_add(*value, Decimal::ONE, &at)?),
+                },
+            };
+            if between.is_some_and(reaches) {
+                bound = Some(above(*value, basis, policy, &at)?);
+                break;
+            }
+        }
+        // Passing every other unit always gives rank 1.
+        let bound = match bound {
+            Some(bound) => bound,
+            None => above(values.last().copied().unwrap_or(own), basis, policy, &at)?,
+        };
+        self.target(goal, bound)
+    }
+
+    /// The leaves where the unit lost points, most lost first (ties by code), each with its
+    /// note and, with [`Gap::with_accountability`], the agency that answers for it. Leaves
+    /// that do not apply are left out.
+    ///
+    /// Lost points are the leaf's own (its maximum less its points); where every parent sums
+    /// its children, as in the PAR Index, they are points of the total too.
+    pub fn lost_leaves(&self) -> Vec<GapLeaf> {
+        let mut leaves: Vec<GapLeaf> = self
+            .scorecard
+            .leaves()
+            .filter(|leaf| leaf.applicable && leaf.lost_points() > Decimal::ZERO)
+            .map(|leaf| GapLeaf {
+                code: leaf.code.clone(),
+                name_vi: self
+                    .framework
+                    .node_by_code(&leaf.code)
+                    .map(|n| n.name_vi().to_owned())
+                    .unwrap_or_default(),
+                points: leaf.points,
+                max_points: leaf.effective_max,
+                lost: leaf.lost_points(),
+                lead: self
+                    .accountability
+                    .and_then(|a| a.lead_of(leaf.code.as_str()))
+                    .cloned(),
+                note: leaf
+                    .leaf
+                    .as_ref()
+                    .map(|d| d.note.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        leaves.sort_by(|a, b| b.lost.cmp(&a.lost).then_with(|| a.code.cmp(&b.code)));
+        leaves
+    }
+
+    /// Spreads `points` over the leaves where most was lost, greedily: each leaf in the order
+    /// of [`Gap::lost_leaves`] takes what it lost, until the points are spent.
+    ///
+    /// Giving each leaf its [`GapStep::points_after`] as appraised points raises the unit's
+    /// points by exactly `points`; so the plan of [`PointsNeeded::points`] (or
+    /// [`PointsNeeded::points_at`]) reaches the goal.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PlanOutOfRange`] for negative points or more than are open;
+    /// [`Error::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
+    /// or averages its children, so that its points do not count one for one;
+    /// [`Error::Overflow`].
+    pub fn plan(&self, points: Decimal) -> Result<Vec<GapStep>, Error> {
+        let open = self.open_points();
+        if points < Decimal::ZERO || points > open {
+            return Err(Error::PlanOutOfRange {
+                unit: self.standing.unit.clone(),
+                points,
+                open,
+            });
+        }
+        let at = self.context();
+        let mut remaining = points;
+        let mut steps = Vec::new();
+        for leaf in self.lost_leaves() {
+            if remaining <= Decimal::ZERO {
+                break;
+            }
+            self.check_one_for_one(&leaf.code)?;
+            let add = remaining.min(leaf.lost);
+            remaining = checked_sub(remaining, add, &at)?;
+            steps.push(GapStep {
+                points_after: checked_add(leaf.points, add, &at)?,
+                code: leaf.code,
+                add,
+                max_points: leaf.max_points,
+            });
+        }
+        Ok(steps)
+    }
+
+    fn grade_target(&self, band: &GradeBand) -> Result<GapTarget, Error> {
+        let goal = GapGoal::Grade {
+            label: band.label.clone(),
+            min: band.min,
+        };
+        let options = self.ranking.options();
+        if self.standing.index_value(options.grade_basis) >= band.min {
+            return Ok(self.reached(goal));
+        }
+        let at = self.context();
+        let basis = effective_basis(options.grade_basis, &options.rounding);
+        let bound = at_least(band.min, basis, &options.rounding, &at)?;
+        self.target(goal, bound)
+    }
+
+    fn reached(&self, goal: GapGoal) -> GapTarget {
+        GapTarget {
+            goal,
+            reach: Reach::Reached,
+            open_points: self.open_points(),
+        }
+    }
+
+    /// The points that bring the exact index to `bound`, and whether they are open.
+    fn target(&self, goal: GapGoal, bound: Bound) -> Result<GapTarget, Error> {
+        let at = self.context();
+        let card = self.scorecard;
+        let open = self.open_points();
+        let level = checked_div(
+            checked_mul(bound.index, card.effective_max(), &at)?,
+            Decimal::ONE_HUNDRED,
+            &at,
+        )?;
+        let reached_now = checked_add(card.points(), adjustments(card, &at)?, &at)?;
+        let raw = checked_sub(level, reached_now, &at)?.max(Decimal::ZERO);
+        let (points, inclusive) = self.settle(raw, bound)?;
+        let needed = PointsNeeded {
+            points,
+            inclusive,
+            index: bound.index,
+        };
+        // The index is clamped to 100: nothing above it, nor 100 itself when it must be
+        // exceeded, is ever reached.
+        let possible = bound.index < Decimal::ONE_HUNDRED
+            || (bound.index == Decimal::ONE_HUNDRED && bound.inclusive);
+        let within = if inclusive {
+            points <= open
+        } else {
+            points < open
+        };
+        let reach = if possible && within {
+            Reach::Reachable(needed)
+        } else {
+            Reach::Unreachable(needed)
+        };
+        Ok(GapTarget {
+            goal,
+            reach,
+            open_points: open,
+        })
+    }
+
+    /// The points worked back from `bound`, as the index the scorer computes confirms them.
+    ///
+    /// Where the bound is an index that does not end (a third), it was rounded to 28
+    /// significant digits, and so is the level worked back from it. The figure taken is then
+    /// the one with the fewest decimals, within 10^-20 of the worked-back points, at which
+    /// the scorer's index crosses the bound: reaching it there and not 10^-20 below
+    /// (inclusive), or not there and 10^-20 above (exclusive). Bounds that end give their
+    /// points exactly, as they stand.
+    fn settle(&self, raw: Decimal, bound: Bound) -> Result<(Decimal, bool), Error> {
+        let at = self.context();
+        let tolerance = Decimal::new(1, 20);
+        let meets = |gain: Decimal| -> Result<bool, Error> {
+            let index = self.index_with(gain.max(Decimal::ZERO))?;
+            Ok(if bound.inclusive {
+                index >= bound.index
+            } else {
+                index > bound.index
+            })
+        };
+        for places in 0..=28 {
+            let candidate = raw.round_dp(places);
+            if checked_sub(candidate, raw, &at)?.abs() >= tolerance {
+                continue;
+            }
+            let reaches = meets(candidate)?;
+            if reaches && !meets(checked_sub(candidate, tolerance, &at)?)? {
+                return Ok((candidate, true));
+            }
+            if !reaches && meets(checked_add(candidate, tolerance, &at)?)? {
+                return Ok((candidate, false));
+            }
+        }
+        Ok((raw, bound.inclusive))
+    }
+
+    /// The exact index with `gain` more points, computed as [`Framework::score`] does.
+    fn index_with(&self, gain: Decimal) -> Result<Decimal, Error> {
+        let at = self.context();
+        let card = self.scorecard;
+        let points = checked_add(card.points(), gain, &at)?;
+        let adjusted = checked_add(points, adjustments(card, &at)?, &at)?;
+        let index = checked_div(
+            checked_mul(adjusted, Decimal::ONE_HUNDRED, &at)?,
+            card.effective_max(),
+            &at,
+        )?;
+        Ok(index.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
+    }
+
+    /// Refuses a leaf whose points do not count one for one in the total: a parent (or the
+    /// total) that takes a weighted mean, or rescales children some of which do not apply.
+    fn check_one_for_one(&self, code: &Code) -> Result<(), Error> {
+        let refuse = |node: String| Error::PlanUnsupported {
+            unit: self.standing.unit.clone(),
+            code: code.clone(),
+            node,
+        };
+        let Some(mut node) = self.framework.node_by_code(code) else {
+            return Err(refuse(code.to_string()));
+        };
+        while let Some(parent) = self.framework.parent(node) {
+            let applicable =
+                self.applicable_max(self.framework.children(parent).map(|c| c.code()))?;
+            if !one_for_one(
+                parent.combine(),
+                parent.spec().when_not_applicable,
+                parent.max_points(),
+                applicable,
+            ) {
+                return Err(refuse(parent.node_ref().to_string()));
+            }
+            node = parent;
+        }
+        let applicable = self.applicable_max(self.framework.domains().map(|d| d.code()))?;
+        if one_for_one(
+            self.framework.combine(),
+            self.framework.when_not_applicable(),
+            self.framework.total_points(),
+            applicable,
+        ) {
+            Ok(())
+        } else {
+            Err(refuse("the total".to_owned()))
+        }
+    }
+
+    /// The effective maxima of the nodes that apply among `codes`, summed.
+    fn applicable_max<'c>(&self, codes: impl Iterator<Item = &'c Code>) -> Result<Decimal, Error> {
+        let maxima = codes
+            .filter_map(|code| self.scorecard.node(code.as_str()))
+            .filter(|n| n.applicable)
+            .map(|n| n.effective_max);
+        checked_sum(maxima, &self.context())
+    }
+
+    fn context(&self) -> String {
+        format!("the gap of unit {}", self.standing.unit)
+    }
+}
+
+/// True when a parent passes its children's points on one for one.
+fn one_for_one(
+    combine: Combine,
+    policy: NotApplicablePolicy,
+    max: Decimal,
+    applicable_max: Decimal,
+) -> bool {
+    match (combine, policy) {
+        (Combine::Sum, NotApplicablePolicy::DropMaximum) => true,
+        (Combine::Sum, NotApplicablePolicy::Rescale) => applicable_max == max,
+        (Combine::WeightedMean, _) => false,
+    }
+}
+
+/// The unit of `scorecard` among the ranked units of `ranking`, checking that the ranking was
+/// made from this scorecard.
+pub(crate) fn ranked_standing<'r>(
+    ranking: &'r Ranking,
+    scorecard: &Scorecard,
+) -> Result<&'r RankedUnit, Error> {
+    let unit = scorecard.unit();
+    let not_ranked = || Error::NotInRanking {
+        unit: unit.to_owned(),
+    };
+    let framework = ranking.framework().ok_or_else(not_ranked)?;
+    if framework != scorecard.framework() {
+        return Err(Error::RankingMismatch {
+            unit: unit.to_owned(),
+            what: "framework",
+            found: scorecard.framework().to_owned(),
+            expected: framework.to_owned(),
+        });
+    }
+    if let Some(period) = ranking.period() {
+        if period != scorecard.period() {
+            return Err(Error::RankingMismatch {
+                unit: unit.to_owned(),
+                what: "period",
+                found: scorecard.period().to_string(),
+                expected: period.to_string(),
+            });
+        }
+    }
+    let standing = ranking
+        .units()
+        .iter()
+        .find(|u| u.unit == unit)
+        .ok_or_else(not_ranked)?;
+    if standing.index != scorecard.index() {
+        return Err(Error::RankingIndexMismatch {
+            unit: unit.to_owned(),
+            scorecard: scorecard.index(),
+            ranking: standing.index,
+        });
+    }
+    Ok(standing)
+}
+
+/// The sum of a scorecard's adjustments.
+fn adjustments(scorecard: &Scorecard, at: &dyn fmt::Display) -> Result<Decimal, Error> {
+    checked_sum(scorecard.adjustments().iter().map(|a| a.points), at)
+}
+
+/// A bound on the exact index: at least (`inclusive`) or above `index`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Bound {
+    index: Decimal,
+    inclusive: bool,
+}
+
+/// Rounding to 28 places changes no decimal: such a published value is the exact one.
+fn effective_basis(basis: ValueBasis, policy: &RoundingPolicy) -> ValueBasis {
+    if policy.decimal_places >= 28 {
+        ValueBasis::Exact
+    } else {
+        basis
+    }
+}
+
+/// One unit in the last published place.
+fn grid_unit(policy: &RoundingPolicy) -> Decimal {
+    Decimal::new(1, policy.decimal_places.min(28))
+}
+
+/// The exact indexes whose value on `basis` is `value` or more.
+fn at_least(
+    value: Decimal,
+    basis: ValueBasis,
+    policy: &RoundingPolicy,
+    at: &dyn fmt::Display,
+) -> Result<Bound, Error> {
+    match basis {
+        ValueBasis::Exact => Ok(Bound {
+            index: value,
+            inclusive: true,
+        }),
+        ValueBasis::Published => published_at_least(value, policy, at),
+    }
+}
+
+/// The exact indexes whose value on `basis` is above `value`, a value as `basis` shows it.
+fn above(
+    value: Decimal,
+    basis: ValueBasis,
+    policy: &RoundingPolicy,
+    at: &dyn fmt::Display,
+) -> Result<Bound, Error> {
+    match basis {
+        ValueBasis::Exact => Ok(Bound {
+            index: value,
+            inclusive: false,
+        }),
+        // Published values step by one unit in the last place.
+        ValueBasis::Published => {
+            published_at_least(checked_add(value, grid_unit(policy), at)?, policy, at)
+        }
+    }
+}
+
+/// The exact indexes that publish as `value` or more under `policy` (fewer than 28 places).
+///
+/// Published values lie on a grid of one unit `u` in the last place; the least grid value at
+/// or above `value` is `g`, and each mode rounds up to `g` from its own boundary: half away
+/// from zero from `g − u/2` on, half toward zero from above `g − u/2`, half to even as one of
+/// those two by the parity of `g`'s last digit, toward zero from `g`, away from zero from
+/// above `g − u`.
+fn published_at_least(
+    value: Decimal,
+    policy: &RoundingPolicy,
+    at: &dyn fmt::Display,
+) -> Result<Bound, Error> {
+    let places = policy.decimal_places.min(27);
+    let mut grid = value.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+    if grid <= Decimal::ZERO {
+        // Every index is 0 or more.
+        return Ok(Bound {
+            index: Decimal::ZERO,
+            inclusive: true,
+        });
+    }
+    grid.rescale(places);
+    let unit = Decimal::new(1, places);
+    let half = Decimal::new(5, places.saturating_add(1));
+    let (index, inclusive) = match policy.rounding {
+        Rounding::HalfAwayFromZero => (checked_sub(grid, half, at)?, true),
+        Rounding::HalfTowardZero => (checked_sub(grid, half, at)?, false),
+        Rounding::HalfEven => (checked_sub(grid, half, at)?, grid.mantissa() & 1 == 0),
+        Rounding::TowardZero => (grid, true),
+        Rounding::AwayFromZero => (checked_sub(grid, unit, at)?, false),
+    };
+    Ok(Bound { index, inclusive })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn policy(rounding: Rounding) -> RoundingPolicy {
+        RoundingPolicy {
+            decimal_places: 2,
+            rounding,
+        }
+    }
+
+    #[test]
+    fn each_rounding_mode_has_its_own_least_published_bound() {
+        let cases = [
+            (Rounding::HalfAwayFromZero, "90", "89.995", true),
+            (Rounding::HalfTowardZero, "90", "89.995", false),
+            // 90.00 is even in its last place: 89.995 rounds to it; 89.99 is odd.
+            (Rounding::HalfEven, "90", "89.995", true),
+            (Rounding::HalfEven, "89.99", "89.985", false),
+            (Rounding::TowardZero, "90", "90.00", true),
+            (Rounding::AwayFromZero, "90", "89.99", false),
+            // A threshold between two published values: the next one up.
+            (Rounding::HalfAwayFromZero, "89.991", "89.995", true),
+            (Rounding::HalfAwayFromZero, "0", "0", true),
+        ];
+        for (rounding, value, index, inclusive) in cases {
+            let policy = policy(rounding);
+            let bound = published_at_least(d(value), &policy, &"test").unwrap();
+            assert_eq!(
+                (bound.index, bound.inclusive),
+                (d(index), inclusive),
+                "{rounding:?} {value}"
+            );
+            // The bound is the exact edge: what the policy publishes on either side of it.
+            let grid = d(value).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
+            let tiny = d("0.0000000001");
+            if bound.index > Decimal::ZERO {
+                assert!(policy.apply(bound.index - tiny) < grid, "{rounding:?}");
+            }
+            assert!(policy.apply(bound.index + tiny) >= grid, "{rounding:?}");
+            assert_eq!(policy.apply(bound.index) >= grid, inclusive, "{rounding:?}");
+        }
+    }
+
+    #[test]
+    fn points_at_a_number_of_places_round_up_or_step_past_the_bound() {
+        let needed = |points: &str, inclusive: bool| PointsNeeded {
+            points: d(points),
+            inclusive,
+            index: Decimal::ZERO,
+        };
+        assert_eq!(
+            needed("4.495", true).points_at(2).unwrap().to_string(),
+            "4.50"
+        );
+        assert_eq!(
+            needed("4.49", true).points_at(2).unwrap().to_string(),
+            "4.49"
+        );
+        assert_eq!(
+            needed("4.49", false).points_at(2).unwrap().to_string(),
+            "4.50"
+        );
+        assert_eq!(
+            needed("4.495", false).points_at(2).unwrap().to_string(),
+            "4.50"
+        );
+        assert_eq!(needed("0", true).points_at(0).unwrap().to_string(), "0");
+    }
+
+    #[test]
+    fn a_parent_passes_points_on_one_for_one_only_when_it_sums_them_unscaled() {
+        let (ten, eight) = (Decimal::TEN, Decimal::from(8));
+        assert!(one_for_one(
+            Combine::Sum,
+            NotApplicablePolicy::DropMaximum,
+            ten,
+            eight
+        ));
+        assert!(one_for_one(
+            Combine::Sum,
+            NotApplicablePolicy::Rescale,
+            ten,
+            ten
+        ));
+        assert!(!one_for_one(
+            Combine::Sum,
+            NotApplicablePolicy::Rescale,
+            ten,
+            eight
+        ));
+        assert!(!one_for_one(
+            Combine::WeightedMean,
+            NotApplicablePolicy::DropMaximum,
+            ten,
+            ten
+        ));
+    }
+}
