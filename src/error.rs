@@ -844,7 +844,10 @@ fn list_codes(codes: &[Code]) -> String {
     let shown: Vec<&str> = codes.iter().take(10).map(Code::as_str).collect();
     let mut text = shown.join(", ");
     if codes.len() > shown.len() {
-        text.push_str(&format!(" and {} more", codes.len() - shown.len()));
+        text.push_str(&format!(
+            " and {} more",
+            codes.len().saturating_sub(shown.len())
+        ));
     }
     text
 }
