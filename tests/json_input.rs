@@ -75,7 +75,11 @@ fn a_repeated_key_in_a_framework_is_refused_by_name() {
         message.starts_with("duplicate field `title` at line 1 column "),
         "{message}"
     );
-    let twice = json.replacen(r#""max_points":"10""#, r#""max_points":"10","max_points":"9""#, 1);
+    let twice = json.replacen(
+        r#""max_points":"10""#,
+        r#""max_points":"10","max_points":"9""#,
+        1,
+    );
     assert_ne!(twice, json);
     let message = refused::<Framework>(&twice);
     assert!(
