@@ -143,9 +143,11 @@ fn published_table() -> impl Strategy<Value = PublishedTable> {
         0..5,
     )
     .prop_map(|rows| {
-        let mut table = PublishedTable::default();
-        table.framework = Some("pub".into());
-        table.period = Some("2024".parse().unwrap());
+        let mut table = PublishedTable {
+            framework: Some("pub".into()),
+            period: Some("2024".parse().unwrap()),
+            ..PublishedTable::default()
+        };
         for (unit, index, rank, grade, parts) in rows {
             let mut row = PublishedRow::new(unit, index);
             if let Some(rank) = rank {
