@@ -188,3 +188,13 @@ fn accepted_decimals_keep_every_digit_and_their_scale() {
         assert_eq!(entry.appraised.unwrap().to_string(), shown, "{text}");
     }
 }
+
+#[test]
+fn a_proportional_rule_without_full_at_percent_is_full_at_100_percent() {
+    let rule: Rule = serde_json::from_str(r#"{"kind":"proportional"}"#).unwrap();
+    assert_eq!(rule, Rule::proportional());
+    assert_eq!(
+        serde_json::to_string(&rule).unwrap(),
+        r#"{"kind":"proportional","full_at_percent":"100","zero_denominator":"error"}"#
+    );
+}
