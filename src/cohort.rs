@@ -136,7 +136,7 @@ impl Cells {
     /// The sum of `span` in row `row` of `width` cells.
     fn span_sum(&self, row: usize, width: usize, span: (usize, usize)) -> i64 {
         let start = row.saturating_mul(width);
-        on_cells!(self, c => sum(c.get(start + span.0..start + span.1).unwrap_or_default()))
+        on_cells!(self, c => sum(c.get(start.saturating_add(span.0)..start.saturating_add(span.1)).unwrap_or_default()))
     }
 
     /// Each row's sum over each span into `sums` (row-major), and each row's total.
@@ -193,7 +193,8 @@ fn row_sums<T: Cell, S: Cell>(
         let mut total = 0i64;
         for (start, end) in spans {
             let points = sum(row.get(*start..*end).unwrap_or_default());
-            total += points;
+            // At most the framework's total, which fits an i64 (checked when the table is made).
+            total = total.saturating_add(points);
             // `sums` is wide enough for the largest span's maximum.
             sums.push(S::try_from(points).unwrap_or_default());
         }
@@ -241,7 +242,7 @@ impl Layout {
             };
             let span = if node.is_leaf() {
                 let p = position.get(i).copied().unwrap_or(0);
-                (p, p + 1)
+                (p, p.saturating_add(1))
             } else {
                 let children = node.child_indices();
                 let first = children.first().and_then(|c| spans.get(*c)).map(|s| s.0);
@@ -493,7 +494,7 @@ impl<'f> PointsTable<'f> {
         let unit = unit.into();
         if unit.trim().is_empty() {
             return Err(Error::EmptyTableUnit {
-                row: self.units.len() + 1,
+                row: self.units.len().saturating_add(1),
             });
         }
         if self.unit_rows.contains_key(&unit) {
@@ -501,7 +502,7 @@ impl<'f> PointsTable<'f> {
         }
         let width = self.leaf_max.len();
         let start = self.cells.len();
-        self.cells.resize(start + width);
+        self.cells.resize(start.saturating_add(width));
         match self.fill_row(&unit, start, points) {
             Ok(()) => {
                 self.unit_rows.insert(unit.clone(), self.units.len());
@@ -526,14 +527,14 @@ impl<'f> PointsTable<'f> {
         let mut found = 0usize;
         for value in points.by_ref() {
             let Some(&position) = self.columns.get(found) else {
-                found += 1;
+                found = found.saturating_add(1);
                 break;
             };
-            found += 1;
+            found = found.saturating_add(1);
             let fixed = self.fixed(unit, position, value)?;
-            self.cells.set(start + position, fixed);
+            self.cells.set(start.saturating_add(position), fixed);
         }
-        let found = found + points.count();
+        let found = found.saturating_add(points.count());
         if found != width {
             return Err(Error::RowLength {
                 unit: unit.to_owned(),
@@ -556,7 +557,7 @@ impl<'f> PointsTable<'f> {
             return Err(Error::RowLength {
                 unit: unit.to_owned(),
                 expected: self.columns.len(),
-                found: position + 1,
+                found: position.saturating_add(1),
             });
         };
         if value.is_sign_negative() && !value.is_zero() {
@@ -599,7 +600,7 @@ impl<'f> PointsTable<'f> {
             match total.checked_mul(10) {
                 Some(t) => {
                     total = t;
-                    most += 1;
+                    most = most.saturating_add(1);
                 }
                 None => break,
             }
@@ -607,7 +608,9 @@ impl<'f> PointsTable<'f> {
         if places > most {
             return Err(most);
         }
-        let factor = 10i64.checked_pow(places - self.scale).ok_or(most)?;
+        let factor = 10i64
+            .checked_pow(places.checked_sub(self.scale).ok_or(most)?)
+            .ok_or(most)?;
         // No overflow: every stored value is at most the total, and the total fits.
         for value in self
             .leaf_max
@@ -681,7 +684,7 @@ impl<'f> PointsTable<'f> {
             Assessment::new(self.framework.id(), unit.clone(), self.period.clone());
         for (offset, node) in self.layout.leaf_nodes.iter().enumerate() {
             let node = self.framework.node_at(*node)?;
-            let value = self.cells.get(start + offset)?;
+            let value = self.cells.get(start.checked_add(offset)?)?;
             assessment.push(Entry::new(node.code().clone()).with_appraised(self.decimal(value)));
         }
         Some(assessment)
@@ -722,7 +725,7 @@ impl<'f> PointsTable<'f> {
             .unwrap_or(0);
         // Domain points in the narrowest integer that holds the largest domain's maximum.
         let mut domain_points = Cells::for_max(largest);
-        domain_points.reserve(self.units.len() * domains);
+        domain_points.reserve(self.units.len().saturating_mul(domains));
         let mut totals = Vec::with_capacity(self.units.len());
         self.cells.sums(
             width,
@@ -819,15 +822,27 @@ fn to_fixed(value: Decimal, scale: u32) -> Option<i64> {
 }
 
 /// 10^0 to 10^18, every power of ten an `i64` holds.
-const POWERS_OF_TEN: [i64; 19] = {
-    let mut powers = [1i64; 19];
-    let mut i = 1;
-    while i < 19 {
-        powers[i] = powers[i - 1] * 10;
-        i += 1;
-    }
-    powers
-};
+const POWERS_OF_TEN: [i64; 19] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+];
 
 /// The published index from integers: `round(total × 100 × 10^places ÷ max)`.
 ///
@@ -858,15 +873,23 @@ impl IntegerRounding {
     }
 
     fn key(&self, total: i64) -> i128 {
-        let numerator = u128::try_from(total).unwrap_or(0) * self.lift;
+        // `total ≤ max` and `2 × max × lift < 10^26` (checked in `new`), so the product and
+        // doubling below are exact; `max > 0`, so the divisions are defined.
+        let numerator = u128::try_from(total).unwrap_or(0).saturating_mul(self.lift);
         let (quotient, remainder) = if self.narrow {
             // A 64-bit division is several times faster than a 128-bit one.
             let (n, m) = (numerator as u64, self.max as u64);
-            (u128::from(n / m), u128::from(n % m))
+            (
+                u128::from(n.checked_div(m).unwrap_or(0)),
+                u128::from(n.checked_rem(m).unwrap_or(0)),
+            )
         } else {
-            (numerator / self.max, numerator % self.max)
+            (
+                numerator.checked_div(self.max).unwrap_or(0),
+                numerator.checked_rem(self.max).unwrap_or(0),
+            )
         };
-        let twice = remainder * 2;
+        let twice = remainder.saturating_mul(2);
         let up = match self.rounding {
             Rounding::HalfAwayFromZero => twice >= self.max,
             Rounding::HalfEven => twice > self.max || (twice == self.max && quotient % 2 == 1),
@@ -874,7 +897,7 @@ impl IntegerRounding {
             Rounding::TowardZero => false,
             Rounding::AwayFromZero => remainder > 0,
         };
-        i128::try_from(quotient + u128::from(up)).unwrap_or(i128::MAX)
+        i128::try_from(quotient.saturating_add(u128::from(up))).unwrap_or(i128::MAX)
     }
 }
 
@@ -1009,13 +1032,13 @@ impl<'s> UnitScore<'s> {
     pub fn domain_points(&self) -> impl Iterator<Item = (&'s Code, Decimal)> + 's {
         let scores = self.scores;
         let count = scores.table.layout.domain_spans.len();
-        let start = self.position * count;
+        let start = self.position.saturating_mul(count);
         scores
             .table
             .framework
             .domains()
             .map(Node::code)
-            .zip(start..start + count)
+            .zip(start..start.saturating_add(count))
             .map(move |(code, i)| {
                 let points = scores.domain_points.get(i).unwrap_or(0);
                 (code, scores.table.decimal(points))
@@ -1053,7 +1076,7 @@ impl<'s> UnitScore<'s> {
                 Ok(published) => return published,
                 Err(_) if places > 0 && key % 10 == 0 => {
                     key /= 10;
-                    places -= 1;
+                    places = places.saturating_sub(1);
                 }
                 Err(_) => return Decimal::MAX,
             }

@@ -514,7 +514,9 @@ fn unit_change(
                 if gained > Decimal::ZERO {
                     RankChange::Up { places: gained }
                 } else if gained < Decimal::ZERO {
-                    RankChange::Down { places: -gained }
+                    RankChange::Down {
+                        places: gained.abs(),
+                    }
                 } else {
                     RankChange::Same
                 }

@@ -20,21 +20,22 @@ pub(crate) fn ranks_of_integers(keys: &[i128]) -> Vec<u32> {
     match span {
         Some(span) if span <= keys.len().saturating_mul(4).saturating_add(1024) => {
             // above[k] = number of keys strictly above min + k.
-            let mut counts = vec![0u32; span + 1];
-            let offset = |key: i128| usize::try_from(key - min).unwrap_or(0);
+            // Counts are at most the number of keys, which a `u32` rank holds.
+            let mut counts = vec![0u32; span.saturating_add(1)];
+            let offset = |key: i128| usize::try_from(key.saturating_sub(min)).unwrap_or(0);
             for &key in keys {
                 if let Some(c) = counts.get_mut(offset(key)) {
-                    *c += 1;
+                    *c = c.saturating_add(1);
                 }
             }
             let mut above = 0u32;
             for c in counts.iter_mut().rev() {
                 let here = *c;
                 *c = above;
-                above += here;
+                above = above.saturating_add(here);
             }
             keys.iter()
-                .map(|&key| counts.get(offset(key)).map_or(1, |a| a + 1))
+                .map(|&key| counts.get(offset(key)).map_or(1, |a| a.saturating_add(1)))
                 .collect()
         }
         _ => ranks_by_sorting(keys, |a, b| b.cmp(a)),
@@ -59,7 +60,7 @@ pub(crate) fn ranks_of_monotone(
         let slot = usize::try_from(*value)
             .ok()
             .and_then(|v| counts.get_mut(v))?;
-        *slot += 1;
+        *slot = slot.saturating_add(1);
     }
     // From the highest value down: each group of values with one key shares the rank after
     // all units with a higher key. Counts are replaced by ranks in place.
@@ -72,10 +73,10 @@ pub(crate) fn ranks_of_monotone(
         let k = key(i64::try_from(value).ok()?);
         let rank = match group {
             Some((g, rank)) if g == k => rank,
-            _ => above + 1,
+            _ => above.saturating_add(1),
         };
         group = Some((k, rank));
-        above += *count;
+        above = above.saturating_add(*count);
         *count = rank;
     }
     values
@@ -121,12 +122,12 @@ impl FloatRanker {
             self.keys.extend(scores.iter().map(|s| ordered(*s)));
             let low = self.keys.iter().copied().min().unwrap_or(0);
             let high = self.keys.iter().copied().max().unwrap_or(0);
-            if high - low < 1 << 56 {
+            if high.saturating_sub(low) < 1 << 56 {
                 // Scores within a few binary orders of magnitude of each other (the usual
                 // case) differ in their low 56 bits only: key above the lowest and position
                 // fit one `u64`, and one sort of plain integers gives the order.
                 for (key, i) in self.keys.iter_mut().zip(0u64..) {
-                    *key = ((high - *key) << 8) | i;
+                    *key = (high.saturating_sub(*key) << 8) | i;
                 }
                 self.keys.sort_unstable();
                 let mut previous: Option<(u64, u32)> = None;
@@ -148,7 +149,7 @@ impl FloatRanker {
             self.keys.sort_unstable();
             for (rank, score) in ranks.iter_mut().zip(scores) {
                 let key = ordered(*score);
-                let above = n - self.keys.partition_point(|k| *k <= key);
+                let above = n.saturating_sub(self.keys.partition_point(|k| *k <= key));
                 *rank = u32::try_from(above).unwrap_or(u32::MAX).saturating_add(1);
             }
             return;

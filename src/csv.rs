@@ -253,7 +253,7 @@ impl Sheet {
                     line,
                     format!(
                         "column {} has no header but holds {:?}",
-                        i + 1,
+                        i.saturating_add(1),
                         cell.chars().take(72).collect::<String>()
                     ),
                 ));
@@ -284,7 +284,7 @@ impl Lines<'_> {
             .filter(|b| **b == b'\n')
             .count();
         let before = text.iter().filter(|b| **b == b'\n').count();
-        u64::try_from(before + skipped + 1).unwrap_or(u64::MAX)
+        u64::try_from(before.saturating_add(skipped).saturating_add(1)).unwrap_or(u64::MAX)
     }
 }
 
@@ -1207,7 +1207,7 @@ pub fn write_comparison<W: Write>(
         row.push(text(previous.map(|p| p.published_index)));
         row.push(match unit.rank_change {
             RankChange::Up { places } => places.normalize().to_string(),
-            RankChange::Down { places } => (-places.normalize()).to_string(),
+            RankChange::Down { places } => format!("-{}", places.normalize()),
             RankChange::Same => "0".to_owned(),
             RankChange::New => "new".to_owned(),
             RankChange::Dropped => "dropped".to_owned(),

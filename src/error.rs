@@ -9,6 +9,107 @@ use crate::code::{Code, NodeRef};
 ///
 /// Messages are lowercase without a final period, so that they read well inside other
 /// messages. Nothing in the library panics on caller input: every bad input ends here.
+///
+/// # Catalogue
+///
+/// Every variant with an example message, as the library prints it
+/// (`tests/error_catalogue.rs` builds each one through the public API and checks that it
+/// prints exactly this, and that this table lists every variant).
+///
+/// | Variant | Example message |
+/// |---|---|
+/// | `InvalidCode` | `invalid node code "1..2": it has an empty segment` |
+/// | `InvalidPeriod` | `invalid period "2024 H1": use 1 to 32 letters, digits, '-', '_' or '.', such as "2021" or "2021-H1"` |
+/// | `EmptyFrameworkId` | `a framework needs a non-empty id` |
+/// | `EmptyFramework` | `framework cat has no nodes` |
+/// | `NonPositiveTotal` | `framework cat declares a total of 0 points; it must be above 0` |
+/// | `DuplicateCode` | `node code 1 is declared twice` |
+/// | `UnknownParent` | `node 9.1 names parent 9, which is not declared` |
+/// | `ParentCycle` | `node 1.1 is its own ancestor: its parents form a cycle` |
+/// | `TooDeep` | `node 1.1.1.1.1.1.1.1.1 is nested deeper than 8 levels` |
+/// | `NonPositiveMax` | `domain 2 has a maximum of 0 points; it must be above 0` |
+/// | `ChildrenSumMismatch` | `the children of domain 1 add up to 9 points but its maximum is 10` |
+/// | `TotalMismatch` | `the domains of framework cat add up to 9 points but its declared total is 10` |
+/// | `MissingWeight` | `criterion 1.1 has no weight, but its parent combines its children by weighted mean` |
+/// | `NonPositiveWeight` | `criterion 1.1 has a weight of 0; it must be above 0` |
+/// | `MisplacedField` | `domain 1 sets weight, which has no effect there: its parent sums points and uses no weights` |
+/// | `RuleExceedsMax` | `domain 1 awards 11 points but its maximum is 10` |
+/// | `InvalidRule` | `the threshold_bands rule of domain 1 is invalid: it has no bands` |
+/// | `BuilderWithoutNode` | `a node field was set before any node was added to the framework builder` |
+/// | `FrameworkMismatch` | `unit u is assessed against framework cat, not other` |
+/// | `EmptyUnit` | `an assessment needs a non-empty unit id` |
+/// | `UnknownCode` | `unit u reports code 9.9, which framework cat does not have` |
+/// | `NotALeaf` | `unit u reports domain 1 directly, but it has children and is scored from them` |
+/// | `DuplicateEntry` | `unit u reports code 1.1 twice` |
+/// | `PointsAboveMax` | `criterion 1.1 is given 5 appraised points but its maximum is 4` |
+/// | `NegativeValue` | `criterion 1.1 is given a negative appraised: -1` |
+/// | `WrongEvidence` | `criterion 1.1 is scored by a direct rule, which cannot use flag evidence` |
+/// | `ZeroDenominator` | `criterion 1.3 is given a rate with denominator 0, and its rule does not say what that scores` |
+/// | `RateAboveWhole` | `criterion 1.3 is given the rate 11/10: the numerator may not exceed the denominator` |
+/// | `SurveyMeanOutOfScale` | `domain 1 is given a survey mean of 6, outside its scale 1 to 5` |
+/// | `NotApplicableNotAllowed` | `criterion 1.1 is reported not applicable, but the framework does not mark it optional` |
+/// | `NotApplicableWithPoints` | `criterion 1.2 is reported not applicable and also given points` |
+/// | `NothingApplicable` | `nothing in the framework applies to unit u: every domain is not applicable` |
+/// | `MissingInput` | `unit u has no input for 3 leaves: 1.1, 1.2, 1.3` |
+/// | `UnknownFramework` | `there is no built-in framework "vn-par-nowhere"; the built-ins are vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022, vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative` |
+/// | `NegativeTolerance` | `a pinning tolerance of -0.01 is negative; it must be 0 or more` |
+/// | `BulkUnsupported` | `bulk scoring adds points up, but domain 1 combines its children by weighted mean: score its units one by one with Framework::score` |
+/// | `UnknownColumn` | `points table column "9.9" is not a node of framework cat` |
+/// | `ColumnNotALeaf` | `points table column domain 1 has children; a table holds the points of leaves only` |
+/// | `DuplicateColumn` | `points table column 1.1 appears twice` |
+/// | `MissingColumns` | `the points table has no column for 2 leaves of framework cat: 1.2, 1.3` |
+/// | `RowLength` | `unit u has 1 points but the points table has 3 columns` |
+/// | `EmptyTableUnit` | `row 1 of the points table has an empty unit id` |
+/// | `DuplicateUnit` | `unit u appears twice in the points table` |
+/// | `UnitPointsAboveMax` | `unit v is given 5 points for criterion 1.1 but its maximum is 4` |
+/// | `UnitNegativePoints` | `unit v is given a negative number of points for criterion 1.1: -1` |
+/// | `TooManyDecimals` | `unit v is given 0.12345678901234567890 points for criterion 1.1: bulk scoring of framework cat holds at most 17 decimal places` |
+/// | `FixedPointOverflow` | `framework big totals 5000000000000000000.25 points, which does not fit 64-bit fixed-point points at 2 decimal places` |
+/// | `InvalidAnalysisOption` | `invalid replications: 0; run at least 1` |
+/// | `ScorecardMismatch` | `the scorecard of unit u does not have the nodes of framework cat` |
+/// | `Overflow` | `arithmetic overflow adding 79228162514264337593543950335 and 79228162514264337593543950335 for cat` |
+/// | `CohortFrameworkMismatch` | `a cohort ranks one framework: unit u is scored under cat but unit v under other` |
+/// | `CohortPeriodMismatch` | `a cohort ranks one period: unit u is scored for 2024 but unit v for 2025` |
+/// | `DuplicateCohortUnit` | `unit u is in the cohort twice` |
+/// | `UnknownTieBreakerNode` | `a tie-breaker names node 9, which the scorecard of unit u under framework cat does not have` |
+/// | `PeriodsNotInOrder` | `cannot compare period 2025 with period 2024: the previous ranking's period must come before the current one's` |
+/// | `UnknownMappedDomain` | `the domain map names current domain 9, which framework cat does not have` |
+/// | `DuplicateDomainMapping` | `the domain map maps previous domain 1 twice` |
+/// | `ReportMismatch` | `the ranking is for framework cat, but the report is for framework other` |
+/// | `EmptyGradeScale` | `grade scale s has no grades` |
+/// | `EmptyGradeLabel` | `grade scale s has a grade with an empty label` |
+/// | `DuplicateGradeLabel` | `grade scale s names grade A twice` |
+/// | `GradeThresholdOutOfRange` | `grade A of scale s starts at 101; a threshold must be within 0 to 100` |
+/// | `DuplicateGradeThreshold` | `grades A and B of scale s both start at 90` |
+/// | `GradeThresholdsNotDescending` | `grade B of scale s starts at 90, above 80 of grade A listed before it; list grades from the highest threshold down` |
+/// | `EmptyAgencyCode` | `an agency needs a non-empty code (agency named "Không mã")` |
+/// | `DuplicateAgency` | `agency code NV is declared twice` |
+/// | `UnknownAgency` | `the lead of domain 1 names agency XX, which is not declared` |
+/// | `AssignmentFrameworkMismatch` | `the assignments are declared for framework other, not cat` |
+/// | `AssignmentUnknownCode` | `an assignment names code 9, which framework cat does not have` |
+/// | `TwoLeads` | `domain 1 is assigned twice: to lead agencies NV and VP` |
+/// | `RedundantCoordinator` | `domain 1 lists agency NV as coordinating, but it is the lead` |
+/// | `DomainsUnassigned` | `framework cat has domains with no lead agency: 1` |
+/// | `InvalidScorecard` | `the scorecard of unit u does not fit framework cat: it has no result for criterion 1.1` |
+/// | `CohortEmpty` | `a cohort needs at least one scorecard` |
+/// | `PreviousNotEarlier` | `the previous report is for period 2024, which is not before period 2023` |
+/// | `PreviousUnitsMismatch` | `the previous report covers units v, but this report covers units u` |
+/// | `InvalidItem` | `framework cat cannot score item 1.1: it has no such item` |
+/// | `InvalidRatingScheme` | `rating scheme "x" is invalid: band good (> 80) must need more points than band excellent (> 90) below it` |
+/// | `RatingPointsOutOfRange` | `a leader is given 100.01 points, outside the rating scale 0 to 100` |
+/// | `RatingFactMissing` | `rating band excellent has a gate on the ratings of directly managed units, which was not given` |
+/// | `InvalidGradeLabels` | `invalid grade labels: label 2 is empty` |
+/// | `UnknownGrade` | `grade "Giỏi" is not one of the labels Tốt, Khá, Trung bình, Yếu` |
+/// | `DossierCountsInconsistent` | `agency VP reports 4 late dossiers but only 3 resolved` |
+/// | `DuplicateDossierRecord` | `agency VP has two late-dossier records` |
+/// | `InvalidEvidence` | `cannot read "7723/0x" as evidence: the denominator "0x" is not a number` |
+/// | `InvalidRuleText` | `cannot read rule "bands 100:10": unknown kind "bands"; the kinds are direct, yes_no, proportional, threshold_bands, linear, deduction, survey_mean and count_bands` |
+/// | `InvalidText` | `cannot read "ten" as points: it is not a number` |
+/// | `InCell` | `wards.csv line 2, column "1.3": cannot read "1/0x" as evidence: the denominator "0x" is not a number` |
+/// | `BadRow` | `wards.csv line 2: the row has 6 cells but the header has 5` |
+/// | `MissingColumn` | `wards.csv has no column "unit"; its columns are unit_name, 1.1` |
+/// | `BadColumn` | `wards.csv line 1, column "1.1": the column is given twice` |
+/// | `Io` | `cannot read no/such/wards.csv: No such file or directory (os error 2)` |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -927,7 +1028,10 @@ fn list_codes(codes: &[Code]) -> String {
     let shown: Vec<&str> = codes.iter().take(10).map(Code::as_str).collect();
     let mut text = shown.join(", ");
     if codes.len() > shown.len() {
-        text.push_str(&format!(" and {} more", codes.len() - shown.len()));
+        text.push_str(&format!(
+            " and {} more",
+            codes.len().saturating_sub(shown.len())
+        ));
     }
     text
 }

@@ -670,10 +670,10 @@ impl Framework {
 fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>, Error> {
     let mut depths = Vec::with_capacity(specs.len());
     for (i, spec) in specs.iter().enumerate() {
-        let mut depth = 1;
+        let mut depth = 1usize;
         let mut current = i;
         while let Some(Some(parent)) = parent_of.get(current) {
-            depth += 1;
+            depth = depth.saturating_add(1);
             current = *parent;
             if current == i || depth > specs.len() {
                 return Err(Error::ParentCycle {

@@ -778,10 +778,17 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
         .max()
         .unwrap_or(0);
     let max_chars = longest.clamp(8, 38);
-    let label_width = i64::try_from(max_chars).unwrap_or(38) * 7 + 16;
-    let plot = WIDTH - label_width - RIGHT;
+    // Pixel arithmetic saturates: `max_chars` is at most 38, and a unit count large enough
+    // to saturate could not be held in memory.
+    let label_width = i64::try_from(max_chars)
+        .unwrap_or(38)
+        .saturating_mul(7)
+        .saturating_add(16);
+    let plot = WIDTH.saturating_sub(label_width).saturating_sub(RIGHT);
     let count = i64::try_from(units.len()).unwrap_or(i64::MAX / 64);
-    let height = TOP + count.saturating_mul(ROW) + 30;
+    let height = TOP
+        .saturating_add(count.saturating_mul(ROW))
+        .saturating_add(30);
     let x = |value: Decimal| {
         coordinate(
             value
@@ -797,7 +804,7 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
          width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title\">\n\
          <title id=\"chart-title\">Index by unit, 0 to 100</title>\n"
     );
-    let axis_bottom = TOP + count.saturating_mul(ROW);
+    let axis_bottom = TOP.saturating_add(count.saturating_mul(ROW));
     for tick in (0..=100).step_by(20) {
         let tx = x(Decimal::from(tick));
         let _ = writeln!(
@@ -805,7 +812,7 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
             "<line x1=\"{tx}\" y1=\"{}\" x2=\"{tx}\" y2=\"{axis_bottom}\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\
              <text x=\"{tx}\" y=\"{}\" font-size=\"12\" fill=\"#57606a\" text-anchor=\"middle\">{tick}</text>",
             TOP - 6,
-            axis_bottom + 16
+            axis_bottom.saturating_add(16)
         );
     }
     // The mean first, so that bars and their labels are drawn over it.
@@ -820,11 +827,15 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
         );
     }
     for (i, unit) in units.iter().enumerate() {
-        let top = TOP + i64::try_from(i).unwrap_or(0).saturating_mul(ROW);
+        let top = TOP.saturating_add(i64::try_from(i).unwrap_or(0).saturating_mul(ROW));
         let end = x(unit.published_index);
         let bar = coordinate(end.checked_sub(Decimal::from(label_width)));
         let name: String = if unit.unit_name.chars().count() > max_chars {
-            let mut cut: String = unit.unit_name.chars().take(max_chars - 1).collect();
+            let mut cut: String = unit
+                .unit_name
+                .chars()
+                .take(max_chars.saturating_sub(1))
+                .collect();
             cut.push('…');
             cut
         } else {
@@ -845,12 +856,12 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
             escape(&unit.unit),
             escape(&unit.unit_name),
             unit.published_index,
-            label_width - 8,
-            top + 17,
+            label_width.saturating_sub(8),
+            top.saturating_add(17),
             escape(&name),
-            top + 4,
+            top.saturating_add(4),
             coordinate(end.checked_add(Decimal::from(5))),
-            top + 17,
+            top.saturating_add(17),
             unit.published_index
         );
     }

@@ -102,6 +102,21 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// No panics on any input: library code may not unwrap, index, or use unchecked arithmetic.
+// Tests (unit tests here, and everything under tests/, benches/, examples/) may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 mod accountability;
 mod analysis;

@@ -545,7 +545,7 @@ pub fn pin_with(
     }
 
     let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());
-    let mut matched = 0;
+    let mut matched = 0usize;
     let mut grades_unchecked = Vec::new();
     // Each row's index for ranking: computed and rounded where scored, else as published.
     let mut rank_values = Vec::with_capacity(table.rows.len());
@@ -566,7 +566,7 @@ pub fn pin_with(
             rank_values.push(row.index);
             continue;
         };
-        matched += 1;
+        matched = matched.saturating_add(1);
         let computed = options.rounding.apply(scorecard.index());
         rank_values.push(computed);
         compare_row(row, scorecard, computed, table, options, &mut mismatches)?;

@@ -188,7 +188,7 @@ impl<'a> Cohort<'a> {
 
     /// How many units, ranked or not.
     pub fn len(&self) -> usize {
-        self.ranked.len() + self.unranked.len()
+        self.ranked.len().saturating_add(self.unranked.len())
     }
 
     /// True without units.
@@ -407,7 +407,9 @@ fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)
     let mut previous: Option<Decimal> = None;
     for item in &items {
         match runs.last_mut() {
-            Some(size) if !ordinal && previous == Some(item.value) => *size += 1,
+            Some(size) if !ordinal && previous == Some(item.value) => {
+                *size = size.saturating_add(1);
+            }
             _ => runs.push(1),
         }
         previous = Some(item.value);

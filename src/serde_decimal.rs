@@ -21,12 +21,27 @@ impl Visitor<'_> for DecimalVisitor {
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
         let trimmed = text.trim();
-        let parsed = if trimmed.contains(['e', 'E']) {
-            Decimal::from_scientific(trimmed)
+        let invalid = || E::custom(format!("invalid decimal \"{text}\""));
+        let parsed = if let Some((mantissa, _)) = trimmed.split_once(['e', 'E']) {
+            let value = Decimal::from_scientific(trimmed).map_err(|_| invalid())?;
+            // `from_scientific` rounds what does not fit; the digits must survive.
+            (significant_digits(mantissa) == significant_digits(&value.to_string()))
+                .then_some(value)
+                .ok_or_else(|| too_many_digits(text))?
         } else {
-            trimmed.parse::<Decimal>()
+            // The same reading as CSV cells and the text forms: digits, one dot and a sign,
+            // refusing (rather than rounding) more digits than a decimal holds.
+            crate::text::parse_decimal(trimmed).map_err(|reason| match reason {
+                "is not a number"
+                    if Decimal::from_str_exact(trimmed).is_err()
+                        && trimmed.parse::<Decimal>().is_ok() =>
+                {
+                    too_many_digits(text)
+                }
+                _ => invalid(),
+            })?
         };
-        parsed.map_err(|_| E::custom(format!("invalid decimal \"{text}\"")))
+        Ok(parsed)
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
@@ -42,6 +57,18 @@ impl Visitor<'_> for DecimalVisitor {
             "the number {value} must be written as a string (\"{value}\") so that no digit is lost"
         )))
     }
+}
+
+/// The digits of a number without sign, point, leading or trailing zeros.
+fn significant_digits(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_matches('0').to_owned()
+}
+
+fn too_many_digits<E: de::Error>(text: &str) -> E {
+    E::custom(format!(
+        "the decimal \"{text}\" has more digits than the 28 a decimal holds exactly"
+    ))
 }
 
 /// Serializes a decimal as its exact text.

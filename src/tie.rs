@@ -117,26 +117,40 @@ impl fmt::Display for Rank {
 
 /// Ranks for items already sorted best first, given the size of each run of tied items
 /// (for an ordinal ranking every run has size 1).
+///
+/// Positions are at most the number of items, a length held in memory, so the saturating
+/// additions below never saturate.
 pub(crate) fn ranks(method: &TieMethod, tie_runs: &[usize]) -> Vec<Rank> {
-    let mut ranks = Vec::with_capacity(tie_runs.iter().sum());
+    let mut ranks = Vec::with_capacity(
+        tie_runs
+            .iter()
+            .fold(0usize, |n, size| n.saturating_add(*size)),
+    );
     let mut before = 0usize;
     for (run_number, &size) in tie_runs.iter().enumerate() {
         for offset in 0..size {
             let rank = match method {
-                TieMethod::Competition => Rank::from_position(before + 1),
-                TieMethod::Dense => Rank::from_position(run_number + 1),
-                TieMethod::Ordinal { .. } => Rank::from_position(before + offset + 1),
+                TieMethod::Competition => Rank::from_position(before.saturating_add(1)),
+                TieMethod::Dense => Rank::from_position(run_number.saturating_add(1)),
+                TieMethod::Ordinal { .. } => {
+                    Rank::from_position(before.saturating_add(offset).saturating_add(1))
+                }
                 // Mean of positions before+1 ..= before+size: (2·before + size + 1) / 2,
                 // a whole or half number, exact in a decimal.
                 TieMethod::Fractional => {
-                    let twice = Decimal::from(2 * before + size + 1);
+                    let twice = Decimal::from(
+                        before
+                            .saturating_mul(2)
+                            .saturating_add(size)
+                            .saturating_add(1),
+                    );
                     // Halving a whole number below 2^64 cannot fail.
                     Rank(twice.checked_div(Decimal::TWO).unwrap_or(twice).normalize())
                 }
             };
             ranks.push(rank);
         }
-        before += size;
+        before = before.saturating_add(size);
     }
     ranks
 }

@@ -258,3 +258,65 @@ fn from_spec_sees_the_same_tree_as_the_builder() {
         }
     );
 }
+
+#[test]
+fn rule_points_equal_to_the_maximum_are_accepted_and_one_more_is_refused() {
+    let with = |rule: Rule| {
+        base()
+            .domain("1", "Domain", dec!(10))
+            .child("1", "1.1", "Leaf", dec!(10))
+            .rule(rule)
+            .build()
+    };
+    assert!(
+        with(Rule::YesNo {
+            points_if_yes: Some(dec!(10))
+        })
+        .is_ok()
+    );
+    assert_eq!(
+        with(Rule::YesNo {
+            points_if_yes: Some(dec!(10.01))
+        })
+        .unwrap_err()
+        .to_string(),
+        "criterion 1.1 awards 10.01 points but its maximum is 10"
+    );
+    let deduction = |floor| Rule::Deduction {
+        per_violation: dec!(1),
+        floor,
+    };
+    assert!(with(deduction(dec!(10))).is_ok());
+    assert_eq!(
+        with(deduction(dec!(10.5))).unwrap_err().to_string(),
+        "criterion 1.1 awards 10.5 points but its maximum is 10"
+    );
+}
+
+#[test]
+fn bands_may_award_equal_points_but_never_more_for_a_lower_threshold() {
+    let with = |points: [Decimal; 2]| {
+        base()
+            .domain("1", "Domain", dec!(10))
+            .child("1", "1.1", "Leaf", dec!(10))
+            .rule(Rule::ThresholdBands {
+                bands: vec![
+                    par_index::RateBand {
+                        at_least: dec!(100),
+                        points: points[0],
+                    },
+                    par_index::RateBand {
+                        at_least: dec!(95),
+                        points: points[1],
+                    },
+                ],
+                zero_denominator: par_index::ZeroDenominator::Error,
+            })
+            .build()
+    };
+    assert!(with([dec!(10), dec!(10)]).is_ok());
+    assert_eq!(
+        with([dec!(5), dec!(6)]).unwrap_err().to_string(),
+        "the threshold_bands rule of criterion 1.1 is invalid: the band at 95% awards 6 points, more than the band at 100% (5)"
+    );
+}

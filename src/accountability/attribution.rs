@@ -324,7 +324,7 @@ pub(crate) fn exact_scale(amount: Decimal) -> u32 {
         match mantissa.checked_mul(10) {
             Some(next) if next < limit => {
                 mantissa = next;
-                scale += 1;
+                scale = scale.saturating_add(1);
             }
             _ => break,
         }
@@ -372,7 +372,8 @@ pub(crate) fn split(
         }
         return Ok(shares);
     }
-    let mut owed = -residual;
+    // The residual is negative here: what is owed back is its magnitude.
+    let mut owed = residual.abs();
     for i in order {
         if owed.is_zero() {
             break;

@@ -495,7 +495,7 @@ fn rank_heads(heads: &mut [HeadReport], rounding: &RoundingPolicy) {
             continue;
         };
         let better = shown.iter().flatten().filter(|p| *p > mine).count();
-        head.rank = u32::try_from(better + 1).ok();
+        head.rank = u32::try_from(better.saturating_add(1)).ok();
     }
     heads.sort_by_key(|h| h.rank.unwrap_or(u32::MAX));
 }
@@ -690,9 +690,12 @@ impl fmt::Display for AccountabilityReport {
             .collect();
         // Text columns (head, answers for, verdict) align left, figures right.
         let left = |c: usize| matches!(c, 0 | 1 | 7);
-        let rule: usize = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
+        let rule: usize = widths
+            .iter()
+            .fold(0usize, |n, w| n.saturating_add(*w))
+            .saturating_add(columns.saturating_sub(1).saturating_mul(3));
         for (i, row) in rows.iter().enumerate() {
-            if i + 1 == rows.len() {
+            if i.saturating_add(1) == rows.len() {
                 writeln!(f, "{}", "-".repeat(rule))?;
             }
             let mut line = String::new();

@@ -236,7 +236,7 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
                 sum = (
                     checked_add(sum.0, own, &at)?,
                     checked_add(sum.1, appraised, &at)?,
-                    sum.2 + leaves,
+                    sum.2.saturating_add(leaves),
                 );
             }
             sum

@@ -316,8 +316,8 @@ impl RankUncertainty {
         scorecards: &[Scorecard],
     ) -> Result<RankUncertainty, Error> {
         let domains: Vec<&Node> = framework.domains().collect();
-        let mut exact_points = Vec::with_capacity(scorecards.len() * domains.len());
-        let mut exact_weights = Vec::with_capacity(scorecards.len() * domains.len());
+        let mut exact_points = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
+        let mut exact_weights = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
         for card in scorecards {
             if card.framework() != framework.id() {
                 return Err(Error::FrameworkMismatch {
@@ -504,10 +504,19 @@ impl RankUncertainty {
         let mut scores = vec![0.0f64; n];
         let mut ranker = competition::FloatRanker::default();
         let mut ranks = vec![0u32; n];
-        let mut counts = vec![0u32; if histogram { n * (n + 1) } else { 0 }];
-        let mut all_ranks = vec![0u32; if histogram { 0 } else { n * reps }];
+        // `kept` (n × (n + 1), or n × reps) is at most MAX_KEPT_RANKS, checked above, so the
+        // products below are exact; counts are at most `reps` ≤ MAX_REPLICATIONS < u32::MAX, so
+        // the saturating increments never saturate.
+        let mut counts = vec![0u32; if histogram { kept } else { 0 }];
+        let mut all_ranks = vec![0u32; if histogram { 0 } else { kept }];
         let mut in_top = vec![0u32; n];
-        let mut reaching = vec![0u32; n * grades];
+        let Some(tallies) = n.checked_mul(grades).filter(|t| *t <= MAX_KEPT_RANKS) else {
+            return Err(Error::InvalidAnalysisOption {
+                option: "grades",
+                reason: format!("{grades} grades for {n} units; at most {MAX_KEPT_RANKS} tallies"),
+            });
+        };
+        let mut reaching = vec![0u32; tallies];
 
         for rep in 0..reps {
             for factor in factors.iter_mut() {
@@ -525,7 +534,7 @@ impl RankUncertainty {
             }
             let mut shared = 0.0f64;
             for (d, factor) in factors.iter().enumerate() {
-                let column = d * n..(d + 1) * n;
+                let column = d.saturating_mul(n)..d.saturating_add(1).saturating_mul(n);
                 let (Some(points), Some(weights)) = (
                     self.points.get(column.clone()),
                     self.weights.get(column.clone()),
@@ -567,25 +576,28 @@ impl RankUncertainty {
             }
             ranker.rank(&scores, &mut ranks);
             if histogram {
-                for (unit_counts, &rank) in counts.chunks_exact_mut(n + 1).zip(&ranks) {
+                for (unit_counts, &rank) in counts.chunks_exact_mut(n.saturating_add(1)).zip(&ranks)
+                {
                     if let Some(c) = unit_counts.get_mut(rank as usize) {
-                        *c += 1;
+                        *c = c.saturating_add(1);
                     }
                 }
             } else {
                 // Replication-major, so that each replication writes one contiguous row.
-                if let Some(row) = all_ranks.get_mut(rep * n..(rep + 1) * n) {
+                if let Some(row) = all_ranks
+                    .get_mut(rep.saturating_mul(n)..rep.saturating_add(1).saturating_mul(n))
+                {
                     row.copy_from_slice(&ranks);
                 }
             }
             // Branch-free tallies, one pass per threshold: `reaching[k]` counts scores at or
             // above the k-th threshold; as thresholds fall, grades follow by difference.
             for (top, &rank) in in_top.iter_mut().zip(&ranks) {
-                *top += u32::from(rank as usize <= options.top);
+                *top = top.saturating_add(u32::from(rank as usize <= options.top));
             }
             for (row, threshold) in reaching.chunks_exact_mut(n.max(1)).zip(&thresholds) {
                 for (count, score) in row.iter_mut().zip(&scores) {
-                    *count += u32::from(*score >= *threshold);
+                    *count = count.saturating_add(u32::from(*score >= *threshold));
                 }
             }
         }
@@ -595,39 +607,60 @@ impl RankUncertainty {
         // Stored ranks are gathered a block of units at a time: one cache line of each
         // replication's row serves the whole block.
         const BLOCK: usize = 16;
-        let mut gathered = vec![0u32; if histogram { 0 } else { BLOCK * reps }];
+        let mut gathered = vec![
+            0u32;
+            if histogram {
+                0
+            } else {
+                BLOCK.saturating_mul(reps)
+            }
+        ];
         for (i, unit) in self.units.iter().enumerate() {
             let sample = if histogram {
                 Sample::Counts(
                     counts
-                        .get(i * (n + 1)..(i + 1) * (n + 1))
+                        .get(
+                            i.saturating_mul(n.saturating_add(1))
+                                ..i.saturating_add(1).saturating_mul(n.saturating_add(1)),
+                        )
                         .unwrap_or_default(),
                 )
             } else {
                 let (block, k) = (i / BLOCK, i % BLOCK);
                 if k == 0 {
-                    let first = block * BLOCK;
-                    let width = BLOCK.min(n - first);
+                    let first = block.saturating_mul(BLOCK);
+                    let width = BLOCK.min(n.saturating_sub(first));
                     for (rep, row) in all_ranks.chunks_exact(n).enumerate() {
                         for (offset, rank) in row.iter().skip(first).take(width).enumerate() {
-                            if let Some(slot) = gathered.get_mut(offset * reps + rep) {
+                            if let Some(slot) =
+                                gathered.get_mut(offset.saturating_mul(reps).saturating_add(rep))
+                            {
                                 *slot = *rank;
                             }
                         }
                     }
                 }
                 let slice = gathered
-                    .get_mut(k * reps..(k + 1) * reps)
+                    .get_mut(k.saturating_mul(reps)..k.saturating_add(1).saturating_mul(reps))
                     .unwrap_or_default();
                 slice.sort_unstable();
                 Sample::Sorted(slice)
             };
             let reached: Vec<u32> = (0..grades)
-                .map(|k| reaching.get(k * n + i).copied().unwrap_or(0))
+                .map(|k| {
+                    reaching
+                        .get(k.saturating_mul(n).saturating_add(i))
+                        .copied()
+                        .unwrap_or(0)
+                })
                 .collect();
             let grade_counts = (0..grades).map(|k| {
                 let above = k.checked_sub(1).and_then(|p| reached.get(p)).copied();
-                reached.get(k).copied().unwrap_or(0) - above.unwrap_or(0)
+                reached
+                    .get(k)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(above.unwrap_or(0))
             });
             units.push(UnitUncertainty {
                 unit: unit.clone(),
@@ -638,7 +671,9 @@ impl RankUncertainty {
                 top_probability: share(in_top.get(i).copied().unwrap_or(0)),
                 grade_probabilities: grade_counts.map(share).collect(),
                 ungraded_probability: share(
-                    u32::try_from(reps).unwrap_or(u32::MAX) - reached.last().copied().unwrap_or(0),
+                    u32::try_from(reps)
+                        .unwrap_or(u32::MAX)
+                        .saturating_sub(reached.last().copied().unwrap_or(0)),
                 ),
             });
         }
@@ -663,7 +698,9 @@ fn is_survey(domain: &Node) -> bool {
 fn transpose(values: &[f64], units: usize, domains: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(values.len());
     for d in 0..domains {
-        out.extend((0..units).filter_map(|u| values.get(u * domains + d)));
+        out.extend(
+            (0..units).filter_map(|u| values.get(u.saturating_mul(domains).saturating_add(d))),
+        );
     }
     out
 }
@@ -687,7 +724,7 @@ impl Sample<'_> {
             Sample::Counts(counts) => {
                 let mut seen = 0usize;
                 for (rank, count) in counts.iter().enumerate() {
-                    seen += *count as usize;
+                    seen = seen.saturating_add(*count as usize);
                     if seen > k {
                         return rank as f64;
                     }
@@ -704,7 +741,7 @@ impl Sample<'_> {
         let gamma = h - below;
         let below = below as usize;
         let a = self.order_statistic(below);
-        let b = self.order_statistic((below + 1).min(n.saturating_sub(1)));
+        let b = self.order_statistic(below.saturating_add(1).min(n.saturating_sub(1)));
         let diff = b - a;
         if gamma >= 0.5 {
             b - diff * (1.0 - gamma)

@@ -153,10 +153,11 @@ pub struct ManagedUnits {
 
 impl ManagedUnits {
     fn total(&self) -> u64 {
+        // Four u32 counts sum well within a u64.
         u64::from(self.excellent)
-            + u64::from(self.good)
-            + u64::from(self.completed)
-            + u64::from(self.not_completed)
+            .saturating_add(u64::from(self.good))
+            .saturating_add(u64::from(self.completed))
+            .saturating_add(u64::from(self.not_completed))
     }
 }
 
@@ -421,12 +422,16 @@ fn gate_failure(
         }
         RatingGate::ManagedGoodOrBetter { at_least_percent } => (
             *at_least_percent,
-            |u: &ManagedUnits| u64::from(u.excellent) + u64::from(u.good),
+            |u: &ManagedUnits| u64::from(u.excellent).saturating_add(u64::from(u.good)),
             "good or better",
         ),
         RatingGate::ManagedCompletedOrBetter { at_least_percent } => (
             *at_least_percent,
-            |u: &ManagedUnits| u64::from(u.excellent) + u64::from(u.good) + u64::from(u.completed),
+            |u: &ManagedUnits| {
+                u64::from(u.excellent)
+                    .saturating_add(u64::from(u.good))
+                    .saturating_add(u64::from(u.completed))
+            },
             "completed or better",
         ),
     };

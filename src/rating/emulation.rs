@@ -76,7 +76,7 @@ impl GradeLabels {
         for (i, label) in labels.iter().enumerate() {
             if label.trim().is_empty() {
                 return Err(Error::InvalidGradeLabels {
-                    reason: format!("label {} is empty", i + 1),
+                    reason: format!("label {} is empty", i.saturating_add(1)),
                 });
             }
             if labels.iter().take(i).any(|l| l == label) {
