@@ -102,6 +102,14 @@ use crate::code::{Code, NodeRef};
 /// | `UnknownGrade` | `grade "Giỏi" is not one of the labels Tốt, Khá, Trung bình, Yếu` |
 /// | `DossierCountsInconsistent` | `agency VP reports 4 late dossiers but only 3 resolved` |
 /// | `DuplicateDossierRecord` | `agency VP has two late-dossier records` |
+/// | `NotInRanking` | `unit c is not among the ranked units` |
+/// | `RankingMismatch` | `the scorecard of unit a is for period 2025, but the ranking is for period 2024` |
+/// | `RankingIndexMismatch` | `unit a has an index of 77.00 in its scorecard but 87.00 in the ranking` |
+/// | `InvalidTargetRank` | `target rank 5 for unit a is outside 1 to 2` |
+/// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.30 points are open` |
+/// | `DuplicateChange` | `the what-if for unit a changes leaf 1.1 twice` |
+/// | `TieBreakerNotInRanking` | `tie-breaker node 1.1 is not a domain, and a ranking keeps only its domains' values` |
+/// | `PlanUnsupported` | `points on leaf 1 of unit w do not add one for one to its total: the total rescales or averages its children` |
 /// | `InvalidEvidence` | `cannot read "7723/0x" as evidence: the denominator "0x" is not a number` |
 /// | `InvalidRuleText` | `cannot read rule "bands 100:10": unknown kind "bands"; the kinds are direct, yes_no, proportional, threshold_bands, linear, deduction, survey_mean and count_bands` |
 /// | `InvalidText` | `cannot read "ten" as points: it is not a number` |

@@ -9,11 +9,11 @@ use par_index::csv::AssessmentReader;
 use par_index::html::HtmlReport;
 use par_index::{
     Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Combine,
-    Comparison, DomainMap, EmulationRule, Entry, Error, Evidence, Framework, FrameworkBuilder,
-    GradeBand, GradeLabels, GradeScale, Head, LateDossiers, ManagedUnits, NodeSpec,
+    Comparison, DomainMap, EmulationRule, Entry, Error, Evidence, Framework, FrameworkBuilder, Gap,
+    GradeBand, GradeLabels, GradeScale, Head, LateDossiers, LeafChange, ManagedUnits, NodeSpec,
     PeerAverageRule, PinOptions, PointsTable, RankUncertainty, RankingOptions, RatingFacts,
     RatingScheme, Rule, Scorecard, SelfAppraisal, TieBreaker, TieMethod, UncertaintyOptions,
-    ZeroDenominator,
+    WhatIf, ZeroDenominator,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -512,6 +512,53 @@ fn errors() -> Vec<Error> {
             LateDossiers::new("VP", 1, 0, 0),
             LateDossiers::new("VP", 2, 0, 0),
         ]));
+    }
+    // Gap to target and what-if.
+    {
+        let f = framework();
+        let cards = [card("a", "2024"), card("b", "2024")];
+        let ranking = cards.iter().collect::<Cohort>().rank().unwrap();
+        e.push(Gap::new(&f, &ranking, &card("c", "2024")).unwrap_err());
+        e.push(Gap::new(&f, &ranking, &card("a", "2025")).unwrap_err());
+        let mut changed = assessment("a", "2024");
+        changed.entries[0].appraised = Some(dec!(2));
+        e.push(Gap::new(&f, &ranking, &f.score(&changed).unwrap()).unwrap_err());
+        let gap = Gap::new(&f, &ranking, &cards[0]).unwrap();
+        e.push(gap.to_rank(5).unwrap_err());
+        e.push(gap.plan(dec!(99)).unwrap_err());
+        let twice = [
+            LeafChange::appraised(code("1.1"), dec!(4)),
+            LeafChange::appraised(code("1.1"), dec!(2)),
+        ];
+        e.push(WhatIf::run(&f, &assessment("a", "2024"), &twice, &ranking).unwrap_err());
+        let by_leaf = RankingOptions::default()
+            .with_tie_method(TieMethod::ordinal([TieBreaker::NodePoints(code("1.1"))]));
+        let ranked_by_leaf = cards
+            .iter()
+            .collect::<Cohort>()
+            .rank_with(&by_leaf)
+            .unwrap();
+        let change = [LeafChange::appraised(code("1.1"), dec!(4))];
+        e.push(WhatIf::run(&f, &assessment("a", "2024"), &change, &ranked_by_leaf).unwrap_err());
+        let averaged = Framework::builder("avg", "Averaged")
+            .combine_domains(Combine::WeightedMean)
+            .domain("1", "Một", dec!(100))
+            .weight(dec!(1))
+            .domain("2", "Hai", dec!(100))
+            .weight(dec!(3))
+            .build()
+            .unwrap();
+        let mut a = Assessment::new("avg", "w", "2024".parse().unwrap());
+        a.push(Entry::new(code("1")).with_appraised(dec!(80)))
+            .push(Entry::new(code("2")).with_appraised(dec!(90)));
+        let averaged_card = averaged.score(&a).unwrap();
+        let alone = std::slice::from_ref(&averaged_card)
+            .iter()
+            .collect::<Cohort>()
+            .rank()
+            .unwrap();
+        let gap = Gap::new(&averaged, &alone, &averaged_card).unwrap();
+        e.push(gap.plan(dec!(1)).unwrap_err());
     }
     // Text forms and CSV.
     e.push("7723/0x".parse::<Evidence>().unwrap_err());
