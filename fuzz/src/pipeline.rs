@@ -4,8 +4,8 @@
 
 use par_index::{
     Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Evidence,
-    Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, RoundingPolicy,
-    Rule, Scorecard, TieMethod, ValueBasis,
+    Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, RoundingPolicy, Rule,
+    Scorecard, TieMethod, ValueBasis,
 };
 use rust_decimal::Decimal;
 
@@ -28,7 +28,10 @@ pub fn json_pipeline(data: &[u8]) {
         Err(_) => {
             let builtins = par_index::builtin::list();
             let choice = usize::from(framework_json.first().copied().unwrap_or(0));
-            match builtins.get(choice % builtins.len().max(1)).map(|b| b.framework()) {
+            match builtins
+                .get(choice % builtins.len().max(1))
+                .map(|b| b.framework())
+            {
                 Some(Ok(framework)) => framework,
                 _ => return,
             }
@@ -151,11 +154,14 @@ pub fn build(model: &Model) -> Option<(Framework, Vec<String>)> {
         }
         for (l, leaf) in kids.iter().enumerate() {
             let child = format!("{code}.{}", l + 1);
-            builder = builder.child(&code, &child, &child, max_of(leaf)).rule(match leaf.rule % 3 {
-                0 => Rule::Direct,
-                1 => Rule::yes_no(),
-                _ => Rule::proportional(),
-            });
+            builder =
+                builder
+                    .child(&code, &child, &child, max_of(leaf))
+                    .rule(match leaf.rule % 3 {
+                        0 => Rule::Direct,
+                        1 => Rule::yes_no(),
+                        _ => Rule::proportional(),
+                    });
             if domain.weighted {
                 builder = builder.weight(Decimal::from(u32::from(leaf.weight) + 1));
             }
@@ -227,7 +233,11 @@ pub fn structured(model: &Model) {
         decimal_places: u32::from(model.places % 5),
         ..RoundingPolicy::default()
     };
-    let basis = if model.exact { ValueBasis::Exact } else { ValueBasis::Published };
+    let basis = if model.exact {
+        ValueBasis::Exact
+    } else {
+        ValueBasis::Published
+    };
     let options = RankingOptions::default()
         .with_tie_method(tie_method.clone())
         .with_rounding(policy)
@@ -236,7 +246,9 @@ pub fn structured(model: &Model) {
     for card in &cards {
         cohort.push(card);
     }
-    let ranking = cohort.rank_with(&options).expect("distinct units of one framework rank");
+    let ranking = cohort
+        .rank_with(&options)
+        .expect("distinct units of one framework rank");
     check_ranking(&ranking, &tie_method, basis, cards.len());
 
     // Attribution: domains alternate between two agencies.
@@ -245,20 +257,30 @@ pub fn structured(model: &Model) {
         .agency(Agency::new("B", "B", AgencyKind::Office, Head::new("B")));
     for (d, domain) in framework.domains().enumerate() {
         let lead = if d % 2 == 0 { "A" } else { "B" };
-        plan.assign(domain.code().as_str(), lead, &[]).expect("a domain assigns");
+        plan.assign(domain.code().as_str(), lead, &[])
+            .expect("a domain assigns");
     }
     let accountability = Accountability::new(&framework, plan).expect("every domain is assigned");
     for card in &cards {
-        let shares = accountability.attribute(card).expect("a scorecard of the framework attributes");
+        let shares = accountability
+            .attribute(card)
+            .expect("a scorecard of the framework attributes");
         check_shares(card, &shares);
-        let report = accountability.report(card).expect("a scorecard of the framework reports");
+        let report = accountability
+            .report(card)
+            .expect("a scorecard of the framework reports");
         let _ = report.to_string();
     }
 }
 
 fn check_scorecard(framework: &Framework, card: &Scorecard) {
     for node in card.nodes() {
-        assert!(node.points >= Decimal::ZERO, "{}: {} < 0", node.code, node.points);
+        assert!(
+            node.points >= Decimal::ZERO,
+            "{}: {} < 0",
+            node.code,
+            node.points
+        );
         assert!(
             node.points <= node.effective_max,
             "{}: {} > {}",
@@ -307,9 +329,7 @@ fn check_ranking(
                 distinct.dedup();
                 Decimal::from(distinct.len() + 1)
             }
-            TieMethod::Fractional => {
-                Decimal::from(2 * above + tied + 1) / Decimal::TWO
-            }
+            TieMethod::Fractional => Decimal::from(2 * above + tied + 1) / Decimal::TWO,
             _ => Decimal::from(i + 1),
         };
         assert_eq!(*rank, expected, "unit {} with {value}", units[i].unit);
@@ -322,7 +342,10 @@ fn check_shares(card: &Scorecard, shares: &[par_index::LeafShare]) {
     assert_eq!(achieved, card.points(), "leaf points add up to the total");
     assert_eq!(lost, card.lost_points(), "leaf lost points add up");
     for share in shares {
-        assert!(share.achieved >= Decimal::ZERO && share.lost >= Decimal::ZERO, "{share:?}");
+        assert!(
+            share.achieved >= Decimal::ZERO && share.lost >= Decimal::ZERO,
+            "{share:?}"
+        );
         assert_eq!(share.owned, share.achieved + share.lost);
     }
 }
