@@ -332,36 +332,44 @@ impl<'a> Cohort<'a> {
 
     /// One framework, one period, each unit once.
     fn check(&self) -> Result<(), Error> {
-        let mut all = self.ranked.iter().chain(&self.unranked);
-        let Some(first) = all.next() else {
-            return Ok(());
-        };
-        let mut seen: HashSet<&str> = HashSet::from([first.unit()]);
-        for scorecard in all {
-            if scorecard.framework() != first.framework() {
-                return Err(Error::CohortFrameworkMismatch {
-                    first_unit: first.unit().to_owned(),
-                    first_framework: first.framework().to_owned(),
-                    unit: scorecard.unit().to_owned(),
-                    framework: scorecard.framework().to_owned(),
-                });
-            }
-            if scorecard.period() != first.period() {
-                return Err(Error::CohortPeriodMismatch {
-                    first_unit: first.unit().to_owned(),
-                    first_period: first.period().clone(),
-                    unit: scorecard.unit().to_owned(),
-                    period: scorecard.period().clone(),
-                });
-            }
-            if !seen.insert(scorecard.unit()) {
-                return Err(Error::DuplicateCohortUnit {
-                    unit: scorecard.unit().to_owned(),
-                });
-            }
-        }
-        Ok(())
+        check_members(self.ranked.iter().chain(&self.unranked).copied())
     }
+}
+
+/// Checks that scorecards can stand in one cohort: one framework, one period, each unit
+/// once. No scorecard at all passes.
+pub(crate) fn check_members<'a>(
+    scorecards: impl IntoIterator<Item = &'a Scorecard>,
+) -> Result<(), Error> {
+    let mut all = scorecards.into_iter();
+    let Some(first) = all.next() else {
+        return Ok(());
+    };
+    let mut seen: HashSet<&str> = HashSet::from([first.unit()]);
+    for scorecard in all {
+        if scorecard.framework() != first.framework() {
+            return Err(Error::CohortFrameworkMismatch {
+                first_unit: first.unit().to_owned(),
+                first_framework: first.framework().to_owned(),
+                unit: scorecard.unit().to_owned(),
+                framework: scorecard.framework().to_owned(),
+            });
+        }
+        if scorecard.period() != first.period() {
+            return Err(Error::CohortPeriodMismatch {
+                first_unit: first.unit().to_owned(),
+                first_period: first.period().clone(),
+                unit: scorecard.unit().to_owned(),
+                period: scorecard.period().clone(),
+            });
+        }
+        if !seen.insert(scorecard.unit()) {
+            return Err(Error::DuplicateCohortUnit {
+                unit: scorecard.unit().to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl<'a> FromIterator<&'a Scorecard> for Cohort<'a> {

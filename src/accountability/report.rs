@@ -1,7 +1,7 @@
 //! Accountability reports: each head's owned, achieved and lost points, rank and worst
 //! leaves, for one unit or a cohort of units.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -234,31 +234,16 @@ pub struct AccountabilityReport {
 /// units. `framework` is the framework expected, or the first scorecard's when `None`.
 pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) -> Result<(), Error> {
     let first = scorecards.first().ok_or(Error::CohortEmpty)?;
-    let expected = framework.unwrap_or(first.framework());
-    let mut seen: HashSet<&str> = HashSet::new();
-    for scorecard in scorecards {
-        if scorecard.framework() != expected {
+    if let Some(expected) = framework {
+        if first.framework() != expected {
             return Err(Error::FrameworkMismatch {
-                unit: scorecard.unit().to_owned(),
+                unit: first.unit().to_owned(),
                 expected: expected.to_owned(),
-                found: scorecard.framework().to_owned(),
-            });
-        }
-        if scorecard.period() != first.period() {
-            return Err(Error::CohortPeriodMismatch {
-                first_unit: first.unit().to_owned(),
-                first_period: first.period().clone(),
-                unit: scorecard.unit().to_owned(),
-                period: scorecard.period().clone(),
-            });
-        }
-        if !seen.insert(scorecard.unit()) {
-            return Err(Error::DuplicateCohortUnit {
-                unit: scorecard.unit().to_owned(),
+                found: first.framework().to_owned(),
             });
         }
     }
-    Ok(())
+    crate::ranking::check_members(scorecards)
 }
 
 /// A head's running totals while a report is built.
