@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{BNV, Builtin, DomainStructure, Structure};
+use super::{BNV, Builtin, Structure, domain};
 use crate::code::Level;
 use crate::error::Error;
 use crate::framework::{Framework, Method};
@@ -77,22 +77,6 @@ pub(super) static STRUCTURE: Structure = Structure {
     notes: "Domain names are the short forms reported by the source. Per-domain counts add up to \
 the stated 38 criteria and 97 sub-criteria.",
 };
-
-const fn domain(
-    number: u8,
-    name_vi: &'static str,
-    name_en: &'static str,
-    criteria: u16,
-    sub_criteria: u16,
-) -> DomainStructure {
-    DomainStructure {
-        number,
-        name_vi,
-        name_en,
-        criteria: Some(criteria),
-        sub_criteria: Some(sub_criteria),
-    }
-}
 
 /// The ministry PAR Index of Decision **876/QĐ-BNV** (Bộ Nội vụ, **10/11/2022**), used for
 /// PAR 2022 and 2023; id `vn-par-ministry-2022`.

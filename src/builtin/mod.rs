@@ -244,6 +244,23 @@ pub struct DomainStructure {
     pub sub_criteria: Option<u16>,
 }
 
+/// A domain whose source gives both its criterion and sub-criterion counts.
+const fn domain(
+    number: u8,
+    name_vi: &'static str,
+    name_en: &'static str,
+    criteria: u16,
+    sub_criteria: u16,
+) -> DomainStructure {
+    DomainStructure {
+        number,
+        name_vi,
+        name_en,
+        criteria: Some(criteria),
+        sub_criteria: Some(sub_criteria),
+    }
+}
+
 /// The domains, and criterion and sub-criterion counts, of a built-in whose source gives
 /// them; `None` for a built-in whose nodes already are its whole structure (Hải Phòng's
 /// scorecard, the illustrative index) or for an unknown id.

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{BNV, Builtin, DomainStructure, Structure};
+use super::{BNV, Builtin, Structure, domain};
 use crate::code::Level;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -104,22 +104,6 @@ pub(super) static STRUCTURE: Structure = Structure {
     notes: "The source states 38 criteria, but its rows add up to 39 (6 + 4 + 5 + 4 + 9 + 3 + 5 + 3); \
 which row is off is not known. The 81 sub-criteria agree with the rows.",
 };
-
-const fn domain(
-    number: u8,
-    name_vi: &'static str,
-    name_en: &'static str,
-    criteria: u16,
-    sub_criteria: u16,
-) -> DomainStructure {
-    DomainStructure {
-        number,
-        name_vi,
-        name_en,
-        criteria: Some(criteria),
-        sub_criteria: Some(sub_criteria),
-    }
-}
 
 /// The provincial PAR Index of Decision **2948/QĐ-BNV** (Bộ Nội vụ, **28/12/2017**), used for
 /// PAR 2017; id `vn-par-province-2017`.
