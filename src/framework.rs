@@ -530,21 +530,26 @@ impl Framework {
                         reason: "only leaves can be reported not applicable; it has children",
                     });
                 }
-                if node.spec.combine == Combine::Sum {
-                    let sum = checked_sum(
-                        node.children
-                            .iter()
-                            .filter_map(|c| self.nodes.get(*c))
-                            .map(|c| c.spec.max_points),
-                        &at,
-                    )?;
-                    if sum != node.spec.max_points {
-                        return Err(Error::ChildrenSumMismatch {
-                            node: at,
-                            children_sum: sum,
-                            max: node.spec.max_points,
-                        });
-                    }
+            }
+        }
+        // Sums come after every node's own fields, so that a child's negative maximum is
+        // reported as such rather than as its parent's mismatch.
+        for node in self.nodes.iter().filter(|n| !n.is_leaf()) {
+            if node.spec.combine == Combine::Sum {
+                let at = node.node_ref();
+                let sum = checked_sum(
+                    node.children
+                        .iter()
+                        .filter_map(|c| self.nodes.get(*c))
+                        .map(|c| c.spec.max_points),
+                    &at,
+                )?;
+                if sum != node.spec.max_points {
+                    return Err(Error::ChildrenSumMismatch {
+                        node: at,
+                        children_sum: sum,
+                        max: node.spec.max_points,
+                    });
                 }
             }
         }

@@ -138,6 +138,17 @@ fn maxima_must_add_up() {
         refused(base().domain("1", "A", dec!(0)).domain("2", "B", dec!(10))),
         "domain 1 has a maximum of 0 points; it must be above 0"
     );
+    // A child's own maximum is checked before its parent's sum: the negative child is
+    // named, not the parent whose children now add up to 12.
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("1", "1.1", "B", dec!(14))
+                .child("1", "1.2", "C", dec!(-2))
+        ),
+        "criterion 1.2 has a maximum of -2 points; it must be above 0"
+    );
     assert_eq!(
         refused(base().total_points(dec!(-1)).domain("1", "A", dec!(1))),
         "framework test declares a total of -1 points; it must be above 0"
