@@ -129,6 +129,8 @@ mod competition;
 #[cfg(feature = "csv")]
 pub mod csv;
 mod error;
+#[cfg(feature = "serde")]
+mod evidence_serde;
 pub mod format;
 mod framework;
 mod grade;

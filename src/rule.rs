@@ -19,12 +19,12 @@ use crate::math::{checked_div, checked_mul, checked_sub};
 /// In JSON: `{"flag": true}`, `{"rate": {"numerator": "7723", "denominator": "8037"}}`,
 /// `{"percent": "96.09"}`, `{"count": 3}`, `{"value": "4.5"}`, `{"survey_mean": "4.12"}`,
 /// `{"points": "1.5"}`, or `"not_applicable"`.
+///
+/// Reading refuses an object with more than one kind (`{"count": 3, "flag": true}`) by
+/// naming both keys, and an unknown kind by listing the known ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(rename_all = "snake_case", deny_unknown_fields)
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Evidence {
     /// Points entered directly, for [`Rule::Direct`].

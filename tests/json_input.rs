@@ -53,16 +53,91 @@ fn a_repeated_key_inside_evidence_or_a_rule_is_refused() {
         refused::<Rule>(r#"{"kind":"linear","kind":"direct"}"#),
         "duplicate field `kind` at line 1 column 23"
     );
-    // Two kinds of evidence in one object: serde_json refuses the second key where it
-    // expects the object to close.
+    // One kind twice, or two kinds in one object: both keys are named.
     assert_eq!(
         refused::<Evidence>(r#"{"count":3,"count":4}"#),
-        "expected value at line 1 column 10"
+        "duplicate field `count` at line 1 column 18"
     );
     assert_eq!(
         refused::<Evidence>(r#"{"count":3,"flag":true}"#),
-        "expected value at line 1 column 10"
+        "evidence holds one kind, but `count` is followed by `flag` at line 1 column 17"
     );
+}
+
+#[test]
+fn evidence_reads_every_kind_and_refuses_what_is_not_one() {
+    for (json, evidence) in [
+        (r#"{"points":"1.5"}"#, Evidence::Points(dec!(1.5))),
+        (r#"{"flag":true}"#, Evidence::Flag(true)),
+        (
+            r#"{"rate":{"numerator":"7723","denominator":8037}}"#,
+            Evidence::rate(7_723, 8_037),
+        ),
+        (r#"{"percent":"96.09"}"#, Evidence::Percent(dec!(96.09))),
+        (r#"{"count":3}"#, Evidence::Count(3)),
+        (r#"{"value":"-4.5"}"#, Evidence::Value(dec!(-4.5))),
+        (
+            r#"{"survey_mean":"4.12"}"#,
+            Evidence::SurveyMean(dec!(4.12)),
+        ),
+        (r#""not_applicable""#, Evidence::NotApplicable),
+        (r#"{"not_applicable":null}"#, Evidence::NotApplicable),
+    ] {
+        assert_eq!(
+            serde_json::from_str::<Evidence>(json).unwrap(),
+            evidence,
+            "{json}"
+        );
+        let written = serde_json::to_string(&evidence).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Evidence>(&written).unwrap(),
+            evidence
+        );
+    }
+    for (json, message) in [
+        (
+            r#"{"counts":3}"#,
+            "unknown variant `counts`, expected one of `points`, `flag`, `rate`, `percent`, \
+             `count`, `value`, `survey_mean`, `not_applicable` at line 1 column 9",
+        ),
+        (
+            r#""count""#,
+            "evidence `count` needs a value, as in {\"count\": …} at line 1 column 7",
+        ),
+        (
+            r#""yes""#,
+            "unknown variant `yes`, expected one of `points`, `flag`, `rate`, `percent`, \
+             `count`, `value`, `survey_mean`, `not_applicable` at line 1 column 5",
+        ),
+        (
+            "{}",
+            "the evidence object is empty; give one kind, such as {\"count\": 3} at line 1 column 2",
+        ),
+        (
+            "3",
+            "invalid type: integer `3`, expected evidence: \"not_applicable\" or an object with \
+             one kind, such as {\"count\": 3} at line 1 column 1",
+        ),
+        (
+            r#"{"count":-1}"#,
+            "invalid value: integer `-1`, expected u64 at line 1 column 11",
+        ),
+        (
+            r#"{"percent":96.09}"#,
+            "the number 96.09 must be written as a string (\"96.09\") so that no digit is lost \
+             at line 1 column 16",
+        ),
+        (
+            r#"{"rate":{"numerator":"1","denominator":"3","of":"4"}}"#,
+            "unknown field `of`, expected `numerator` or `denominator` at line 1 column 47",
+        ),
+        (
+            r#"{"rate":{"numerator":"1"}}"#,
+            "missing field `denominator` at line 1 column 25",
+        ),
+    ] {
+        assert_eq!(refused::<Evidence>(json), message, "{json}");
+    }
 }
 
 #[test]
