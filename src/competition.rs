@@ -247,6 +247,10 @@ mod tests {
     fn wide_keys_are_sorted_and_agree_with_counting() {
         let keys = [i128::MAX, 0, i128::MIN, 0, 5];
         assert_eq!(ranks_of_integers(&keys), [1, 3, 5, 3, 2]);
+        // A span that fits a `usize` but is far wider than the keys are many: counting would
+        // need 2^60 counters, so these must be sorted.
+        let keys = [0i128, 1 << 60, 7, 1 << 60];
+        assert_eq!(ranks_of_integers(&keys), [4, 1, 3, 1]);
     }
 
     #[test]
