@@ -88,6 +88,13 @@ fn assessments_round_trip_through_long_form() {
         .read(text.as_bytes())
         .unwrap();
     assert_eq!(back, assessments);
+    // One row per entry and per adjustment; one blank row only for the assessment without
+    // either (Minh An: 10 entries, 2 adjustments; Cẩm Kim: 1 entry; Tân Hiệp: none).
+    let (_, rows) = cells(&text);
+    assert_eq!(rows.len(), 10 + 2 + 1 + 1);
+    let blank: Vec<_> = rows.iter().filter(|r| r[3].is_empty()).collect();
+    assert_eq!(blank.len(), 1);
+    assert_eq!(blank[0][0], "tan-hiep");
     // Scales survive too: 55.80% is written and read as 55.80%, not 55.8%.
     assert!(text.contains(",3.5,55.80%,"), "{text}");
     assert_eq!(
@@ -519,6 +526,35 @@ fn scorecards_of_two_frameworks_are_not_written_together() {
         error.to_string(),
         "the scorecard of unit x is for framework other with other nodes, but the report is for framework vn-hoi-an-city-illustrative"
     );
+}
+
+#[test]
+fn comparison_cells_mark_units_new_and_dropped() {
+    let (_, current, previous) = scored_wards();
+    let options = RankingOptions::national();
+    // Cẩm Phô was not ranked the year before; Tân Hiệp is not ranked this year.
+    let before = previous
+        .iter()
+        .filter(|card| card.unit() != "cam-pho")
+        .collect::<Cohort>()
+        .rank_with(&options)
+        .unwrap();
+    let now = current
+        .iter()
+        .filter(|card| card.unit() != "tan-hiep")
+        .collect::<Cohort>()
+        .rank_with(&options)
+        .unwrap();
+    let comparison = Comparison::new(&before, &now).unwrap();
+    let text = write(|out| write_comparison(out, &comparison, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    let change = column(&header, "rank_change");
+    let row = |unit: &str| rows.iter().find(|r| r[1] == unit).unwrap().clone();
+    assert_eq!(row("cam-pho")[change], "new");
+    assert_eq!(row("cam-pho")[column(&header, "previous_index")], "");
+    assert_eq!(row("tan-hiep")[change], "dropped");
+    assert_eq!(row("tan-hiep")[column(&header, "index")], "");
+    assert_eq!(rows.len(), 4);
 }
 
 #[test]
