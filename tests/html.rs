@@ -140,6 +140,15 @@ fn every_unit_is_shown_with_its_published_numbers() {
             delta.to_string()
         };
         assert_eq!(cell(tr, "class=\"delta"), shown);
+        let direction = match delta.cmp(&rust_decimal::Decimal::ZERO) {
+            std::cmp::Ordering::Greater => "up",
+            std::cmp::Ordering::Less => "down",
+            std::cmp::Ordering::Equal => "same",
+        };
+        assert!(
+            tr.contains(&format!("<td class=\"delta {direction}\">")),
+            "{direction}: {tr}"
+        );
 
         let heat_row = row(heat, &unit);
         for node in published
@@ -165,6 +174,50 @@ fn every_unit_is_shown_with_its_published_numbers() {
         assert_eq!(text, published.index.to_string());
     }
     assert_eq!(table.matches("<tr data-unit=").count(), current.len());
+    // The data moves both ways, so both directions above were checked.
+    assert!(table.contains("<td class=\"delta up\">"));
+    assert!(table.contains("<td class=\"delta down\">"));
+
+    // Each domain column is titled with both names; the legend's lowest band reads "below 50".
+    for domain in framework.domains() {
+        let title = format!("{} ({})", domain.name_vi(), domain.name_en());
+        assert!(
+            heat.contains(&format!("title=\"{}\"", escaped(&title))),
+            "{title}"
+        );
+    }
+    assert!(heat.contains("95 and above</span>"), "{heat}");
+    assert!(heat.contains("50 to &lt; 60</span>"), "{heat}");
+    assert!(heat.contains("below 50</span>"), "{heat}");
+    assert!(!heat.contains("0 to &lt; 50"), "{heat}");
+}
+
+#[test]
+fn bar_labels_keep_names_up_to_the_longest_and_cut_longer_ones() {
+    let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
+    let label = |html: &str, unit: &str| {
+        let chart = section(html, "chart");
+        let bar = &chart[chart.find(&format!("<g data-unit=\"{unit}\">")).unwrap()..];
+        let text = &bar[bar.find("<text ").unwrap()..];
+        text[text.find('>').unwrap() + 1..text.find("</text>").unwrap()].to_owned()
+    };
+    // Without the long name, the longest (16 characters) sets the label width and is whole.
+    let wards: Vec<Scorecard> = scorecards(&framework, "2021", 0)
+        .into_iter()
+        .filter(|card| card.unit() != "x-<b>")
+        .collect();
+    let html = HtmlReport::new(&framework, &rank(&wards)).render().unwrap();
+    assert_eq!(label(&html, "son-phong"), "Phường Sơn Phong");
+    assert_eq!(label(&html, "cam-kim"), "Xã Cẩm Kim");
+    // A name over 38 characters is cut to 37 and an ellipsis.
+    let all = scorecards(&framework, "2021", 0);
+    let html = HtmlReport::new(&framework, &rank(&all)).render().unwrap();
+    let cut: String = "Tổ \"thử\" <script>alert('x')</script> & co"
+        .chars()
+        .take(37)
+        .collect();
+    assert_eq!(label(&html, "x-&lt;b&gt;"), escaped(&format!("{cut}…")));
+    assert_eq!(label(&html, "son-phong"), "Phường Sơn Phong");
 }
 
 #[test]
@@ -240,7 +293,8 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
 
     let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
     let current = scorecards(&framework, "2021", 0);
-    let previous = scorecards(&framework, "2020", 4);
+    // A year from which some heads rose and others fell.
+    let previous = scorecards(&framework, "2020", 1);
     let ranking = rank(&current);
     let mut plan = Assignments::city_template();
     plan.assign("3.1", "TTHCC", &["VP"]).unwrap();
@@ -257,6 +311,7 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
     let table = section(&html, "accountability");
     assert!(table.contains("Inferred assignments:"));
     let r = |d: rust_decimal::Decimal| report.rounding.apply(d).to_string();
+    let mut directions = Vec::new();
     for head in &report.heads {
         let start = table
             .find(&format!(
@@ -277,6 +332,33 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
             head.rank.map_or_else(|| "–".to_owned(), |r| r.to_string())
         );
         assert!(tr.contains(&escaped(&head.agency.head_label())), "{tr}");
+        // A higher percentage is better; fewer lost points are better.
+        let change = head.change.as_ref().unwrap();
+        let direction = |d: Option<rust_decimal::Decimal>, higher_is_better: bool| match d {
+            Some(d) if d.is_zero() => "same",
+            Some(d) if d.is_sign_positive() == higher_is_better => "up",
+            Some(_) => "down",
+            None => "same",
+        };
+        let classes: Vec<&str> = tr
+            .match_indices("<td class=\"delta ")
+            .map(|(at, open)| {
+                let rest = &tr[at + open.len()..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                direction(
+                    change.percent_change.map(|d| report.rounding.apply(d)),
+                    true
+                ),
+                direction(Some(report.rounding.apply(change.lost_change)), false),
+            ],
+            "{tr}"
+        );
+        directions.extend(classes.iter().map(|c| c.to_string()));
         // Each of the head's largest losses is listed.
         let losses = table
             .matches(&format!(
@@ -286,6 +368,9 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
             .count();
         assert_eq!(losses, head.worst_leaves.len());
     }
+    // Heads moved both ways, so both directions of both columns were checked.
+    assert!(directions.iter().any(|c| c == "up"), "{directions:?}");
+    assert!(directions.iter().any(|c| c == "down"), "{directions:?}");
     let total = &table[table.find("<tfoot>").unwrap()..];
     assert_eq!(cell(total, "class=\"lost\""), r(report.lost));
     assert_eq!(cell(total, "class=\"owned\""), r(report.owned));
