@@ -180,6 +180,25 @@ mod tests {
     }
 
     #[test]
+    fn publishing_rounds_every_figure_and_keeps_the_counts() {
+        let exact = Summary::of(&values(&["85.785", "90.001", "70.114", "88.4449"]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(exact.median.to_string(), "87.114950");
+        let published = exact.publish(&RoundingPolicy::default());
+        let shown = [
+            published.mean,
+            published.median,
+            published.min,
+            published.max,
+        ]
+        .map(|v| v.to_string());
+        // Mean 334.3449 / 4 = 83.586225.
+        assert_eq!(shown, ["83.59", "87.11", "70.11", "90.00"]);
+        assert_eq!((published.count, published.above_mean), (4, 3));
+    }
+
+    #[test]
     fn an_overflowing_sum_is_an_error() {
         let error = Summary::of(&[Decimal::MAX, Decimal::MAX]).unwrap_err();
         assert_eq!(
