@@ -685,6 +685,14 @@ fn late_dossiers_and_apologies_feed_a_rate_rule() {
         ]),
         "agency VP has two late-dossier records"
     );
+    // Every resolved dossier late, every late dossier apologised for: consistent.
+    let all_late =
+        ApologyLedger::new(&plan.agencies, vec![LateDossiers::new("VP", 4, 4, 4)]).unwrap();
+    assert_eq!(all_late.record("VP").unwrap().on_time_rate(), Some(d("0")));
+    assert_eq!(
+        all_late.record("VP").unwrap().apology_rate(),
+        Some(d("100"))
+    );
     assert_eq!(
         message(vec![LateDossiers::new("VP", 3, 4, 0)]),
         "agency VP reports 4 late dossiers but only 3 resolved"

@@ -237,6 +237,51 @@ fn the_top_grade_has_no_next_and_an_ungraded_unit_aims_at_the_lowest() {
 }
 
 #[test]
+fn a_unit_exactly_at_a_threshold_aims_at_the_grade_above() {
+    let assessments = vec![
+        assess("a", ["20", "20", "30", "25"]),
+        assess("b", ["20", "10", "25", "25"]), // 80.00: grade B, exactly
+    ];
+    let cards = score_all(&assessments);
+    let ranking = rank(&cards, &RankingOptions::national());
+    let framework = framework();
+    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let next = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
+    assert_eq!(next.goal.to_string(), "grade A (from 90)");
+    assert_eq!(next.points(), Some(d("9.995")));
+}
+
+#[test]
+fn a_bound_that_does_not_end_is_met_with_the_shortest_points() {
+    // Out of 3 points, 2 make 66.666…67%: an index that does not end, rounded to 28 digits.
+    let framework = Framework::builder("thirds", "Thirds")
+        .total_points(d("3"))
+        .domain("1", "Một", d("3"))
+        .build()
+        .unwrap();
+    let cards: Vec<Scorecard> = [("a", "2"), ("b", "1")]
+        .iter()
+        .map(|(unit, points)| {
+            let mut assessment = Assessment::new("thirds", *unit, "2024".parse().unwrap());
+            assessment.push(Entry::new("1".parse().unwrap()).with_appraised(d(points)));
+            framework.score(&assessment).unwrap()
+        })
+        .collect();
+    assert_eq!(
+        cards[0].index().to_string(),
+        "66.666666666666666666666666667"
+    );
+    let ranking = rank(
+        &cards,
+        &RankingOptions::default().with_basis(ValueBasis::Exact),
+    );
+    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    // Level with a: one point, written as 1, not as the 28-digit figure worked back.
+    let (points, inclusive) = reachable_points(&gap.to_rank(1).unwrap());
+    assert_eq!((points.to_string(), inclusive), ("1".to_owned(), true));
+}
+
+#[test]
 fn an_unknown_grade_is_refused_with_the_labels() {
     let cards = score_all(&assessments());
     let ranking = rank(&cards, &RankingOptions::national());
@@ -415,6 +460,21 @@ fn nothing_above_100_is_reachable_whatever_the_bonus() {
     let first = gap.to_rank(1).unwrap();
     assert!(!first.is_reachable());
     assert_eq!(first.needed().unwrap().points, d("5.005"));
+
+    // On the exact index, with "top" first among equals, rank 1 means passing 100 itself:
+    // 5 points short of the open 10, and still out of reach.
+    let exact = RankingOptions::default()
+        .with_basis(ValueBasis::Exact)
+        .with_tie_method(TieMethod::ordinal([]));
+    let ranking = rank(&cards, &exact);
+    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let first = gap.to_rank(1).unwrap();
+    assert!(!first.is_reachable(), "{first:?}");
+    let needed = first.needed().unwrap();
+    assert_eq!(
+        (needed.index, needed.points, needed.inclusive),
+        (d("100"), d("5"), false)
+    );
 }
 
 #[test]

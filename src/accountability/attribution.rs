@@ -396,6 +396,17 @@ mod tests {
     }
 
     #[test]
+    fn the_exact_scale_leaves_one_digit_to_spare_below_96_bits() {
+        // 10^27 fits under 2^96 / 10 (about 7.9 × 10^27); 10^28 does not.
+        assert_eq!(exact_scale(Decimal::ONE), 27);
+        // 22068 × 10^23 (2.2 × 10^27) fits; × 10^24 does not: 25 places for 220.68.
+        assert_eq!(exact_scale(d("220.68")), 25);
+        assert_eq!(exact_scale(Decimal::ZERO), 28);
+        assert_eq!(exact_scale(Decimal::MAX), 0);
+        assert_eq!(exact_scale(Decimal::new(1, 28)), 28);
+    }
+
+    #[test]
     fn terms_that_already_add_up_are_kept_without_division() {
         let shares = split(d("3.5"), &[d("1"), d("2.5"), d("0")], 28, &"x").unwrap();
         assert_eq!(shares, [d("1"), d("2.5"), d("0")]);
