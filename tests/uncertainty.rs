@@ -186,6 +186,51 @@ fn survey_noise_moves_only_survey_domains() {
     );
 }
 
+/// Top-1 probabilities of two units on `two_domains(method)` over 2,000 replications.
+fn top_probabilities(
+    method: Method,
+    options: UncertaintyOptions,
+    rows: [(&str, &str, &str); 2],
+) -> Vec<f64> {
+    let framework = two_domains(method);
+    let mut table = PointsTable::new(&framework, "2025".parse().unwrap()).unwrap();
+    for (unit, a, b) in rows {
+        table.push(unit, [d(a), d(b)]).unwrap();
+    }
+    let scores = table.score().unwrap();
+    let report = RankUncertainty::from_cohort(&scores)
+        .run(&options.with_replications(2_000).with_top(1))
+        .unwrap();
+    report.units().iter().map(|u| u.top_probability).collect()
+}
+
+#[test]
+fn without_noise_a_survey_domain_draws_nothing_extra() {
+    // Weight factors (0.75 to 1.25) and survey noise are drawn from one stream: a survey
+    // domain without noise must leave the stream, and so every replication, as it is.
+    let rows = [("appraised", "40", "30"), ("surveyed", "30", "40")];
+    let options = UncertaintyOptions::default();
+    let appraisal = top_probabilities(Method::Appraisal, options.clone(), rows);
+    assert!(appraisal[0] > 0.3 && appraisal[0] < 0.7, "{appraisal:?}");
+    assert_eq!(
+        top_probabilities(Method::CitizenSurvey, options, rows),
+        appraisal
+    );
+}
+
+#[test]
+fn survey_noise_is_symmetric_and_a_full_share_can_only_fall() {
+    // Both at 80: "full" has the whole survey share, "middle" four fifths of it. With equal
+    // weights and ±5 percentage points, full can only lose (its share is capped at 1) while
+    // middle moves both ways: middle comes first in 5/8 of draws (1/2 × 1/2 + 1/2 × 3/4).
+    let rows = [("full", "30", "50"), ("middle", "40", "40")];
+    let options = UncertaintyOptions::default()
+        .with_weight_factor(1.0, 1.0)
+        .with_survey_noise(5.0);
+    let middle = top_probabilities(Method::CitizenSurvey, options, rows)[1];
+    assert!(middle > 0.58 && middle < 0.67, "{middle}");
+}
+
 #[test]
 fn leaving_out_a_domain_where_all_units_score_alike_keeps_the_ranking() {
     // Domain 2 gives every unit the same share: the index is then the same increasing affine
