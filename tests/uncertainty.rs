@@ -326,6 +326,9 @@ fn not_applicable_domains_weigh_nothing_and_a_unit_left_with_none_is_unranked() 
         1.0,
         "90% beats 70% whatever the weights"
     );
+    // Each unit is divided by the maxima of its own domains: the others spread out below.
+    let medians: Vec<f64> = report.units().iter().map(|u| u.median_rank).collect();
+    assert_eq!(medians, [2.0, 1.0, 3.0]);
 }
 
 #[test]
