@@ -32,8 +32,10 @@ fn a_seed_reproduces_the_same_report() {
     let first = analysis.run(&options).unwrap();
     let second = analysis.run(&options).unwrap();
     assert_eq!(first, second);
+    assert_eq!((first.seed(), first.replications()), (42, 500));
     let other = analysis.run(&options.clone().with_seed(43)).unwrap();
     assert_ne!(first, other, "another seed should draw other weights");
+    assert_eq!(other.seed(), 43);
     // The weights do move ranks: some unit's 5th and 95th percentiles differ.
     assert!(first.units().iter().any(|u| u.p5_rank < u.p95_rank));
     for unit in first.units() {
