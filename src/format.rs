@@ -107,6 +107,10 @@
 //! | `{"survey_mean": "4.12"}` | `survey_mean` |
 //! | `"not_applicable"` | any optional leaf |
 //!
+//! An evidence object holds exactly one kind: `{"count": 3, "flag": true}` is refused with
+//! "evidence holds one kind, but `count` is followed by `flag`", and `{"count": 3, "count": 4}`
+//! with "duplicate field `count`".
+//!
 //! # Published table ([`PublishedTable`](crate::PublishedTable))
 //!
 //! For [`pin`](crate::pin): `sources` (array of strings), `framework` and `period` (checked
