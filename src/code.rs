@@ -246,12 +246,23 @@ mod tests {
         for (text, message) in cases {
             assert_eq!(text.parse::<Code>().unwrap_err().to_string(), message);
         }
-        let long = "1.".repeat(40) + "1";
-        assert!(
-            long.parse::<Code>()
-                .unwrap_err()
-                .to_string()
-                .ends_with("it is longer than 64 bytes")
+        // 64 bytes is the longest code; one more is refused, and a long text is echoed only
+        // up to 72 characters.
+        let longest = "1.".repeat(31) + "12";
+        assert_eq!(longest.len(), MAX_CODE_LEN);
+        assert_eq!(longest.parse::<Code>().unwrap().as_str(), longest);
+        let over = longest.clone() + "3";
+        assert_eq!(
+            over.parse::<Code>().unwrap_err().to_string(),
+            format!("invalid node code \"{over}\": it is longer than 64 bytes")
+        );
+        let long = "1.".repeat(100) + "1";
+        assert_eq!(
+            long.parse::<Code>().unwrap_err().to_string(),
+            format!(
+                "invalid node code \"{}\": it is longer than 64 bytes",
+                &long[..72]
+            )
         );
     }
 
