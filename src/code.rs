@@ -222,6 +222,10 @@ mod tests {
         for text in ["1", "3.2.1", "II.5", "5.1.a", "0.01", "A1.b2.C3"] {
             assert_eq!(text.parse::<Code>().unwrap().to_string(), text);
         }
+        assert_eq!(
+            format!("{:?}", "3.2.1".parse::<Code>().unwrap()),
+            "Code(\"3.2.1\")"
+        );
     }
 
     #[test]

@@ -31,6 +31,8 @@ fn a_valid_tree_builds_and_keeps_its_shape() {
     assert_eq!(leaf.level(), Level::SubCriterion);
     assert_eq!(leaf.depth(), 3);
     assert_eq!(framework.parent(leaf).unwrap().code().as_str(), "2.1");
+    assert_eq!(leaf.parent_code().map(Code::as_str), Some("2.1"));
+    assert_eq!(framework.node("2").unwrap().parent_code(), None);
     assert_eq!(framework.domain_of(leaf).code().as_str(), "2");
     assert_eq!(framework.leaves().count(), 3);
     assert_eq!(framework.domains().count(), 2);
