@@ -27,6 +27,7 @@ fn a_valid_tree_builds_and_keeps_its_shape() {
         .unwrap();
     let codes: Vec<&str> = framework.nodes().map(|n| n.code().as_str()).collect();
     assert_eq!(codes, ["2", "2.1", "2.1.1", "2.1.2", "1"]);
+    assert_eq!((framework.len(), framework.is_empty()), (5, false));
     let leaf = framework.node("2.1.2").unwrap();
     assert_eq!(leaf.level(), Level::SubCriterion);
     assert_eq!(leaf.depth(), 3);
