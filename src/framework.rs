@@ -680,9 +680,12 @@ fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>,
         while let Some(Some(parent)) = parent_of.get(current) {
             depth = depth.saturating_add(1);
             current = *parent;
+            // After more steps than there are nodes, the walk is inside a cycle that `i` may
+            // only descend from; the node reached is on it, so that is the one named.
             if current == i || depth > specs.len() {
+                let on_cycle = specs.get(current).map_or(&spec.code, |s| &s.code);
                 return Err(Error::ParentCycle {
-                    code: spec.code.clone(),
+                    code: on_cycle.clone(),
                 });
             }
             if depth > MAX_DEPTH {

@@ -75,6 +75,17 @@ fn structural_errors_name_the_code() {
         ),
         "node 2 is its own ancestor: its parents form a cycle"
     );
+    // A node below a cycle is not its own ancestor: a node of the cycle is named.
+    assert_eq!(
+        refused(
+            base()
+                .domain("1", "A", dec!(10))
+                .child("2", "4", "D", dec!(1))
+                .child("3", "2", "B", dec!(1))
+                .child("2", "3", "C", dec!(1))
+        ),
+        "node 3 is its own ancestor: its parents form a cycle"
+    );
     assert_eq!(
         refused(base().domain("1..2", "A", dec!(10))),
         "invalid node code \"1..2\": it has an empty segment"
