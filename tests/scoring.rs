@@ -184,6 +184,24 @@ fn a_survey_not_held_is_dropped_or_rescaled_as_the_framework_declares() {
     let survey = dropped.node("2").unwrap();
     assert!(!survey.applicable);
     assert_eq!(survey.percent(), None);
+    // A node marked not applicable has no percentage whatever numbers it carries (a
+    // scorecard read from JSON can carry any).
+    let marked = par_index::NodeScore {
+        effective_max: dec!(30),
+        points: dec!(15),
+        ..survey.clone()
+    };
+    assert_eq!(marked.percent(), None);
+    assert_eq!(
+        par_index::NodeScore {
+            applicable: true,
+            ..marked
+        }
+        .percent(),
+        Some(dec!(50))
+    );
+    // The declared total stays 100 whatever applies.
+    assert_eq!(dropped.total_points(), dec!(100));
     assert_eq!(
         dropped.node("2.1").unwrap().leaf.as_ref().unwrap().source,
         Source::NotApplicable
