@@ -9,7 +9,7 @@ use par_index::csv::{
 };
 use par_index::{
     Adjustment, Assessment, Cohort, Comparison, Entry, Error, Evidence, Framework, FrameworkInfo,
-    RankingOptions, RoundingPolicy, Scorecard, builtin,
+    Ranking, RankingOptions, RoundingPolicy, Scorecard, builtin,
 };
 use rust_decimal::Decimal;
 
@@ -406,6 +406,15 @@ fn cells(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
+/// The scorecards ranked with the national grades.
+fn rank_national<'a>(cards: impl IntoIterator<Item = &'a Scorecard>) -> Ranking {
+    cards
+        .into_iter()
+        .collect::<Cohort>()
+        .rank_with(&RankingOptions::national())
+        .unwrap()
+}
+
 fn column(header: &[String], name: &str) -> usize {
     header
         .iter()
@@ -416,12 +425,7 @@ fn column(header: &[String], name: &str) -> usize {
 #[test]
 fn ranking_cells_read_back_as_the_published_values() {
     let (framework, scorecards, _) = scored_wards();
-    let options = RankingOptions::national();
-    let ranking = scorecards
-        .iter()
-        .collect::<Cohort>()
-        .rank_with(&options)
-        .unwrap();
+    let ranking = rank_national(&scorecards);
     let text = write(|out| write_ranking(out, &ranking, &WriteOptions::default()));
     let (header, rows) = cells(&text);
     assert_eq!(
@@ -531,20 +535,9 @@ fn scorecards_of_two_frameworks_are_not_written_together() {
 #[test]
 fn comparison_cells_mark_units_new_and_dropped() {
     let (_, current, previous) = scored_wards();
-    let options = RankingOptions::national();
     // Cẩm Phô was not ranked the year before; Tân Hiệp is not ranked this year.
-    let before = previous
-        .iter()
-        .filter(|card| card.unit() != "cam-pho")
-        .collect::<Cohort>()
-        .rank_with(&options)
-        .unwrap();
-    let now = current
-        .iter()
-        .filter(|card| card.unit() != "tan-hiep")
-        .collect::<Cohort>()
-        .rank_with(&options)
-        .unwrap();
+    let before = rank_national(previous.iter().filter(|card| card.unit() != "cam-pho"));
+    let now = rank_national(current.iter().filter(|card| card.unit() != "tan-hiep"));
     let comparison = Comparison::new(&before, &now).unwrap();
     let text = write(|out| write_comparison(out, &comparison, &WriteOptions::default()));
     let (header, rows) = cells(&text);
@@ -560,17 +553,8 @@ fn comparison_cells_mark_units_new_and_dropped() {
 #[test]
 fn comparison_cells_hold_rank_and_index_changes() {
     let (_, current, previous) = scored_wards();
-    let options = RankingOptions::national();
-    let now = current
-        .iter()
-        .collect::<Cohort>()
-        .rank_with(&options)
-        .unwrap();
-    let before = previous
-        .iter()
-        .collect::<Cohort>()
-        .rank_with(&options)
-        .unwrap();
+    let now = rank_national(&current);
+    let before = rank_national(&previous);
     let comparison = Comparison::new(&before, &now).unwrap();
     let text = write(|out| write_comparison(out, &comparison, &WriteOptions::default()));
     let (header, rows) = cells(&text);
