@@ -173,16 +173,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             top = unit;
         }
     }
-    let four = RoundingPolicy {
-        decimal_places: 4,
-        rounding: Rounding::HalfAwayFromZero,
-    };
+    let four = RoundingPolicy::new(4, Rounding::HalfAwayFromZero)?;
     println!(
         "rust units={} leaves={} load_s={load_s:.3} score_rank_s={score_rank_s:.6} top={} index={}",
         scores.len(),
         framework.leaves().count(),
         top.id(),
-        four.apply(top.index()?),
+        four.publish(&top.index()),
     );
 
     if reps > 0 {

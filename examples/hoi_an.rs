@@ -18,7 +18,7 @@
 
 use par_index::{
     Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Comparison,
-    Entry, Evidence, Framework, Gap, GradeBand, GradeScale, Head, LateDossiers, LeafChange,
+    Entry, Evidence, Exact, Framework, Gap, GradeBand, GradeScale, Head, LateDossiers, LeafChange,
     Ranking, RankingOptions, Reach, RoundingPolicy, Scorecard, WhatIf, builtin,
 };
 use rust_decimal::Decimal;
@@ -133,15 +133,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     print!("{heads}");
     println!("\nWhere each head lost most:\n");
     print!("{}", heads.worst_leaves_text());
-    let lost: Decimal = heads.heads.iter().map(|h| h.lost).sum();
-    let total_lost: Decimal = current.iter().map(Scorecard::lost_points).sum();
+    let lost: Exact = heads.heads.iter().map(|h| &h.lost).sum();
+    let total_lost: Exact = current.iter().map(Scorecard::lost_points).sum();
     assert_eq!(
         lost, total_lost,
         "lost points attributed to heads add up exactly"
     );
     println!(
         "\nPoints lost attributed to heads: {} = the 13 units' total lost points.",
-        RoundingPolicy::default().apply(lost)
+        RoundingPolicy::default().publish(&lost)
     );
 
     print_apologies(&assignments.agencies)?;
@@ -182,7 +182,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 format!(
                     "{} ({} lost, {head})",
                     leaf.code,
-                    RoundingPolicy::default().apply(leaf.lost)
+                    RoundingPolicy::default().publish(&leaf.lost)
                 )
             })
             .collect();

@@ -458,7 +458,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 Some(comparison) => text.push_str(&comparison.to_string()),
                 None => text.push_str(&ranking.to_string()),
             }
-            if let Some(summary) = ranking.statistics().index {
+            if let Some(summary) = &ranking.statistics().index {
                 let s = summary.publish(&ranking_options.rounding);
                 text.push_str(&format!(
                     "\n{} units: mean {}, median {}, lowest {}, highest {}\n",

@@ -9,8 +9,8 @@ use crate::assessment::{Assessment, Entry, Period};
 use crate::code::{Code, MAX_CODE_LEN};
 use crate::competition;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node};
-use crate::math::{checked_div, checked_mul, checked_sum};
 use crate::rounding::{Rounding, RoundingPolicy};
 
 /// The most decimal places a table can hold: [`Decimal`]'s own limit.
@@ -324,7 +324,7 @@ impl Layout {
 /// assert_eq!((first.id(), first.rank()), ("ward-2", 1));
 /// assert_eq!(first.published_index().to_string(), "90.00");
 /// let ward_1 = scores.unit(0).unwrap();
-/// assert_eq!(ward_1.index()?, Decimal::new(875, 1));
+/// assert_eq!(ward_1.index(), Decimal::new(875, 1));
 /// assert_eq!(ward_1.published_index().to_string(), "87.50");
 /// // ward-1 and ward-3 both publish 87.50: they share rank 2.
 /// assert_eq!(scores.ranks(), [2, 1, 2]);
@@ -704,15 +704,15 @@ impl<'f> PointsTable<'f> {
     /// `policy`: standard competition ranking ("1224"), highest first, where units that
     /// publish the same index share the lowest rank.
     ///
-    /// The published index is computed from the integers (quotient and remainder of
-    /// `points × 100 × 10^places ÷ total`, rounded as the policy says) whenever that provably
-    /// equals rounding the exact decimal index, which holds unless `2 × 10^places × total`
-    /// (the total at the table's scale) reaches 10^24; otherwise each index goes through
-    /// [`Decimal`].
+    /// The published index is the true index rounded once: the quotient and remainder of
+    /// `points × 100 × 10^places ÷ total` in integers, rounded as the policy says, whenever
+    /// `2 × 100 × 10^places × total` (the total at the table's scale) fits 128 bits; otherwise
+    /// each index goes through [`Exact`] and [`RoundingPolicy::publish`]. Both give the same
+    /// figure, the true one.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] in the decimal path only; the integer path cannot fail.
+    /// None today; the `Result` leaves room for checks of the policy.
     pub fn score_with(&self, policy: &RoundingPolicy) -> Result<CohortScores<'_>, Error> {
         let width = self.leaf_max.len();
         let domains = self.layout.domain_spans.len();
@@ -733,27 +733,28 @@ impl<'f> PointsTable<'f> {
             &mut domain_points,
             &mut totals,
         );
-        let places = policy.decimal_places.min(MAX_PLACES);
-        let (published, ranks) = match IntegerRounding::new(self.total_max, places, policy.rounding)
-        {
-            Some(rounding) => {
-                // The published index only grows with the points, so ranks follow from a
-                // count of units by points, and the index is worked out once per distinct
-                // total rather than once per unit.
-                let ranks =
-                    competition::ranks_of_monotone(&totals, self.total_max, |t| rounding.key(t))
-                        .unwrap_or_else(|| {
-                            let keys: Vec<i128> = totals.iter().map(|t| rounding.key(*t)).collect();
-                            competition::ranks_of_integers(&keys)
-                        });
-                (Published::Integers(rounding), ranks)
-            }
-            None => {
-                let keys = self.decimal_keys(&totals, policy, places)?;
-                let ranks = competition::ranks_of_integers(&keys);
-                (Published::Keys(keys), ranks)
-            }
-        };
+        let places = policy.decimal_places();
+        let (published, ranks) =
+            match IntegerRounding::new(self.total_max, places, policy.rounding()) {
+                Some(rounding) => {
+                    // The published index only grows with the points, so ranks follow from a
+                    // count of units by points, and the index is worked out once per distinct
+                    // total rather than once per unit.
+                    let ranks = competition::ranks_of_monotone(&totals, self.total_max, |t| {
+                        rounding.key(t)
+                    })
+                    .unwrap_or_else(|| {
+                        let keys: Vec<i128> = totals.iter().map(|t| rounding.key(*t)).collect();
+                        competition::ranks_of_integers(&keys)
+                    });
+                    (Published::Integers(rounding), ranks)
+                }
+                None => {
+                    let keys = self.exact_keys(&totals, policy, places);
+                    let ranks = competition::ranks_of_integers(&keys);
+                    (Published::Keys(keys), ranks)
+                }
+            };
         Ok(CohortScores {
             table: self,
             places,
@@ -764,31 +765,16 @@ impl<'f> PointsTable<'f> {
         })
     }
 
-    /// Published indices through exact decimals, as scaled integers at `places`.
-    fn decimal_keys(
-        &self,
-        totals: &[i64],
-        policy: &RoundingPolicy,
-        places: u32,
-    ) -> Result<Vec<i128>, Error> {
-        let max = self.effective_max()?;
+    /// Published indices through [`Exact`], as scaled integers at `places`.
+    fn exact_keys(&self, totals: &[i64], policy: &RoundingPolicy, places: u32) -> Vec<i128> {
         totals
             .iter()
-            .zip(&self.units)
-            .map(|(total, unit)| {
-                let index = exact_index(self.decimal(*total), max, unit)?;
-                let published = policy.apply(index);
+            .map(|total| {
+                let published = policy.publish(&exact_index(*total, self.total_max));
                 let lift = 10i128.pow(places.saturating_sub(published.scale()));
-                Ok(published.mantissa().saturating_mul(lift))
+                published.mantissa().saturating_mul(lift)
             })
             .collect()
-    }
-
-    /// The total every unit is measured against, summed from the domains' maxima as
-    /// [`Framework::score`] sums it.
-    fn effective_max(&self) -> Result<Decimal, Error> {
-        let at = format!("the total of framework {}", self.framework.id());
-        checked_sum(self.framework.domains().map(Node::max_points), &at)
     }
 
     fn decimal(&self, value: i64) -> Decimal {
@@ -797,14 +783,11 @@ impl<'f> PointsTable<'f> {
     }
 }
 
-/// `points × 100 ÷ max`, exactly as [`Framework::score`] computes a unit's index.
-fn exact_index(points: Decimal, max: Decimal, unit: &str) -> Result<Decimal, Error> {
-    let context = format!("the index of unit {unit}");
-    checked_div(
-        checked_mul(points, Decimal::ONE_HUNDRED, &context)?,
-        max,
-        &context,
-    )
+/// `points × 100 ÷ max` of two fixed-point integers at one scale, exact: the index
+/// [`Framework::score`] gives.
+fn exact_index(points: i64, max: i64) -> Exact {
+    // An i64 times 100 fits an i128; a validated table's total is above 0.
+    Exact::quotient(i128::from(points).saturating_mul(100), i128::from(max)).unwrap_or(Exact::ZERO)
 }
 
 /// A decimal as an integer at `scale`, if it has no more places and the result fits.
@@ -844,12 +827,8 @@ const POWERS_OF_TEN: [i64; 19] = [
     1_000_000_000_000_000_000,
 ];
 
-/// The published index from integers: `round(total × 100 × 10^places ÷ max)`.
-///
-/// Equal to rounding the exact decimal index whenever `2 × 10^places × max < 10^24`: the
-/// decimal index is within 10^-25 of the exact quotient, and a quotient that is not on a
-/// rounding boundary is at least `1 ÷ (2 × 10^places × max)` away from one, so both roundings
-/// fall on the same side.
+/// The published index from integers: `round(total × 100 × 10^places ÷ max)`, the true
+/// index rounded once, while every product fits 128 bits.
 #[derive(Debug, Clone, Copy)]
 struct IntegerRounding {
     max: u128,
@@ -864,7 +843,7 @@ impl IntegerRounding {
         let max = u128::try_from(max).ok().filter(|m| *m > 0)?;
         let lift = 10u128.checked_pow(places)?.checked_mul(100)?;
         let bound = max.checked_mul(lift)?.checked_mul(2)?;
-        (bound < 10u128.pow(26)).then_some(IntegerRounding {
+        (bound <= i128::MAX.unsigned_abs()).then_some(IntegerRounding {
             max,
             lift,
             rounding,
@@ -873,7 +852,7 @@ impl IntegerRounding {
     }
 
     fn key(&self, total: i64) -> i128 {
-        // `total ≤ max` and `2 × max × lift < 10^26` (checked in `new`), so the product and
+        // `total ≤ max` and `2 × max × lift` fits (checked in `new`), so the product and
         // doubling below are exact; `max > 0`, so the divisions are defined.
         let numerator = u128::try_from(total).unwrap_or(0).saturating_mul(self.lift);
         let (quotient, remainder) = if self.narrow {
@@ -1050,14 +1029,10 @@ impl<'s> UnitScore<'s> {
         self.scores.table.points(self.position, code)
     }
 
-    /// The index in percent, exact: points ÷ total × 100, as [`Framework::score`] gives it
-    /// (28 significant digits where the division does not end).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`], which the points of a validated table cannot reach.
-    pub fn index(&self) -> Result<Decimal, Error> {
-        exact_index(self.points(), self.scores.table.effective_max()?, self.id())
+    /// The index in percent, exact: points × 100 ÷ total, as [`Framework::score`] gives it.
+    pub fn index(&self) -> Exact {
+        let total = self.scores.totals.get(self.position).copied().unwrap_or(0);
+        exact_index(total, self.scores.table.total_max)
     }
 
     /// The index rounded once by the scoring policy, with exactly its decimal places.

@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
-use crate::rounding::RoundingPolicy;
+use crate::rounding::{Rounding, RoundingPolicy};
 use crate::table::{Align, Table};
 use crate::tie::Rank;
 
@@ -116,8 +117,7 @@ pub struct Standing {
     /// The rank; `None` when listed outside the ranking.
     pub rank: Option<Rank>,
     /// The exact index.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub index: Decimal,
+    pub index: Exact,
     /// The published index.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub published_index: Decimal,
@@ -129,7 +129,7 @@ impl From<&RankedUnit> for Standing {
     fn from(unit: &RankedUnit) -> Standing {
         Standing {
             rank: unit.rank,
-            index: unit.index,
+            index: unit.index.clone(),
             published_index: unit.published_index,
             grade: unit.grade.clone(),
         }
@@ -145,14 +145,11 @@ pub struct DomainChange {
     /// The domain in the current framework.
     pub current_code: Code,
     /// The previous percent, exact; `None` where the domain did not apply.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub previous_percent: Option<Decimal>,
+    pub previous_percent: Option<Exact>,
     /// The current percent, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub current_percent: Option<Decimal>,
+    pub current_percent: Option<Exact>,
     /// Current less previous percent, exact; `None` unless both apply.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub change: Option<Decimal>,
+    pub change: Option<Exact>,
     /// Current less previous published percent.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
     pub published_change: Option<Decimal>,
@@ -177,8 +174,7 @@ pub struct UnitChange {
     /// How its rank moved.
     pub rank_change: RankChange,
     /// Current less previous exact index; `None` unless in both.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub index_change: Option<Decimal>,
+    pub index_change: Option<Exact>,
     /// Current less previous published index, as a reader computes it from the two tables
     /// (96.17 − 91.87 = +4.30); `None` unless in both.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
@@ -189,10 +185,10 @@ pub struct UnitChange {
 
 impl UnitChange {
     /// The index change on `basis`: published (default) or exact.
-    pub fn change(&self, basis: ValueBasis) -> Option<Decimal> {
+    pub fn change(&self, basis: ValueBasis) -> Option<Exact> {
         match basis {
-            ValueBasis::Published => self.published_change,
-            ValueBasis::Exact => self.index_change,
+            ValueBasis::Published => self.published_change.map(Exact::from),
+            ValueBasis::Exact => self.index_change.clone(),
         }
     }
 
@@ -395,12 +391,12 @@ impl Comparison {
 
     /// Units whose index rose, largest rise first (then by identifier).
     pub fn improved(&self) -> Vec<&UnitChange> {
-        self.sorted(|change| change > Decimal::ZERO, true)
+        self.sorted(|change| *change > Exact::ZERO, true)
     }
 
     /// Units whose index fell, largest fall first (then by identifier).
     pub fn declined(&self) -> Vec<&UnitChange> {
-        self.sorted(|change| change < Decimal::ZERO, false)
+        self.sorted(|change| *change < Exact::ZERO, false)
     }
 
     /// The units with the largest rise (several when tied); empty when none rose.
@@ -413,12 +409,12 @@ impl Comparison {
         leaders(self.declined(), self.basis)
     }
 
-    fn sorted(&self, keep: impl Fn(Decimal) -> bool, rises: bool) -> Vec<&UnitChange> {
+    fn sorted(&self, keep: impl Fn(&Exact) -> bool, rises: bool) -> Vec<&UnitChange> {
         let basis = self.basis;
-        let mut units: Vec<(&UnitChange, Decimal)> = self
+        let mut units: Vec<(&UnitChange, Exact)> = self
             .units
             .iter()
-            .filter_map(|u| u.change(basis).filter(|c| keep(*c)).map(|c| (u, c)))
+            .filter_map(|u| u.change(basis).filter(|c| keep(c)).map(|c| (u, c)))
             .collect();
         units.sort_by(|(a, ca), (b, cb)| {
             let by_size = if rises { cb.cmp(ca) } else { ca.cmp(cb) };
@@ -499,23 +495,31 @@ fn unit_change(
     let unit = named.map(|u| u.unit.clone()).unwrap_or_default();
     let unit_name = named.map(|u| u.unit_name.clone()).unwrap_or_default();
     let at = format!("the change of unit {unit}");
-    let difference = |a: Option<Decimal>, b: Option<Decimal>| -> Result<Option<Decimal>, Error> {
+    let difference = |a: Option<&Exact>, b: Option<&Exact>| -> Result<Option<Exact>, Error> {
         match (a, b) {
             (Some(before), Some(now)) => checked_sub(now, before, &at).map(Some),
             _ => Ok(None),
         }
+    };
+    // Published figures carry the same places, and so does their exact difference.
+    let published_difference = |a: Option<Decimal>, b: Option<Decimal>| {
+        let places = a.map_or(0, |a| a.scale());
+        difference(a.map(Exact::from).as_ref(), b.map(Exact::from).as_ref())
+            .map(|d| d.and_then(|d| d.round(places, Rounding::TowardZero)))
     };
     let rank_change = match (before, now) {
         (None, _) => RankChange::New,
         (_, None) => RankChange::Dropped,
         (Some(b), Some(n)) => match (b.rank, n.rank) {
             (Some(was), Some(is)) => {
-                let gained = checked_sub(was.value(), is.value(), &at)?;
-                if gained > Decimal::ZERO {
-                    RankChange::Up { places: gained }
-                } else if gained < Decimal::ZERO {
+                let gained = checked_sub(&was.value().into(), &is.value().into(), &at)?;
+                if gained > Exact::ZERO {
+                    RankChange::Up {
+                        places: gained.to_decimal(),
+                    }
+                } else if gained < Exact::ZERO {
                     RankChange::Down {
-                        places: gained.abs(),
+                        places: gained.abs().to_decimal(),
                     }
                 } else {
                     RankChange::Same
@@ -529,15 +533,15 @@ fn unit_change(
         for pair in pairs {
             let was = b.domain(pair.previous.as_str());
             let is = n.domain(pair.current.as_str());
-            let previous_percent = was.and_then(|d| d.percent);
-            let current_percent = is.and_then(|d| d.percent);
+            let previous_percent = was.and_then(|d| d.percent.clone());
+            let current_percent = is.and_then(|d| d.percent.clone());
             domains.push(DomainChange {
                 previous_code: pair.previous.clone(),
                 current_code: pair.current.clone(),
+                change: difference(previous_percent.as_ref(), current_percent.as_ref())?,
                 previous_percent,
                 current_percent,
-                change: difference(previous_percent, current_percent)?,
-                published_change: difference(
+                published_change: published_difference(
                     was.and_then(|d| d.published_percent),
                     is.and_then(|d| d.published_percent),
                 )?,
@@ -549,8 +553,8 @@ fn unit_change(
     Ok(UnitChange {
         unit,
         unit_name,
-        index_change: difference(before.map(|u| u.index), now.map(|u| u.index))?,
-        published_change: difference(
+        index_change: difference(before.map(|u| &u.index), now.map(|u| &u.index))?,
+        published_change: published_difference(
             before.map(|u| u.published_index),
             now.map(|u| u.published_index),
         )?,

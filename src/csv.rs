@@ -140,10 +140,11 @@ use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::comparison::{Comparison, RankChange};
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
 };
-use crate::math::checked_sum;
+use crate::math::checked_sum_decimals;
 use crate::ranking::Ranking;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
@@ -882,7 +883,9 @@ impl FrameworkReader {
                     .iter()
                     .filter(|n| n.parent.is_none())
                     .map(|n| n.max_points);
-                checked_sum(domains, &self.info.id).map_err(located)?
+                checked_sum_decimals(domains, &self.info.id)
+                    .map_err(located)?
+                    .to_decimal()
             }
         };
         let framework = Framework::from_spec(FrameworkSpec {
@@ -1418,7 +1421,7 @@ pub fn write_accountability<W: Write>(
     options: &WriteOptions,
 ) -> Result<(), Error> {
     let compared = report.previous_period.is_some();
-    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    let r = |d: &Exact| report.rounding.publish(d).to_string();
     let mut header: Vec<String> = [
         "rank",
         "agency",
@@ -1461,18 +1464,20 @@ pub fn write_accountability<W: Write>(
             head.agency.head_label(),
             codes(&head.answers_for),
             codes(&head.coordinates),
-            r(head.owned),
-            r(head.achieved),
-            r(head.lost),
-            text(head.percent.map(r)),
+            r(&head.owned),
+            r(&head.achieved),
+            r(&head.lost),
+            text(head.percent.as_ref().map(r)),
             head.verdict.to_string(),
         ];
         if compared {
             let change = head.change.as_ref();
             row.push(text(change.and_then(|c| c.previous_rank)));
-            row.push(text(change.and_then(|c| c.previous_percent).map(r)));
-            row.push(text(change.map(|c| r(c.lost_change))));
-            row.push(text(change.and_then(|c| c.percent_change).map(r)));
+            row.push(text(
+                change.and_then(|c| c.previous_percent.as_ref()).map(r),
+            ));
+            row.push(text(change.map(|c| r(&c.lost_change))));
+            row.push(text(change.and_then(|c| c.percent_change.as_ref()).map(r)));
         }
         let leaves: Vec<String> = head
             .worst_leaves
@@ -1482,9 +1487,9 @@ pub fn write_accountability<W: Write>(
                     "{} {} lost {} ({} of {})",
                     leaf.unit,
                     leaf.code,
-                    r(leaf.lost),
-                    r(leaf.points),
-                    r(leaf.max_points)
+                    r(&leaf.lost),
+                    r(&leaf.points),
+                    r(&leaf.max_points)
                 );
                 if !leaf.note.is_empty() {
                     line.push_str(" — ");

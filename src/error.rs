@@ -46,6 +46,7 @@ use crate::code::{Code, NodeRef};
 /// | `WrongEvidence` | `criterion 1.1 is scored by a direct rule, which cannot use flag evidence` |
 /// | `ZeroDenominator` | `criterion 1.3 is given a rate with denominator 0, and its rule does not say what that scores` |
 /// | `RateAboveWhole` | `criterion 1.3 is given the rate 11/10: the numerator may not exceed the denominator` |
+/// | `PercentAboveHundred` | `criterion 1.3 is given 104%: a percent, like a rate, is a part of a whole and may not exceed 100` |
 /// | `SurveyMeanOutOfScale` | `domain 1 is given a survey mean of 6, outside its scale 1 to 5` |
 /// | `NotApplicableNotAllowed` | `criterion 1.1 is reported not applicable, but the framework does not mark it optional` |
 /// | `NotApplicableWithPoints` | `criterion 1.2 is reported not applicable and also given points` |
@@ -67,6 +68,8 @@ use crate::code::{Code, NodeRef};
 /// | `FixedPointOverflow` | `framework big totals 5000000000000000000.25 points, which does not fit 64-bit fixed-point points at 2 decimal places` |
 /// | `InvalidAnalysisOption` | `invalid replications: 0; run at least 1` |
 /// | `ScorecardMismatch` | `the scorecard of unit u does not have the nodes of framework cat` |
+/// | `TooManyDecimalPlaces` | `a rounding policy of 13 decimal places is refused; at most 12 are published` |
+/// | `InvalidExact` | `cannot read "1/0" as an exact value: write a decimal such as "24.05" or a fraction of integers such as "1/3"` |
 /// | `Overflow` | `arithmetic overflow adding 79228162514264337593543950335 and 79228162514264337593543950335 for cat` |
 /// | `CohortFrameworkMismatch` | `a cohort ranks one framework: unit u is scored under cat but unit v under other` |
 /// | `CohortPeriodMismatch` | `a cohort ranks one period: unit u is scored for 2024 but unit v for 2025` |
@@ -104,9 +107,9 @@ use crate::code::{Code, NodeRef};
 /// | `DuplicateDossierRecord` | `agency VP has two late-dossier records` |
 /// | `NotInRanking` | `unit c is not among the ranked units` |
 /// | `RankingMismatch` | `the scorecard of unit a is for period 2025, but the ranking is for period 2024` |
-/// | `RankingIndexMismatch` | `unit a has an index of 77.00 in its scorecard but 87.00 in the ranking` |
+/// | `RankingIndexMismatch` | `unit a has an index of 77 in its scorecard but 87 in the ranking` |
 /// | `InvalidTargetRank` | `target rank 5 for unit a is outside 1 to 2` |
-/// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.30 points are open` |
+/// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.3 points are open` |
 /// | `DuplicateChange` | `the what-if for unit a changes leaf 1.1 twice` |
 /// | `TieBreakerNotInRanking` | `tie-breaker node 1.1 is not a domain, and a ranking keeps only its domains' values` |
 /// | `PlanUnsupported` | `points on leaf 1 of unit w do not add one for one to its total: the total rescales or averages its children` |
@@ -352,6 +355,17 @@ pub enum Error {
         /// The denominator.
         denominator: Decimal,
     },
+    /// A percent above 100: a rate, whether given as a percent or as a part of a whole, is
+    /// at most 100%.
+    #[error(
+        "{node} is given {percent}%: a percent, like a rate, is a part of a whole and may not exceed 100"
+    )]
+    PercentAboveHundred {
+        /// The node.
+        node: NodeRef,
+        /// The percent given.
+        percent: Decimal,
+    },
     /// A survey mean outside its scale.
     #[error(
         "{node} is given a survey mean of {mean}, outside its scale {scale_min} to {scale_max}"
@@ -532,6 +546,22 @@ pub enum Error {
         unit: String,
         /// The framework's id.
         framework: String,
+    },
+    /// A rounding policy with more decimal places than a policy publishes.
+    #[error("a rounding policy of {places} decimal places is refused; at most {max} are published")]
+    TooManyDecimalPlaces {
+        /// The places asked for.
+        places: u32,
+        /// The most a policy has.
+        max: u32,
+    },
+    /// A text that is neither a decimal nor a fraction of integers.
+    #[error(
+        "cannot read {text:?} as an exact value: write a decimal such as \"24.05\" or a fraction of integers such as \"1/3\""
+    )]
+    InvalidExact {
+        /// The text given.
+        text: String,
     },
     /// A result too large for a decimal.
     #[error("arithmetic overflow {operation} {left} and {right} for {context}")]

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::code::{Code, Level, NodeRef};
 use crate::error::Error;
-use crate::math::checked_sum;
+use crate::math::checked_sum_decimals;
 use crate::rule::Rule;
 
 /// The deepest tree accepted: domain, criterion, and up to six levels of sub-criteria.
@@ -537,7 +537,7 @@ impl Framework {
         for node in self.nodes.iter().filter(|n| !n.is_leaf()) {
             if node.spec.combine == Combine::Sum {
                 let at = node.node_ref();
-                let sum = checked_sum(
+                let sum = checked_sum_decimals(
                     node.children
                         .iter()
                         .filter_map(|c| self.nodes.get(*c))
@@ -547,18 +547,18 @@ impl Framework {
                 if sum != node.spec.max_points {
                     return Err(Error::ChildrenSumMismatch {
                         node: at,
-                        children_sum: sum,
+                        children_sum: sum.to_decimal(),
                         max: node.spec.max_points,
                     });
                 }
             }
         }
         if self.combine == Combine::Sum {
-            let sum = checked_sum(self.domains().map(Node::max_points), &self.info.id)?;
+            let sum = checked_sum_decimals(self.domains().map(Node::max_points), &self.info.id)?;
             if sum != self.total_points {
                 return Err(Error::TotalMismatch {
                     id: self.info.id.clone(),
-                    sum,
+                    sum: sum.to_decimal(),
                     declared: self.total_points,
                 });
             }

@@ -48,9 +48,9 @@ impl GradeBand {
 /// use rust_decimal::Decimal;
 ///
 /// let national = GradeScale::national();
-/// assert_eq!(national.grade(Decimal::from(90)).map(|g| g.label.as_str()), Some("A"));
-/// assert_eq!(national.grade("89.99".parse()?).map(|g| g.label.as_str()), Some("B"));
-/// assert_eq!(national.grade("69.99".parse()?), None); // ungraded
+/// assert_eq!(national.grade(&Decimal::from(90)).map(|g| g.label.as_str()), Some("A"));
+/// assert_eq!(national.grade(&"89.99".parse::<Decimal>()?).map(|g| g.label.as_str()), Some("B"));
+/// assert_eq!(national.grade(&"69.99".parse::<Decimal>()?), None); // ungraded
 ///
 /// // A local classification; these thresholds are illustrative, each province sets its own.
 /// let local = GradeScale::new("xếp loại sở (illustrative)", [
@@ -59,8 +59,8 @@ impl GradeBand {
 ///     GradeBand::new("Trung bình", Decimal::from(50)),
 ///     GradeBand::new("Yếu", Decimal::ZERO),
 /// ])?;
-/// assert_eq!(local.grade("82.08".parse()?).map(|g| g.label.as_str()), Some("Tốt"));
-/// assert_eq!(local.grade("12".parse()?).map(|g| g.label.as_str()), Some("Yếu"));
+/// assert_eq!(local.grade(&"82.08".parse::<Decimal>()?).map(|g| g.label.as_str()), Some("Tốt"));
+/// assert_eq!(local.grade(&"12".parse::<Decimal>()?).map(|g| g.label.as_str()), Some("Yếu"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -183,7 +183,7 @@ impl GradeScale {
     ///
     /// ```
     /// let scale = par_index::GradeScale::national().with_lowest("D")?;
-    /// assert_eq!(scale.grade("69.99".parse()?).map(|g| g.label.as_str()), Some("D"));
+    /// assert_eq!(scale.grade(&"69.99".parse::<rust_decimal::Decimal>()?).map(|g| g.label.as_str()), Some("D"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_lowest(self, label: impl Into<String>) -> Result<GradeScale, Error> {
@@ -203,9 +203,10 @@ impl GradeScale {
     }
 
     /// The grade of an index in percent: the first grade whose threshold it reaches; `None`
-    /// below the lowest threshold.
-    pub fn grade(&self, index: Decimal) -> Option<&GradeBand> {
-        self.bands.iter().find(|band| index >= band.min)
+    /// below the lowest threshold. The index is a [`Decimal`] or an [`Exact`](crate::Exact),
+    /// compared exactly: a true index of 89.99999… is not graded from 90.
+    pub fn grade<V: PartialOrd<Decimal> + ?Sized>(&self, index: &V) -> Option<&GradeBand> {
+        self.bands.iter().find(|band| *index >= band.min)
     }
 }
 
@@ -218,7 +219,7 @@ mod tests {
     }
 
     fn label(scale: &GradeScale, index: &str) -> Option<String> {
-        scale.grade(d(index)).map(|band| band.label.clone())
+        scale.grade(&d(index)).map(|band| band.label.clone())
     }
 
     #[test]

@@ -64,6 +64,7 @@ use crate::accountability::{AccountabilityReport, Verdict};
 use crate::code::Code;
 use crate::comparison::{Comparison, RankChange, UnitChange};
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -335,7 +336,7 @@ impl<'a> HtmlReport<'a> {
             }
         }
         html.push_str("</tbody>\n</table>\n</div>\n");
-        if let Some(summary) = self.ranking.statistics().index {
+        if let Some(summary) = &self.ranking.statistics().index {
             let s = summary.publish(self.policy());
             let _ = writeln!(
                 html,
@@ -418,7 +419,8 @@ impl<'a> HtmlReport<'a> {
             self.ranking
                 .statistics()
                 .index
-                .map(|s| self.policy().apply(s.mean)),
+                .as_ref()
+                .map(|s| self.policy().publish(&s.mean)),
         ));
         html.push_str("</section>\n");
     }
@@ -511,7 +513,7 @@ impl<'a> HtmlReport<'a> {
         let Some(report) = self.accountability else {
             return;
         };
-        let r = |d: Decimal| report.rounding.apply(d);
+        let r = |d: &Exact| report.rounding.publish(d);
         let compared = report.previous_period.is_some();
         let units = if report.units.len() == 1 {
             format!("unit {}", escape(&report.units.join("")))
@@ -577,11 +579,11 @@ impl<'a> HtmlReport<'a> {
                 head.rank.map_or_else(|| "–".to_owned(), |r| r.to_string()),
                 escape(&head.agency.head_label()),
                 escape(&head.agency.name_vi),
-                r(head.owned),
-                r(head.achieved),
-                r(head.lost),
+                r(&head.owned),
+                r(&head.achieved),
+                r(&head.lost),
             );
-            match head.percent.map(r) {
+            match head.percent.as_ref().map(r) {
                 Some(percent) => {
                     let (background, colour) = band(percent);
                     let _ = write!(
@@ -593,8 +595,8 @@ impl<'a> HtmlReport<'a> {
             }
             if compared {
                 let change = head.change.as_ref();
-                let percent_change = change.and_then(|c| c.percent_change).map(r);
-                let lost_change = change.map(|c| r(c.lost_change));
+                let percent_change = change.and_then(|c| c.percent_change.as_ref()).map(r);
+                let lost_change = change.map(|c| r(&c.lost_change));
                 // Fewer lost points is better, so a negative lost change is shown as good.
                 let class = |d: Option<Decimal>, higher_is_better: bool| match d {
                     Some(d) if d > Decimal::ZERO && higher_is_better => "up",
@@ -627,10 +629,14 @@ impl<'a> HtmlReport<'a> {
             html,
             "</tbody>\n<tfoot><tr><td></td><td>Total</td><td></td><td class=\"owned\">{}</td>\
              <td class=\"achieved\">{}</td><td class=\"lost\">{}</td><td class=\"percent\">{}</td>",
-            r(report.owned),
-            r(report.achieved),
-            r(report.lost),
-            report.percent.map(|p| r(p).to_string()).unwrap_or_default()
+            r(&report.owned),
+            r(&report.achieved),
+            r(&report.lost),
+            report
+                .percent
+                .as_ref()
+                .map(|p| r(p).to_string())
+                .unwrap_or_default()
         );
         if compared {
             html.push_str("<td></td><td></td>");
@@ -642,7 +648,7 @@ impl<'a> HtmlReport<'a> {
                 html,
                 "<p class=\"meta\">Bonus and deduction points ({}) stay with the units and are not \
                  attributed to any head.</p>",
-                signed(r(report.adjustments))
+                signed(r(&report.adjustments))
             );
         }
         if !report.previous_only.is_empty() {
@@ -664,7 +670,7 @@ impl<'a> HtmlReport<'a> {
         if report.heads.iter().all(|h| h.worst_leaves.is_empty()) {
             return;
         }
-        let r = |d: Decimal| report.rounding.apply(d);
+        let r = |d: &Exact| report.rounding.publish(d);
         let noted = report
             .heads
             .iter()
@@ -697,9 +703,9 @@ impl<'a> HtmlReport<'a> {
                     escape(unit),
                     escape(leaf.code.as_str()),
                     escape(&leaf.name_vi),
-                    r(leaf.lost),
-                    r(leaf.points),
-                    r(leaf.max_points),
+                    r(&leaf.lost),
+                    r(&leaf.points),
+                    r(&leaf.max_points),
                 );
                 if noted {
                     let _ = write!(html, "<td lang=\"vi\">{}</td>", escape(&leaf.note));
@@ -722,7 +728,7 @@ impl<'a> HtmlReport<'a> {
 
     fn footer(&self, html: &mut String) {
         let policy = self.policy();
-        let rounding = match policy.rounding {
+        let rounding = match policy.rounding() {
             Rounding::HalfAwayFromZero => "half away from zero",
             Rounding::HalfEven => "half to even",
             Rounding::HalfTowardZero => "half toward zero",
@@ -734,7 +740,7 @@ impl<'a> HtmlReport<'a> {
             "<footer>Scored exactly with par-index; every figure is rounded once, when \
              published, to {} decimal places, {rounding}. Ranks use the published index; \
              tied units share a rank.</footer>\n</body>\n</html>\n",
-            policy.decimal_places
+            policy.decimal_places()
         );
     }
 }

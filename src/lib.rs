@@ -131,6 +131,7 @@ pub mod csv;
 mod error;
 #[cfg(feature = "serde")]
 mod evidence_serde;
+mod exact;
 pub mod format;
 mod framework;
 mod grade;
@@ -172,6 +173,7 @@ pub use crate::comparison::{
     Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
 };
 pub use crate::error::Error;
+pub use crate::exact::Exact;
 pub use crate::framework::{
     Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
     Method, Node, NodeSpec, NotApplicablePolicy,
@@ -195,7 +197,7 @@ pub use crate::scorecard::{
     Clamp, LeafDetail, NodeScore, PublishedNode, PublishedScorecard, Scorecard, ScoringOptions,
     Source,
 };
-pub use crate::statistics::{CohortStatistics, DomainSummary, Summary};
+pub use crate::statistics::{CohortStatistics, DomainSummary, PublishedSummary, Summary};
 pub use crate::tie::{Rank, TieBreaker, TieMethod};
 
 #[cfg(doctest)]

@@ -14,8 +14,9 @@ use rust_decimal::Decimal;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::math::checked_sub;
-use crate::rounding::RoundingPolicy;
+use crate::rounding::{Rounding, RoundingPolicy};
 use crate::scorecard::Scorecard;
 
 /// How much of the ranked cohort a [`PublishedTable`] lists; it decides whether ranks can be
@@ -224,7 +225,7 @@ pub enum PinMismatch {
         /// The computed index, rounded as published.
         computed: Decimal,
         /// The computed index, exact.
-        exact: Decimal,
+        exact: Exact,
         /// The published index.
         published: Decimal,
         /// Computed (rounded) less published.
@@ -327,7 +328,7 @@ impl fmt::Display for PinMismatch {
             } => write!(
                 f,
                 "unit {unit}: index computed {computed} (exact {}), published {published}, difference {difference}",
-                exact.normalize()
+                exact
             ),
             PinMismatch::Part {
                 unit,
@@ -567,7 +568,7 @@ pub fn pin_with(
             continue;
         };
         matched = matched.saturating_add(1);
-        let computed = options.rounding.apply(scorecard.index());
+        let computed = options.rounding.publish(scorecard.index());
         rank_values.push(computed);
         compare_row(row, scorecard, computed, table, options, &mut mismatches)?;
         match (&row.grade, options.grader) {
@@ -620,6 +621,20 @@ pub fn pin_with(
     })
 }
 
+/// `computed − published` of two published figures, exact and as a decimal.
+fn published_difference(
+    computed: Decimal,
+    published: Decimal,
+    at: &dyn std::fmt::Display,
+) -> Result<Decimal, Error> {
+    let places = computed.scale().max(published.scale());
+    let difference = checked_sub(&computed.into(), &published.into(), at)?;
+    // Exact: the difference has no more places than the figures.
+    Ok(difference
+        .round(places, Rounding::TowardZero)
+        .unwrap_or_else(|| difference.to_decimal()))
+}
+
 /// Index, parts, framework and period of one matched row.
 fn compare_row(
     row: &PublishedRow,
@@ -630,12 +645,12 @@ fn compare_row(
     mismatches: &mut Vec<PinMismatch>,
 ) -> Result<(), Error> {
     let context = format!("pinning unit {}", row.unit);
-    let difference = checked_sub(computed, row.index, &context)?;
+    let difference = published_difference(computed, row.index, &context)?;
     if difference.abs() > options.tolerance {
         mismatches.push(PinMismatch::Index {
             unit: row.unit.clone(),
             computed,
-            exact: scorecard.index(),
+            exact: scorecard.index().clone(),
             published: row.index,
             difference,
         });
@@ -666,8 +681,8 @@ fn compare_row(
             });
             continue;
         }
-        let points = options.rounding.apply(node.points);
-        let difference = checked_sub(points, part.points, &context)?;
+        let points = options.rounding.publish(&node.points);
+        let difference = published_difference(points, part.points, &context)?;
         if difference.abs() > options.tolerance {
             mismatches.push(PinMismatch::Part {
                 unit: row.unit.clone(),

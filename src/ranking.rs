@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::grade::GradeScale;
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
@@ -249,7 +250,7 @@ impl<'a> Cohort<'a> {
             .iter()
             .map(|s| RankedUnit::new(s, options))
             .collect();
-        let tie_values: Vec<Vec<Option<Decimal>>> = self
+        let tie_values: Vec<Vec<Option<Exact>>> = self
             .ranked
             .iter()
             .map(|s| breaker_values(s, breakers))
@@ -268,7 +269,7 @@ impl<'a> Cohort<'a> {
             .collect();
         let order = rank_items(&options.tie_method, items);
         let mut ranked_units: Vec<RankedUnit> = Vec::with_capacity(units.len());
-        let mut sorted_breakers: Vec<Vec<Option<Decimal>>> = Vec::with_capacity(units.len());
+        let mut sorted_breakers: Vec<Vec<Option<Exact>>> = Vec::with_capacity(units.len());
         let mut taken: Vec<Option<RankedUnit>> = units.drain(..).map(Some).collect();
         for (position, rank) in order {
             if let Some(mut unit) = taken.get_mut(position).and_then(Option::take) {
@@ -385,8 +386,8 @@ impl<'a> FromIterator<&'a Scorecard> for Cohort<'a> {
 /// One item to rank: its position in the input, its value, its tie-breaker values.
 struct Item<'a> {
     position: usize,
-    value: Decimal,
-    breakers: &'a [Option<Decimal>],
+    value: Exact,
+    breakers: &'a [Option<Exact>],
     unit: &'a str,
 }
 
@@ -400,7 +401,7 @@ fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)
                 a.breakers
                     .iter()
                     .zip(b.breakers)
-                    .map(|(x, y)| descending(*x, *y))
+                    .map(|(x, y)| descending(x.as_ref(), y.as_ref()))
                     .find(|o| *o != Ordering::Equal)
                     .unwrap_or(Ordering::Equal)
             } else {
@@ -412,15 +413,15 @@ fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)
             .then_with(|| a.unit.cmp(b.unit))
     });
     let mut runs: Vec<usize> = Vec::new();
-    let mut previous: Option<Decimal> = None;
+    let mut previous: Option<&Exact> = None;
     for item in &items {
         match runs.last_mut() {
-            Some(size) if !ordinal && previous == Some(item.value) => {
+            Some(size) if !ordinal && previous == Some(&item.value) => {
                 *size = size.saturating_add(1);
             }
             _ => runs.push(1),
         }
-        previous = Some(item.value);
+        previous = Some(&item.value);
     }
     items
         .iter()
@@ -430,18 +431,18 @@ fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)
 }
 
 /// A scorecard's values for each tie-breaker (exact).
-fn breaker_values(scorecard: &Scorecard, breakers: &[TieBreaker]) -> Vec<Option<Decimal>> {
+fn breaker_values(scorecard: &Scorecard, breakers: &[TieBreaker]) -> Vec<Option<Exact>> {
     breakers
         .iter()
         .map(|breaker| match breaker {
             TieBreaker::NodePoints(code) => scorecard
                 .node(code.as_str())
                 .filter(|n| n.applicable)
-                .map(|n| n.points),
+                .map(|n| n.points.clone()),
             TieBreaker::NodePercent(code) => {
                 scorecard.node(code.as_str()).and_then(|n| n.percent())
             }
-            TieBreaker::ExactIndex => Some(scorecard.index()),
+            TieBreaker::ExactIndex => Some(scorecard.index().clone()),
         })
         .collect()
 }
@@ -451,11 +452,11 @@ fn statistics(
     domains: &[Code],
     options: &RankingOptions,
 ) -> Result<CohortStatistics, Error> {
-    let index: Vec<Decimal> = units.iter().map(|u| u.index_value(options.basis)).collect();
+    let index: Vec<Exact> = units.iter().map(|u| u.index_value(options.basis)).collect();
     let domains = domains
         .iter()
         .map(|code| {
-            let values: Vec<Decimal> = units
+            let values: Vec<Exact> = units
                 .iter()
                 .filter_map(|u| {
                     u.domain(code.as_str())?
@@ -481,14 +482,11 @@ pub struct DomainStanding {
     /// The domain's code.
     pub code: Code,
     /// Points achieved, exact; `None` when the domain does not apply to the unit.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub points: Option<Decimal>,
+    pub points: Option<Exact>,
     /// The maximum the unit is measured against, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub max_points: Decimal,
+    pub max_points: Exact,
     /// Points as a percentage of that maximum, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub percent: Option<Decimal>,
+    pub percent: Option<Exact>,
     /// Points as published.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
     pub published_points: Option<Decimal>,
@@ -502,12 +500,14 @@ pub struct DomainStanding {
 
 impl DomainStanding {
     /// The value ranked: percent or points, published or exact.
-    pub fn value(&self, domain: DomainBasis, basis: ValueBasis) -> Option<Decimal> {
+    pub fn value(&self, domain: DomainBasis, basis: ValueBasis) -> Option<Exact> {
         match (domain, basis) {
-            (DomainBasis::Percent, ValueBasis::Published) => self.published_percent,
-            (DomainBasis::Percent, ValueBasis::Exact) => self.percent,
-            (DomainBasis::Points, ValueBasis::Published) => self.published_points,
-            (DomainBasis::Points, ValueBasis::Exact) => self.points,
+            (DomainBasis::Percent, ValueBasis::Published) => {
+                self.published_percent.map(Exact::from)
+            }
+            (DomainBasis::Percent, ValueBasis::Exact) => self.percent.clone(),
+            (DomainBasis::Points, ValueBasis::Published) => self.published_points.map(Exact::from),
+            (DomainBasis::Points, ValueBasis::Exact) => self.points.clone(),
         }
     }
 }
@@ -523,8 +523,7 @@ pub struct RankedUnit {
     /// The rank; `None` for a unit listed outside the ranking.
     pub rank: Option<Rank>,
     /// The exact index, in percent.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub index: Decimal,
+    pub index: Exact,
     /// The index as published.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub published_index: Decimal,
@@ -537,28 +536,27 @@ pub struct RankedUnit {
 impl RankedUnit {
     fn new(scorecard: &Scorecard, options: &RankingOptions) -> RankedUnit {
         let policy = &options.rounding;
-        let published_index = policy.apply(scorecard.index());
-        let graded = match options.grade_basis {
-            ValueBasis::Exact => scorecard.index(),
-            ValueBasis::Published => published_index,
-        };
+        let published_index = policy.publish(scorecard.index());
         let grade = options
             .grades
             .as_ref()
-            .and_then(|scale| scale.grade(graded))
+            .and_then(|scale| match options.grade_basis {
+                ValueBasis::Exact => scale.grade(scorecard.index()),
+                ValueBasis::Published => scale.grade(&published_index),
+            })
             .map(|band| band.label.clone());
         let domains = scorecard
             .domains()
             .map(|d| {
-                let points = d.applicable.then_some(d.points);
+                let points = d.applicable.then(|| d.points.clone());
                 let percent = d.percent();
                 DomainStanding {
                     code: d.code.clone(),
+                    published_points: points.as_ref().map(|p| policy.publish(p)),
+                    published_percent: percent.as_ref().map(|p| policy.publish(p)),
                     points,
-                    max_points: d.effective_max,
+                    max_points: d.effective_max.clone(),
                     percent,
-                    published_points: points.map(|p| policy.apply(p)),
-                    published_percent: percent.map(|p| policy.apply(p)),
                     rank: None,
                 }
             })
@@ -567,7 +565,7 @@ impl RankedUnit {
             unit: scorecard.unit().to_owned(),
             unit_name: scorecard.unit_name().to_owned(),
             rank: None,
-            index: scorecard.index(),
+            index: scorecard.index().clone(),
             published_index,
             grade,
             domains,
@@ -575,10 +573,10 @@ impl RankedUnit {
     }
 
     /// The index value ranked on `basis`.
-    pub fn index_value(&self, basis: ValueBasis) -> Decimal {
+    pub fn index_value(&self, basis: ValueBasis) -> Exact {
         match basis {
-            ValueBasis::Published => self.published_index,
-            ValueBasis::Exact => self.index,
+            ValueBasis::Published => Exact::from(self.published_index),
+            ValueBasis::Exact => self.index.clone(),
         }
     }
 
@@ -742,7 +740,7 @@ impl Ranking {
     /// every other ranked unit unchanged. Ties follow the ranking's tie method; in an ordinal
     /// ranking, a tie on the value is decided by the unit identifier alone, so callers must
     /// not rely on ties where the ranking has tie-breakers.
-    pub(crate) fn rank_value_among_others(&self, unit: &str, value: Decimal) -> Option<Rank> {
+    pub(crate) fn rank_value_among_others(&self, unit: &str, value: Exact) -> Option<Rank> {
         self.rank_among_others(unit, value, &[], &[])
     }
 
@@ -786,9 +784,9 @@ impl Ranking {
     fn rank_among_others(
         &self,
         unit: &str,
-        value: Decimal,
-        breakers: &[Option<Decimal>],
-        others: &[Vec<Option<Decimal>>],
+        value: Exact,
+        breakers: &[Option<Exact>],
+        others: &[Vec<Option<Exact>>],
     ) -> Option<Rank> {
         let candidate = self.units.len();
         let mut items: Vec<Item<'_>> = self
@@ -821,19 +819,19 @@ impl Ranking {
 fn standing_breaker_values(
     unit: &RankedUnit,
     breakers: &[TieBreaker],
-) -> Result<Vec<Option<Decimal>>, Error> {
+) -> Result<Vec<Option<Exact>>, Error> {
     breakers
         .iter()
         .map(|breaker| match breaker {
             TieBreaker::NodePoints(code) => unit
                 .domain(code.as_str())
-                .map(|d| d.points)
+                .map(|d| d.points.clone())
                 .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
             TieBreaker::NodePercent(code) => unit
                 .domain(code.as_str())
-                .map(|d| d.percent)
+                .map(|d| d.percent.clone())
                 .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
-            TieBreaker::ExactIndex => Ok(Some(unit.index)),
+            TieBreaker::ExactIndex => Ok(Some(unit.index.clone())),
         })
         .collect()
 }

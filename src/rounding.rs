@@ -1,6 +1,9 @@
 //! The rounding policy applied once, when results are published.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+use crate::exact::Exact;
 
 /// How a midpoint or any excess digit is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -22,24 +25,19 @@ pub enum Rounding {
     AwayFromZero,
 }
 
-impl Rounding {
-    fn strategy(self) -> RoundingStrategy {
-        match self {
-            Rounding::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
-            Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
-            Rounding::HalfTowardZero => RoundingStrategy::MidpointTowardZero,
-            Rounding::TowardZero => RoundingStrategy::ToZero,
-            Rounding::AwayFromZero => RoundingStrategy::AwayFromZero,
-        }
-    }
-}
-
 /// Decimal places and rounding mode for published figures.
 ///
 /// Scores are computed exactly and rounded only here, once, when a figure is published: a
-/// total is rounded from the exact sum of its parts, never summed from rounded parts. The
-/// default is 2 decimal places, half away from zero, as the PAR Index is published (85.78%).
-/// Published values always carry exactly `decimal_places` digits, so `85.8` prints `85.80`.
+/// total is rounded from the exact sum of its parts, never summed from rounded parts, and a
+/// quotient that does not end (an index of 537800/5597) is rounded from its true value, not
+/// from a 28-digit approximation. The default is 2 decimal places, half away from zero, as
+/// the PAR Index is published (85.78%). Published values always carry exactly
+/// `decimal_places` digits, so `85.8` prints `85.80`.
+///
+/// A policy has at most [`RoundingPolicy::MAX_DECIMAL_PLACES`] (12) places; more are refused.
+/// Every figure below 7.9 × 10^16 in magnitude carries all of them (a decimal holds 28 or 29
+/// significant digits); a figure too large for that keeps as many places as a decimal can
+/// hold.
 ///
 /// # Examples
 ///
@@ -49,18 +47,38 @@ impl Rounding {
 ///
 /// let exact: Decimal = "93.305".parse()?;
 /// assert_eq!(RoundingPolicy::default().apply(exact).to_string(), "93.31");
-/// let bankers = RoundingPolicy { decimal_places: 2, rounding: Rounding::HalfEven };
+/// let bankers = RoundingPolicy::new(2, Rounding::HalfEven)?;
 /// assert_eq!(bankers.apply(exact).to_string(), "93.30");
-/// # Ok::<(), rust_decimal::Error>(())
+/// assert!(RoundingPolicy::new(13, Rounding::HalfEven).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, try_from = "RoundingPolicySpec")
+)]
 pub struct RoundingPolicy {
-    /// Digits after the decimal point (at most 28; more are treated as 28).
-    pub decimal_places: u32,
-    /// How excess digits are rounded.
-    pub rounding: Rounding,
+    decimal_places: u32,
+    rounding: Rounding,
+}
+
+/// The unvalidated form a policy is read from.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoundingPolicySpec {
+    decimal_places: u32,
+    rounding: Rounding,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RoundingPolicySpec> for RoundingPolicy {
+    type Error = Error;
+
+    fn try_from(spec: RoundingPolicySpec) -> Result<RoundingPolicy, Error> {
+        RoundingPolicy::new(spec.decimal_places, spec.rounding)
+    }
 }
 
 impl Default for RoundingPolicy {
@@ -73,12 +91,46 @@ impl Default for RoundingPolicy {
 }
 
 impl RoundingPolicy {
-    /// Rounds `value` by the policy and fixes its scale to `decimal_places`.
+    /// The most decimal places a policy publishes.
+    pub const MAX_DECIMAL_PLACES: u32 = 12;
+
+    /// A policy of `decimal_places` places, rounded by `rounding`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManyDecimalPlaces`] above [`RoundingPolicy::MAX_DECIMAL_PLACES`].
+    pub fn new(decimal_places: u32, rounding: Rounding) -> Result<RoundingPolicy, Error> {
+        if decimal_places > RoundingPolicy::MAX_DECIMAL_PLACES {
+            return Err(Error::TooManyDecimalPlaces {
+                places: decimal_places,
+                max: RoundingPolicy::MAX_DECIMAL_PLACES,
+            });
+        }
+        Ok(RoundingPolicy {
+            decimal_places,
+            rounding,
+        })
+    }
+
+    /// The same places, rounded by `rounding`.
+    pub fn with_rounding(self, rounding: Rounding) -> RoundingPolicy {
+        RoundingPolicy { rounding, ..self }
+    }
+
+    /// Digits after the decimal point.
+    pub fn decimal_places(&self) -> u32 {
+        self.decimal_places
+    }
+
+    /// How excess digits are rounded.
+    pub fn rounding(&self) -> Rounding {
+        self.rounding
+    }
+
+    /// Rounds `value` by the policy and fixes its scale to `decimal_places`: the same as
+    /// [`RoundingPolicy::publish`] for a value that is a decimal.
     pub fn apply(&self, value: Decimal) -> Decimal {
-        let places = self.decimal_places.min(28);
-        let mut rounded = value.round_dp_with_strategy(places, self.rounding.strategy());
-        rounded.rescale(places);
-        rounded
+        self.publish(&Exact::from(value))
     }
 }
 
@@ -94,10 +146,7 @@ mod tests {
     #[test]
     fn the_default_rounds_half_away_from_zero_where_bankers_rounding_differs() {
         let default = RoundingPolicy::default();
-        let bankers = RoundingPolicy {
-            decimal_places: 2,
-            rounding: Rounding::HalfEven,
-        };
+        let bankers = RoundingPolicy::new(2, Rounding::HalfEven).unwrap();
         // Midpoints whose last kept digit is even: the two policies part ways.
         for (exact, away, even) in [
             ("85.785", "85.79", "85.78"),
@@ -124,10 +173,7 @@ mod tests {
         let policy = RoundingPolicy::default();
         assert_eq!(policy.apply(d("85.8")).to_string(), "85.80");
         assert_eq!(policy.apply(d("100")).to_string(), "100.00");
-        let whole = RoundingPolicy {
-            decimal_places: 0,
-            rounding: Rounding::HalfAwayFromZero,
-        };
+        let whole = RoundingPolicy::new(0, Rounding::HalfAwayFromZero).unwrap();
         assert_eq!(whole.apply(d("89.5")).to_string(), "90");
     }
 
@@ -139,20 +185,22 @@ mod tests {
             (Rounding::AwayFromZero, "85.781", "85.79"),
         ];
         for (rounding, exact, expected) in cases {
-            let policy = RoundingPolicy {
-                decimal_places: 2,
-                rounding,
-            };
+            let policy = RoundingPolicy::new(2, rounding).unwrap();
             assert_eq!(policy.apply(d(exact)).to_string(), expected);
         }
     }
 
     #[test]
-    fn too_many_places_do_not_panic() {
-        let policy = RoundingPolicy {
-            decimal_places: 40,
-            rounding: Rounding::HalfEven,
-        };
-        assert_eq!(policy.apply(d("1.5")), d("1.5"));
+    fn more_places_than_a_policy_publishes_are_refused() {
+        assert_eq!(
+            RoundingPolicy::new(13, Rounding::HalfEven)
+                .unwrap_err()
+                .to_string(),
+            "a rounding policy of 13 decimal places is refused; at most 12 are published"
+        );
+        let most = RoundingPolicy::new(12, Rounding::HalfEven).unwrap();
+        assert_eq!(most.apply(d("1.5")).to_string(), "1.500000000000");
+        // A figure too large to carry 12 places keeps as many as a decimal holds.
+        assert_eq!(most.apply(Decimal::MAX), Decimal::MAX);
     }
 }

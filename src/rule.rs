@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 use crate::code::NodeRef;
 use crate::error::Error;
-use crate::math::{checked_div, checked_mul, checked_sub};
+use crate::exact::Exact;
+use crate::math::checked_mul_div;
 
 /// What a unit reports for one leaf of the framework.
 ///
@@ -41,7 +42,9 @@ pub enum Evidence {
         #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
         denominator: Decimal,
     },
-    /// A rate already expressed in percent (`96.09`); may exceed 100 where a target was beaten.
+    /// A rate already expressed in percent (`96.09`), from 0 to 100 like a [`Evidence::Rate`];
+    /// a measured quantity that may exceed 100 is an [`Evidence::Value`] for a
+    /// [`Rule::Linear`].
     Percent(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal),
     /// A count: steering meetings held, late reports, violations.
     Count(u64),
@@ -221,9 +224,9 @@ fn hundred() -> Decimal {
 }
 
 /// Points a rule gave, or "not applicable".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum RuleOutcome {
-    Points(Decimal),
+    Points(Exact),
     NotApplicable,
 }
 
@@ -308,11 +311,21 @@ impl Rule {
                     Err(invalid(format!(
                         "full_at_percent is {full_at_percent} but must be above 0"
                     )))
+                } else if *full_at_percent > Decimal::ONE_HUNDRED {
+                    Err(invalid(format!(
+                        "full_at_percent is {full_at_percent}, but a rate is at most 100%"
+                    )))
                 } else {
                     Ok(())
                 }
             }
             Rule::ThresholdBands { bands, .. } => {
+                if let Some(band) = bands.iter().find(|b| b.at_least > Decimal::ONE_HUNDRED) {
+                    return Err(invalid(format!(
+                        "the band at {}% is never reached: a rate is at most 100%",
+                        band.at_least
+                    )));
+                }
                 let bands: Vec<(Percent, Decimal)> = bands
                     .iter()
                     .map(|b| (Percent(b.at_least), b.points))
@@ -365,7 +378,8 @@ impl Rule {
 
     /// Applies the rule to one piece of evidence for a node whose maximum is `max`.
     ///
-    /// The result always lies in `0..=max` for a validated rule.
+    /// The result always lies in `0..=max` for a validated rule, and is exact: a rule that
+    /// scales a rate multiplies before it divides, and thresholds compare the true rate.
     pub(crate) fn apply(
         &self,
         at: &NodeRef,
@@ -377,7 +391,8 @@ impl Rule {
             rule: self.kind(),
             found: evidence.kind(),
         };
-        let points = |p: Decimal| Ok(RuleOutcome::Points(p));
+        let points = |p: Exact| Ok(RuleOutcome::Points(p));
+        let maximum = Exact::from(max);
         match (self, evidence) {
             (_, Evidence::NotApplicable) => Ok(RuleOutcome::NotApplicable),
             (Rule::Direct, Evidence::Points(p)) => {
@@ -390,12 +405,12 @@ impl Rule {
                         max,
                     });
                 }
-                points(*p)
+                points(Exact::from(*p))
             }
             (Rule::YesNo { points_if_yes }, Evidence::Flag(flag)) => points(if *flag {
-                points_if_yes.unwrap_or(max)
+                Exact::from(points_if_yes.unwrap_or(max))
             } else {
-                Decimal::ZERO
+                Exact::ZERO
             }),
             (
                 Rule::Proportional {
@@ -407,8 +422,12 @@ impl Rule {
                 let Some(percent) = percent_of(at, evidence)? else {
                     return zero_denominator_outcome(at, *zero_denominator, max);
                 };
-                let ratio = checked_div(percent, *full_at_percent, at)?.min(Decimal::ONE);
-                points(checked_mul(ratio, max, at)?)
+                let full_at = Exact::from(*full_at_percent);
+                if percent >= full_at {
+                    return points(maximum);
+                }
+                // min(rate ÷ full, 1) × max, multiplied before it is divided.
+                points(checked_mul_div(&percent, &maximum, &full_at, at)?)
             }
             (
                 Rule::ThresholdBands {
@@ -424,7 +443,7 @@ impl Rule {
                     bands
                         .iter()
                         .find(|band| percent >= band.at_least)
-                        .map_or(Decimal::ZERO, |band| band.points),
+                        .map_or(Exact::ZERO, |band| Exact::from(band.points)),
                 )
             }
             (
@@ -432,16 +451,19 @@ impl Rule {
                 Evidence::Value(_) | Evidence::Percent(_) | Evidence::Rate { .. },
             ) => {
                 let value = match evidence {
-                    Evidence::Value(v) => *v,
+                    Evidence::Value(v) => Exact::from(*v),
                     _ => match percent_of(at, evidence)? {
                         Some(p) => p,
                         None => return Err(Error::ZeroDenominator { node: at.clone() }),
                     },
                 };
-                let span = checked_sub(*full_at, *zero_at, at)?;
-                let ratio = checked_div(checked_sub(value, *zero_at, at)?, span, at)?
-                    .clamp(Decimal::ZERO, Decimal::ONE);
-                points(checked_mul(ratio, max, at)?)
+                points(between(
+                    at,
+                    &value,
+                    Exact::from(*zero_at),
+                    Exact::from(*full_at),
+                    &maximum,
+                )?)
             }
             (
                 Rule::Deduction {
@@ -450,9 +472,10 @@ impl Rule {
                 },
                 Evidence::Count(count),
             ) => {
-                let deducted = checked_mul(Decimal::from(*count), *per_violation, at)?;
-                let left = checked_sub(max, deducted, at)?;
-                points(left.max(*floor))
+                // Exact for any count: a huge one stops at the floor.
+                let deducted = Exact::from(*count).mul(&Exact::from(*per_violation));
+                let left = maximum.sub(&deducted);
+                points(left.max(Exact::from(*floor)))
             }
             (
                 Rule::SurveyMean {
@@ -469,19 +492,47 @@ impl Rule {
                         scale_max: *scale_max,
                     });
                 }
-                let span = checked_sub(*scale_max, *scale_min, at)?;
-                let ratio = checked_div(checked_sub(*mean, *scale_min, at)?, span, at)?;
-                points(checked_mul(ratio, max, at)?)
+                points(between(
+                    at,
+                    &Exact::from(*mean),
+                    Exact::from(*scale_min),
+                    Exact::from(*scale_max),
+                    &maximum,
+                )?)
             }
             (Rule::CountBands { bands }, Evidence::Count(count)) => points(
                 bands
                     .iter()
                     .find(|band| *count >= band.at_least)
-                    .map_or(Decimal::ZERO, |band| band.points),
+                    .map_or(Exact::ZERO, |band| Exact::from(band.points)),
             ),
             _ => Err(wrong()),
         }
     }
+}
+
+/// `max × (value − zero) ÷ (full − zero)`, clamped to `0..=max`: the linear and survey-mean
+/// rules, which may run downwards (`full` below `zero`). One division, last.
+fn between(
+    at: &NodeRef,
+    value: &Exact,
+    zero: Exact,
+    full: Exact,
+    max: &Exact,
+) -> Result<Exact, Error> {
+    let rising = full > zero;
+    let (reached_full, reached_zero) = if rising {
+        (*value >= full, *value <= zero)
+    } else {
+        (*value <= full, *value >= zero)
+    };
+    if reached_full {
+        return Ok(max.clone());
+    }
+    if reached_zero {
+        return Ok(Exact::ZERO);
+    }
+    checked_mul_div(&value.sub(&zero), max, &full.sub(&zero), at)
 }
 
 /// A band threshold in percent, printed with its sign.
@@ -545,12 +596,20 @@ fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Resul
     }
 }
 
-/// The evidence as a percentage, or `None` for a zero denominator.
-fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Decimal>, Error> {
+/// The evidence as a percentage, exact, or `None` for a zero denominator. A rate is a part
+/// of a whole in either form: a percent above 100 is refused like a numerator above its
+/// denominator.
+fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error> {
     match evidence {
         Evidence::Percent(p) => {
             check_non_negative(at, "percent", *p)?;
-            Ok(Some(*p))
+            if *p > Decimal::ONE_HUNDRED {
+                return Err(Error::PercentAboveHundred {
+                    node: at.clone(),
+                    percent: *p,
+                });
+            }
+            Ok(Some(Exact::from(*p)))
         }
         Evidence::Rate {
             numerator,
@@ -568,8 +627,15 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Decimal>, Erro
                     denominator: *denominator,
                 });
             }
-            let hundredfold = checked_mul(*numerator, Decimal::ONE_HUNDRED, at)?;
-            Ok(Some(checked_div(hundredfold, *denominator, at)?))
+            if numerator == denominator {
+                return Ok(Some(Exact::ONE_HUNDRED));
+            }
+            Ok(Some(checked_mul_div(
+                &Exact::from(*numerator),
+                &Exact::ONE_HUNDRED,
+                &Exact::from(*denominator),
+                at,
+            )?))
         }
         _ => Ok(None),
     }
@@ -582,8 +648,8 @@ fn zero_denominator_outcome(
 ) -> Result<RuleOutcome, Error> {
     match policy {
         ZeroDenominator::Error => Err(Error::ZeroDenominator { node: at.clone() }),
-        ZeroDenominator::FullPoints => Ok(RuleOutcome::Points(max)),
-        ZeroDenominator::ZeroPoints => Ok(RuleOutcome::Points(Decimal::ZERO)),
+        ZeroDenominator::FullPoints => Ok(RuleOutcome::Points(Exact::from(max))),
+        ZeroDenominator::ZeroPoints => Ok(RuleOutcome::Points(Exact::ZERO)),
         ZeroDenominator::NotApplicable => Ok(RuleOutcome::NotApplicable),
     }
 }
@@ -602,7 +668,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn points(rule: &Rule, max: Decimal, evidence: Evidence) -> Decimal {
+    fn points(rule: &Rule, max: Decimal, evidence: Evidence) -> Exact {
         rule.validate(&at(), max, true).unwrap();
         match rule.apply(&at(), max, &evidence).unwrap() {
             RuleOutcome::Points(p) => p,
@@ -686,8 +752,11 @@ mod tests {
         assert_eq!(points(&rule, dec!(2), Evidence::rate(0, 10)), dec!(0));
         assert_eq!(points(&rule, dec!(2), Evidence::rate(10, 10)), dec!(2));
         assert_eq!(points(&rule, dec!(2), Evidence::rate(1, 4)), dec!(0.5));
-        // A percentage above 100 (a target beaten) is capped at the maximum.
-        assert_eq!(points(&rule, dec!(2), percent(dec!(120))), dec!(2));
+        // A percentage above 100 is refused, as a part above its whole is.
+        assert_eq!(
+            error(&rule, dec!(2), percent(dec!(120))),
+            "sub-criterion 3.2.1 is given 120%: a percent, like a rate, is a part of a whole and may not exceed 100"
+        );
         let at_95 = Rule::Proportional {
             full_at_percent: dec!(95),
             zero_denominator: ZeroDenominator::Error,
@@ -843,7 +912,6 @@ mod tests {
         assert_eq!(points(&rising, dec!(2), percent(dec!(75))), dec!(1));
         assert_eq!(points(&rising, dec!(2), percent(dec!(100))), dec!(2));
         assert_eq!(points(&rising, dec!(2), percent(dec!(30))), dec!(0));
-        assert_eq!(points(&rising, dec!(2), percent(dec!(110))), dec!(2));
         assert_eq!(points(&rising, dec!(2), Evidence::rate(3, 4)), dec!(1));
         // Days late: 10 days earns nothing, on time earns everything.
         let falling = Rule::Linear {
@@ -1101,19 +1169,26 @@ mod tests {
     }
 
     #[test]
-    fn huge_inputs_overflow_into_an_error() {
-        let rule = Rule::proportional();
-        let message = error(
-            &rule,
-            dec!(1),
-            Evidence::Rate {
-                numerator: Decimal::MAX,
-                denominator: Decimal::MAX,
-            },
-        );
-        assert!(
-            message.starts_with("arithmetic overflow multiplying 79228162514264337593543950335 and 100 for sub-criterion 3.2.1"),
-            "{message}"
+    fn huge_inputs_are_computed_exactly() {
+        let whole = Evidence::Rate {
+            numerator: Decimal::MAX,
+            denominator: Decimal::MAX,
+        };
+        assert_eq!(points(&Rule::proportional(), dec!(1), whole), dec!(1));
+        let nearly = Evidence::Rate {
+            numerator: Decimal::MAX - Decimal::ONE,
+            denominator: Decimal::MAX,
+        };
+        // (MAX − 1) / MAX of 1 point: a fraction no decimal holds, just under 1.
+        let under = points(&Rule::proportional(), dec!(1), nearly);
+        assert!(under < Exact::ONE && !under.is_decimal(), "{under:?}");
+        let deduction = Rule::Deduction {
+            per_violation: Decimal::MAX,
+            floor: dec!(0.5),
+        };
+        assert_eq!(
+            points(&deduction, dec!(2), Evidence::Count(u64::MAX)),
+            dec!(0.5)
         );
     }
 }

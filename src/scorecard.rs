@@ -5,8 +5,9 @@ use rust_decimal::Decimal;
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
-use crate::math::{checked_add, checked_div, checked_mul, checked_sum};
+use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sum};
 use crate::rounding::RoundingPolicy;
 use crate::rule::{Rule, RuleOutcome};
 
@@ -52,12 +53,9 @@ impl ScoringOptions {
 pub struct LeafDetail {
     /// Where the final points came from.
     pub source: Source,
-    /// Points the rule gave for the evidence, if any evidence was given.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "crate::serde_decimal::option")
-    )]
-    pub from_evidence: Option<Decimal>,
+    /// Points the rule gave for the evidence, if any evidence was given; exact.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub from_evidence: Option<Exact>,
     /// The unit's self-assessed points.
     #[cfg_attr(
         feature = "serde",
@@ -89,11 +87,9 @@ pub struct NodeScore {
     pub max_points: Decimal,
     /// The maximum the unit is measured against: smaller than `max_points` when children that
     /// do not apply were dropped; 0 when the node itself does not apply.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub effective_max: Decimal,
+    pub effective_max: Exact,
     /// Points achieved, exact, within `0..=effective_max`.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub points: Decimal,
+    pub points: Exact,
     /// False when the node does not apply to the unit.
     pub applicable: bool,
     /// The leaf's inputs; `None` for a parent.
@@ -102,41 +98,38 @@ pub struct NodeScore {
 }
 
 impl NodeScore {
-    /// Points achieved as a percentage of the effective maximum; `None` when not applicable.
-    pub fn percent(&self) -> Option<Decimal> {
-        if !self.applicable || self.effective_max.is_zero() {
+    /// Points achieved as a percentage of the effective maximum, exact; `None` when not
+    /// applicable.
+    pub fn percent(&self) -> Option<Exact> {
+        if !self.applicable {
             return None;
         }
         self.points
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|p| p.checked_div(self.effective_max))
+            .mul(&Exact::ONE_HUNDRED)
+            .div(&self.effective_max)
     }
 
-    /// Points lost: the effective maximum less the points achieved.
-    pub fn lost_points(&self) -> Decimal {
-        self.effective_max
-            .checked_sub(self.points)
-            .unwrap_or(Decimal::ZERO)
+    /// Points lost: the effective maximum less the points achieved, exact.
+    pub fn lost_points(&self) -> Exact {
+        self.effective_max.sub(&self.points)
     }
 }
 
 /// How the index was brought back within `0..=100` after adjustments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Clamp {
-    /// The index before clamping, in percent.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub unclamped: Decimal,
+    /// The index before clamping, in percent, exact.
+    pub unclamped: Exact,
     /// The index after clamping: 0 or 100.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub clamped: Decimal,
+    pub clamped: Exact,
 }
 
 /// The exact result of scoring one unit for one period.
 ///
-/// Every figure is exact (decimal, 28 significant digits where a division does not end);
-/// rounding happens only in [`Scorecard::publish`].
+/// Every figure is [`Exact`]: its true value, a fraction where a division does not end;
+/// rounding happens only in [`Scorecard::publish`], once, from the true value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -148,13 +141,10 @@ pub struct Scorecard {
     period: Period,
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     total_points: Decimal,
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    effective_max: Decimal,
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    points: Decimal,
+    effective_max: Exact,
+    points: Exact,
     adjustments: Vec<Adjustment>,
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    index: Decimal,
+    index: Exact,
     clamp: Option<Clamp>,
     missing: Vec<Code>,
     nodes: Vec<NodeScore>,
@@ -185,9 +175,9 @@ impl Scorecard {
         &self.period
     }
 
-    /// Points achieved over all domains, before adjustments.
-    pub fn points(&self) -> Decimal {
-        self.points
+    /// Points achieved over all domains, before adjustments, exact.
+    pub fn points(&self) -> &Exact {
+        &self.points
     }
 
     /// The declared total of the framework.
@@ -197,8 +187,8 @@ impl Scorecard {
 
     /// The total the unit is measured against (the declared total less what did not apply,
     /// where the framework drops maxima).
-    pub fn effective_max(&self) -> Decimal {
-        self.effective_max
+    pub fn effective_max(&self) -> &Exact {
+        &self.effective_max
     }
 
     /// The bonus and deduction adjustments applied.
@@ -208,8 +198,8 @@ impl Scorecard {
 
     /// The index in percent, exact: (points + adjustments) ÷ effective maximum × 100, kept
     /// within `0..=100`.
-    pub fn index(&self) -> Decimal {
-        self.index
+    pub fn index(&self) -> &Exact {
+        &self.index
     }
 
     /// Points lost over the whole framework: effective maximum less points achieved, before
@@ -217,15 +207,13 @@ impl Scorecard {
     /// points; where a parent rescales or takes a weighted mean, it is not, and
     /// [`Accountability::attribute`](crate::Accountability::attribute) splits it over the
     /// leaves exactly.
-    pub fn lost_points(&self) -> Decimal {
-        self.effective_max
-            .checked_sub(self.points)
-            .unwrap_or(Decimal::ZERO)
+    pub fn lost_points(&self) -> Exact {
+        self.effective_max.sub(&self.points)
     }
 
     /// How adjustments pushed the index out of `0..=100`, if they did.
-    pub fn clamp(&self) -> Option<Clamp> {
-        self.clamp
+    pub fn clamp(&self) -> Option<&Clamp> {
+        self.clamp.as_ref()
     }
 
     /// Leaves with no input, scored 0.
@@ -256,31 +244,34 @@ impl Scorecard {
     /// The scorecard as published: every figure rounded once, from its exact value, by
     /// `policy`.
     pub fn publish(&self, policy: &RoundingPolicy) -> PublishedScorecard {
-        let adjustments = self
-            .adjustments
-            .iter()
-            .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.points));
         PublishedScorecard {
             framework: self.framework.clone(),
             unit: self.unit.clone(),
             unit_name: self.unit_name().to_owned(),
             period: self.period.clone(),
-            index: policy.apply(self.index),
-            points: policy.apply(self.points),
-            max_points: policy.apply(self.effective_max),
-            adjustments: policy.apply(adjustments),
+            index: policy.publish(&self.index),
+            points: policy.publish(&self.points),
+            max_points: policy.publish(&self.effective_max),
+            adjustments: policy.publish(&self.adjustment_points()),
             nodes: self
                 .nodes
                 .iter()
                 .map(|n| PublishedNode {
                     code: n.code.clone(),
                     level: n.level,
-                    points: n.applicable.then(|| policy.apply(n.points)),
-                    max_points: policy.apply(n.effective_max),
-                    percent: n.percent().map(|p| policy.apply(p)),
+                    points: n.applicable.then(|| policy.publish(&n.points)),
+                    max_points: policy.publish(&n.effective_max),
+                    percent: n.percent().map(|p| policy.publish(&p)),
                 })
                 .collect(),
         }
+    }
+
+    /// The sum of the adjustments, exact (it fits a decimal: scoring checked it).
+    pub fn adjustment_points(&self) -> Exact {
+        self.adjustments
+            .iter()
+            .fold(Exact::ZERO, |sum, a| sum.add(&Exact::from(a.points)))
     }
 }
 
@@ -340,17 +331,17 @@ pub struct PublishedScorecard {
 }
 
 /// A node's result while scoring: points and effective maximum, or not applicable.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Partial {
-    points: Decimal,
-    effective_max: Decimal,
+    points: Exact,
+    effective_max: Exact,
     applicable: bool,
 }
 
 impl Partial {
     const NOT_APPLICABLE: Partial = Partial {
-        points: Decimal::ZERO,
-        effective_max: Decimal::ZERO,
+        points: Exact::ZERO,
+        effective_max: Exact::ZERO,
         applicable: false,
     };
 }
@@ -474,17 +465,19 @@ impl Framework {
             });
         }
         let context = format!("the index of unit {}", assessment.unit);
-        let adjustment = checked_sum(assessment.adjustments.iter().map(|a| a.points), &context)?;
-        let adjusted = checked_add(total.points, adjustment, &context)?;
-        let unclamped = checked_div(
-            checked_mul(adjusted, Decimal::ONE_HUNDRED, &context)?,
-            total.effective_max,
+        let adjustment =
+            checked_signed_sum(assessment.adjustments.iter().map(|a| a.points), &context)?;
+        let adjusted = checked_add(&total.points, &adjustment, &context)?;
+        let unclamped = checked_mul_div(
+            &adjusted,
+            &Exact::ONE_HUNDRED,
+            &total.effective_max,
             &context,
         )?;
-        let index = unclamped.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-        let clamp = (index != unclamped).then_some(Clamp {
+        let index = unclamped.clone().clamp(Exact::ZERO, Exact::ONE_HUNDRED);
+        let clamp = (index != unclamped).then(|| Clamp {
             unclamped,
-            clamped: index,
+            clamped: index.clone(),
         });
 
         let nodes = self
@@ -560,8 +553,8 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     let Some(entry) = entry else {
         return Ok((
             Partial {
-                points: Decimal::ZERO,
-                effective_max: max,
+                points: Exact::ZERO,
+                effective_max: Exact::from(max),
                 applicable: true,
             },
             LeafDetail {
@@ -603,7 +596,8 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
         ),
         None => None,
     };
-    if outcome == Some(RuleOutcome::NotApplicable) {
+    let not_applicable = outcome == Some(RuleOutcome::NotApplicable);
+    if not_applicable {
         if !node.is_optional() {
             return Err(Error::NotApplicableNotAllowed { node: at });
         }
@@ -616,22 +610,22 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
         _ => None,
     };
     let (source, points) = if let Some(points) = entry.appraised {
-        (Source::Appraised, points)
-    } else if outcome == Some(RuleOutcome::NotApplicable) {
-        (Source::NotApplicable, Decimal::ZERO)
-    } else if let Some(points) = from_evidence {
-        (Source::Evidence, points)
+        (Source::Appraised, Exact::from(points))
+    } else if not_applicable {
+        (Source::NotApplicable, Exact::ZERO)
+    } else if let Some(points) = &from_evidence {
+        (Source::Evidence, points.clone())
     } else if let Some(points) = entry.self_assessed {
-        (Source::SelfAssessed, points)
+        (Source::SelfAssessed, Exact::from(points))
     } else {
-        (Source::Missing, Decimal::ZERO)
+        (Source::Missing, Exact::ZERO)
     };
     let partial = if source == Source::NotApplicable {
         Partial::NOT_APPLICABLE
     } else {
         Partial {
             points,
-            effective_max: max,
+            effective_max: Exact::from(max),
             applicable: true,
         }
     };
@@ -647,7 +641,8 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     ))
 }
 
-/// Combines children's results into their parent's (or the domains' into the total).
+/// Combines children's results into their parent's (or the domains' into the total),
+/// exactly: a rescaled or averaged parent multiplies before it divides, once.
 fn combine(
     at: &dyn std::fmt::Display,
     max: Decimal,
@@ -657,18 +652,19 @@ fn combine(
     framework: &Framework,
     partials: &[Partial],
 ) -> Result<Partial, Error> {
-    let applicable: Vec<(usize, Partial)> = children
+    let applicable: Vec<(usize, &Partial)> = children
         .iter()
-        .filter_map(|c| partials.get(*c).map(|p| (*c, *p)))
+        .filter_map(|c| partials.get(*c).map(|p| (*c, p)))
         .filter(|(_, p)| p.applicable)
         .collect();
     if applicable.is_empty() {
         return Ok(Partial::NOT_APPLICABLE);
     }
+    let maximum = Exact::from(max);
     match how {
         Combine::Sum => {
-            let points = checked_sum(applicable.iter().map(|(_, p)| p.points), at)?;
-            let effective_max = checked_sum(applicable.iter().map(|(_, p)| p.effective_max), at)?;
+            let points = checked_sum(applicable.iter().map(|(_, p)| &p.points), at)?;
+            let effective_max = checked_sum(applicable.iter().map(|(_, p)| &p.effective_max), at)?;
             match when_not_applicable {
                 NotApplicablePolicy::DropMaximum => Ok(Partial {
                     points,
@@ -676,35 +672,41 @@ fn combine(
                     applicable: true,
                 }),
                 NotApplicablePolicy::Rescale => {
-                    let points = if effective_max == max {
+                    let points = if effective_max == maximum {
                         points
                     } else {
-                        checked_div(checked_mul(points, max, at)?, effective_max, at)?
+                        checked_mul_div(&points, &maximum, &effective_max, at)?
                     };
                     Ok(Partial {
-                        points: points.min(max),
-                        effective_max: max,
+                        points: points.min(maximum.clone()),
+                        effective_max: maximum,
                         applicable: true,
                     })
                 }
             }
         }
         Combine::WeightedMean => {
-            let mut weights = Decimal::ZERO;
-            let mut weighted = Decimal::ZERO;
+            // max × Σ wᵢ·pᵢ/eᵢ ÷ Σ wᵢ, summed exactly and divided by the weights once.
+            let mut weights = Exact::ZERO;
+            let mut weighted = Exact::ZERO;
             for (child, partial) in &applicable {
-                let weight = framework
-                    .node_at(*child)
-                    .and_then(Node::weight)
-                    .unwrap_or(Decimal::ONE);
-                weights = checked_add(weights, weight, at)?;
-                let share = checked_div(partial.points, partial.effective_max, at)?;
-                weighted = checked_add(weighted, checked_mul(weight, share, at)?, at)?;
+                let weight = Exact::from(
+                    framework
+                        .node_at(*child)
+                        .and_then(Node::weight)
+                        .unwrap_or(Decimal::ONE),
+                );
+                weights = weights.add(&weight);
+                let share = partial
+                    .points
+                    .div(&partial.effective_max)
+                    .unwrap_or(Exact::ZERO);
+                weighted = weighted.add(&weight.mul(&share));
             }
-            let points = checked_div(checked_mul(weighted, max, at)?, weights, at)?;
+            let points = checked_mul_div(&weighted, &maximum, &weights, at)?;
             Ok(Partial {
-                points: points.min(max),
-                effective_max: max,
+                points: points.min(maximum.clone()),
+                effective_max: maximum,
                 applicable: true,
             })
         }

@@ -4,44 +4,64 @@ use rust_decimal::Decimal;
 
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::math::{checked_add, checked_div, checked_sum};
 use crate::rounding::RoundingPolicy;
 
 /// Mean, median, minimum and maximum of a set of values, exact.
 ///
-/// The mean is the exact sum divided by the count (28 significant digits when the division
-/// does not end); the median of an even count is the mean of the two middle values. Round
-/// with [`Summary::publish`] only when printing.
+/// The mean is the exact sum divided by the count, and the median of an even count is the
+/// exact mean of the two middle values: both are [`Exact`], so a mean of 1/3 stays a third
+/// until [`Summary::publish`] rounds it once. `above_mean` compares every value with the true
+/// mean.
 ///
 /// # Examples
 ///
 /// ```
-/// use par_index::{RoundingPolicy, Summary};
-/// use rust_decimal::Decimal;
+/// use par_index::{Exact, RoundingPolicy, Summary};
 ///
-/// let values: Vec<Decimal> = ["92.18", "91.87", "91.43"].iter().map(|v| v.parse().unwrap()).collect();
+/// let values: Vec<Exact> = ["92.18", "91.87", "91.43"].iter().map(|v| v.parse().unwrap()).collect();
 /// let summary = Summary::of(&values)?.expect("three values");
 /// assert_eq!(summary.mean.to_string(), "91.82666666666666666666666667");
+/// assert_eq!(format!("{:#}", summary.mean), "6887/75");
 /// assert_eq!(summary.publish(&RoundingPolicy::default()).mean.to_string(), "91.83");
 /// assert_eq!(summary.median.to_string(), "91.87");
 /// assert_eq!(summary.above_mean, 2);
 /// # Ok::<(), par_index::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Summary {
     /// How many values.
     pub count: usize,
     /// Sum ÷ count, exact.
+    pub mean: Exact,
+    /// The middle value, or the exact mean of the two middle values.
+    pub median: Exact,
+    /// The lowest value.
+    pub min: Exact,
+    /// The highest value.
+    pub max: Exact,
+    /// How many values are strictly above the exact mean.
+    pub above_mean: usize,
+}
+
+/// A [`Summary`] as published: each figure rounded once from its exact value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PublishedSummary {
+    /// How many values.
+    pub count: usize,
+    /// The mean, rounded.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub mean: Decimal,
-    /// The middle value, or the mean of the two middle values.
+    /// The median, rounded.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub median: Decimal,
-    /// The lowest value.
+    /// The lowest value, rounded.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub min: Decimal,
-    /// The highest value.
+    /// The highest value, rounded.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub max: Decimal,
     /// How many values are strictly above the exact mean.
@@ -54,46 +74,47 @@ impl Summary {
     /// # Errors
     ///
     /// [`Error::Overflow`] if the sum exceeds a decimal's range.
-    pub fn of(values: &[Decimal]) -> Result<Option<Summary>, Error> {
+    pub fn of(values: &[Exact]) -> Result<Option<Summary>, Error> {
         let mut sorted = values.to_vec();
         sorted.sort();
-        let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+        let (Some(min), Some(max)) = (sorted.first(), sorted.last()) else {
             return Ok(None);
         };
         let count = sorted.len();
-        let n = Decimal::from(count);
-        let sum = checked_sum(sorted.iter().copied(), &"the sum of a cohort's values")?;
-        let mean = checked_div(sum, n, &"the mean of a cohort's values")?;
+        let n = Exact::from(count as u64);
+        let sum = checked_sum(&sorted, &"the sum of a cohort's values")?;
+        let mean = checked_div(&sum, &n, &"the mean of a cohort's values")?;
         let middle = count / 2;
         let median = match (sorted.get(middle), sorted.get(middle.wrapping_sub(1))) {
-            (Some(&upper), Some(&lower)) if count % 2 == 0 => checked_div(
-                checked_add(lower, upper, &"the median of a cohort's values")?,
-                Decimal::TWO,
+            (Some(upper), Some(lower)) if count % 2 == 0 => checked_div(
+                &checked_add(lower, upper, &"the median of a cohort's values")?,
+                &Exact::from(2u8),
                 &"the median of a cohort's values",
             )?,
-            (Some(&single), _) => single,
+            (Some(single), _) => single.clone(),
             // Unreachable: a non-empty list has a middle element.
-            (None, _) => min,
+            (None, _) => min.clone(),
         };
         let above_mean = sorted.iter().filter(|v| **v > mean).count();
         Ok(Some(Summary {
             count,
             mean,
             median,
-            min,
-            max,
+            min: min.clone(),
+            max: max.clone(),
             above_mean,
         }))
     }
 
-    /// The summary as published: mean, median, minimum and maximum rounded by `policy`.
-    pub fn publish(&self, policy: &RoundingPolicy) -> Summary {
-        Summary {
-            mean: policy.apply(self.mean),
-            median: policy.apply(self.median),
-            min: policy.apply(self.min),
-            max: policy.apply(self.max),
-            ..*self
+    /// The summary as published: mean, median, minimum and maximum rounded once by `policy`.
+    pub fn publish(&self, policy: &RoundingPolicy) -> PublishedSummary {
+        PublishedSummary {
+            count: self.count,
+            mean: policy.publish(&self.mean),
+            median: policy.publish(&self.median),
+            min: policy.publish(&self.min),
+            max: policy.publish(&self.max),
+            above_mean: self.above_mean,
         }
     }
 }
@@ -137,7 +158,7 @@ impl CohortStatistics {
 mod tests {
     use super::*;
 
-    fn values(list: &[&str]) -> Vec<Decimal> {
+    fn values(list: &[&str]) -> Vec<Exact> {
         list.iter().map(|v| v.parse().unwrap()).collect()
     }
 
@@ -151,7 +172,7 @@ mod tests {
         let odd = Summary::of(&values(&["3", "1", "2"])).unwrap().unwrap();
         assert_eq!(
             (odd.median, odd.min, odd.max),
-            (values(&["2"])[0], Decimal::ONE, Decimal::from(3))
+            (Exact::from(2), Exact::ONE, Exact::from(3))
         );
         let even = Summary::of(&values(&["4", "1", "2", "3"]))
             .unwrap()
@@ -161,8 +182,8 @@ mod tests {
         assert_eq!(even.above_mean, 2);
         let one = Summary::of(&values(&["85.78"])).unwrap().unwrap();
         assert_eq!(
-            (one.mean, one.median, one.above_mean),
-            (one.min, one.max, 0)
+            (&one.mean, &one.median, one.above_mean),
+            (&one.min, &one.max, 0)
         );
     }
 
@@ -184,7 +205,7 @@ mod tests {
         let exact = Summary::of(&values(&["85.785", "90.001", "70.114", "88.4449"]))
             .unwrap()
             .unwrap();
-        assert_eq!(exact.median.to_string(), "87.114950");
+        assert_eq!(exact.median.to_string(), "87.11495");
         let published = exact.publish(&RoundingPolicy::default());
         let shown = [
             published.mean,
@@ -200,7 +221,8 @@ mod tests {
 
     #[test]
     fn an_overflowing_sum_is_an_error() {
-        let error = Summary::of(&[Decimal::MAX, Decimal::MAX]).unwrap_err();
+        let max = Exact::from(Decimal::MAX);
+        let error = Summary::of(&[max.clone(), max]).unwrap_err();
         assert_eq!(
             error.to_string(),
             format!(

@@ -156,9 +156,9 @@ pub(crate) fn ranks(method: &TieMethod, tie_runs: &[usize]) -> Vec<Rank> {
 }
 
 /// Highest first, with values that do not apply (`None`) after all others.
-pub(crate) fn descending(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
+pub(crate) fn descending<T: Ord>(a: Option<&T>, b: Option<&T>) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => b.cmp(&a),
+        (Some(a), Some(b)) => b.cmp(a),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -245,9 +245,12 @@ mod tests {
     #[test]
     fn not_applicable_sorts_last() {
         let one = Some(Decimal::ONE);
-        assert_eq!(descending(one, Some(Decimal::TWO)), Ordering::Greater);
-        assert_eq!(descending(one, None), Ordering::Less);
-        assert_eq!(descending(None, one), Ordering::Greater);
-        assert_eq!(descending(None, None), Ordering::Equal);
+        assert_eq!(
+            descending(one.as_ref(), Some(&Decimal::TWO)),
+            Ordering::Greater
+        );
+        assert_eq!(descending(one.as_ref(), None), Ordering::Less);
+        assert_eq!(descending(None, one.as_ref()), Ordering::Greater);
+        assert_eq!(descending::<Decimal>(None, None), Ordering::Equal);
     }
 }

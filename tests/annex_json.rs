@@ -133,7 +133,7 @@ fn a_department_scores_as_documented() {
     .unwrap();
     let scorecard = framework.score(&department).unwrap();
     assert!(scorecard.missing().is_empty());
-    let points = |code: &str| scorecard.node(code).unwrap().points;
+    let points = |code: &str| scorecard.node(code).unwrap().points.clone();
     // 1 + 1.8 + 2.5 + 1 + 1 + 1.5 + 2
     assert_eq!(points("1"), d("10.8"));
     // 3 + 0 + 2.5 (appraised over self-assessed)

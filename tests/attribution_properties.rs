@@ -1,6 +1,7 @@
 //! Properties of attribution on generated frameworks: random trees whose parents sum, rescale
 //! or take weighted means, with optional leaves that do not apply.
 
+use par_index::Exact;
 use par_index::{
     Accountability, Agency, AgencyKind, Assessment, Assignments, Combine, Entry, Error, Evidence,
     Framework, FrameworkBuilder, Head, NotApplicablePolicy, Scorecard,
@@ -239,38 +240,39 @@ proptest! {
         prop_assert_eq!(shares.len(), case.leaves.len());
         for share in &shares {
             prop_assert!(share.achieved >= Decimal::ZERO && share.lost >= Decimal::ZERO, "{:?}", share);
-            prop_assert_eq!(share.owned, share.achieved + share.lost);
+            prop_assert_eq!(&share.owned, &(&share.achieved + &share.lost));
             let leaf = scorecard.node(share.code.as_str()).unwrap();
             if !leaf.applicable {
-                prop_assert_eq!(share.owned, Decimal::ZERO);
+                prop_assert_eq!(&share.owned, &Exact::ZERO);
             }
             if case.only_sums {
                 // Nothing to decide: each leaf's share is its own result.
-                prop_assert_eq!(share.achieved, leaf.points);
-                prop_assert_eq!(share.lost, leaf.lost_points());
+                prop_assert_eq!(&share.achieved, &leaf.points);
+                prop_assert_eq!(&share.lost, &leaf.lost_points());
             }
         }
-        prop_assert_eq!(shares.iter().map(|s| s.lost).sum::<Decimal>(), scorecard.lost_points());
+        prop_assert_eq!(shares.iter().map(|s| &s.lost).sum::<Exact>(), scorecard.lost_points());
 
         let report = accountability.report(&scorecard).unwrap();
         prop_assert_eq!(report.heads.len(), agencies + 1);
-        prop_assert_eq!(report.heads.iter().map(|h| h.lost).sum::<Decimal>(), scorecard.lost_points());
+        prop_assert_eq!(report.heads.iter().map(|h| &h.lost).sum::<Exact>(), scorecard.lost_points());
         // Owned = achieved + lost; the scorecard's lost points (effective maximum less
         // points) are themselves rounded to 28 significant digits, so owned adds up to the
         // effective maximum to that precision.
-        let owned: Decimal = report.heads.iter().map(|h| h.owned).sum();
-        prop_assert!((owned - scorecard.effective_max()).abs() <= Decimal::new(1, 24), "{} vs {}", owned, scorecard.effective_max());
-        prop_assert_eq!(report.heads.iter().map(|h| h.achieved).sum::<Decimal>(), scorecard.points());
+        // Exact shares: what the heads own adds up to the effective maximum exactly.
+        let owned: Exact = report.heads.iter().map(|h| &h.owned).sum();
+        prop_assert_eq!(&owned, scorecard.effective_max());
+        prop_assert_eq!(&report.heads.iter().map(|h| &h.achieved).sum::<Exact>(), scorecard.points());
         let idle = report.head("IDLE").unwrap();
-        prop_assert_eq!((idle.owned, idle.rank), (Decimal::ZERO, None));
+        prop_assert_eq!((&idle.owned, idle.rank), (&Exact::ZERO, None));
 
         // A cohort of two units adds up as well.
         if let Ok(second) = score(&case, "u2", &other_inputs) {
             let cohort = [scorecard.clone(), second];
             let report = accountability.cohort_report(&cohort).unwrap();
-            let lost: Decimal = cohort.iter().map(Scorecard::lost_points).sum();
-            prop_assert_eq!(report.lost, lost);
-            prop_assert_eq!(report.heads.iter().map(|h| h.lost).sum::<Decimal>(), lost);
+            let lost: Exact = cohort.iter().map(Scorecard::lost_points).sum();
+            prop_assert_eq!(&report.lost, &lost);
+            prop_assert_eq!(report.heads.iter().map(|h| &h.lost).sum::<Exact>(), lost);
         }
 
         #[cfg(feature = "serde")]

@@ -10,6 +10,10 @@ fn d(text: &str) -> Decimal {
     text.parse().unwrap()
 }
 
+fn e(text: &str) -> par_index::Exact {
+    text.parse().unwrap()
+}
+
 fn one_leaf(id: &str) -> Framework {
     Framework::builder(id, "Published index")
         .domain("1", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
@@ -81,7 +85,7 @@ fn rank_and_index_changes_cover_every_kind_of_move() {
         ]
     );
     let b = comparison.unit("b").unwrap();
-    assert_eq!(b.index_change, Some(d("6")));
+    assert_eq!(b.index_change, Some(e("6")));
     assert_eq!(b.previous.as_ref().unwrap().grade.as_deref(), Some("B"));
     assert_eq!(b.current.as_ref().unwrap().grade.as_deref(), Some("A"));
     assert_eq!(comparison.previous_period().unwrap().as_str(), "2023");
@@ -160,8 +164,8 @@ fn improvement_follows_the_current_rankings_basis() {
     let most = comparison.most_improved();
     assert_eq!(most.len(), 1);
     assert_eq!(most[0].unit, "b");
-    assert_eq!(most[0].index_change, Some(d("1.004")));
-    assert_eq!(most[0].change(ValueBasis::Published), Some(d("1.00")));
+    assert_eq!(most[0].index_change, Some(e("1.004")));
+    assert_eq!(most[0].change(ValueBasis::Published), Some(e("1.00")));
 }
 
 #[test]
@@ -234,10 +238,13 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     assert_eq!(a.domains.len(), 1);
     let first = a.domain("1").unwrap();
     assert_eq!(
-        (first.previous_percent, first.current_percent),
-        (Some(d("80")), Some(d("90")))
+        (
+            first.previous_percent.clone(),
+            first.current_percent.clone()
+        ),
+        (Some(e("80")), Some(e("90")))
     );
-    assert_eq!(first.change, Some(d("10")));
+    assert_eq!(first.change, Some(e("10")));
     assert_eq!(first.published_change, Some(d("10.00")));
     assert_eq!(first.current_rank.unwrap().to_string(), "1");
 
@@ -248,7 +255,7 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     assert_eq!(mapped.domain_pairs().len(), 2);
     let third = mapped.unit("a").unwrap().domain("3").unwrap();
     assert_eq!(third.previous_code.as_str(), "2");
-    assert_eq!(third.change, Some(d("10"))); // 50% → 60%
+    assert_eq!(third.change, Some(e("10"))); // 50% → 60%
 }
 
 #[test]

@@ -736,23 +736,23 @@ fn accountability_cells_read_back_as_the_report_values() {
         ]
     );
     assert_eq!(rows.len(), report.heads.len());
-    let r = |d: Decimal| report.rounding.apply(d).to_string();
+    let r = |x: &par_index::Exact| report.rounding.publish(x).to_string();
     for (row, head) in rows.iter().zip(&report.heads) {
         assert_eq!(row[1], head.agency.code);
         assert_eq!(row[2], head.agency.name_vi);
         assert_eq!(row[3], head.agency.head_label());
-        assert_eq!(row[6], r(head.owned));
-        assert_eq!(row[7], r(head.achieved));
-        assert_eq!(row[8], r(head.lost));
-        assert_eq!(row[9], head.percent.map(r).unwrap_or_default());
+        assert_eq!(row[6], r(&head.owned));
+        assert_eq!(row[7], r(&head.achieved));
+        assert_eq!(row[8], r(&head.lost));
+        assert_eq!(row[9], head.percent.as_ref().map(r).unwrap_or_default());
         assert_eq!(row[10], head.verdict.to_string());
         let change = head.change.as_ref().unwrap();
-        assert_eq!(row[13], r(change.lost_change));
+        assert_eq!(row[13], r(&change.lost_change));
         assert_eq!(row[15].lines().count(), head.worst_leaves.len());
     }
     // The heads' exact lost points add up to the units' lost points.
-    let lost: Decimal = report.heads.iter().map(|h| h.lost).sum();
-    let units: Decimal = current.iter().map(Scorecard::lost_points).sum();
+    let lost: par_index::Exact = report.heads.iter().map(|h| &h.lost).sum();
+    let units: par_index::Exact = current.iter().map(Scorecard::lost_points).sum();
     assert_eq!(lost, units);
     let home = rows.iter().find(|r| r[1] == "PNV").unwrap();
     assert_eq!(home[4], "1, 4, 5, 8");

@@ -99,6 +99,8 @@ fn entry(text: &str) -> Entry {
 fn errors() -> Vec<Error> {
     let mut e: Vec<Error> = Vec::new();
     // Codes, periods and framework structure.
+    e.push(par_index::RoundingPolicy::new(13, par_index::Rounding::HalfEven).unwrap_err());
+    e.push("1/0".parse::<par_index::Exact>().unwrap_err());
     e.push("1..2".parse::<par_index::Code>().unwrap_err());
     e.push("2024 H1".parse::<par_index::Period>().unwrap_err());
     e.push(
@@ -244,6 +246,9 @@ fn errors() -> Vec<Error> {
     e.push(score_with(entry("1.1").with_appraised(dec!(-1))));
     e.push(score_with(entry("1.1").with_evidence(Evidence::Flag(true))));
     e.push(score_with(entry("1.3").with_evidence(Evidence::rate(0, 0))));
+    e.push(score_with(
+        entry("1.3").with_evidence(Evidence::Percent(dec!(104))),
+    ));
     e.push(score_with(
         entry("1.3").with_evidence(Evidence::rate(11, 10)),
     ));

@@ -13,6 +13,10 @@ fn d(text: &str) -> Decimal {
     text.parse().unwrap()
 }
 
+fn e(text: &str) -> par_index::Exact {
+    text.parse().unwrap()
+}
+
 const LEAVES: [&str; 4] = ["1.1", "1.2", "2.1", "2.2"];
 
 /// Two domains of two leaves each, 100 points.
@@ -84,7 +88,7 @@ fn after_plan(
             .iter_mut()
             .find(|e| e.code == step.code)
             .unwrap();
-        entry.appraised = Some(step.points_after);
+        entry.appraised = Some(step.points_after.to_decimal());
     }
     let ranking = rank(&score_all(&changed), options);
     let ranked = ranking.unit(unit).unwrap();
@@ -96,9 +100,9 @@ fn after_plan(
 }
 
 #[track_caller]
-fn reachable_points(target: &par_index::GapTarget) -> (Decimal, bool) {
-    match target.reach {
-        Reach::Reachable(needed) => (needed.points, needed.inclusive),
+fn reachable_points(target: &par_index::GapTarget) -> (par_index::Exact, bool) {
+    match &target.reach {
+        Reach::Reachable(needed) => (needed.points.clone(), needed.inclusive),
         other => panic!("expected a reachable goal, got {other:?}"),
     }
 }
@@ -122,13 +126,13 @@ fn the_next_grade_is_reached_at_the_published_threshold() {
     );
     assert_eq!(target.goal.to_string(), "grade A (from 90)");
     let (points, inclusive) = reachable_points(&target);
-    assert_eq!((points, inclusive), (d("4.495"), true));
+    assert_eq!((points.clone(), inclusive), (e("4.495"), true));
     assert_eq!(target.needed().unwrap().index, d("89.995"));
     assert_eq!(target.open_points, d("14.5"));
 
     // 4.495 more points publish as 90.00: group A (and past b). A thousandth less
     // publishes 89.99.
-    let plan = gap.plan(points).unwrap();
+    let plan = gap.plan(points.clone()).unwrap();
     assert_eq!(
         after_plan(&assessments, "c", &plan, &options),
         (d("2"), Some("A".into()), d("90.00"))
@@ -155,7 +159,7 @@ fn grading_the_exact_index_needs_the_threshold_itself() {
     let framework = framework();
     let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
     let target = gap.to_grade(&GradeScale::national(), "A").unwrap();
-    assert_eq!(reachable_points(&target), (d("4.5"), true));
+    assert_eq!(reachable_points(&target), (e("4.5"), true));
 }
 
 #[test]
@@ -172,16 +176,14 @@ fn each_rounding_mode_moves_the_grade_bound() {
         (Rounding::AwayFromZero, "4.49", false),
     ];
     for (rounding, points, inclusive) in cases {
-        let options = RankingOptions::national().with_rounding(RoundingPolicy {
-            decimal_places: 2,
-            rounding,
-        });
+        let options =
+            RankingOptions::national().with_rounding(RoundingPolicy::new(2, rounding).unwrap());
         let ranking = rank(&cards, &options);
         let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
         let target = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
         assert_eq!(
             reachable_points(&target),
-            (d(points), inclusive),
+            (e(points), inclusive),
             "{rounding:?}"
         );
         // The bound is tight: at it (inclusive) or just past it the unit is in A, just
@@ -228,12 +230,12 @@ fn the_top_grade_has_no_next_and_an_ungraded_unit_aims_at_the_lowest() {
     assert_eq!(top.to_next_grade(&scale).unwrap(), None);
     let reached = top.to_grade(&scale, "B").unwrap();
     assert_eq!(reached.reach, Reach::Reached);
-    assert_eq!(reached.points(), Some(Decimal::ZERO));
+    assert_eq!(reached.points(), Some(par_index::Exact::ZERO));
 
     let low = Gap::new(&framework, &ranking, &cards[1]).unwrap();
     let c = low.to_next_grade(&scale).unwrap().unwrap();
     assert_eq!(c.goal.to_string(), "grade C (from 70)");
-    assert_eq!(c.points(), Some(d("4.995")));
+    assert_eq!(c.points(), Some(e("4.995")));
 }
 
 #[test]
@@ -248,7 +250,7 @@ fn a_unit_exactly_at_a_threshold_aims_at_the_grade_above() {
     let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
     let next = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
     assert_eq!(next.goal.to_string(), "grade A (from 90)");
-    assert_eq!(next.points(), Some(d("9.995")));
+    assert_eq!(next.points(), Some(e("9.995")));
 }
 
 #[test]
@@ -269,7 +271,7 @@ fn a_bound_that_does_not_end_is_met_with_the_shortest_points() {
         .collect();
     assert_eq!(
         cards[0].index().to_string(),
-        "66.666666666666666666666666667"
+        "66.66666666666666666666666667"
     );
     let ranking = rank(
         &cards,
@@ -307,8 +309,12 @@ fn a_tie_at_the_target_rank_is_enough_with_competition_and_dense_ranks() {
         assert_eq!(second.goal.to_string(), "rank 2");
         // Level with b on the published index: 87.995 shows as 88.00.
         let (points, inclusive) = reachable_points(&second);
-        assert_eq!((points, inclusive), (d("2.495"), true), "{method:?}");
-        let plan = gap.plan(points).unwrap();
+        assert_eq!(
+            (points.clone(), inclusive),
+            (e("2.495"), true),
+            "{method:?}"
+        );
+        let plan = gap.plan(points.clone()).unwrap();
         assert_eq!(
             after_plan(&assessments, "c", &plan, &options).0,
             d("2"),
@@ -323,7 +329,7 @@ fn a_tie_at_the_target_rank_is_enough_with_competition_and_dense_ranks() {
 
         // Rank 1: level with a at 95.00 shares it.
         let first = gap.to_rank(1).unwrap();
-        assert_eq!(first.points(), Some(d("9.495")), "{method:?}");
+        assert_eq!(first.points(), Some(e("9.495")), "{method:?}");
         let plan = gap.plan(first.points().unwrap()).unwrap();
         assert_eq!(
             after_plan(&assessments, "c", &plan, &options).0,
@@ -345,7 +351,7 @@ fn a_fractional_tie_counts_only_when_its_mean_rank_is_good_enough() {
     let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
     // Tying b gives both 2.5: c must pass 88.00, i.e. publish 88.01.
     let second = gap.to_rank(2).unwrap();
-    assert_eq!(reachable_points(&second), (d("2.505"), true));
+    assert_eq!(reachable_points(&second), (e("2.505"), true));
     let plan = gap.plan(d("2.505")).unwrap();
     assert_eq!(after_plan(&assessments, "c", &plan, &options).0, d("2"));
     let tie = gap.plan(d("2.495")).unwrap();
@@ -366,7 +372,7 @@ fn ordinal_ties_go_by_identifier_and_are_not_counted_under_tie_breakers() {
     let ranking = rank(&cards, &plain);
     let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
     let first = gap.to_rank(1).unwrap();
-    assert_eq!(reachable_points(&first), (d("4.995"), true));
+    assert_eq!(reachable_points(&first), (e("4.995"), true));
     let plan = gap.plan(d("4.995")).unwrap();
     assert_eq!(after_plan(&assessments, "m", &plan, &plain).0, d("1"));
     let short = gap.plan(d("4.994")).unwrap();
@@ -379,7 +385,7 @@ fn ordinal_ties_go_by_identifier_and_are_not_counted_under_tie_breakers() {
     let ranking = rank(&cards, &breaking);
     let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
     let first = gap.to_rank(1).unwrap();
-    assert_eq!(reachable_points(&first), (d("5.005"), true));
+    assert_eq!(reachable_points(&first), (e("5.005"), true));
     let tie = gap.plan(d("4.995")).unwrap();
     assert_eq!(after_plan(&assessments, "m", &tie, &breaking).0, d("2"));
     let plan = gap.plan(d("5.005")).unwrap();
@@ -394,14 +400,14 @@ fn ranks_on_the_exact_index_tie_exactly_or_pass_by_any_amount() {
     let exact = RankingOptions::default().with_basis(ValueBasis::Exact);
     let ranking = rank(&cards, &exact);
     let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
-    assert_eq!(reachable_points(&gap.to_rank(2).unwrap()), (d("2.5"), true));
+    assert_eq!(reachable_points(&gap.to_rank(2).unwrap()), (e("2.5"), true));
 
     let ordinal = exact.with_tie_method(TieMethod::ordinal([]));
     let ranking = rank(&cards, &ordinal);
     let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
     // "b" sorts before "c": c must pass 88 itself, by any amount.
     let second = gap.to_rank(2).unwrap();
-    assert_eq!(reachable_points(&second), (d("2.5"), false));
+    assert_eq!(reachable_points(&second), (e("2.5"), false));
     let at_least = second.needed().unwrap().points_at(2).unwrap();
     assert_eq!(at_least.to_string(), "2.51");
     let plan = gap.plan(at_least).unwrap();
@@ -434,7 +440,7 @@ fn goals_beyond_the_open_points_are_out_of_reach() {
         other => panic!("{other:?}"),
     }
     // Rank 2 means level with b at 88.00: 87.995 is within reach, just.
-    assert_eq!(gap.to_rank(2).unwrap().points(), Some(d("14.495")));
+    assert_eq!(gap.to_rank(2).unwrap().points(), Some(e("14.495")));
     assert!(!gap.to_rank(1).unwrap().is_reachable());
 }
 
@@ -472,8 +478,12 @@ fn nothing_above_100_is_reachable_whatever_the_bonus() {
     assert!(!first.is_reachable(), "{first:?}");
     let needed = first.needed().unwrap();
     assert_eq!(
-        (needed.index, needed.points, needed.inclusive),
-        (d("100"), d("5"), false)
+        (
+            needed.index.clone(),
+            needed.points.clone(),
+            needed.inclusive
+        ),
+        (e("100"), e("5"), false)
     );
 }
 
@@ -735,10 +745,8 @@ fn a_local_scale_with_an_off_grid_threshold() {
     let assessments = assessments();
     let cards = score_all(&assessments);
     let framework = framework();
-    let options = RankingOptions::default().with_rounding(RoundingPolicy {
-        decimal_places: 0,
-        rounding: Rounding::HalfAwayFromZero,
-    });
+    let options = RankingOptions::default()
+        .with_rounding(RoundingPolicy::new(0, Rounding::HalfAwayFromZero).unwrap());
     let ranking = rank(&cards, &options);
     let scale = GradeScale::new(
         "local",
@@ -750,7 +758,7 @@ fn a_local_scale_with_an_off_grid_threshold() {
     .unwrap();
     let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
     let good = gap.to_next_grade(&scale).unwrap().unwrap();
-    assert_eq!(reachable_points(&good), (d("2"), true));
+    assert_eq!(reachable_points(&good), (e("2"), true));
     assert_eq!(good.needed().unwrap().index, d("87.5"));
     let graded = options.with_grades(scale);
     let plan = gap.plan(d("2")).unwrap();

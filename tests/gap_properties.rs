@@ -81,10 +81,7 @@ fn options() -> impl Strategy<Value = RankingOptions> {
         |(tie, rounding, decimal_places, basis, grade_basis)| {
             RankingOptions::default()
                 .with_tie_method(tie)
-                .with_rounding(RoundingPolicy {
-                    decimal_places,
-                    rounding,
-                })
+                .with_rounding(RoundingPolicy::new(decimal_places, rounding).unwrap())
                 .with_basis(basis)
                 .with_grade_basis(grade_basis)
         },
@@ -114,7 +111,7 @@ struct Case {
 impl Case {
     /// The unit re-scored with `points` spread by the gap's plan, and the cohort ranked again:
     /// the unit as ranked.
-    fn after(&self, gap: &Gap<'_>, unit: usize, points: Decimal) -> par_index::RankedUnit {
+    fn after(&self, gap: &Gap<'_>, unit: usize, points: par_index::Exact) -> par_index::RankedUnit {
         let plan = gap.plan(points).unwrap();
         let mut assessment = self.assessments[unit].clone();
         for step in &plan {
@@ -123,7 +120,7 @@ impl Case {
                 .iter_mut()
                 .find(|e| e.code == step.code)
                 .unwrap();
-            entry.appraised = Some(step.points_after);
+            entry.appraised = Some(step.points_after.to_decimal());
         }
         let mut cards = self.cards.clone();
         cards[unit] = self.framework.score(&assessment).unwrap();
@@ -149,44 +146,49 @@ fn check(
     minimal: bool,
 ) -> Result<(), TestCaseError> {
     let open = gap.open_points();
-    let tiny = Decimal::new(1, 12);
-    match target.reach {
-        Reach::Reached => prop_assert!(reached(&case.after(gap, unit, Decimal::ZERO))),
+    let tiny = par_index::Exact::from(Decimal::new(1, 12));
+    let hundredth = par_index::Exact::from(Decimal::new(1, 2));
+    let zero = par_index::Exact::ZERO;
+    match &target.reach {
+        Reach::Reached => prop_assert!(reached(&case.after(gap, unit, zero.clone()))),
         Reach::Reachable(needed) => {
-            prop_assert!(!reached(&case.after(gap, unit, Decimal::ZERO)));
+            prop_assert!(!reached(&case.after(gap, unit, zero.clone())));
             if needed.inclusive {
-                prop_assert!(reached(&case.after(gap, unit, needed.points)), "{needed:?}");
+                prop_assert!(
+                    reached(&case.after(gap, unit, needed.points.clone())),
+                    "{needed:?}"
+                );
                 if minimal {
-                    let less = (needed.points - tiny).max(Decimal::ZERO);
+                    let less = (&needed.points - &tiny).max(zero.clone());
                     prop_assert!(!reached(&case.after(gap, unit, less)), "{needed:?}");
-                    if needed.points >= Decimal::new(1, 2) {
-                        let hundredth = needed.points - Decimal::new(1, 2);
-                        prop_assert!(!reached(&case.after(gap, unit, hundredth)));
+                    if needed.points >= hundredth {
+                        let less = &needed.points - &hundredth;
+                        prop_assert!(!reached(&case.after(gap, unit, less)));
                     }
                 }
             } else {
                 if minimal {
                     prop_assert!(
-                        !reached(&case.after(gap, unit, needed.points)),
+                        !reached(&case.after(gap, unit, needed.points.clone())),
                         "{needed:?}"
                     );
                 }
-                let more = (needed.points + tiny).min(open);
+                let more = (&needed.points + &tiny).min(open.clone());
                 prop_assert!(reached(&case.after(gap, unit, more)), "{needed:?}");
             }
             // Whole hundredths: the figure reaches, a hundredth less does not.
             let cents = needed.points_at(2).unwrap();
             if cents <= open {
-                prop_assert!(reached(&case.after(gap, unit, cents)), "{needed:?}");
+                prop_assert!(reached(&case.after(gap, unit, cents.into())), "{needed:?}");
             }
             if minimal && cents >= Decimal::new(1, 2) {
                 let less = cents - Decimal::new(1, 2);
-                prop_assert!(!reached(&case.after(gap, unit, less)), "{needed:?}");
+                prop_assert!(!reached(&case.after(gap, unit, less.into())), "{needed:?}");
             }
         }
         Reach::Unreachable(needed) => {
             if minimal {
-                prop_assert!(!reached(&case.after(gap, unit, open)), "{needed:?}");
+                prop_assert!(!reached(&case.after(gap, unit, open.clone())), "{needed:?}");
             }
         }
     }

@@ -68,7 +68,7 @@ fn a_heads_points_follow_the_units_index_against_the_cohort_average() {
         .points(&heads)
         .unwrap()
         .into_iter()
-        .map(|(_, p)| p)
+        .map(|(_, p)| p.to_decimal())
         .collect();
     assert_eq!(points, [dec!(2), dec!(0), dec!(2)]);
 
@@ -77,7 +77,7 @@ fn a_heads_points_follow_the_units_index_against_the_cohort_average() {
         .into_iter()
         .map(|(unit, entry)| {
             let card = head_scorecard(&heads, &unit, entry);
-            (unit, card.points())
+            (unit, card.points().to_decimal())
         })
         .collect();
     // 100 less the DDCI point the item never awards, less 2 below the average.

@@ -310,7 +310,7 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
         .unwrap();
     let table = section(&html, "accountability");
     assert!(table.contains("Inferred assignments:"));
-    let r = |d: rust_decimal::Decimal| report.rounding.apply(d).to_string();
+    let r = |x: &par_index::Exact| report.rounding.publish(x).to_string();
     let mut directions = Vec::new();
     for head in &report.heads {
         let start = table
@@ -320,12 +320,15 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
             ))
             .unwrap_or_else(|| panic!("no row for {}", head.agency.code));
         let tr = &table[start..start + table[start..].find("</tr>").unwrap()];
-        assert_eq!(cell(tr, "class=\"owned\""), r(head.owned));
-        assert_eq!(cell(tr, "class=\"achieved\""), r(head.achieved));
-        assert_eq!(cell(tr, "class=\"lost\""), r(head.lost));
+        assert_eq!(cell(tr, "class=\"owned\""), r(&head.owned));
+        assert_eq!(cell(tr, "class=\"achieved\""), r(&head.achieved));
+        assert_eq!(cell(tr, "class=\"lost\""), r(&head.lost));
         assert_eq!(
             cell(tr, "class=\"percent"),
-            head.percent.map(r).unwrap_or_else(|| "–".to_owned())
+            head.percent
+                .as_ref()
+                .map(r)
+                .unwrap_or_else(|| "–".to_owned())
         );
         assert_eq!(
             cell(tr, "class=\"rank\""),
@@ -351,10 +354,13 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
             classes,
             [
                 direction(
-                    change.percent_change.map(|d| report.rounding.apply(d)),
+                    change
+                        .percent_change
+                        .as_ref()
+                        .map(|d| report.rounding.publish(d)),
                     true
                 ),
-                direction(Some(report.rounding.apply(change.lost_change)), false),
+                direction(Some(report.rounding.publish(&change.lost_change)), false),
             ],
             "{tr}"
         );
@@ -372,8 +378,8 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
     assert!(directions.iter().any(|c| c == "up"), "{directions:?}");
     assert!(directions.iter().any(|c| c == "down"), "{directions:?}");
     let total = &table[table.find("<tfoot>").unwrap()..];
-    assert_eq!(cell(total, "class=\"lost\""), r(report.lost));
-    assert_eq!(cell(total, "class=\"owned\""), r(report.owned));
+    assert_eq!(cell(total, "class=\"lost\""), r(&report.lost));
+    assert_eq!(cell(total, "class=\"owned\""), r(&report.owned));
     assert!(table.contains("coordinates 3.1"));
 
     // A report of another period is refused.

@@ -22,7 +22,7 @@ fn domains_whose_maxima_overflow_a_decimal_are_an_overflow_error() {
 }
 
 #[test]
-fn points_at_the_largest_decimal_are_an_overflow_error_when_made_a_percentage() {
+fn points_at_the_largest_decimal_make_an_exact_percentage() {
     let framework = Framework::builder("max", "Max")
         .total_points(Decimal::MAX)
         .domain("1", "One", Decimal::MAX)
@@ -31,10 +31,10 @@ fn points_at_the_largest_decimal_are_an_overflow_error_when_made_a_percentage() 
         .unwrap();
     let mut unit = Assessment::new("max", "u", "2024".parse().unwrap());
     unit.push(Entry::new("1".parse().unwrap()).with_appraised(Decimal::MAX));
-    assert_eq!(
-        framework.score(&unit).unwrap_err().to_string(),
-        "arithmetic overflow multiplying 79228162514264337593543950335 and 100 for the index of unit u"
-    );
+    // MAX × 100 does not fit a decimal, but the index is computed as a fraction: exactly 100.
+    let card = framework.score(&unit).unwrap();
+    assert_eq!(card.index(), dec!(100));
+    assert_eq!(card.node("1").unwrap().percent(), Some(dec!(100).into()));
     // A large maximum that leaves room for the percentage scores exactly.
     let big = Decimal::MAX / dec!(1000);
     let framework = Framework::builder("big", "Big")

@@ -3,11 +3,15 @@
 
 use par_index::{
     Assessment, Entry, Error, Evidence, Framework, PinMismatch, PinOptions, PublishedRow,
-    PublishedTable, RoundingPolicy, Rule, Scorecard, TableCoverage, pin, pin_with,
+    PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin, pin_with,
 };
 use rust_decimal::Decimal;
 
 fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+fn e(text: &str) -> par_index::Exact {
     text.parse().unwrap()
 }
 
@@ -87,7 +91,7 @@ fn a_deliberately_wrong_published_number_is_reported_with_both_numbers() {
         [PinMismatch::Index {
             unit: "ward-a".to_owned(),
             computed: d("88.40"),
-            exact: d("88.4"),
+            exact: e("88.4"),
             published: d("84.80"),
             difference: d("3.60"),
         }]
@@ -263,10 +267,7 @@ fn the_rounding_policy_decides_what_is_compared() {
         rows: vec![PublishedRow::new("ward-b", d("80.1"))],
         ..PublishedTable::default()
     };
-    let one_place = RoundingPolicy {
-        decimal_places: 1,
-        ..RoundingPolicy::default()
-    };
+    let one_place = RoundingPolicy::new(1, Rounding::HalfAwayFromZero).unwrap();
     let options = PinOptions::new(Decimal::ZERO).with_rounding(one_place);
     assert!(
         pin_with(&cohort()[1..2], &table, &options)

@@ -81,10 +81,7 @@ fn the_index_is_rounded_once_from_the_exact_total() {
 #[test]
 fn a_policy_can_be_chosen_and_applies_to_every_published_figure() {
     let card = components().score(&ninh_thuan()).unwrap();
-    let one_place = RoundingPolicy {
-        decimal_places: 1,
-        rounding: Rounding::HalfAwayFromZero,
-    };
+    let one_place = RoundingPolicy::new(1, Rounding::HalfAwayFromZero).unwrap();
     let published = card.publish(&one_place);
     assert_eq!(published.index.to_string(), "85.8");
     assert_eq!(published.points.to_string(), "85.8");

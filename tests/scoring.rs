@@ -56,7 +56,7 @@ fn appraised_points_win_then_evidence_then_self_assessment() {
         .unwrap();
     let leaf = |code| card.node(code).unwrap().leaf.clone().unwrap();
     assert_eq!(leaf("1.1").source, Source::Appraised);
-    assert_eq!(leaf("1.1").from_evidence, Some(dec!(2)));
+    assert_eq!(leaf("1.1").from_evidence, Some(dec!(2).into()));
     assert_eq!(leaf("1.1").self_assessed, Some(dec!(2)));
     assert_eq!(leaf("1.1").appraised, Some(dec!(1)));
     assert_eq!(leaf("1.1").note, "plan issued late");
@@ -66,7 +66,7 @@ fn appraised_points_win_then_evidence_then_self_assessment() {
     assert_eq!(card.node("2").unwrap().points, dec!(4.5));
     assert_eq!(card.points(), dec!(7));
     assert_eq!(card.index(), dec!(70));
-    assert_eq!(card.node("2").unwrap().percent(), Some(dec!(75)));
+    assert_eq!(card.node("2").unwrap().percent(), Some(dec!(75).into()));
     assert_eq!(card.lost_points(), dec!(3));
     assert!(card.missing().is_empty());
 }
@@ -187,8 +187,8 @@ fn a_survey_not_held_is_dropped_or_rescaled_as_the_framework_declares() {
     // A node marked not applicable has no percentage whatever numbers it carries (a
     // scorecard read from JSON can carry any).
     let marked = par_index::NodeScore {
-        effective_max: dec!(30),
-        points: dec!(15),
+        effective_max: dec!(30).into(),
+        points: dec!(15).into(),
         ..survey.clone()
     };
     assert_eq!(marked.percent(), None);
@@ -198,7 +198,7 @@ fn a_survey_not_held_is_dropped_or_rescaled_as_the_framework_declares() {
             ..marked
         }
         .percent(),
-        Some(dec!(50))
+        Some(dec!(50).into())
     );
     // The declared total stays 100 whatever applies.
     assert_eq!(dropped.total_points(), dec!(100));

@@ -7,6 +7,10 @@ fn d(text: &str) -> Decimal {
     text.parse().unwrap()
 }
 
+fn e(text: &str) -> par_index::Exact {
+    text.parse().unwrap()
+}
+
 /// Two domains; domain 1 has a criterion with two sub-criteria and a criterion that is a leaf.
 fn framework() -> Framework {
     Framework::builder("dept-2020", "Department index (illustrative)")
@@ -74,8 +78,12 @@ fn differences_add_up_the_tree_over_leaves_with_both_numbers() {
     let a = &comparison.units()[0];
     assert_eq!(a.unit, "dept-a");
     assert_eq!(
-        (a.self_assessed, a.appraised, a.difference),
-        (d("20"), d("16.25"), d("3.75"))
+        (
+            a.self_assessed.clone(),
+            a.appraised.clone(),
+            a.difference.clone()
+        ),
+        (e("20"), e("16.25"), e("3.75"))
     );
     let rows: Vec<(&str, Level, Decimal, Decimal, Decimal, usize)> = a
         .nodes
@@ -84,9 +92,9 @@ fn differences_add_up_the_tree_over_leaves_with_both_numbers() {
             (
                 n.code.as_str(),
                 n.level,
-                n.self_assessed,
-                n.appraised,
-                n.difference,
+                n.self_assessed.to_decimal(),
+                n.appraised.to_decimal(),
+                n.difference.to_decimal(),
                 n.leaves_compared,
             )
         })
@@ -114,8 +122,12 @@ fn differences_add_up_the_tree_over_leaves_with_both_numbers() {
 
     let b = &comparison.units()[1];
     assert_eq!(
-        (b.self_assessed, b.appraised, b.difference),
-        (d("7"), d("8"), d("-1"))
+        (
+            b.self_assessed.clone(),
+            b.appraised.clone(),
+            b.difference.clone()
+        ),
+        (e("7"), e("8"), e("-1"))
     );
     assert_eq!(b.node("1.1").unwrap().leaves_compared, 1);
     assert_eq!(b.node("2").unwrap().leaves_compared, 0);
@@ -159,7 +171,10 @@ fn the_summary_averages_units_with_something_compared() {
         .unwrap()
         .summary()
         .unwrap();
-    assert_eq!((empty.units, empty.mean_self_assessed), (0, Decimal::ZERO));
+    assert_eq!(
+        (empty.units, empty.mean_self_assessed),
+        (0, par_index::Exact::ZERO)
+    );
 }
 
 #[test]

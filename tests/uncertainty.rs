@@ -76,7 +76,7 @@ fn a_zero_width_range_repeats_the_nominal_ranking_in_every_replication() {
     let analysis = RankUncertainty::from_cohort(&scores);
     let nominal = analysis.nominal_ranks().unwrap();
     // The nominal ranking is by the exact index: it agrees with ranking exact indices.
-    let exact: Vec<Decimal> = scores.units().map(|u| u.index().unwrap()).collect();
+    let exact: Vec<par_index::Exact> = scores.units().map(|u| u.index()).collect();
     let by_exact: Vec<u32> = exact
         .iter()
         .map(|e| 1 + exact.iter().filter(|x| *x > e).count() as u32)

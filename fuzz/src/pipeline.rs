@@ -4,8 +4,8 @@
 
 use par_index::{
     Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Evidence,
-    Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, RoundingPolicy, Rule,
-    Scorecard, TieMethod, ValueBasis,
+    Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, Rounding,
+    RoundingPolicy, Rule, Scorecard, TieMethod, ValueBasis,
 };
 use rust_decimal::Decimal;
 
@@ -229,10 +229,8 @@ pub fn structured(model: &Model) {
             tie_breakers: Vec::new(),
         },
     };
-    let policy = RoundingPolicy {
-        decimal_places: u32::from(model.places % 5),
-        ..RoundingPolicy::default()
-    };
+    let policy = RoundingPolicy::new(u32::from(model.places % 5), Rounding::HalfAwayFromZero)
+        .expect("at most 4 places");
     let basis = if model.exact {
         ValueBasis::Exact
     } else {
@@ -297,7 +295,7 @@ fn check_scorecard(framework: &Framework, card: &Scorecard) {
     }
     let policy = RoundingPolicy::default();
     let published = card.publish(&policy);
-    assert_eq!(published.index, policy.apply(card.index()));
+    assert_eq!(published.index, policy.publish(card.index()));
 }
 
 fn check_ranking(
@@ -312,7 +310,7 @@ fn check_ranking(
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), n, "every unit ranked once");
-    let values: Vec<Decimal> = units.iter().map(|u| u.index_value(basis)).collect();
+    let values: Vec<par_index::Exact> = units.iter().map(|u| u.index_value(basis)).collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "best first");
     let ranks: Vec<Decimal> = units
         .iter()
@@ -325,7 +323,8 @@ fn check_ranking(
         let expected = match tie_method {
             TieMethod::Competition => Decimal::from(above + 1),
             TieMethod::Dense => {
-                let mut distinct: Vec<&Decimal> = values.iter().filter(|v| *v > value).collect();
+                let mut distinct: Vec<&par_index::Exact> =
+                    values.iter().filter(|v| *v > value).collect();
                 distinct.dedup();
                 Decimal::from(distinct.len() + 1)
             }
@@ -337,15 +336,15 @@ fn check_ranking(
 }
 
 fn check_shares(card: &Scorecard, shares: &[par_index::LeafShare]) {
-    let achieved: Decimal = shares.iter().map(|s| s.achieved).sum();
-    let lost: Decimal = shares.iter().map(|s| s.lost).sum();
-    assert_eq!(achieved, card.points(), "leaf points add up to the total");
+    let achieved: par_index::Exact = shares.iter().map(|s| &s.achieved).sum();
+    let lost: par_index::Exact = shares.iter().map(|s| &s.lost).sum();
+    assert_eq!(&achieved, card.points(), "leaf points add up to the total");
     assert_eq!(lost, card.lost_points(), "leaf lost points add up");
     for share in shares {
         assert!(
             share.achieved >= Decimal::ZERO && share.lost >= Decimal::ZERO,
             "{share:?}"
         );
-        assert_eq!(share.owned, share.achieved + share.lost);
+        assert_eq!(share.owned, &share.achieved + &share.lost);
     }
 }

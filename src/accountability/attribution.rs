@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::accountability::assignment::Accountability;
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node};
-use crate::math::{checked_add, checked_div, checked_mul, checked_sub, checked_sum};
+use crate::math::{checked_add, checked_mul_div};
 use crate::scorecard::{NodeScore, Scorecard};
 
 /// One leaf's share of a unit's result, in points of the framework's total, and the agency
@@ -27,15 +28,12 @@ pub struct LeafShare {
     pub agency: String,
     /// False when the leaf does not apply to the unit (its share is then zero).
     pub applicable: bool,
-    /// The maximum it owns: `achieved + lost`.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub owned: Decimal,
-    /// The points it contributes.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub achieved: Decimal,
-    /// The points it loses.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost: Decimal,
+    /// The maximum it owns: `achieved + lost`, exact.
+    pub owned: Exact,
+    /// The points it contributes, exact.
+    pub achieved: Exact,
+    /// The points it loses, exact.
+    pub lost: Exact,
 }
 
 impl Accountability {
@@ -43,12 +41,10 @@ impl Accountability {
     /// that answers for it, in framework order.
     ///
     /// The leaves' lost points add up exactly to [`Scorecard::lost_points`] and their points
-    /// to [`Scorecard::points`], in any order and grouping; what a leaf owns is the sum of
-    /// the two, so what the leaves own adds up to [`Scorecard::effective_max`] (to the 28th
-    /// significant digit, the precision of the scorecard's own lost points). Where every
-    /// parent sums its children and drops what does not apply (the PAR way), a leaf's share
-    /// is simply its own result (cut as in step 3 below only when that result carries more
-    /// decimal places than the unit's total can be held to). Where a parent rescales its applicable children to its full
+    /// to [`Scorecard::points`], in any order and grouping, and what they own (the sum of the
+    /// two) to [`Scorecard::effective_max`]: every share is [`Exact`]. Where every parent
+    /// sums its children and drops what does not apply (the PAR way), a leaf's share is
+    /// simply its own result. Where a parent rescales its applicable children to its full
     /// maximum ([`NotApplicablePolicy::Rescale`](crate::NotApplicablePolicy::Rescale)) or
     /// takes a weighted mean of their percentages
     /// ([`Combine::WeightedMean`](crate::Combine::WeightedMean)), its points are not the sum
@@ -59,16 +55,10 @@ impl Accountability {
     ///    applicable children in proportion to each child's term in the parent's own
     ///    formula: for a sum (either policy), the child's points and lost points (rescaling
     ///    multiplies every term by one factor); for a weighted mean, weight × points ÷
-    ///    effective maximum and weight × lost points ÷ effective maximum. When the terms
-    ///    already add up to the amount handed down, each child gets its term unchanged, with
-    ///    no division;
-    /// 3. shares are cut (toward zero) to one number of decimal places per unit and
-    ///    quantity — the most at which the unit's total is held exactly, so that shares add
-    ///    up without rounding however they are grouped — and the residual (a few units in
-    ///    the last place) goes to the child with the largest share (the first of equals); a
-    ///    negative residual is taken from the largest shares down, so no share is negative;
-    ///    if every term is zero the whole amount goes to the first applicable child;
-    /// 4. a leaf that does not apply gets nothing; what a leaf owns is its attributed points
+    ///    effective maximum and weight × lost points ÷ effective maximum. A child's share is
+    ///    `amount × term ÷ Σ terms`, exact, so shares add up to the amount exactly; if every
+    ///    term is zero the whole amount goes to the first applicable child;
+    /// 3. a leaf that does not apply gets nothing; what a leaf owns is its attributed points
     ///    plus its attributed lost points.
     ///
     /// Bonus and deduction adjustments belong to the unit and are not attributed.
@@ -132,10 +122,10 @@ impl Accountability {
         let scores = aligned_scores(framework, scorecard, &invalid)?;
 
         // (points, lost) handed to each node, in framework order.
-        let mut handed = vec![(Decimal::ZERO, Decimal::ZERO); framework.len()];
+        let mut handed = vec![(Exact::ZERO, Exact::ZERO); framework.len()];
         let total = format!("the total of unit {}", scorecard.unit());
         let root_lost = scorecard.lost_points();
-        if scorecard.points().is_sign_negative() || scorecard.points() > scorecard.effective_max() {
+        if scorecard.points().is_negative() || scorecard.points() > scorecard.effective_max() {
             return Err(invalid(format!(
                 "its total of {} points is outside 0 to its effective maximum {}",
                 scorecard.points(),
@@ -145,13 +135,10 @@ impl Accountability {
         let pass = Pass {
             framework,
             scores: &scores,
-            // One scale per quantity for the whole tree, so that leaf shares add up exactly
-            // however they are grouped (by head, by domain).
-            scales: (exact_scale(scorecard.points()), exact_scale(root_lost)),
             invalid: &invalid,
         };
         pass.distribute(
-            (scorecard.points(), root_lost),
+            (scorecard.points().clone(), root_lost),
             framework.combine(),
             framework.root_indices(),
             &mut handed,
@@ -161,7 +148,7 @@ impl Accountability {
             if node.is_leaf() {
                 continue;
             }
-            let amount = handed.get(index).copied().unwrap_or_default();
+            let amount = handed.get(index).cloned().unwrap_or_default();
             pass.distribute(
                 amount,
                 node.combine(),
@@ -176,7 +163,7 @@ impl Accountability {
             if !node.is_leaf() {
                 continue;
             }
-            let (achieved, lost) = handed.get(index).copied().unwrap_or_default();
+            let (achieved, lost) = handed.get(index).cloned().unwrap_or_default();
             let agency = self
                 .lead_at(index)
                 .map(|a| a.code.clone())
@@ -185,7 +172,7 @@ impl Accountability {
                 code: node.code().clone(),
                 agency,
                 applicable: scores.get(index).is_some_and(|s| s.applicable),
-                owned: checked_add(achieved, lost, &node.node_ref())?,
+                owned: checked_add(&achieved, &lost, &node.node_ref())?,
                 achieved,
                 lost,
             });
@@ -222,12 +209,12 @@ fn aligned_scores<'a>(
             .get(node.code())
             .copied()
             .ok_or_else(|| invalid(format!("it has no result for {}", node.node_ref())))?;
-        let negative = score.points.is_sign_negative() && !score.points.is_zero();
+        let negative = score.points.is_negative();
         let empty = score.points.is_zero() && score.effective_max.is_zero();
         let stray = !score.applicable && !empty;
         let impossible = negative
             || score.points > score.effective_max
-            || (score.applicable && score.effective_max <= Decimal::ZERO)
+            || (score.applicable && score.effective_max <= Exact::ZERO)
             || stray;
         if impossible {
             return Err(invalid(format!(
@@ -251,8 +238,6 @@ fn aligned_scores<'a>(
 struct Pass<'a> {
     framework: &'a Framework,
     scores: &'a [&'a NodeScore],
-    /// The decimal places of points and of lost points shares.
-    scales: (u32, u32),
     invalid: &'a dyn Fn(String) -> Error,
 }
 
@@ -261,10 +246,10 @@ impl Pass<'_> {
     /// `handed`.
     fn distribute(
         &self,
-        (points, lost): (Decimal, Decimal),
+        (points, lost): (Exact, Exact),
         how: Combine,
         children: &[usize],
-        handed: &mut [(Decimal, Decimal)],
+        handed: &mut [(Exact, Exact)],
         at: &dyn std::fmt::Display,
     ) -> Result<(), Error> {
         let applicable: Vec<(usize, &NodeScore)> = children
@@ -283,27 +268,29 @@ impl Pass<'_> {
         let mut point_terms = Vec::with_capacity(applicable.len());
         let mut lost_terms = Vec::with_capacity(applicable.len());
         for (child, score) in &applicable {
-            let child_lost = checked_sub(score.effective_max, score.points, at)?;
+            let child_lost = score.lost_points();
             match how {
                 Combine::WeightedMean => {
-                    let weight = self
-                        .framework
-                        .node_at(*child)
-                        .and_then(Node::weight)
-                        .unwrap_or(Decimal::ONE);
-                    let per_point = checked_div(weight, score.effective_max, at)?;
-                    point_terms.push(checked_mul(per_point, score.points, at)?);
-                    lost_terms.push(checked_mul(per_point, child_lost, at)?);
+                    let weight = Exact::from(
+                        self.framework
+                            .node_at(*child)
+                            .and_then(Node::weight)
+                            .unwrap_or(Decimal::ONE),
+                    );
+                    // weight ÷ effective maximum per point; terms are compared, never shown.
+                    let per_point = weight.div(&score.effective_max).unwrap_or(Exact::ZERO);
+                    point_terms.push(per_point.mul(&score.points));
+                    lost_terms.push(per_point.mul(&child_lost));
                 }
                 // Either policy: rescaling multiplies every term by one factor.
                 Combine::Sum => {
-                    point_terms.push(score.points);
+                    point_terms.push(score.points.clone());
                     lost_terms.push(child_lost);
                 }
             }
         }
-        let point_shares = split(points, &point_terms, self.scales.0, at)?;
-        let lost_shares = split(lost, &lost_terms, self.scales.1, at)?;
+        let point_shares = split(&points, &point_terms, at)?;
+        let lost_shares = split(&lost, &lost_terms, at)?;
         for (((child, _), p), l) in applicable.iter().zip(point_shares).zip(lost_shares) {
             if let Some(slot) = handed.get_mut(*child) {
                 *slot = (p, l);
@@ -313,128 +300,58 @@ impl Pass<'_> {
     }
 }
 
-/// The finest scale (decimal places, at most 28) at which `amount` — and so any sum of
-/// non-negative parts of it, with one digit to spare — is held exactly by a decimal. Shares
-/// quantized to one such scale add up without rounding, in any order and any grouping.
-pub(crate) fn exact_scale(amount: Decimal) -> u32 {
-    let limit: u128 = (1u128 << 96) / 10;
-    let mut mantissa = amount.mantissa().unsigned_abs();
-    let mut scale = amount.scale();
-    while scale < 28 {
-        match mantissa.checked_mul(10) {
-            Some(next) if next < limit => {
-                mantissa = next;
-                scale = scale.saturating_add(1);
-            }
-            _ => break,
-        }
-    }
-    scale
-}
-
-/// Splits `amount` (at least 0, of at most `scale` places) in proportion to `terms` (all at
-/// least 0): no share is negative, every share has at most `scale` decimal places, and the
-/// shares add up to `amount` exactly.
+/// Splits `amount` in proportion to `terms` (all at least 0), exactly: each share is
+/// `amount × term ÷ Σ terms`, so the shares add up to `amount`; terms that already add up
+/// to it are the shares. Zero terms send the whole amount to the first share.
 pub(crate) fn split(
-    amount: Decimal,
-    terms: &[Decimal],
-    scale: u32,
+    amount: &Exact,
+    terms: &[Exact],
     at: &dyn std::fmt::Display,
-) -> Result<Vec<Decimal>, Error> {
-    let total = checked_sum(terms.iter().copied(), at)?;
-    if total == amount && terms.iter().all(|t| t.scale() <= scale) {
+) -> Result<Vec<Exact>, Error> {
+    let total = Exact::sum(terms);
+    if &total == amount {
         return Ok(terms.to_vec());
     }
-    let mut shares = vec![Decimal::ZERO; terms.len()];
     if total.is_zero() {
+        let mut shares = vec![Exact::ZERO; terms.len()];
         if let Some(first) = shares.first_mut() {
-            *first = amount;
+            *first = amount.clone();
         }
         return Ok(shares);
     }
-    for (share, term) in shares.iter_mut().zip(terms) {
-        *share = checked_div(checked_mul(amount, *term, at)?, total, at)?
-            .round_dp_with_strategy(scale, RoundingStrategy::ToZero);
-    }
-    let residual = checked_sub(amount, checked_sum(shares.iter().copied(), at)?, at)?;
-    if residual.is_zero() {
-        return Ok(shares);
-    }
-    // Largest share first; the first of equals keeps its place.
-    let mut order: Vec<usize> = (0..shares.len()).collect();
-    order.sort_by(|a, b| {
-        let (sa, sb) = (shares.get(*a), shares.get(*b));
-        sb.cmp(&sa).then(a.cmp(b))
-    });
-    if residual > Decimal::ZERO {
-        if let Some(share) = order.first().and_then(|i| shares.get_mut(*i)) {
-            *share = checked_add(*share, residual, at)?;
-        }
-        return Ok(shares);
-    }
-    // The residual is negative here: what is owed back is its magnitude.
-    let mut owed = residual.abs();
-    for i in order {
-        if owed.is_zero() {
-            break;
-        }
-        if let Some(share) = shares.get_mut(i) {
-            let taken = (*share).min(owed);
-            *share = checked_sub(*share, taken, at)?;
-            owed = checked_sub(owed, taken, at)?;
-        }
-    }
-    Ok(shares)
+    terms
+        .iter()
+        .map(|term| checked_mul_div(amount, term, &total, at))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Decimal {
+    fn e(s: &str) -> Exact {
         s.parse().unwrap()
     }
 
     #[test]
-    fn the_exact_scale_leaves_one_digit_to_spare_below_96_bits() {
-        // 10^27 fits under 2^96 / 10 (about 7.9 × 10^27); 10^28 does not.
-        assert_eq!(exact_scale(Decimal::ONE), 27);
-        // 22068 × 10^23 (2.2 × 10^27) fits; × 10^24 does not: 25 places for 220.68.
-        assert_eq!(exact_scale(d("220.68")), 25);
-        assert_eq!(exact_scale(Decimal::ZERO), 28);
-        assert_eq!(exact_scale(Decimal::MAX), 0);
-        assert_eq!(exact_scale(Decimal::new(1, 28)), 28);
+    fn terms_that_already_add_up_are_kept() {
+        let shares = split(&e("3.5"), &[e("1"), e("2.5"), e("0")], &"x").unwrap();
+        assert_eq!(shares, [e("1"), e("2.5"), e("0")]);
     }
 
     #[test]
-    fn terms_that_already_add_up_are_kept_without_division() {
-        let shares = split(d("3.5"), &[d("1"), d("2.5"), d("0")], 28, &"x").unwrap();
-        assert_eq!(shares, [d("1"), d("2.5"), d("0")]);
-    }
-
-    #[test]
-    fn an_inexact_split_gives_its_residual_to_the_largest_share() {
-        let shares = split(d("1"), &[d("1"), d("1"), d("1")], 27, &"x").unwrap();
-        assert_eq!(shares.iter().copied().sum::<Decimal>(), d("1"));
-        // 1/3 does not end: the first of the equal shares absorbs the residual.
-        assert!(shares[0] > shares[1]);
-        assert_eq!(shares[1], shares[2]);
-    }
-
-    #[test]
-    fn a_negative_residual_never_makes_a_share_negative() {
-        let shares = split(d("2"), &[d("3"), d("3"), d("3")], 27, &"x").unwrap();
-        assert_eq!(shares.iter().copied().sum::<Decimal>(), d("2"));
-        assert!(shares.iter().all(|s| !s.is_sign_negative()));
-        let tiny = Decimal::new(1, 28);
-        let shares = split(tiny, &[d("1"); 7], 28, &"x").unwrap();
-        assert_eq!(shares.iter().copied().sum::<Decimal>(), tiny);
-        assert!(shares.iter().all(|s| *s >= Decimal::ZERO));
+    fn a_split_that_does_not_end_adds_up_exactly() {
+        let shares = split(&e("1"), &[e("1"), e("1"), e("1")], &"x").unwrap();
+        assert_eq!(shares, [e("1/3"), e("1/3"), e("1/3")]);
+        assert_eq!(Exact::sum(&shares), e("1"));
+        let shares = split(&e("2"), &[e("3"), e("3"), e("3")], &"x").unwrap();
+        assert_eq!(Exact::sum(&shares), e("2"));
+        assert!(shares.iter().all(|s| *s == e("2/3")));
     }
 
     #[test]
     fn zero_terms_send_the_whole_amount_to_the_first_child() {
-        let shares = split(d("0.5"), &[d("0"), d("0")], 27, &"x").unwrap();
-        assert_eq!(shares, [d("0.5"), d("0")]);
+        let shares = split(&e("0.5"), &[e("0"), e("0")], &"x").unwrap();
+        assert_eq!(shares, [e("0.5"), e("0")]);
     }
 }

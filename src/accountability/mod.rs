@@ -42,7 +42,7 @@
 //!     ward.push(Entry::new(code.parse()?).with_appraised(Decimal::from(points)));
 //! }
 //! let report = accountability.report(&framework.score(&ward)?)?;
-//! let lost: Decimal = report.heads.iter().map(|h| h.lost).sum();
+//! let lost: par_index::Exact = report.heads.iter().map(|h| &h.lost).sum();
 //! assert_eq!(lost, Decimal::from(18));
 //! assert_eq!(report.head("VP").unwrap().lost, Decimal::from(6)); // administrative procedures
 //! assert_eq!(report.head("TTHCC").unwrap().rank, None); // coordinates only: owns nothing

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 
 use crate::accountability::agency::Agency;
 use crate::accountability::assignment::Accountability;
-use crate::accountability::attribution::{exact_scale, split};
+
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::Error;
-use crate::math::{checked_add, checked_div, checked_mul, checked_sub, checked_sum};
+use crate::exact::Exact;
+use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
 
@@ -82,14 +83,11 @@ pub struct LostLeaf {
     /// Its Vietnamese name.
     pub name_vi: String,
     /// Points lost, as attributed (in points of the framework's total).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost: Decimal,
+    pub lost: Exact,
     /// The leaf's own points.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub points: Decimal,
+    pub points: Exact,
     /// The leaf's own maximum.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub max_points: Decimal,
+    pub max_points: Exact,
     /// The scorecard's note for the leaf (the appraisal team's reason, an explanation).
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: String,
@@ -101,27 +99,19 @@ pub struct LostLeaf {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HeadChange {
     /// Points lost in the previous period.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub previous_lost: Decimal,
+    pub previous_lost: Exact,
     /// The percentage in the previous period, exact.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "crate::serde_decimal::option")
-    )]
-    pub previous_percent: Option<Decimal>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub previous_percent: Option<Exact>,
     /// The rank in the previous period.
     #[cfg_attr(feature = "serde", serde(default))]
     pub previous_rank: Option<u32>,
     /// Lost points now less lost points then (negative is better).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost_change: Decimal,
+    pub lost_change: Exact,
     /// Percentage now less percentage then, in percentage points, exact; `None` unless both
     /// periods have a percentage.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "crate::serde_decimal::option")
-    )]
-    pub percent_change: Option<Decimal>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub percent_change: Option<Exact>,
 }
 
 /// One head's part of an [`AccountabilityReport`].
@@ -137,20 +127,14 @@ pub struct HeadReport {
     #[cfg_attr(feature = "serde", serde(default))]
     pub coordinates: Vec<Code>,
     /// The maximum it owns: `achieved + lost`, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub owned: Decimal,
+    pub owned: Exact,
     /// The points achieved on what it owns, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub achieved: Decimal,
+    pub achieved: Exact,
     /// The points lost on what it owns, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost: Decimal,
+    pub lost: Exact,
     /// `achieved ÷ owned × 100`, exact; `None` when it owns nothing.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "crate::serde_decimal::option")
-    )]
-    pub percent: Option<Decimal>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub percent: Option<Exact>,
     /// Its rank among the heads with a percentage; `None` when it owns nothing.
     #[cfg_attr(feature = "serde", serde(default))]
     pub rank: Option<u32>,
@@ -167,17 +151,13 @@ pub struct HeadReport {
 /// Who answers for what was lost: each head's owned, achieved and lost points for one unit
 /// or a cohort of units scored by one framework.
 ///
-/// - Figures are exact; the heads' lost points add up exactly to the units' lost points
+/// - Figures are [`Exact`]; the heads' lost points add up exactly to the units' lost points
 ///   ([`Scorecard::lost_points`], before adjustments), and their achieved points to the
 ///   units' points (see [`Accountability::attribute`] for the rule). A head owns its
-///   achieved plus its lost points, so what the heads own adds up to the units' effective
-///   maximum to the 28th significant digit (the scorecard's lost points, effective maximum
-///   less points, are themselves held to that precision).
+///   achieved plus its lost points, so what the heads own adds up exactly to the units'
+///   effective maximum.
 /// - A cohort's figures are sums over its units; a head's percentage is its pooled achieved
-///   points over its pooled owned points. Where units carry different numbers of decimal
-///   places, the cohort's totals are split again over the heads (as in
-///   [`Accountability::attribute`]), which moves a head's sum by at most a few units in the
-///   last place and makes the heads add up to the totals exactly.
+///   points over its pooled owned points.
 /// - Ranks: standard competition ranking ("1224") on the percentage rounded by the report's
 ///   [`RoundingPolicy`], highest first; heads that show the same percentage share a rank and
 ///   the next rank is skipped. Heads that own nothing are not ranked.
@@ -200,24 +180,17 @@ pub struct AccountabilityReport {
     /// The units covered, in the order given.
     pub units: Vec<String>,
     /// The units' effective maxima, summed.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub owned: Decimal,
+    pub owned: Exact,
     /// The units' points before adjustments, summed.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub achieved: Decimal,
+    pub achieved: Exact,
     /// The units' lost points, summed: exactly the sum of the heads' lost points.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost: Decimal,
+    pub lost: Exact,
     /// `achieved ÷ owned × 100` over all units, before adjustments, exact.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "crate::serde_decimal::option")
-    )]
-    pub percent: Option<Decimal>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub percent: Option<Exact>,
     /// Bonus and deduction points of the units, summed; they belong to the units and are not
     /// attributed to heads.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub adjustments: Decimal,
+    pub adjustments: Exact,
     /// The rounding used for ranks, verdicts and the printed table.
     pub rounding: RoundingPolicy,
     /// One entry per agency.
@@ -249,8 +222,8 @@ pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) ->
 /// A head's running totals while a report is built.
 #[derive(Default)]
 struct Tally {
-    achieved: Decimal,
-    lost: Decimal,
+    achieved: Exact,
+    lost: Exact,
     leaves: Vec<LostLeaf>,
 }
 
@@ -286,7 +259,8 @@ impl Accountability {
     ///
     /// assert_eq!(report.lost, Decimal::from(3));
     /// let office = &report.heads[1];
-    /// assert_eq!((office.agency.code.as_str(), office.lost, office.rank), ("VP", Decimal::from(3), Some(2)));
+    /// assert_eq!((office.agency.code.as_str(), office.rank), ("VP", Some(2)));
+    /// assert_eq!(office.lost, Decimal::from(3));
     /// assert_eq!(office.verdict, Verdict::BelowOverall);
     /// assert_eq!(office.worst_leaves[0].note, "late dossiers");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -340,17 +314,13 @@ impl Accountability {
             .collect();
         let mut tallies: Vec<Tally> = agencies.iter().map(|_| Tally::default()).collect();
         let context = "the accountability report";
-        let mut owned = Decimal::ZERO;
-        let mut achieved = Decimal::ZERO;
-        let mut lost = Decimal::ZERO;
-        let mut adjustments = Decimal::ZERO;
+        let mut owned = Exact::ZERO;
+        let mut achieved = Exact::ZERO;
+        let mut lost = Exact::ZERO;
         for scorecard in scorecards {
-            owned = checked_add(owned, scorecard.effective_max(), &context)?;
-            achieved = checked_add(achieved, scorecard.points(), &context)?;
-            lost = checked_add(lost, scorecard.lost_points(), &context)?;
-            let unit_adjustment =
-                checked_sum(scorecard.adjustments().iter().map(|a| a.points), &context)?;
-            adjustments = checked_add(adjustments, unit_adjustment, &context)?;
+            owned = checked_add(&owned, scorecard.effective_max(), &context)?;
+            achieved = checked_add(&achieved, scorecard.points(), &context)?;
+            lost = checked_add(&lost, &scorecard.lost_points(), &context)?;
             let node_scores: HashMap<&Code, _> = scorecard.nodes().map(|n| (&n.code, n)).collect();
             for share in self.attribute(scorecard)? {
                 let Some(tally) = position
@@ -359,9 +329,9 @@ impl Accountability {
                 else {
                     continue;
                 };
-                tally.achieved = checked_add(tally.achieved, share.achieved, &context)?;
-                tally.lost = checked_add(tally.lost, share.lost, &context)?;
-                if share.lost > Decimal::ZERO {
+                tally.achieved = checked_add(&tally.achieved, &share.achieved, &context)?;
+                tally.lost = checked_add(&tally.lost, &share.lost, &context)?;
+                if share.lost > Exact::ZERO {
                     let score = node_scores.get(&share.code);
                     tally.leaves.push(LostLeaf {
                         unit: scorecard.unit().to_owned(),
@@ -370,8 +340,8 @@ impl Accountability {
                             .map(|n| n.name_vi().to_owned())
                             .unwrap_or_default(),
                         lost: share.lost,
-                        points: score.map(|s| s.points).unwrap_or_default(),
-                        max_points: score.map(|s| s.effective_max).unwrap_or_default(),
+                        points: score.map(|s| s.points.clone()).unwrap_or_default(),
+                        max_points: score.map(|s| s.effective_max.clone()).unwrap_or_default(),
                         note: score
                             .and_then(|s| s.leaf.as_ref())
                             .map(|l| l.note.clone())
@@ -382,35 +352,28 @@ impl Accountability {
             }
         }
 
-        // Sums over units may round in the last digit when units carry different scales;
-        // re-splitting the cohort totals at one exact scale makes the heads add up to them
-        // exactly. For one unit (or sums that are already exact) nothing changes.
-        let head_achieved: Vec<Decimal> = tallies.iter().map(|t| t.achieved).collect();
-        let head_lost: Vec<Decimal> = tallies.iter().map(|t| t.lost).collect();
-        let head_achieved = split(achieved, &head_achieved, exact_scale(achieved), &context)?;
-        let head_lost = split(lost, &head_lost, exact_scale(lost), &context)?;
-
-        let overall = percent(achieved, owned, &context)?;
+        let adjustments = checked_signed_sum(
+            scorecards
+                .iter()
+                .flat_map(|s| s.adjustments().iter().map(|a| a.points)),
+            &context,
+        )?;
+        let overall = percent(&achieved, &owned, &context)?;
         let rounding = options.rounding;
         let mut heads = Vec::with_capacity(agencies.len());
-        for (((agency, tally), head_achieved), head_lost) in agencies
-            .iter()
-            .zip(tallies)
-            .zip(head_achieved)
-            .zip(head_lost)
-        {
-            let head_owned = checked_add(head_achieved, head_lost, &agency.code)?;
-            let head_percent = percent(head_achieved, head_owned, &agency.code)?;
-            let verdict = match (head_percent, overall) {
+        for (agency, tally) in agencies.iter().zip(tallies) {
+            let head_owned = checked_add(&tally.achieved, &tally.lost, &agency.code)?;
+            let head_percent = percent(&tally.achieved, &head_owned, &agency.code)?;
+            let verdict = match (&head_percent, &overall) {
                 (None, _) => Verdict::OwnsNothing,
-                (Some(p), Some(o)) if rounding.apply(p) < rounding.apply(o) => {
+                (Some(p), Some(o)) if rounding.publish(p) < rounding.publish(o) => {
                     Verdict::BelowOverall
                 }
                 (Some(_), _) => Verdict::AtOrAboveOverall,
             };
             let mut leaves = tally.leaves;
             // Stable: equal losses keep unit order, then framework order.
-            leaves.sort_by_key(|leaf| std::cmp::Reverse(leaf.lost));
+            leaves.sort_by(|a, b| b.lost.cmp(&a.lost));
             leaves.truncate(options.worst_leaves);
             heads.push(HeadReport {
                 agency: agency.clone(),
@@ -425,8 +388,8 @@ impl Accountability {
                     .cloned()
                     .collect(),
                 owned: head_owned,
-                achieved: head_achieved,
-                lost: head_lost,
+                achieved: tally.achieved,
+                lost: tally.lost,
                 percent: head_percent,
                 rank: None,
                 verdict,
@@ -456,16 +419,12 @@ impl Accountability {
     }
 }
 
-/// `part ÷ whole × 100`; `None` when the whole is 0.
-fn percent(part: Decimal, whole: Decimal, at: &dyn fmt::Display) -> Result<Option<Decimal>, Error> {
+/// `part × 100 ÷ whole`, exact; `None` when the whole is 0.
+fn percent(part: &Exact, whole: &Exact, at: &dyn fmt::Display) -> Result<Option<Exact>, Error> {
     if whole.is_zero() {
         return Ok(None);
     }
-    Ok(Some(checked_div(
-        checked_mul(part, Decimal::ONE_HUNDRED, at)?,
-        whole,
-        at,
-    )?))
+    Ok(Some(checked_mul_div(part, &Exact::ONE_HUNDRED, whole, at)?))
 }
 
 /// Competition ranking on rounded percentages, then orders heads by rank; ties and heads
@@ -473,7 +432,7 @@ fn percent(part: Decimal, whole: Decimal, at: &dyn fmt::Display) -> Result<Optio
 fn rank_heads(heads: &mut [HeadReport], rounding: &RoundingPolicy) {
     let shown: Vec<Option<Decimal>> = heads
         .iter()
-        .map(|h| h.percent.map(|p| rounding.apply(p)))
+        .map(|h| h.percent.as_ref().map(|p| rounding.publish(p)))
         .collect();
     for (i, head) in heads.iter_mut().enumerate() {
         let Some(Some(mine)) = shown.get(i) else {
@@ -526,15 +485,15 @@ impl AccountabilityReport {
                 continue;
             };
             let at = &head.agency.code;
-            let percent_change = match (head.percent, before.percent) {
+            let percent_change = match (&head.percent, &before.percent) {
                 (Some(now), Some(then)) => Some(checked_sub(now, then, at)?),
                 _ => None,
             };
             head.change = Some(HeadChange {
-                previous_lost: before.lost,
-                previous_percent: before.percent,
+                previous_lost: before.lost.clone(),
+                previous_percent: before.percent.clone(),
                 previous_rank: before.rank,
-                lost_change: checked_sub(head.lost, before.lost, at)?,
+                lost_change: checked_sub(&head.lost, &before.lost, at)?,
                 percent_change,
             });
         }
@@ -556,7 +515,7 @@ impl AccountabilityReport {
     /// Each head's worst leaves as plain text, one line per leaf:
     /// `Chánh Văn phòng: ward-1 3.2.1 lost 1.50 (0.50 of 2.00) — note`.
     pub fn worst_leaves_text(&self) -> String {
-        let r = |d: Decimal| self.rounding.apply(d).to_string();
+        let r = |d: &Exact| self.rounding.publish(d).to_string();
         let mut text = String::new();
         for head in &self.heads {
             for leaf in &head.worst_leaves {
@@ -565,9 +524,9 @@ impl AccountabilityReport {
                     head.agency.head_label(),
                     leaf.unit,
                     leaf.code,
-                    r(leaf.lost),
-                    r(leaf.points),
-                    r(leaf.max_points)
+                    r(&leaf.lost),
+                    r(&leaf.points),
+                    r(&leaf.max_points)
                 ));
                 if !leaf.note.is_empty() {
                     text.push_str(" — ");
@@ -586,7 +545,7 @@ impl AccountabilityReport {
 /// (in precomposed form, NFC) line up.
 impl fmt::Display for AccountabilityReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = |d: Decimal| self.rounding.apply(d).to_string();
+        let r = |d: &Exact| self.rounding.publish(d).to_string();
         let dash = "–".to_owned();
         let units = if self.units.len() == 1 {
             format!("unit {}", self.units.join(""))
@@ -626,35 +585,37 @@ impl fmt::Display for AccountabilityReport {
                 } else {
                     answers.join(", ")
                 },
-                r(head.owned),
-                r(head.achieved),
-                r(head.lost),
-                head.percent.map_or(dash.clone(), r),
+                r(&head.owned),
+                r(&head.achieved),
+                r(&head.lost),
+                head.percent.as_ref().map_or(dash.clone(), r),
                 head.rank.map_or(dash.clone(), |k| k.to_string()),
                 head.verdict.to_string(),
             ];
             if compare {
-                row.push(head.change.as_ref().and_then(|c| c.percent_change).map_or(
-                    dash.clone(),
-                    |c| {
-                        let shown = r(c);
-                        if c > Decimal::ZERO {
-                            format!("+{shown}")
-                        } else {
-                            shown
-                        }
-                    },
-                ));
+                row.push(
+                    head.change
+                        .as_ref()
+                        .and_then(|c| c.percent_change.as_ref())
+                        .map_or(dash.clone(), |c| {
+                            let shown = r(c);
+                            if *c > Exact::ZERO {
+                                format!("+{shown}")
+                            } else {
+                                shown
+                            }
+                        }),
+                );
             }
             rows.push(row);
         }
         let mut total = vec![
             "Total".to_owned(),
             String::new(),
-            r(self.owned),
-            r(self.achieved),
-            r(self.lost),
-            self.percent.map_or(dash.clone(), r),
+            r(&self.owned),
+            r(&self.achieved),
+            r(&self.lost),
+            self.percent.as_ref().map_or(dash.clone(), r),
             String::new(),
             String::new(),
         ];
@@ -704,7 +665,7 @@ impl fmt::Display for AccountabilityReport {
             }
         }
         if !self.adjustments.is_zero() {
-            let sign = if self.adjustments > Decimal::ZERO {
+            let sign = if self.adjustments > Exact::ZERO {
                 "+"
             } else {
                 ""
@@ -712,7 +673,7 @@ impl fmt::Display for AccountabilityReport {
             writeln!(
                 f,
                 "Bonus and deduction points, not attributed to heads: {sign}{}",
-                r(self.adjustments)
+                r(&self.adjustments)
             )?;
         }
         Ok(())

@@ -3,14 +3,15 @@
 
 use std::fmt;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::accountability::{Accountability, Agency};
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{Combine, Framework, NotApplicablePolicy};
 use crate::grade::{GradeBand, GradeScale};
-use crate::math::{checked_add, checked_div, checked_mul, checked_sub, checked_sum};
+use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub, checked_sum};
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::scorecard::Scorecard;
@@ -45,52 +46,60 @@ impl fmt::Display for GapGoal {
 
 /// The least a unit must gain to reach a goal.
 ///
-/// All figures are exact. `points` are points of the unit's total (the scale of
+/// All figures are [`Exact`]. `points` are points of the unit's total (the scale of
 /// [`Scorecard::points`]); the goal is reached with `points` more points or any number above
 /// them when `inclusive`, and only with more than `points` when not (a rounding mode such as
 /// half toward zero, or a tie that does not count, leaves no least number, only a bound).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PointsNeeded {
     /// The smallest increase that reaches the goal (`inclusive`), or the increase the unit
     /// must exceed.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub points: Decimal,
+    pub points: Exact,
     /// Whether `points` themselves reach the goal.
     pub inclusive: bool,
     /// The exact index that reaches the goal (`inclusive`), or that the unit must exceed:
     /// 89.995 for a grade from 90 graded on an index published with two decimals, half away
     /// from zero.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub index: Decimal,
+    pub index: Exact,
 }
 
 impl PointsNeeded {
     /// The smallest multiple of 10<sup>−places</sup> points that reaches the goal, for
-    /// points entered with `places` decimals (at most 28).
+    /// points entered with `places` decimals (at most
+    /// [`RoundingPolicy::MAX_DECIMAL_PLACES`]).
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which exact figures do not reach.
+    /// [`Error::TooManyDecimalPlaces`] beyond that; [`Error::Overflow`], which the points of a
+    /// scorecard do not reach.
     pub fn points_at(&self, places: u32) -> Result<Decimal, Error> {
-        let places = places.min(28);
+        RoundingPolicy::new(places, Rounding::AwayFromZero)?;
+        let overflow = || Error::Overflow {
+            operation: "rounding",
+            left: self.points.to_decimal(),
+            right: Decimal::from(places),
+            context: "the points needed".to_owned(),
+        };
+        // Points needed are never negative: away from zero rounds up, toward zero down.
         if self.inclusive {
-            let mut points = self
+            return self
                 .points
-                .round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
-            points.rescale(places);
-            return Ok(points);
+                .round(places, Rounding::AwayFromZero)
+                .ok_or_else(overflow);
         }
-        let mut floor = self
+        let floor = self
             .points
-            .round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
-        floor.rescale(places);
-        checked_add(floor, Decimal::new(1, places), &"the points needed")
+            .round(places, Rounding::TowardZero)
+            .ok_or_else(overflow)?;
+        let step = Exact::from(floor).add(&Exact::from(Decimal::new(1, places)));
+        step.round(places, Rounding::TowardZero)
+            .ok_or_else(overflow)
     }
 }
 
 /// Whether a goal is reached, within reach, or out of reach.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Reach {
@@ -112,8 +121,7 @@ pub struct GapTarget {
     /// Reached, reachable with so many points, or out of reach.
     pub reach: Reach,
     /// The points the unit can still gain: its lost points.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub open_points: Decimal,
+    pub open_points: Exact,
 }
 
 impl GapTarget {
@@ -123,10 +131,10 @@ impl GapTarget {
     }
 
     /// The points needed: 0 when reached, `None` when out of reach.
-    pub fn points(&self) -> Option<Decimal> {
-        match self.reach {
-            Reach::Reached => Some(Decimal::ZERO),
-            Reach::Reachable(needed) => Some(needed.points),
+    pub fn points(&self) -> Option<Exact> {
+        match &self.reach {
+            Reach::Reached => Some(Exact::ZERO),
+            Reach::Reachable(needed) => Some(needed.points.clone()),
             Reach::Unreachable(_) => None,
         }
     }
@@ -149,14 +157,11 @@ pub struct GapLeaf {
     /// Its Vietnamese name.
     pub name_vi: String,
     /// Points achieved, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub points: Decimal,
+    pub points: Exact,
     /// Its maximum.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub max_points: Decimal,
+    pub max_points: Exact,
     /// Points lost: the maximum less the points achieved.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub lost: Decimal,
+    pub lost: Exact,
     /// The agency that answers for the leaf, when the gap was given an [`Accountability`].
     pub lead: Option<Agency>,
     /// The scorecard's note for the leaf (the appraisal team's reason).
@@ -170,14 +175,11 @@ pub struct GapStep {
     /// The leaf.
     pub code: Code,
     /// Points to gain on it.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub add: Decimal,
+    pub add: Exact,
     /// The leaf's points after the gain (as appraised points, they re-score the unit).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub points_after: Decimal,
+    pub points_after: Exact,
     /// The leaf's maximum.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub max_points: Decimal,
+    pub max_points: Exact,
 }
 
 /// What a ranked unit needs to reach the next grade or a better rank, what it can still gain,
@@ -196,12 +198,9 @@ pub struct GapStep {
 /// only its lost points ([`Gap::open_points`]), and [`Gap::max_index`] is its index with all
 /// of them.
 ///
-/// An index that does not end, such as a third, is itself rounded to 28 significant
-/// digits when scored. Where a bound is such an index (another unit's exact index, when the
-/// ranking is on exact values), the points are those at which the index as
-/// [`Framework::score`] computes it crosses the bound, to within 10<sup>−20</sup> points,
-/// written with the fewest decimals: 2.79 where the other unit has 2.79 points, not
-/// 2.7899999999999999999999999998.
+/// Bounds and points are [`Exact`]: where a bound is an index that does not end (another
+/// unit's exact index, when the ranking is on exact values), the points are the true ones,
+/// 2.79 where the other unit has 2.79 points.
 ///
 /// # Grades
 ///
@@ -229,7 +228,7 @@ pub struct GapStep {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Cohort, Entry, Framework, Gap, GradeScale, RankingOptions, Reach};
+/// use par_index::{Assessment, Cohort, Entry, Exact, Framework, Gap, GradeScale, RankingOptions, Reach};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
@@ -258,19 +257,19 @@ pub struct GapStep {
 ///
 /// // Group A from 90: 89.995 publishes as 90.00, so 4.495 points are enough.
 /// let a = gap.to_next_grade(&GradeScale::national())?.unwrap();
-/// assert_eq!(a.points(), Some("4.495".parse()?));
+/// assert_eq!(a.points(), Some("4.495".parse::<Exact>()?));
 /// // Rank 2: level with b on the published index (87.995 shows as 88.00) shares rank 2.
 /// let second = gap.to_rank(2)?;
-/// assert_eq!(second.points(), Some("2.495".parse()?));
+/// assert_eq!(second.points(), Some("2.495".parse::<Exact>()?));
 /// // Rank 1: level with a at 95.00 shares it, for 9.495 of the 14.5 open points.
-/// assert_eq!(gap.to_rank(1)?.points(), Some("9.495".parse()?));
-/// assert_eq!(gap.open_points(), "14.5".parse()?);
+/// assert_eq!(gap.to_rank(1)?.points(), Some("9.495".parse::<Exact>()?));
+/// assert_eq!(gap.open_points(), "14.5".parse::<Exact>()?);
 ///
 /// // Where c lost most, by lost points then code, and a greedy plan for group A.
 /// let worst: Vec<(String, String)> = gap.lost_leaves().iter()
 ///     .map(|l| (l.code.to_string(), l.lost.to_string())).collect();
 /// assert_eq!(worst, [("2.1".into(), "5".into()), ("2.2".into(), "5".into()), ("1.2".into(), "4.5".into())]);
-/// let plan = gap.plan("4.495".parse()?)?;
+/// let plan = gap.plan("4.495".parse::<Exact>()?)?;
 /// assert_eq!((plan[0].code.as_str(), plan[0].points_after.to_string().as_str()), ("2.1", "29.495"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -348,7 +347,7 @@ impl<'a> Gap<'a> {
     }
 
     /// The points the unit can still gain: its lost points, the most any goal can take.
-    pub fn open_points(&self) -> Decimal {
+    pub fn open_points(&self) -> Exact {
         self.scorecard.lost_points()
     }
 
@@ -358,12 +357,12 @@ impl<'a> Gap<'a> {
     /// # Errors
     ///
     /// [`Error::Overflow`].
-    pub fn max_index(&self) -> Result<Decimal, Error> {
+    pub fn max_index(&self) -> Result<Exact, Error> {
         let at = self.context();
         let max = self.scorecard.effective_max();
-        let adjusted = checked_add(max, adjustments(self.scorecard, &at)?, &at)?;
-        let index = checked_div(checked_mul(adjusted, Decimal::ONE_HUNDRED, &at)?, max, &at)?;
-        Ok(index.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
+        let adjusted = checked_add(max, &adjustments(self.scorecard, &at)?, &at)?;
+        let index = checked_mul_div(&adjusted, &Exact::ONE_HUNDRED, max, &at)?;
+        Ok(index.clamp(Exact::ZERO, Exact::ONE_HUNDRED))
     }
 
     /// The points to the grade above the unit's in `scale` (the lowest grade, for an
@@ -378,7 +377,7 @@ impl<'a> Gap<'a> {
             .index_value(self.ranking.options().grade_basis);
         // Grades are listed from the highest threshold down: the next one up is the last
         // whose threshold is above the unit's value.
-        match scale.bands().iter().rev().find(|band| band.min > graded) {
+        match scale.bands().iter().rev().find(|band| graded < band.min) {
             Some(band) => self.grade_target(band).map(Some),
             None => Ok(None),
         }
@@ -430,23 +429,23 @@ impl<'a> Gap<'a> {
         let at = self.context();
         let options = self.ranking.options();
         let policy = &options.rounding;
-        let basis = effective_basis(options.basis, policy);
+        let basis = options.basis;
         let unit = self.standing.unit.as_str();
         let own = self.standing.index_value(options.basis);
         let ties_count = !matches!(
             &options.tie_method,
             TieMethod::Ordinal { tie_breakers } if !tie_breakers.is_empty()
         );
-        let reaches = |value: Decimal| {
+        let reaches = |value: &Exact| {
             self.ranking
-                .rank_value_among_others(unit, value)
+                .rank_value_among_others(unit, value.clone())
                 .is_some_and(|r| r.value() <= wanted)
         };
 
         // The unit's rank only improves as its value rises, and is constant on each piece
         // of the value line cut by the other units' values: level with a value, or between
         // two. The first piece from the bottom that gives the rank is the least gain.
-        let mut values: Vec<Decimal> = self
+        let mut values: Vec<Exact> = self
             .ranking
             .units()
             .iter()
@@ -458,34 +457,31 @@ impl<'a> Gap<'a> {
         values.dedup();
         let mut bound = None;
         for (i, value) in values.iter().enumerate() {
-            if ties_count && *value > own && reaches(*value) {
-                bound = Some(at_least(*value, basis, policy, &at)?);
+            if ties_count && *value > own && reaches(value) {
+                bound = Some(at_least(value, basis, policy, &at)?);
                 break;
             }
-            let next = values.get(i.saturating_add(1)).copied();
+            let next = values.get(i.saturating_add(1));
             let between = match basis {
                 ValueBasis::Published => {
-                    let up = checked_add(*value, grid_unit(policy), &at)?;
-                    (next != Some(up)).then_some(up)
+                    let up = value.add(&grid_unit(policy));
+                    (next != Some(&up)).then_some(up)
                 }
+                // Exact values: the midpoint lies strictly between two distinct values.
                 ValueBasis::Exact => match next {
-                    Some(next) => {
-                        let sum = checked_add(*value, next, &at)?;
-                        let middle = checked_div(sum, Decimal::TWO, &at)?;
-                        (middle > *value && middle < next).then_some(middle)
-                    }
-                    None => Some(checked_add(*value, Decimal::ONE, &at)?),
+                    Some(next) => value.add(next).div(&Exact::from(2u8)),
+                    None => Some(value.add(&Exact::ONE)),
                 },
             };
-            if between.is_some_and(reaches) {
-                bound = Some(above(*value, basis, policy, &at)?);
+            if between.as_ref().is_some_and(reaches) {
+                bound = Some(above(value, basis, policy, &at)?);
                 break;
             }
         }
         // Passing every other unit always gives rank 1.
         let bound = match bound {
             Some(bound) => bound,
-            None => above(values.last().copied().unwrap_or(own), basis, policy, &at)?,
+            None => above(values.last().unwrap_or(&own), basis, policy, &at)?,
         };
         self.target(goal, bound)
     }
@@ -500,7 +496,7 @@ impl<'a> Gap<'a> {
         let mut leaves: Vec<GapLeaf> = self
             .scorecard
             .leaves()
-            .filter(|leaf| leaf.applicable && leaf.lost_points() > Decimal::ZERO)
+            .filter(|leaf| leaf.applicable && leaf.lost_points() > Exact::ZERO)
             .map(|leaf| GapLeaf {
                 code: leaf.code.clone(),
                 name_vi: self
@@ -508,8 +504,8 @@ impl<'a> Gap<'a> {
                     .node_by_code(&leaf.code)
                     .map(|n| n.name_vi().to_owned())
                     .unwrap_or_default(),
-                points: leaf.points,
-                max_points: leaf.effective_max,
+                points: leaf.points.clone(),
+                max_points: leaf.effective_max.clone(),
                 lost: leaf.lost_points(),
                 lead: self
                     .accountability
@@ -539,27 +535,28 @@ impl<'a> Gap<'a> {
     /// [`Error::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
     /// or averages its children, so that its points do not count one for one;
     /// [`Error::Overflow`].
-    pub fn plan(&self, points: Decimal) -> Result<Vec<GapStep>, Error> {
+    pub fn plan(&self, points: impl Into<Exact>) -> Result<Vec<GapStep>, Error> {
+        let points: Exact = points.into();
         let open = self.open_points();
-        if points < Decimal::ZERO || points > open {
+        if points.is_negative() || points > open {
             return Err(Error::PlanOutOfRange {
                 unit: self.standing.unit.clone(),
-                points,
-                open,
+                points: points.to_decimal(),
+                open: open.to_decimal(),
             });
         }
         let at = self.context();
         let mut remaining = points;
         let mut steps = Vec::new();
         for leaf in self.lost_leaves() {
-            if remaining <= Decimal::ZERO {
+            if remaining <= Exact::ZERO {
                 break;
             }
             self.check_one_for_one(&leaf.code)?;
-            let add = remaining.min(leaf.lost);
-            remaining = checked_sub(remaining, add, &at)?;
+            let add = remaining.clone().min(leaf.lost.clone());
+            remaining = checked_sub(&remaining, &add, &at)?;
             steps.push(GapStep {
-                points_after: checked_add(leaf.points, add, &at)?,
+                points_after: checked_add(&leaf.points, &add, &at)?,
                 code: leaf.code,
                 add,
                 max_points: leaf.max_points,
@@ -578,8 +575,12 @@ impl<'a> Gap<'a> {
             return Ok(self.reached(goal));
         }
         let at = self.context();
-        let basis = effective_basis(options.grade_basis, &options.rounding);
-        let bound = at_least(band.min, basis, &options.rounding, &at)?;
+        let bound = at_least(
+            &band.min.into(),
+            options.grade_basis,
+            &options.rounding,
+            &at,
+        )?;
         self.target(goal, bound)
     }
 
@@ -591,32 +592,28 @@ impl<'a> Gap<'a> {
         }
     }
 
-    /// The points that bring the exact index to `bound`, and whether they are open.
+    /// The points that bring the exact index to `bound`, exactly, and whether they are open.
     fn target(&self, goal: GapGoal, bound: Bound) -> Result<GapTarget, Error> {
         let at = self.context();
         let card = self.scorecard;
         let open = self.open_points();
-        let level = checked_div(
-            checked_mul(bound.index, card.effective_max(), &at)?,
-            Decimal::ONE_HUNDRED,
-            &at,
-        )?;
-        let reached_now = checked_add(card.points(), adjustments(card, &at)?, &at)?;
-        let raw = checked_sub(level, reached_now, &at)?.max(Decimal::ZERO);
-        let (points, inclusive) = self.settle(raw, bound)?;
-        let needed = PointsNeeded {
-            points,
-            inclusive,
-            index: bound.index,
-        };
+        let level = checked_mul_div(&bound.index, card.effective_max(), &Exact::ONE_HUNDRED, &at)?;
+        let reached_now = checked_add(card.points(), &adjustments(card, &at)?, &at)?;
+        let points = checked_sub(&level, &reached_now, &at)?.max(Exact::ZERO);
+        let inclusive = bound.inclusive;
         // The index is clamped to 100: nothing above it, nor 100 itself when it must be
         // exceeded, is ever reached.
-        let possible = bound.index < Decimal::ONE_HUNDRED
-            || (bound.index == Decimal::ONE_HUNDRED && bound.inclusive);
+        let possible = bound.index < Exact::ONE_HUNDRED
+            || (bound.index == Exact::ONE_HUNDRED && bound.inclusive);
         let within = if inclusive {
             points <= open
         } else {
             points < open
+        };
+        let needed = PointsNeeded {
+            points,
+            inclusive,
+            index: bound.index,
         };
         let reach = if possible && within {
             Reach::Reachable(needed)
@@ -628,55 +625,6 @@ impl<'a> Gap<'a> {
             reach,
             open_points: open,
         })
-    }
-
-    /// The points worked back from `bound`, as the index the scorer computes confirms them.
-    ///
-    /// Where the bound is an index that does not end (a third), it was rounded to 28
-    /// significant digits, and so is the level worked back from it. The figure taken is then
-    /// the one with the fewest decimals, within 10^-20 of the worked-back points, at which
-    /// the scorer's index crosses the bound: reaching it there and not 10^-20 below
-    /// (inclusive), or not there and 10^-20 above (exclusive). Bounds that end give their
-    /// points exactly, as they stand.
-    fn settle(&self, raw: Decimal, bound: Bound) -> Result<(Decimal, bool), Error> {
-        let at = self.context();
-        let tolerance = Decimal::new(1, 20);
-        let meets = |gain: Decimal| -> Result<bool, Error> {
-            let index = self.index_with(gain.max(Decimal::ZERO))?;
-            Ok(if bound.inclusive {
-                index >= bound.index
-            } else {
-                index > bound.index
-            })
-        };
-        for places in 0..=28 {
-            let candidate = raw.round_dp(places);
-            if checked_sub(candidate, raw, &at)?.abs() >= tolerance {
-                continue;
-            }
-            let reaches = meets(candidate)?;
-            if reaches && !meets(checked_sub(candidate, tolerance, &at)?)? {
-                return Ok((candidate, true));
-            }
-            if !reaches && meets(checked_add(candidate, tolerance, &at)?)? {
-                return Ok((candidate, false));
-            }
-        }
-        Ok((raw, bound.inclusive))
-    }
-
-    /// The exact index with `gain` more points, computed as [`Framework::score`] does.
-    fn index_with(&self, gain: Decimal) -> Result<Decimal, Error> {
-        let at = self.context();
-        let card = self.scorecard;
-        let points = checked_add(card.points(), gain, &at)?;
-        let adjusted = checked_add(points, adjustments(card, &at)?, &at)?;
-        let index = checked_div(
-            checked_mul(adjusted, Decimal::ONE_HUNDRED, &at)?,
-            card.effective_max(),
-            &at,
-        )?;
-        Ok(index.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
     }
 
     /// Refuses a leaf whose points do not count one for one in the total: a parent (or the
@@ -717,11 +665,11 @@ impl<'a> Gap<'a> {
     }
 
     /// The effective maxima of the nodes that apply among `codes`, summed.
-    fn applicable_max<'c>(&self, codes: impl Iterator<Item = &'c Code>) -> Result<Decimal, Error> {
+    fn applicable_max<'c>(&self, codes: impl Iterator<Item = &'c Code>) -> Result<Exact, Error> {
         let maxima = codes
             .filter_map(|code| self.scorecard.node(code.as_str()))
             .filter(|n| n.applicable)
-            .map(|n| n.effective_max);
+            .map(|n| &n.effective_max);
         checked_sum(maxima, &self.context())
     }
 
@@ -735,7 +683,7 @@ fn one_for_one(
     combine: Combine,
     policy: NotApplicablePolicy,
     max: Decimal,
-    applicable_max: Decimal,
+    applicable_max: Exact,
 ) -> bool {
     match (combine, policy) {
         (Combine::Sum, NotApplicablePolicy::DropMaximum) => true,
@@ -778,52 +726,43 @@ pub(crate) fn ranked_standing<'r>(
         .iter()
         .find(|u| u.unit == unit)
         .ok_or_else(not_ranked)?;
-    if standing.index != scorecard.index() {
+    if &standing.index != scorecard.index() {
         return Err(Error::RankingIndexMismatch {
             unit: unit.to_owned(),
-            scorecard: scorecard.index(),
-            ranking: standing.index,
+            scorecard: scorecard.index().to_decimal(),
+            ranking: standing.index.to_decimal(),
         });
     }
     Ok(standing)
 }
 
 /// The sum of a scorecard's adjustments.
-fn adjustments(scorecard: &Scorecard, at: &dyn fmt::Display) -> Result<Decimal, Error> {
-    checked_sum(scorecard.adjustments().iter().map(|a| a.points), at)
+fn adjustments(scorecard: &Scorecard, at: &dyn fmt::Display) -> Result<Exact, Error> {
+    checked_signed_sum(scorecard.adjustments().iter().map(|a| a.points), at)
 }
 
 /// A bound on the exact index: at least (`inclusive`) or above `index`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Bound {
-    index: Decimal,
+    index: Exact,
     inclusive: bool,
 }
 
-/// Rounding to 28 places changes no decimal: such a published value is the exact one.
-fn effective_basis(basis: ValueBasis, policy: &RoundingPolicy) -> ValueBasis {
-    if policy.decimal_places >= 28 {
-        ValueBasis::Exact
-    } else {
-        basis
-    }
-}
-
 /// One unit in the last published place.
-fn grid_unit(policy: &RoundingPolicy) -> Decimal {
-    Decimal::new(1, policy.decimal_places.min(28))
+fn grid_unit(policy: &RoundingPolicy) -> Exact {
+    Exact::from(Decimal::new(1, policy.decimal_places()))
 }
 
 /// The exact indexes whose value on `basis` is `value` or more.
 fn at_least(
-    value: Decimal,
+    value: &Exact,
     basis: ValueBasis,
     policy: &RoundingPolicy,
     at: &dyn fmt::Display,
 ) -> Result<Bound, Error> {
     match basis {
         ValueBasis::Exact => Ok(Bound {
-            index: value,
+            index: value.clone(),
             inclusive: true,
         }),
         ValueBasis::Published => published_at_least(value, policy, at),
@@ -832,24 +771,24 @@ fn at_least(
 
 /// The exact indexes whose value on `basis` is above `value`, a value as `basis` shows it.
 fn above(
-    value: Decimal,
+    value: &Exact,
     basis: ValueBasis,
     policy: &RoundingPolicy,
     at: &dyn fmt::Display,
 ) -> Result<Bound, Error> {
     match basis {
         ValueBasis::Exact => Ok(Bound {
-            index: value,
+            index: value.clone(),
             inclusive: false,
         }),
         // Published values step by one unit in the last place.
         ValueBasis::Published => {
-            published_at_least(checked_add(value, grid_unit(policy), at)?, policy, at)
+            published_at_least(&checked_add(value, &grid_unit(policy), at)?, policy, at)
         }
     }
 }
 
-/// The exact indexes that publish as `value` or more under `policy` (fewer than 28 places).
+/// The exact indexes that publish as `value` or more under `policy`.
 ///
 /// Published values lie on a grid of one unit `u` in the last place; the least grid value at
 /// or above `value` is `g`, and each mode rounds up to `g` from its own boundary: half away
@@ -857,28 +796,37 @@ fn above(
 /// those two by the parity of `g`'s last digit, toward zero from `g`, away from zero from
 /// above `g − u`.
 fn published_at_least(
-    value: Decimal,
+    value: &Exact,
     policy: &RoundingPolicy,
     at: &dyn fmt::Display,
 ) -> Result<Bound, Error> {
-    let places = policy.decimal_places.min(27);
-    let mut grid = value.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
-    if grid <= Decimal::ZERO {
+    let places = policy.decimal_places();
+    if *value <= Exact::ZERO {
         // Every index is 0 or more.
         return Ok(Bound {
-            index: Decimal::ZERO,
+            index: Exact::ZERO,
             inclusive: true,
         });
     }
-    grid.rescale(places);
-    let unit = Decimal::new(1, places);
-    let half = Decimal::new(5, places.saturating_add(1));
-    let (index, inclusive) = match policy.rounding {
-        Rounding::HalfAwayFromZero => (checked_sub(grid, half, at)?, true),
-        Rounding::HalfTowardZero => (checked_sub(grid, half, at)?, false),
-        Rounding::HalfEven => (checked_sub(grid, half, at)?, grid.mantissa() & 1 == 0),
+    // Above zero, away from zero rounds up.
+    let grid = value
+        .round(places, Rounding::AwayFromZero)
+        .ok_or_else(|| Error::Overflow {
+            operation: "rounding",
+            left: value.to_decimal(),
+            right: Decimal::from(places),
+            context: at.to_string(),
+        })?;
+    let even = grid.mantissa() & 1 == 0;
+    let grid = Exact::from(grid);
+    let unit = Exact::from(Decimal::new(1, places));
+    let half = Exact::from(Decimal::new(5, places.saturating_add(1)));
+    let (index, inclusive) = match policy.rounding() {
+        Rounding::HalfAwayFromZero => (checked_sub(&grid, &half, at)?, true),
+        Rounding::HalfTowardZero => (checked_sub(&grid, &half, at)?, false),
+        Rounding::HalfEven => (checked_sub(&grid, &half, at)?, even),
         Rounding::TowardZero => (grid, true),
-        Rounding::AwayFromZero => (checked_sub(grid, unit, at)?, false),
+        Rounding::AwayFromZero => (checked_sub(&grid, &unit, at)?, false),
     };
     Ok(Bound { index, inclusive })
 }
@@ -892,10 +840,7 @@ mod tests {
     }
 
     fn policy(rounding: Rounding) -> RoundingPolicy {
-        RoundingPolicy {
-            decimal_places: 2,
-            rounding,
-        }
+        RoundingPolicy::new(2, rounding).unwrap()
     }
 
     #[test]
@@ -914,29 +859,31 @@ mod tests {
         ];
         for (rounding, value, index, inclusive) in cases {
             let policy = policy(rounding);
-            let bound = published_at_least(d(value), &policy, &"test").unwrap();
+            let bound = published_at_least(&d(value).into(), &policy, &"test").unwrap();
             assert_eq!(
-                (bound.index, bound.inclusive),
-                (d(index), inclusive),
+                (&bound.index, bound.inclusive),
+                (&Exact::from(d(index)), inclusive),
                 "{rounding:?} {value}"
             );
             // The bound is the exact edge: what the policy publishes on either side of it.
-            let grid = d(value).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
+            let grid = d(value)
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToPositiveInfinity);
+            let index = bound.index.to_decimal();
             let tiny = d("0.0000000001");
-            if bound.index > Decimal::ZERO {
-                assert!(policy.apply(bound.index - tiny) < grid, "{rounding:?}");
+            if index > Decimal::ZERO {
+                assert!(policy.apply(index - tiny) < grid, "{rounding:?}");
             }
-            assert!(policy.apply(bound.index + tiny) >= grid, "{rounding:?}");
-            assert_eq!(policy.apply(bound.index) >= grid, inclusive, "{rounding:?}");
+            assert!(policy.apply(index + tiny) >= grid, "{rounding:?}");
+            assert_eq!(policy.apply(index) >= grid, inclusive, "{rounding:?}");
         }
     }
 
     #[test]
     fn points_at_a_number_of_places_round_up_or_step_past_the_bound() {
         let needed = |points: &str, inclusive: bool| PointsNeeded {
-            points: d(points),
+            points: d(points).into(),
             inclusive,
-            index: Decimal::ZERO,
+            index: Exact::ZERO,
         };
         assert_eq!(
             needed("4.495", true).points_at(2).unwrap().to_string(),
@@ -964,25 +911,25 @@ mod tests {
             Combine::Sum,
             NotApplicablePolicy::DropMaximum,
             ten,
-            eight
+            eight.into()
         ));
         assert!(one_for_one(
             Combine::Sum,
             NotApplicablePolicy::Rescale,
             ten,
-            ten
+            ten.into()
         ));
         assert!(!one_for_one(
             Combine::Sum,
             NotApplicablePolicy::Rescale,
             ten,
-            eight
+            eight.into()
         ));
         assert!(!one_for_one(
             Combine::WeightedMean,
             NotApplicablePolicy::DropMaximum,
             ten,
-            ten
+            ten.into()
         ));
     }
 }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::code::{Code, Level};
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::math::{checked_add, checked_div, checked_sub, checked_sum};
 use crate::scorecard::Scorecard;
@@ -18,11 +19,11 @@ pub struct NodeSelfAppraisal {
     /// The node's level.
     pub level: Level,
     /// Self-assessed points, summed over the leaves compared.
-    pub self_assessed: Decimal,
+    pub self_assessed: Exact,
     /// Appraised points, summed over the same leaves.
-    pub appraised: Decimal,
+    pub appraised: Exact,
     /// Self-assessed less appraised: positive where the unit overstated itself.
-    pub difference: Decimal,
+    pub difference: Exact,
     /// Leaves below the node (itself, for a leaf) that have both numbers.
     pub leaves_compared: usize,
 }
@@ -33,11 +34,11 @@ pub struct UnitSelfAppraisal {
     /// The unit's id.
     pub unit: String,
     /// Self-assessed points over every leaf compared.
-    pub self_assessed: Decimal,
+    pub self_assessed: Exact,
     /// Appraised points over the same leaves.
-    pub appraised: Decimal,
+    pub appraised: Exact,
     /// Self-assessed less appraised.
-    pub difference: Decimal,
+    pub difference: Exact,
     /// Every node, in framework order.
     pub nodes: Vec<NodeSelfAppraisal>,
     /// Leaves that lack one of the two numbers, and are left out of the sums.
@@ -60,16 +61,16 @@ impl UnitSelfAppraisal {
 }
 
 /// Means over the units that have at least one leaf compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelfAppraisalSummary {
     /// Units with at least one leaf compared.
     pub units: usize,
     /// The mean self-assessed total, exact.
-    pub mean_self_assessed: Decimal,
+    pub mean_self_assessed: Exact,
     /// The mean appraised total, exact.
-    pub mean_appraised: Decimal,
+    pub mean_appraised: Exact,
     /// The mean difference, exact.
-    pub mean_difference: Decimal,
+    pub mean_difference: Exact,
 }
 
 /// Self-assessed against appraised points for a cohort of scorecards of one framework: how
@@ -174,18 +175,18 @@ impl SelfAppraisal {
             .filter(|u| u.nodes.iter().any(|n| n.leaves_compared > 0))
             .collect();
         let at = "the mean of the cohort's totals";
-        let count = Decimal::from(compared.len());
-        let mean = |values: Vec<Decimal>| -> Result<Decimal, Error> {
+        let count = Exact::from(compared.len() as u64);
+        let mean = |values: Vec<&Exact>| -> Result<Exact, Error> {
             if compared.is_empty() {
-                return Ok(Decimal::ZERO);
+                return Ok(Exact::ZERO);
             }
-            checked_div(checked_sum(values, &at)?, count, &at)
+            checked_div(&checked_sum(values, &at)?, &count, &at)
         };
         Ok(SelfAppraisalSummary {
             units: compared.len(),
-            mean_self_assessed: mean(compared.iter().map(|u| u.self_assessed).collect())?,
-            mean_appraised: mean(compared.iter().map(|u| u.appraised).collect())?,
-            mean_difference: mean(compared.iter().map(|u| u.difference).collect())?,
+            mean_self_assessed: mean(compared.iter().map(|u| &u.self_assessed).collect())?,
+            mean_appraised: mean(compared.iter().map(|u| &u.appraised).collect())?,
+            mean_difference: mean(compared.iter().map(|u| &u.difference).collect())?,
         })
     }
 }
@@ -213,7 +214,7 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
 
     // (self-assessed, appraised, leaves compared) per node; children come after their
     // parent in pre-order, so a reverse pass sums them first.
-    let mut sums = vec![(Decimal::ZERO, Decimal::ZERO, 0usize); framework.len()];
+    let mut sums = vec![(Exact::ZERO, Exact::ZERO, 0usize); framework.len()];
     let mut not_compared = Vec::new();
     let scores: Vec<_> = card.nodes().collect();
     for index in (0..framework.len()).rev() {
@@ -223,20 +224,20 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
         let at = node.node_ref();
         let sum = if node.is_leaf() {
             match score.leaf.as_ref().map(|l| (l.self_assessed, l.appraised)) {
-                Some((Some(own), Some(appraised))) => (own, appraised, 1),
+                Some((Some(own), Some(appraised))) => (Exact::from(own), Exact::from(appraised), 1),
                 _ => {
                     not_compared.push(node.code().clone());
-                    (Decimal::ZERO, Decimal::ZERO, 0)
+                    (Exact::ZERO, Exact::ZERO, 0)
                 }
             }
         } else {
-            let mut sum = (Decimal::ZERO, Decimal::ZERO, 0usize);
+            let mut sum = (Exact::ZERO, Exact::ZERO, 0usize);
             for child in node.child_indices() {
-                let (own, appraised, leaves) = sums.get(*child).copied().ok_or_else(mismatch)?;
+                let (own, appraised, leaves) = sums.get(*child).ok_or_else(mismatch)?;
                 sum = (
-                    checked_add(sum.0, own, &at)?,
-                    checked_add(sum.1, appraised, &at)?,
-                    sum.2.saturating_add(leaves),
+                    checked_add(&sum.0, own, &at)?,
+                    checked_add(&sum.1, appraised, &at)?,
+                    sum.2.saturating_add(*leaves),
                 );
             }
             sum
@@ -248,12 +249,12 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
     not_compared.reverse();
 
     let at = format!("the self-assessment of unit {}", card.unit());
-    let mut total = (Decimal::ZERO, Decimal::ZERO);
+    let mut total = (Exact::ZERO, Exact::ZERO);
     for root in framework.root_indices() {
-        let (own, appraised, _) = sums.get(*root).copied().ok_or_else(mismatch)?;
+        let (own, appraised, _) = sums.get(*root).ok_or_else(mismatch)?;
         total = (
-            checked_add(total.0, own, &at)?,
-            checked_add(total.1, appraised, &at)?,
+            checked_add(&total.0, own, &at)?,
+            checked_add(&total.1, appraised, &at)?,
         );
     }
     let nodes = framework
@@ -263,18 +264,18 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
             Ok(NodeSelfAppraisal {
                 code: node.code().clone(),
                 level: node.level(),
-                self_assessed: *own,
-                appraised: *appraised,
-                difference: checked_sub(*own, *appraised, &node.node_ref())?,
+                self_assessed: own.clone(),
+                appraised: appraised.clone(),
+                difference: checked_sub(own, appraised, &node.node_ref())?,
                 leaves_compared: *leaves,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(UnitSelfAppraisal {
         unit: card.unit().to_owned(),
+        difference: checked_sub(&total.0, &total.1, &at)?,
         self_assessed: total.0,
         appraised: total.1,
-        difference: checked_sub(total.0, total.1, &at)?,
         nodes,
         not_compared,
     })

@@ -10,8 +10,9 @@ use crate::code::Code;
 use crate::cohort::CohortScores;
 use crate::competition;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Method, Node};
-use crate::math::{checked_div, checked_mul, checked_sub, checked_sum};
+use crate::math::{checked_mul_div, checked_sum};
 use crate::scorecard::Scorecard;
 
 /// The most replications a run accepts (counts are kept in 32 bits).
@@ -260,8 +261,8 @@ pub struct RankUncertainty {
     domains: Vec<Code>,
     survey: Vec<bool>,
     /// Exact, row-major (unit, domain): weight × share, and weight (0 where not applicable).
-    exact_points: Vec<Decimal>,
-    exact_weights: Vec<Decimal>,
+    exact_points: Vec<Exact>,
+    exact_weights: Vec<Exact>,
     /// The same as floats, column-major (domain, unit), for vectorised replications.
     points: Vec<f64>,
     weights: Vec<f64>,
@@ -280,8 +281,8 @@ impl RankUncertainty {
         let mut exact_weights = Vec::with_capacity(points.len());
         for row in points.chunks_exact(domains.max(1)) {
             for (p, m) in row.iter().zip(&maxima) {
-                exact_points.push(scores.decimal(*p));
-                exact_weights.push(scores.decimal(*m));
+                exact_points.push(Exact::from(scores.decimal(*p)));
+                exact_weights.push(Exact::from(scores.decimal(*m)));
             }
         }
         // Fixed-point integers as floats: exact below 2^53, and the scale cancels out.
@@ -337,14 +338,14 @@ impl RankUncertainty {
                     .filter(|s| &s.code == domain.code())
                     .ok_or_else(mismatch)?;
                 let (points, weight) = if !score.applicable || score.effective_max.is_zero() {
-                    (Decimal::ZERO, Decimal::ZERO)
+                    (Exact::ZERO, Exact::ZERO)
                 } else if framework.combine() == Combine::WeightedMean {
-                    let weight = domain.weight().unwrap_or(Decimal::ONE);
+                    let weight = Exact::from(domain.weight().unwrap_or(Decimal::ONE));
                     let at = domain.node_ref();
-                    let share = checked_div(score.points, score.effective_max, &at)?;
-                    (checked_mul(weight, share, &at)?, weight)
+                    let share = checked_mul_div(&weight, &score.points, &score.effective_max, &at)?;
+                    (share, weight)
                 } else {
-                    (score.points, score.effective_max)
+                    (score.points.clone(), score.effective_max.clone())
                 };
                 exact_points.push(points);
                 exact_weights.push(weight);
@@ -354,10 +355,10 @@ impl RankUncertainty {
             }
         }
         let units = scorecards.len();
-        let as_float = |values: &[Decimal]| {
+        let as_float = |values: &[Exact]| {
             values
                 .iter()
-                .map(|v| v.to_f64().unwrap_or(0.0))
+                .map(|v| v.to_decimal().to_f64().unwrap_or(0.0))
                 .collect::<Vec<f64>>()
         };
         let shared_weights = domains.iter().enumerate().all(|(d, _)| {
@@ -419,11 +420,14 @@ impl RankUncertainty {
             .enumerate()
             .map(|(d, domain)| {
                 let keys = self.exact_scores(Some(d))?;
-                let ranked: Vec<Decimal> = keys.iter().filter_map(|k| *k).collect();
+                let ranked: Vec<&Exact> = keys.iter().flatten().collect();
                 let mut ranks = competition::ranks_of(&ranked).into_iter();
                 Ok(DomainRemoval {
                     domain: domain.clone(),
-                    ranks: keys.iter().map(|k| k.and_then(|_| ranks.next())).collect(),
+                    ranks: keys
+                        .iter()
+                        .map(|k| k.as_ref().and_then(|_| ranks.next()))
+                        .collect(),
                 })
             })
             .collect()
@@ -431,7 +435,7 @@ impl RankUncertainty {
 
     /// Exact scores with the nominal weights, leaving out one domain if asked; `None` for a
     /// unit to which nothing applies.
-    fn exact_scores(&self, without: Option<usize>) -> Result<Vec<Option<Decimal>>, Error> {
+    fn exact_scores(&self, without: Option<usize>) -> Result<Vec<Option<Exact>>, Error> {
         let domains = self.domains.len().max(1);
         self.exact_points
             .chunks_exact(domains)
@@ -439,20 +443,13 @@ impl RankUncertainty {
             .zip(&self.units)
             .map(|((points, weights), unit)| {
                 let at = format!("the score of unit {unit}");
-                let mut p = checked_sum(points.iter().copied(), &at)?;
-                let mut w = checked_sum(weights.iter().copied(), &at)?;
-                if let Some(d) = without {
-                    p = checked_sub(p, points.get(d).copied().unwrap_or_default(), &at)?;
-                    w = checked_sub(w, weights.get(d).copied().unwrap_or_default(), &at)?;
-                }
+                let kept = |(i, _): &(usize, &Exact)| Some(*i) != without;
+                let p = checked_sum(points.iter().enumerate().filter(kept).map(|(_, v)| v), &at)?;
+                let w = checked_sum(weights.iter().enumerate().filter(kept).map(|(_, v)| v), &at)?;
                 if w.is_zero() {
                     return Ok(None);
                 }
-                Ok(Some(checked_div(
-                    checked_mul(p, Decimal::ONE_HUNDRED, &at)?,
-                    w,
-                    &at,
-                )?))
+                Ok(Some(checked_mul_div(&p, &Exact::ONE_HUNDRED, &w, &at)?))
             })
             .collect()
     }

@@ -9,6 +9,7 @@ use crate::analysis::gap::ranked_standing;
 use crate::assessment::{Assessment, Entry};
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
@@ -77,8 +78,7 @@ impl LeafChange {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WhatIfStanding {
     /// The exact index.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub index: Decimal,
+    pub index: Exact,
     /// The index as published, by the ranking's rounding.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
     pub published_index: Decimal,
@@ -91,7 +91,7 @@ pub struct WhatIfStanding {
 impl WhatIfStanding {
     fn of(unit: &RankedUnit) -> Result<WhatIfStanding, Error> {
         Ok(WhatIfStanding {
-            index: unit.index,
+            index: unit.index.clone(),
             published_index: unit.published_index,
             rank: unit.rank.ok_or_else(|| Error::NotInRanking {
                 unit: unit.unit.clone(),
@@ -108,11 +108,9 @@ pub struct WhatIfLeaf {
     /// The leaf.
     pub code: Code,
     /// Its points before, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub before: Option<Decimal>,
+    pub before: Option<Exact>,
     /// Its points after, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub after: Option<Decimal>,
+    pub after: Option<Exact>,
 }
 
 /// A domain's points and percentage before and after; `None` where it does not apply.
@@ -122,20 +120,15 @@ pub struct WhatIfDomain {
     /// The domain.
     pub code: Code,
     /// Points before, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub points_before: Option<Decimal>,
+    pub points_before: Option<Exact>,
     /// Points after, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub points_after: Option<Decimal>,
+    pub points_after: Option<Exact>,
     /// Percentage of the maximum before, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub percent_before: Option<Decimal>,
+    pub percent_before: Option<Exact>,
     /// Percentage of the maximum after, exact.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub percent_after: Option<Decimal>,
+    pub percent_after: Option<Exact>,
     /// Points after less points before, when the domain applies both times.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub change: Option<Decimal>,
+    pub change: Option<Exact>,
 }
 
 /// One unit re-scored with some leaves' evidence or appraised points changed, and ranked
@@ -186,8 +179,8 @@ pub struct WhatIfDomain {
 /// let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
 /// let what_if = WhatIf::run(&framework, &offices[0], &[at_90], &ranking)?;
 /// assert_eq!(what_if.to_string(), "TTHCC: index 89.00 → 91.00, rank 3 → 2, grade B → A");
-/// assert_eq!(what_if.leaves[0].after, Some(Decimal::from(2)));
-/// assert_eq!(what_if.domain("3").unwrap().change, Some(Decimal::from(2)));
+/// assert_eq!(what_if.leaves[0].after, Some(Decimal::from(2).into()));
+/// assert_eq!(what_if.domain("3").unwrap().change, Some(Decimal::from(2).into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,7 +265,7 @@ impl WhatIf {
             .map(|(before, after)| {
                 let points_before = applied(Some(before));
                 let points_after = applied(Some(after));
-                let change = match (points_before, points_after) {
+                let change = match (&points_before, &points_after) {
                     (Some(b), Some(a)) => Some(checked_sub(a, b, &before.code)?),
                     _ => None,
                 };
@@ -310,17 +303,21 @@ impl WhatIf {
     ///
     /// [`Error::Overflow`], which indexes within 0–100 do not reach.
     pub fn published_change(&self) -> Result<Decimal, Error> {
-        checked_sub(
-            self.after.published_index,
-            self.before.published_index,
-            &self.unit,
-        )
+        self.after
+            .published_index
+            .checked_sub(self.before.published_index)
+            .ok_or_else(|| Error::Overflow {
+                operation: "subtracting",
+                left: self.after.published_index,
+                right: self.before.published_index,
+                context: self.unit.clone(),
+            })
     }
 }
 
 /// A node's points, `None` when it does not apply.
-fn applied(node: Option<&NodeScore>) -> Option<Decimal> {
-    node.filter(|n| n.applicable).map(|n| n.points)
+fn applied(node: Option<&NodeScore>) -> Option<Exact> {
+    node.filter(|n| n.applicable).map(|n| n.points.clone())
 }
 
 impl fmt::Display for WhatIf {

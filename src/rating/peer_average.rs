@@ -6,8 +6,9 @@ use crate::accountability::check_cohort;
 use crate::assessment::Entry;
 use crate::code::Code;
 use crate::error::Error;
+use crate::exact::Exact;
 use crate::framework::Framework;
-use crate::math::{checked_div, checked_sum};
+use crate::math::{checked_div, checked_sum_decimals};
 use crate::rounding::RoundingPolicy;
 use crate::rule::{Evidence, RuleOutcome};
 use crate::scorecard::Scorecard;
@@ -86,8 +87,7 @@ pub struct PeerAverage {
     /// The item of the heads' framework the flags are for.
     pub item: Code,
     /// The average compared with: exact, or rounded if the rule says so.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub average: Decimal,
+    pub average: Exact,
     /// Each unit, in the cohort's order.
     pub standings: Vec<PeerStanding>,
 }
@@ -114,13 +114,13 @@ impl PeerAverageRule {
         check_cohort(scorecards, None)?;
         let published: Vec<Decimal> = scorecards
             .iter()
-            .map(|s| self.index_rounding.apply(s.index()))
+            .map(|s| self.index_rounding.publish(s.index()))
             .collect();
         let context = "the cohort average";
-        let sum = checked_sum(published.iter().copied(), &context)?;
-        let mut average = checked_div(sum, Decimal::from(published.len()), &context)?;
+        let sum = checked_sum_decimals(published.iter().copied(), &context)?;
+        let mut average = checked_div(&sum, &Exact::from(published.len() as u64), &context)?;
         if let Some(policy) = &self.average_rounding {
-            average = policy.apply(average);
+            average = Exact::from(policy.publish(&average));
         }
         let standings = scorecards
             .iter()
@@ -179,7 +179,7 @@ impl PeerAverage {
     /// [`Error::InvalidItem`] when the framework has no such item or the item has children,
     /// and the rule's own errors (a rule that cannot use a flag:
     /// [`Error::WrongEvidence`]).
-    pub fn points(&self, heads: &Framework) -> Result<Vec<(String, Decimal)>, Error> {
+    pub fn points(&self, heads: &Framework) -> Result<Vec<(String, Exact)>, Error> {
         let invalid = |reason| Error::InvalidItem {
             framework: heads.id().to_owned(),
             code: self.item.clone(),
@@ -200,7 +200,7 @@ impl PeerAverage {
             )?;
             let earned = match outcome {
                 RuleOutcome::Points(p) => p,
-                RuleOutcome::NotApplicable => Decimal::ZERO,
+                RuleOutcome::NotApplicable => Exact::ZERO,
             };
             points.push((standing.unit.clone(), earned));
         }

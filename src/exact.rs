@@ -1,0 +1,721 @@
+//! Exact figures: the true value of a score, whether or not a decimal can hold it.
+//!
+//! Scores are quotients: a rate of 5,378 dossiers out of 5,597, a domain rescaled to its full
+//! maximum, an index of points over a maximum. A [`Decimal`] holds such a quotient only when
+//! it ends within 28 digits, and rounding it at every step adds errors up until a figure
+//! lands on the wrong side of a rounding or grading boundary. An [`Exact`] holds the true
+//! value instead: a decimal when one holds it (the common case, and the fast one), otherwise
+//! the fraction in lowest terms, over integers of any size. Every figure the library computes
+//! is an `Exact`, every decision (a band reached, a grade, a tie) compares `Exact`s, and a
+//! figure is rounded once: when it is shown ([`Exact::to_decimal`]) or published
+//! ([`RoundingPolicy::publish`]).
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use rust_decimal::Decimal;
+
+use crate::rounding::{Rounding, RoundingPolicy};
+
+/// The significant digits an exact figure keeps when no decimal holds its true value.
+pub const SIGNIFICANT_DIGITS: u32 = 28;
+
+/// The finest scale a [`Decimal`] has.
+const MAX_SCALE: u32 = 28;
+
+/// The true value of a computed figure: points, a percentage, an index, a mean, a gap.
+///
+/// An `Exact` is a decimal when a [`Decimal`] holds the value exactly, and otherwise a
+/// fraction in lowest terms (`1/3` of the points of a proportional rule, an index of
+/// `537800/5597`). Comparisons and equality are exact, so two units whose true indices are
+/// equal always tie, and a rate just below a threshold never reaches it.
+///
+/// - [`to_decimal`](Exact::to_decimal) gives the value as a `Decimal`: the true value when a
+///   decimal holds it, otherwise the true value rounded once, half to even, to 28
+///   significant digits (at most 28 decimal places).
+/// - [`RoundingPolicy::publish`] rounds the true value once to the published places.
+/// - `Display` prints the decimal without trailing zeros (`24.05`); the alternate form
+///   (`{:#}`) prints the exact value, `537800/5597` for a fraction. Serialization writes the
+///   exact form as a string, and reading it back gives an equal value.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Exact, RoundingPolicy};
+/// use rust_decimal::Decimal;
+///
+/// let third: Exact = "1/3".parse()?;
+/// assert_eq!(third.to_string(), "0.3333333333333333333333333333");
+/// assert_eq!(format!("{third:#}"), "1/3");
+/// assert!(!third.is_decimal());
+/// assert!(third > Decimal::new(333_333_333, 9));
+///
+/// let index: Exact = "89.995".parse()?;
+/// assert_eq!(RoundingPolicy::default().publish(&index).to_string(), "90.00");
+/// assert_eq!(index, Decimal::new(89995, 3));
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Exact(Repr);
+
+/// Either form; never both for one value (a value a decimal holds is always `Decimal`), so
+/// the derived equality and hash compare values.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// Any scale; equal decimals compare and hash equal whatever their scale.
+    Decimal(Decimal),
+    /// In lowest terms, with a positive denominator, and no decimal holds it.
+    Fraction(Box<BigRational>),
+}
+
+/// 10^n for n ≤ 38, the powers an `i128` holds.
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+/// The largest mantissa a decimal holds: 2^96 − 1.
+const MAX_MANTISSA: u128 = 79_228_162_514_264_337_593_543_950_335;
+
+impl Exact {
+    /// Zero.
+    pub const ZERO: Exact = Exact(Repr::Decimal(Decimal::ZERO));
+    /// One.
+    pub const ONE: Exact = Exact(Repr::Decimal(Decimal::ONE));
+    /// One hundred: a full index, in percent.
+    pub const ONE_HUNDRED: Exact = Exact(Repr::Decimal(Decimal::ONE_HUNDRED));
+
+    /// The value as a decimal: the true value when a decimal holds it, otherwise the true
+    /// value rounded once, half to even, to 28 significant digits (or 28 decimal places,
+    /// a decimal's finest, for values below 1). Without trailing zeros.
+    ///
+    /// Figures the library computes are always within a decimal's range; a value beyond it
+    /// (which only a caller's own arithmetic can make) gives [`Decimal::MAX`] or
+    /// [`Decimal::MIN`].
+    pub fn to_decimal(&self) -> Decimal {
+        match &self.0 {
+            Repr::Decimal(value) => value.normalize(),
+            Repr::Fraction(ratio) => nearest_decimal(ratio),
+        }
+    }
+
+    /// True when a [`Decimal`] holds the value exactly, so that
+    /// [`to_decimal`](Exact::to_decimal) is the true value.
+    pub fn is_decimal(&self) -> bool {
+        matches!(self.0, Repr::Decimal(_))
+    }
+
+    /// True for zero.
+    pub fn is_zero(&self) -> bool {
+        match &self.0 {
+            Repr::Decimal(value) => value.is_zero(),
+            Repr::Fraction(_) => false,
+        }
+    }
+
+    /// True below zero.
+    pub fn is_negative(&self) -> bool {
+        match &self.0 {
+            Repr::Decimal(value) => value.is_sign_negative() && !value.is_zero(),
+            Repr::Fraction(ratio) => ratio.is_negative(),
+        }
+    }
+
+    /// The value rounded once to `places` decimal places by `rounding`, with exactly that
+    /// scale; `None` when a decimal cannot hold the result.
+    // Big integers do not overflow, and every division here is by a denominator, which is
+    // positive, or by a value checked to be non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub(crate) fn round(&self, places: u32, rounding: Rounding) -> Option<Decimal> {
+        let (negative, quotient, remainder_vs_half, inexact) = match &self.0 {
+            Repr::Decimal(value) => {
+                let mantissa = value.mantissa();
+                let scale = value.scale();
+                if scale <= places {
+                    let factor = pow10(places.checked_sub(scale)?)?;
+                    return decimal_with_scale(mantissa.checked_mul(factor)?, places);
+                }
+                let divisor = pow10(scale.checked_sub(places)?)?;
+                let (quotient, remainder) =
+                    mantissa.unsigned_abs().div_rem(&divisor.unsigned_abs());
+                let twice = remainder.checked_mul(2)?;
+                (
+                    mantissa < 0,
+                    BigInt::from(quotient),
+                    twice.cmp(&divisor.unsigned_abs()),
+                    remainder != 0,
+                )
+            }
+            Repr::Fraction(ratio) => {
+                let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
+                let (quotient, remainder) = scaled.div_rem(ratio.denom());
+                let twice: BigInt = &remainder * 2u8;
+                (
+                    ratio.is_negative(),
+                    quotient,
+                    twice.cmp(ratio.denom()),
+                    !remainder.is_zero(),
+                )
+            }
+        };
+        let up = match rounding {
+            Rounding::TowardZero => false,
+            Rounding::AwayFromZero => inexact,
+            Rounding::HalfAwayFromZero => remainder_vs_half != Ordering::Less,
+            Rounding::HalfTowardZero => remainder_vs_half == Ordering::Greater,
+            Rounding::HalfEven => match remainder_vs_half {
+                Ordering::Greater => true,
+                Ordering::Equal => quotient.is_odd(),
+                Ordering::Less => false,
+            },
+        };
+        let magnitude = if up { quotient + 1u8 } else { quotient };
+        let magnitude = magnitude.to_i128()?;
+        let signed = if negative {
+            magnitude.checked_neg()?
+        } else {
+            magnitude
+        };
+        decimal_with_scale(signed, places)
+    }
+
+    /// The value as a fraction of big integers.
+    pub(crate) fn to_ratio(&self) -> Cow<'_, BigRational> {
+        match &self.0 {
+            Repr::Decimal(value) => Cow::Owned(decimal_ratio(*value)),
+            Repr::Fraction(ratio) => Cow::Borrowed(ratio),
+        }
+    }
+
+    /// The exact value of a fraction, in its canonical form.
+    pub(crate) fn from_ratio(ratio: BigRational) -> Exact {
+        match ratio_decimal(&ratio) {
+            Some(value) => Exact(Repr::Decimal(value)),
+            None => Exact(Repr::Fraction(Box::new(ratio))),
+        }
+    }
+
+    /// `numerator / denominator` of two integers, exact; `None` for a zero denominator.
+    pub(crate) fn quotient(numerator: i128, denominator: i128) -> Option<Exact> {
+        if denominator == 0 {
+            return None;
+        }
+        Some(small_fraction(numerator, denominator).unwrap_or_else(|| {
+            Exact::from_ratio(BigRational::new(numerator.into(), denominator.into()))
+        }))
+    }
+
+    /// The exact sum (also `a + b`).
+    // Big integers do not overflow, and every division here is by a denominator, which is
+    // positive, or by a value checked to be non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub fn add(&self, other: &Exact) -> Exact {
+        if let (Repr::Decimal(a), Repr::Decimal(b)) = (&self.0, &other.0) {
+            if let Some(sum) = add_decimals(*a, *b) {
+                return Exact(Repr::Decimal(sum));
+            }
+        }
+        Exact::from_ratio(self.to_ratio().as_ref() + other.to_ratio().as_ref())
+    }
+
+    /// The exact difference (also `a - b`).
+    pub fn sub(&self, other: &Exact) -> Exact {
+        self.add(&other.neg())
+    }
+
+    /// The negation (also `-a`).
+    // Big integers do not overflow, and every division here is by a denominator, which is
+    // positive, or by a value checked to be non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub fn neg(&self) -> Exact {
+        match &self.0 {
+            Repr::Decimal(value) => {
+                let mut negated = *value;
+                negated.set_sign_negative(!value.is_sign_negative());
+                Exact(Repr::Decimal(negated))
+            }
+            Repr::Fraction(ratio) => Exact(Repr::Fraction(Box::new(-ratio.as_ref().clone()))),
+        }
+    }
+
+    /// The magnitude.
+    pub fn abs(&self) -> Exact {
+        if self.is_negative() {
+            self.neg()
+        } else {
+            self.clone()
+        }
+    }
+
+    /// The exact product (also `a * b`).
+    // Big integers do not overflow, and every division here is by a denominator, which is
+    // positive, or by a value checked to be non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub fn mul(&self, other: &Exact) -> Exact {
+        if let (Repr::Decimal(a), Repr::Decimal(b)) = (&self.0, &other.0) {
+            if let Some(product) = a
+                .mantissa()
+                .checked_mul(b.mantissa())
+                .and_then(|m| decimal_exact(m, a.scale().checked_add(b.scale())?))
+            {
+                return Exact(Repr::Decimal(product));
+            }
+        }
+        Exact::from_ratio(self.to_ratio().as_ref() * other.to_ratio().as_ref())
+    }
+
+    /// The exact quotient; `None` when `other` is zero.
+    // Big integers do not overflow, and every division here is by a denominator, which is
+    // positive, or by a value checked to be non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub fn div(&self, other: &Exact) -> Option<Exact> {
+        if other.is_zero() {
+            return None;
+        }
+        if let (Repr::Decimal(a), Repr::Decimal(b)) = (&self.0, &other.0) {
+            // a / b = (ma × 10^sb) / (mb × 10^sa).
+            let small = pow10(b.scale())
+                .and_then(|f| a.mantissa().checked_mul(f))
+                .zip(pow10(a.scale()).and_then(|f| b.mantissa().checked_mul(f)))
+                .and_then(|(n, d)| small_fraction(n, d));
+            if let Some(quotient) = small {
+                return Some(quotient);
+            }
+        }
+        Some(Exact::from_ratio(
+            self.to_ratio().as_ref() / other.to_ratio().as_ref(),
+        ))
+    }
+
+    /// The sum of many.
+    pub(crate) fn sum<'a>(values: impl IntoIterator<Item = &'a Exact>) -> Exact {
+        values
+            .into_iter()
+            .fold(Exact::ZERO, |sum, value| sum.add(value))
+    }
+
+    /// True when the value lies within a decimal's range, so that
+    /// [`to_decimal`](Exact::to_decimal) does not saturate.
+    pub(crate) fn fits_decimal(&self) -> bool {
+        match &self.0 {
+            Repr::Decimal(_) => true,
+            Repr::Fraction(ratio) => ratio.abs() <= decimal_ratio(Decimal::MAX),
+        }
+    }
+}
+
+/// The decimal `mantissa × 10^-scale`, with trailing zeros dropped where the scale or the
+/// mantissa is too large for a decimal; `None` when no decimal holds the value.
+fn decimal_exact(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
+    while scale > 0
+        && (scale > MAX_SCALE || mantissa.unsigned_abs() > MAX_MANTISSA)
+        && mantissa.checked_rem(10) == Some(0)
+    {
+        mantissa = mantissa.checked_div(10)?;
+        scale = scale.checked_sub(1)?;
+    }
+    decimal_with_scale(mantissa, scale)
+}
+
+/// The decimal `mantissa × 10^-scale` with exactly that scale, if a decimal holds it.
+fn decimal_with_scale(mantissa: i128, scale: u32) -> Option<Decimal> {
+    if scale > MAX_SCALE || mantissa.unsigned_abs() > MAX_MANTISSA {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+/// The exact sum of two decimals, or `None` when it needs more digits than a decimal has.
+fn add_decimals(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let scale = a.scale().max(b.scale());
+    let a = a
+        .mantissa()
+        .checked_mul(pow10(scale.checked_sub(a.scale())?)?)?;
+    let b = b
+        .mantissa()
+        .checked_mul(pow10(scale.checked_sub(b.scale())?)?)?;
+    decimal_exact(a.checked_add(b)?, scale)
+}
+
+/// `numerator / denominator` when both fit an `i128`: the fraction reduced, then a decimal
+/// when its denominator divides a power of ten; `None` when the work needs big integers.
+fn small_fraction(numerator: i128, denominator: i128) -> Option<Exact> {
+    let gcd = numerator.gcd(&denominator);
+    let (mut n, mut d) = (numerator.checked_div(gcd)?, denominator.checked_div(gcd)?);
+    if d < 0 {
+        n = n.checked_neg()?;
+        d = d.checked_neg()?;
+    }
+    if let Some(scale) = terminating_scale_i128(d) {
+        let factor = pow10(scale)?.checked_div(d)?;
+        if let Some(value) = n.checked_mul(factor).and_then(|m| decimal_exact(m, scale)) {
+            return Some(Exact(Repr::Decimal(value)));
+        }
+        return None;
+    }
+    Some(Exact(Repr::Fraction(Box::new(BigRational::new_raw(
+        n.into(),
+        d.into(),
+    )))))
+}
+
+/// The least k with `d` dividing 10^k, when d = 2^a·5^b and k ≤ 28.
+fn terminating_scale_i128(d: i128) -> Option<u32> {
+    let twos = d.trailing_zeros();
+    let mut rest = d.checked_shr(twos)?;
+    let mut fives = 0u32;
+    while rest.checked_rem(5) == Some(0) && fives <= MAX_SCALE {
+        rest = rest.checked_div(5)?;
+        fives = fives.checked_add(1)?;
+    }
+    let scale = twos.max(fives);
+    (rest == 1 && scale <= MAX_SCALE).then_some(scale)
+}
+
+/// A decimal as a fraction of big integers.
+fn decimal_ratio(value: Decimal) -> BigRational {
+    let denominator = BigInt::from(10u8).pow(value.scale());
+    BigRational::new(value.mantissa().into(), denominator)
+}
+
+/// The decimal that holds a fraction exactly, if one does.
+// Big integers do not overflow, and every division here is by a denominator, which is
+// positive, or by a value checked to be non-zero.
+#[allow(clippy::arithmetic_side_effects)]
+fn ratio_decimal(ratio: &BigRational) -> Option<Decimal> {
+    let denominator = ratio.denom();
+    let twos = u32::try_from(denominator.trailing_zeros().unwrap_or(0)).ok()?;
+    let mut rest = denominator >> twos;
+    let five = BigInt::from(5u8);
+    let mut fives = 0u32;
+    while (&rest % &five).is_zero() {
+        rest /= &five;
+        fives = fives.checked_add(1)?;
+        if fives > MAX_SCALE {
+            return None;
+        }
+    }
+    let scale = twos.max(fives);
+    if !rest.is_one() || scale > MAX_SCALE {
+        return None;
+    }
+    let mantissa = ratio.numer() * BigInt::from(10u8).pow(scale) / denominator;
+    decimal_with_scale(mantissa.to_i128()?, scale)
+}
+
+/// The nearest decimal of 28 significant digits (half to even), saturating at a decimal's
+/// range.
+// Big integers do not overflow, and every division here is by a denominator, which is
+// positive, or by a value checked to be non-zero.
+#[allow(clippy::arithmetic_side_effects)]
+fn nearest_decimal(ratio: &BigRational) -> Decimal {
+    let negative = ratio.is_negative();
+    let numerator = ratio.numer().abs();
+    let denominator = ratio.denom();
+    let whole = &numerator / denominator;
+    let whole_digits = if whole.is_zero() {
+        0
+    } else {
+        u32::try_from(whole.to_string().len()).unwrap_or(u32::MAX)
+    };
+    let scale = if whole_digits == 0 {
+        MAX_SCALE
+    } else {
+        SIGNIFICANT_DIGITS.saturating_sub(whole_digits)
+    };
+    let (mut quotient, remainder) =
+        (numerator * BigInt::from(10u8).pow(scale)).div_rem(denominator);
+    let twice: BigInt = remainder * 2u8;
+    match twice.cmp(denominator) {
+        Ordering::Greater => quotient += 1u8,
+        Ordering::Equal if quotient.is_odd() => quotient += 1u8,
+        _ => {}
+    }
+    let saturated = if negative { Decimal::MIN } else { Decimal::MAX };
+    let Some(magnitude) = quotient.to_i128() else {
+        return saturated;
+    };
+    let signed = if negative {
+        magnitude.checked_neg()
+    } else {
+        Some(magnitude)
+    };
+    signed
+        .and_then(|m| decimal_exact(m, scale))
+        .map_or(saturated, |value| value.normalize())
+}
+
+impl Default for Exact {
+    /// Zero.
+    fn default() -> Exact {
+        Exact::ZERO
+    }
+}
+
+impl From<Decimal> for Exact {
+    fn from(value: Decimal) -> Exact {
+        Exact(Repr::Decimal(value))
+    }
+}
+
+impl From<&Decimal> for Exact {
+    fn from(value: &Decimal) -> Exact {
+        Exact(Repr::Decimal(*value))
+    }
+}
+
+macro_rules! from_integer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Exact {
+            fn from(value: $t) -> Exact {
+                Exact(Repr::Decimal(Decimal::from(value)))
+            }
+        }
+    )*};
+}
+from_integer!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+impl Ord for Exact {
+    fn cmp(&self, other: &Exact) -> Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Decimal(a), Repr::Decimal(b)) => a.cmp(b),
+            _ => self.to_ratio().as_ref().cmp(other.to_ratio().as_ref()),
+        }
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq<Decimal> for Exact {
+    fn eq(&self, other: &Decimal) -> bool {
+        matches!(&self.0, Repr::Decimal(value) if value == other)
+    }
+}
+
+impl PartialEq<Exact> for Decimal {
+    fn eq(&self, other: &Exact) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<Decimal> for &Exact {
+    fn eq(&self, other: &Decimal) -> bool {
+        *self == other
+    }
+}
+
+impl PartialOrd<Decimal> for &Exact {
+    fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
+        (*self).partial_cmp(other)
+    }
+}
+
+macro_rules! operator {
+    ($trait:ident, $method:ident, $inherent:ident) => {
+        impl std::ops::$trait<&Exact> for &Exact {
+            type Output = Exact;
+            fn $method(self, other: &Exact) -> Exact {
+                Exact::$inherent(self, other)
+            }
+        }
+        impl std::ops::$trait<Exact> for Exact {
+            type Output = Exact;
+            fn $method(self, other: Exact) -> Exact {
+                Exact::$inherent(&self, &other)
+            }
+        }
+        impl std::ops::$trait<&Exact> for Exact {
+            type Output = Exact;
+            fn $method(self, other: &Exact) -> Exact {
+                Exact::$inherent(&self, other)
+            }
+        }
+        impl std::ops::$trait<Exact> for &Exact {
+            type Output = Exact;
+            fn $method(self, other: Exact) -> Exact {
+                Exact::$inherent(self, &other)
+            }
+        }
+        impl std::ops::$trait<Decimal> for Exact {
+            type Output = Exact;
+            fn $method(self, other: Decimal) -> Exact {
+                Exact::$inherent(&self, &Exact::from(other))
+            }
+        }
+        impl std::ops::$trait<Decimal> for &Exact {
+            type Output = Exact;
+            fn $method(self, other: Decimal) -> Exact {
+                Exact::$inherent(self, &Exact::from(other))
+            }
+        }
+    };
+}
+operator!(Add, add, add);
+operator!(Sub, sub, sub);
+operator!(Mul, mul, mul);
+
+impl std::ops::Neg for Exact {
+    type Output = Exact;
+    fn neg(self) -> Exact {
+        Exact::neg(&self)
+    }
+}
+
+impl std::iter::Sum for Exact {
+    fn sum<I: Iterator<Item = Exact>>(values: I) -> Exact {
+        values.fold(Exact::ZERO, |sum, value| sum.add(&value))
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Exact> for Exact {
+    fn sum<I: Iterator<Item = &'a Exact>>(values: I) -> Exact {
+        values.fold(Exact::ZERO, |sum, value| sum.add(value))
+    }
+}
+
+impl PartialOrd<Decimal> for Exact {
+    fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
+        Some(match &self.0 {
+            Repr::Decimal(value) => value.cmp(other),
+            Repr::Fraction(ratio) => ratio.as_ref().cmp(&decimal_ratio(*other)),
+        })
+    }
+}
+
+impl PartialOrd<Exact> for Decimal {
+    fn partial_cmp(&self, other: &Exact) -> Option<Ordering> {
+        other.partial_cmp(self).map(Ordering::reverse)
+    }
+}
+
+impl fmt::Display for Exact {
+    /// The decimal, without trailing zeros; with `{:#}`, the exact value (`1/3`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Repr::Fraction(ratio) if f.alternate() => {
+                write!(f, "{}/{}", ratio.numer(), ratio.denom())
+            }
+            _ => fmt::Display::fmt(&self.to_decimal(), f),
+        }
+    }
+}
+
+impl fmt::Debug for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:#}")
+    }
+}
+
+impl FromStr for Exact {
+    type Err = crate::Error;
+
+    /// Reads a decimal (`24.05`, as CSV cells and JSON strings are read: digits, one dot, a
+    /// sign) or a fraction of two integers (`537800/5597`).
+    fn from_str(text: &str) -> Result<Exact, crate::Error> {
+        let invalid = || crate::Error::InvalidExact {
+            text: text.to_owned(),
+        };
+        let trimmed = text.trim();
+        if let Some((numerator, denominator)) = trimmed.split_once('/') {
+            let integer = |part: &str| -> Option<BigInt> {
+                let part = part.trim();
+                let digits = part.strip_prefix(['-', '+']).unwrap_or(part);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                part.parse().ok()
+            };
+            let (Some(numerator), Some(denominator)) = (integer(numerator), integer(denominator))
+            else {
+                return Err(invalid());
+            };
+            if denominator.is_zero() {
+                return Err(invalid());
+            }
+            return Ok(Exact::from_ratio(BigRational::new(numerator, denominator)));
+        }
+        crate::text::parse_decimal(trimmed)
+            .map(Exact::from)
+            .map_err(|_| invalid())
+    }
+}
+
+impl RoundingPolicy {
+    /// Publishes an exact figure: its true value rounded once, to exactly the policy's
+    /// number of places.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Exact, Rounding, RoundingPolicy};
+    ///
+    /// // Just below a midpoint: rounding a 28-digit approximation would give 1.53.
+    /// let points: Exact = "610000000000000000000000000001/400000000000000000000000000000".parse()?;
+    /// assert_eq!(RoundingPolicy::default().publish(&points).to_string(), "1.53");
+    /// let below: Exact = "152499999999999999999999999999999/100000000000000000000000000000000".parse()?;
+    /// // Its 28-digit approximation is 1.525, but the true value publishes as 1.52.
+    /// assert_eq!(below.to_string(), "1.525");
+    /// assert_eq!(RoundingPolicy::default().publish(&below).to_string(), "1.52");
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    ///
+    /// A figure too large for a `Decimal` at that many places (beyond about 10^16 points
+    /// at 12 places) is published with as many places as it holds, still rounded once.
+    pub fn publish(&self, value: &Exact) -> Decimal {
+        (0..=self.decimal_places())
+            .rev()
+            .find_map(|places| value.round(places, self.rounding()))
+            // Rounding away from zero at no places can pass `Decimal::MAX`: saturate there.
+            .unwrap_or(if value.is_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Exact {
+    /// The exact form as a string: `"24.05"`, or `"537800/5597"` for a fraction.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{self:#}"))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Exact {
+    /// A string in either form, or a JSON integer.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
+        struct ExactVisitor;
+        impl serde::de::Visitor<'_> for ExactVisitor {
+            type Value = Exact;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an exact value written as a string, such as \"1.25\" or \"1/3\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Exact, E> {
+                text.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Exact, E> {
+                Ok(Exact::from(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Exact, E> {
+                Ok(Exact::from(value))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Exact, E> {
+                Err(E::custom(format!(
+                    "the number {value} must be written as a string (\"{value}\") so that no digit is lost"
+                )))
+            }
+        }
+        deserializer.deserialize_any(ExactVisitor)
+    }
+}
