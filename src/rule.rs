@@ -81,8 +81,9 @@ impl Evidence {
     }
 }
 
-/// What a rate rule does when a [`Evidence::Rate`] has a denominator of zero (no dossiers
-/// resolved, no complaints received).
+/// What a rate rule does when a [`Evidence::Rate`] is 0 of 0 (no dossiers resolved, no
+/// complaints received). A positive numerator over 0 is a part above its whole and is
+/// refused, whatever the policy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -617,15 +618,17 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error>
         } => {
             check_non_negative(at, "numerator", *numerator)?;
             check_non_negative(at, "denominator", *denominator)?;
-            if denominator.is_zero() {
-                return Ok(None);
-            }
+            // Checked before the zero denominator: 5 of 0 is a part above its whole, and
+            // only 0 of 0 (nothing to count) goes to the rule's zero-denominator policy.
             if numerator > denominator {
                 return Err(Error::RateAboveWhole {
                     node: at.clone(),
                     numerator: *numerator,
                     denominator: *denominator,
                 });
+            }
+            if denominator.is_zero() {
+                return Ok(None);
             }
             if numerator == denominator {
                 return Ok(Some(Exact::ONE_HUNDRED));
