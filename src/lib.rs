@@ -65,12 +65,28 @@
 //!
 //! # Exactness and rounding
 //!
-//! Points and percentages are [`rust_decimal::Decimal`]s; there is no floating point in
-//! scoring, and every operation is checked, so an overflow is an [`Error::Overflow`], never a
-//! panic. A division that does not end (a rate of 1/3) keeps 28 significant digits. Figures
-//! are rounded once, when published, by a [`RoundingPolicy`]: by default 2 decimal places,
-//! half away from zero, as Vietnamese reports print them (`rust_decimal`'s own default is
-//! banker's rounding, which would print 93.305 as 93.30).
+//! Every figure the library computes is an [`Exact`]: the true rational value, held as a
+//! [`rust_decimal::Decimal`] while it is one and as a fraction when it is not (a third, a
+//! rescaled sum). There is no floating point in scoring, and every operation is checked, so an
+//! overflow is an [`Error::Overflow`], never a panic. [`Exact::to_decimal`] gives the value
+//! itself, or, when no 28-digit decimal holds it, the value rounded once to 28 significant
+//! digits. Bands, grades, ties, ranks and clamps are decided on true values. Figures are
+//! rounded once, when published, by a [`RoundingPolicy`] (at most 12 places): by default 2
+//! decimal places, half away from zero, as Vietnamese reports print them (`rust_decimal`'s own
+//! default is banker's rounding, which would print 93.305 as 93.30).
+//!
+//! ```
+//! use par_index::{Exact, Rounding, RoundingPolicy};
+//!
+//! // (50.5 − 20) / (80 − 20) of 3 points: exactly 1.525, published 1.53.
+//! let points: Exact = "1.525".parse()?;
+//! assert_eq!(RoundingPolicy::default().publish(&points).to_string(), "1.53");
+//! let third: Exact = "100/3".parse()?;
+//! assert_eq!(third.to_string(), "33.33333333333333333333333333");
+//! let whole = RoundingPolicy::new(0, Rounding::TowardZero)?;
+//! assert_eq!(whole.publish(&third).to_string(), "33");
+//! # Ok::<(), par_index::Error>(())
+//! ```
 //!
 //! # Errors
 //!

@@ -22,8 +22,8 @@ use oracle::adapter::{self, expected, exposed};
 use oracle::eval::{self, Q, Tie, int};
 use oracle::generate;
 use par_index::{
-    Assessment, Cohort, Framework, FrameworkSpec, GradeBand, GradeScale, PointsTable, RankingOptions,
-    Rounding, RoundingPolicy, Scorecard, TieMethod, ValueBasis,
+    Assessment, Cohort, Framework, FrameworkSpec, GradeBand, GradeScale, PointsTable,
+    RankingOptions, Rounding, RoundingPolicy, Scorecard, TieMethod, ValueBasis,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -38,12 +38,18 @@ const MODES: [Rounding; 5] = [
 ];
 
 fn total_cases() -> u64 {
-    std::env::var("PAR_ORACLE_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+    std::env::var("PAR_ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000)
 }
 
 /// The config of a property taking `share` percent of the total cases.
 fn config(share: u64) -> Config {
-    let shrink_secs: u32 = std::env::var("PAR_ORACLE_SHRINK_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(2);
+    let shrink_secs: u32 = std::env::var("PAR_ORACLE_SHRINK_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2);
     Config {
         cases: (total_cases() * share / 100).max(1) as u32,
         max_shrink_time: shrink_secs * 1000,
@@ -54,7 +60,8 @@ fn config(share: u64) -> Config {
 }
 
 fn build(spec: &FrameworkSpec) -> Framework {
-    Framework::from_spec(spec.clone()).unwrap_or_else(|e| panic!("generated framework refused: {e}\n{spec:#?}"))
+    Framework::from_spec(spec.clone())
+        .unwrap_or_else(|e| panic!("generated framework refused: {e}\n{spec:#?}"))
 }
 
 /// Both sides' results, or None when either refuses (refusal agreement is its own property).
@@ -85,60 +92,130 @@ mod oracle_self_tests {
     #[test]
     fn rules_by_hand() {
         let three = int(3);
-        let linear = Rule::Linear { zero_at: dec!(20), full_at: dec!(80) };
+        let linear = Rule::Linear {
+            zero_at: dec!(20),
+            full_at: dec!(80),
+        };
         // (50.5 - 20) / 60 × 3 = 1.525
         let got = eval::apply(&linear, &three, &Evidence::Percent(dec!(50.5))).unwrap();
         assert_eq!(got, eval::Outcome::Points(eval::q(dec!(1.525))));
-        assert_eq!(eval::publish(&eval::q(dec!(1.525)), 2, Rounding::HalfAwayFromZero).to_string(), "1.53");
+        assert_eq!(
+            eval::publish(&eval::q(dec!(1.525)), 2, Rounding::HalfAwayFromZero).to_string(),
+            "1.53"
+        );
         // a third of 3 points is exactly 1
         let got = eval::apply(&Rule::proportional(), &three, &Evidence::rate(1, 3)).unwrap();
         assert_eq!(got, eval::Outcome::Points(int(1)));
         // 94.999999999999999999999999995% does not reach a band at 95%
         let bands = Rule::ThresholdBands {
-            bands: vec![par_index::RateBand { at_least: dec!(95), points: dec!(1) }],
+            bands: vec![par_index::RateBand {
+                at_least: dec!(95),
+                points: dec!(1),
+            }],
             zero_denominator: Default::default(),
         };
         let rate = Evidence::Rate {
             numerator: d("18999999999999999999999999999"),
             denominator: d("20000000000000000000000000000"),
         };
-        assert_eq!(eval::apply(&bands, &int(1), &rate).unwrap(), eval::Outcome::Points(int(0)));
-        let exactly = Evidence::Rate { numerator: d("19"), denominator: d("20") };
-        assert_eq!(eval::apply(&bands, &int(1), &exactly).unwrap(), eval::Outcome::Points(int(1)));
+        assert_eq!(
+            eval::apply(&bands, &int(1), &rate).unwrap(),
+            eval::Outcome::Points(int(0))
+        );
+        let exactly = Evidence::Rate {
+            numerator: d("19"),
+            denominator: d("20"),
+        };
+        assert_eq!(
+            eval::apply(&bands, &int(1), &exactly).unwrap(),
+            eval::Outcome::Points(int(1))
+        );
         // falling linear: 10 days late → 0, 0 → full; 2.5 days → 3/4
-        let falling = Rule::Linear { zero_at: dec!(10), full_at: dec!(0) };
-        assert_eq!(eval::apply(&falling, &int(4), &Evidence::Value(dec!(2.5))).unwrap(), eval::Outcome::Points(int(3)));
+        let falling = Rule::Linear {
+            zero_at: dec!(10),
+            full_at: dec!(0),
+        };
+        assert_eq!(
+            eval::apply(&falling, &int(4), &Evidence::Value(dec!(2.5))).unwrap(),
+            eval::Outcome::Points(int(3))
+        );
         // deduction with a huge count reaches the floor
-        let ded = Rule::Deduction { per_violation: dec!(0.25), floor: dec!(0.5) };
-        assert_eq!(eval::apply(&ded, &int(2), &Evidence::Count(u64::MAX)).unwrap(), eval::Outcome::Points(eval::q(dec!(0.5))));
-        assert_eq!(eval::apply(&ded, &int(2), &Evidence::Count(3)).unwrap(), eval::Outcome::Points(eval::q(dec!(1.25))));
+        let ded = Rule::Deduction {
+            per_violation: dec!(0.25),
+            floor: dec!(0.5),
+        };
+        assert_eq!(
+            eval::apply(&ded, &int(2), &Evidence::Count(u64::MAX)).unwrap(),
+            eval::Outcome::Points(eval::q(dec!(0.5)))
+        );
+        assert_eq!(
+            eval::apply(&ded, &int(2), &Evidence::Count(3)).unwrap(),
+            eval::Outcome::Points(eval::q(dec!(1.25)))
+        );
         // survey mean 1..5, 4 → 3/4 of the maximum; 5.01 refused
-        let survey = Rule::SurveyMean { scale_min: dec!(1), scale_max: dec!(5) };
-        assert_eq!(eval::apply(&survey, &int(2), &Evidence::SurveyMean(dec!(4))).unwrap(), eval::Outcome::Points(eval::q(dec!(1.5))));
+        let survey = Rule::SurveyMean {
+            scale_min: dec!(1),
+            scale_max: dec!(5),
+        };
+        assert_eq!(
+            eval::apply(&survey, &int(2), &Evidence::SurveyMean(dec!(4))).unwrap(),
+            eval::Outcome::Points(eval::q(dec!(1.5)))
+        );
         assert!(eval::apply(&survey, &int(2), &Evidence::SurveyMean(dec!(5.01))).is_err());
         // refusals
         assert!(eval::apply(&Rule::proportional(), &three, &Evidence::rate(4, 3)).is_err());
         assert!(eval::apply(&Rule::proportional(), &three, &Evidence::rate(0, 0)).is_err());
-        assert!(eval::apply(&Rule::proportional(), &three, &Evidence::Percent(dec!(100.01))).is_err());
+        assert!(
+            eval::apply(
+                &Rule::proportional(),
+                &three,
+                &Evidence::Percent(dec!(100.01))
+            )
+            .is_err()
+        );
         assert!(eval::apply(&Rule::Direct, &three, &Evidence::Flag(true)).is_err());
     }
 
     #[test]
     fn exposed_and_published_by_hand() {
         let third = Q::new(1.into(), 3.into());
-        assert_eq!(eval::to_decimal28(&third).to_string(), "0.3333333333333333333333333333");
-        assert_eq!(eval::to_decimal28(&(third.clone() * int(200))).to_string(), "66.66666666666666666666666667");
+        assert_eq!(
+            eval::to_decimal28(&third).to_string(),
+            "0.3333333333333333333333333333"
+        );
+        assert_eq!(
+            eval::to_decimal28(&(third.clone() * int(200))).to_string(),
+            "66.66666666666666666666666667"
+        );
         assert_eq!(eval::to_decimal28(&eval::q(dec!(1.525))), dec!(1.525));
-        assert_eq!(eval::to_decimal28(&Q::new(1.into(), 1024.into())), dec!(0.0009765625));
+        assert_eq!(
+            eval::to_decimal28(&Q::new(1.into(), 1024.into())),
+            dec!(0.0009765625)
+        );
         let x = eval::q(dec!(85.785));
-        let got: Vec<String> = MODES.iter().map(|m| eval::publish(&x, 2, *m).to_string()).collect();
+        let got: Vec<String> = MODES
+            .iter()
+            .map(|m| eval::publish(&x, 2, *m).to_string())
+            .collect();
         assert_eq!(got, ["85.79", "85.78", "85.78", "85.78", "85.79"]);
         let x = eval::q(dec!(-0.125));
-        let got: Vec<String> = MODES.iter().map(|m| eval::publish(&x, 2, *m).to_string()).collect();
+        let got: Vec<String> = MODES
+            .iter()
+            .map(|m| eval::publish(&x, 2, *m).to_string())
+            .collect();
         assert_eq!(got, ["-0.13", "-0.12", "-0.12", "-0.12", "-0.13"]);
-        assert_eq!(eval::publish(&eval::q(dec!(85.8)), 2, Rounding::HalfAwayFromZero).to_string(), "85.80");
-        assert_eq!(eval::publish(&eval::q(dec!(85.781)), 2, Rounding::AwayFromZero).to_string(), "85.79");
-        assert_eq!(eval::publish(&eval::q(dec!(2.5)), 0, Rounding::HalfEven).to_string(), "2");
+        assert_eq!(
+            eval::publish(&eval::q(dec!(85.8)), 2, Rounding::HalfAwayFromZero).to_string(),
+            "85.80"
+        );
+        assert_eq!(
+            eval::publish(&eval::q(dec!(85.781)), 2, Rounding::AwayFromZero).to_string(),
+            "85.79"
+        );
+        assert_eq!(
+            eval::publish(&eval::q(dec!(2.5)), 0, Rounding::HalfEven).to_string(),
+            "2"
+        );
     }
 
     #[test]
@@ -147,20 +224,51 @@ mod oracle_self_tests {
             .iter()
             .map(|(u, v)| (u.to_string(), int(*v)))
             .collect();
-        let show = |t| eval::ranks(&vals, t).iter().map(|(u, r)| format!("{u}{r}")).collect::<Vec<_>>().join(" ");
+        let show = |t| {
+            eval::ranks(&vals, t)
+                .iter()
+                .map(|(u, r)| format!("{u}{r}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         assert_eq!(show(Tie::Competition), "a1 b2 c2 d4");
         assert_eq!(show(Tie::Dense), "a1 b2 c2 d3");
         assert_eq!(show(Tie::Ordinal), "a1 b2 c3 d4");
         assert_eq!(show(Tie::Fractional), "a1 b5/2 c5/2 d4");
         let national = GradeScale::national();
-        assert_eq!(eval::grade(national.bands(), &int(90)).as_deref(), Some("A"));
-        assert_eq!(eval::grade(national.bands(), &eval::q(dec!(89.99))).as_deref(), Some("B"));
+        assert_eq!(
+            eval::grade(national.bands(), &int(90)).as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            eval::grade(national.bands(), &eval::q(dec!(89.99))).as_deref(),
+            Some("B")
+        );
         assert_eq!(eval::grade(national.bands(), &eval::q(dec!(69.99))), None);
-        let s = eval::summary(&[eval::q(dec!(92.18)), eval::q(dec!(91.87)), eval::q(dec!(91.43))]).unwrap();
-        assert_eq!(eval::to_decimal28(&s.mean).to_string(), "91.82666666666666666666666667");
-        assert_eq!((s.median, s.above_mean, s.min, s.max), (eval::q(dec!(91.87)), 2, eval::q(dec!(91.43)), eval::q(dec!(92.18))));
+        let s = eval::summary(&[
+            eval::q(dec!(92.18)),
+            eval::q(dec!(91.87)),
+            eval::q(dec!(91.43)),
+        ])
+        .unwrap();
+        assert_eq!(
+            eval::to_decimal28(&s.mean).to_string(),
+            "91.82666666666666666666666667"
+        );
+        assert_eq!(
+            (s.median, s.above_mean, s.min, s.max),
+            (
+                eval::q(dec!(91.87)),
+                2,
+                eval::q(dec!(91.43)),
+                eval::q(dec!(92.18))
+            )
+        );
         let s = eval::summary(&[int(1), int(2), int(4), int(10)]).unwrap();
-        assert_eq!((s.mean, s.median, s.above_mean), (Q::new(17.into(), 4.into()), int(3), 1));
+        assert_eq!(
+            (s.mean, s.median, s.above_mean),
+            (Q::new(17.into(), 4.into()), int(3), 1)
+        );
     }
 
     #[test]
@@ -180,12 +288,19 @@ mod oracle_self_tests {
             .unwrap();
         let mut a = Assessment::new("ward", "w1", "2021".parse().unwrap());
         a.push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)))
-            .push(Entry::new("1.2".parse().unwrap()).with_self_assessed(dec!(4)).with_appraised(dec!(3)))
+            .push(
+                Entry::new("1.2".parse().unwrap())
+                    .with_self_assessed(dec!(4))
+                    .with_appraised(dec!(3)),
+            )
             .push(Entry::new("2.1".parse().unwrap()).with_evidence(Evidence::rate(5_378, 5_597)));
         let card = eval::score(&fw.to_spec(), &a).unwrap();
         assert_eq!(card.points, Q::new(103_715.into(), 5_597.into()));
         assert_eq!(card.index, Q::new(518_575.into(), 5_597.into()));
-        assert_eq!(eval::publish(&card.index, 2, Rounding::HalfAwayFromZero).to_string(), "92.65");
+        assert_eq!(
+            eval::publish(&card.index, 2, Rounding::HalfAwayFromZero).to_string(),
+            "92.65"
+        );
         assert_eq!(card.nodes["1"].points, int(7));
 
         // A weighted-mean total over a plain domain (weight 1) and a rescaling one (weight 3)
@@ -209,7 +324,11 @@ mod oracle_self_tests {
         a.push(Entry::new("A.1".parse().unwrap()).with_appraised(dec!(5)))
             .push(Entry::new("B.1".parse().unwrap()).with_evidence(Evidence::NotApplicable))
             .push(Entry::new("B.2".parse().unwrap()).with_appraised(dec!(4.5)));
-        a.adjust(Adjustment { label: "bonus".into(), points: dec!(30), reason: String::new() });
+        a.adjust(Adjustment {
+            label: "bonus".into(),
+            points: dec!(30),
+            reason: String::new(),
+        });
         let card = eval::score(&fw.to_spec(), &a).unwrap();
         assert_eq!(card.nodes["B"].points, Q::new(15.into(), 2.into())); // 4.5 × 10 / 6
         assert_eq!(card.nodes["B"].effective_max, int(10));
@@ -219,16 +338,24 @@ mod oracle_self_tests {
         assert_eq!(card.index, eval::q(dec!(98.75)));
         a.adjustments[0].points = dec!(40);
         let card = eval::score(&fw.to_spec(), &a).unwrap();
-        assert_eq!((card.unclamped, card.index, card.lost), (eval::q(dec!(108.75)), int(100), eval::q(dec!(31.25))));
+        assert_eq!(
+            (card.unclamped, card.index, card.lost),
+            (eval::q(dec!(108.75)), int(100), eval::q(dec!(31.25)))
+        );
         // refusals: not applicable on a non-optional leaf, with points, nothing applicable
         let mut bad = Assessment::new("wm", "w1", "2021".parse().unwrap());
         bad.push(Entry::new("A.1".parse().unwrap()).with_evidence(Evidence::NotApplicable));
         assert!(eval::score(&fw.to_spec(), &bad).is_err());
         let mut bad = Assessment::new("wm", "w1", "2021".parse().unwrap());
-        bad.push(Entry::new("B.1".parse().unwrap()).with_evidence(Evidence::NotApplicable).with_self_assessed(dec!(1)));
+        bad.push(
+            Entry::new("B.1".parse().unwrap())
+                .with_evidence(Evidence::NotApplicable)
+                .with_self_assessed(dec!(1)),
+        );
         assert!(eval::score(&fw.to_spec(), &bad).is_err());
         let mut dup = Assessment::new("wm", "w1", "2021".parse().unwrap());
-        dup.push(Entry::new("A.1".parse().unwrap())).push(Entry::new("A.1".parse().unwrap()));
+        dup.push(Entry::new("A.1".parse().unwrap()))
+            .push(Entry::new("A.1".parse().unwrap()));
         assert!(eval::score(&fw.to_spec(), &dup).is_err());
         let mut parent = Assessment::new("wm", "w1", "2021".parse().unwrap());
         parent.push(Entry::new("A".parse().unwrap()));
@@ -244,10 +371,16 @@ mod oracle_self_tests {
             let (spec, a) = generate::case().new_tree(&mut runner).unwrap().current();
             build(&spec);
             n += 1;
-            match eval::score(&spec, &a) { Ok(_) => valid += 1, Err(e) => println!("refused: {}", e.0) }
+            match eval::score(&spec, &a) {
+                Ok(_) => valid += 1,
+                Err(e) => println!("refused: {}", e.0),
+            }
         }
         println!("{valid} of {n} generated assessments are valid");
-        assert!(valid * 100 >= n * 70, "too few valid inputs: {valid} of {n}");
+        assert!(
+            valid * 100 >= n * 70,
+            "too few valid inputs: {valid} of {n}"
+        );
     }
 }
 
@@ -350,7 +483,12 @@ struct RankParams {
 
 fn rank_params() -> impl Strategy<Value = RankParams> {
     (
-        prop::sample::select(vec![Tie::Competition, Tie::Dense, Tie::Ordinal, Tie::Fractional]),
+        prop::sample::select(vec![
+            Tie::Competition,
+            Tie::Dense,
+            Tie::Ordinal,
+            Tie::Fractional,
+        ]),
         prop::sample::select(vec![ValueBasis::Published, ValueBasis::Exact]),
         prop::sample::select(vec![ValueBasis::Published, ValueBasis::Exact]),
         prop_oneof![3 => Just(2u32), 1 => 0u32..=6],
@@ -358,13 +496,24 @@ fn rank_params() -> impl Strategy<Value = RankParams> {
         0u8..=2,
         prop::collection::vec(0usize..1000, 1..=4),
     )
-        .prop_map(|(tie, basis, grade_basis, places, mode, scale, picks)| RankParams { tie, basis, grade_basis, places, mode, scale, picks })
+        .prop_map(
+            |(tie, basis, grade_basis, places, mode, scale, picks)| RankParams {
+                tie,
+                basis,
+                grade_basis,
+                places,
+                mode,
+                scale,
+                picks,
+            },
+        )
 }
 
 /// Candidate grade thresholds at the units' boundaries: exposed and published values, the
 /// rounding edge below a published value, 0, 50, 100.
 fn boundary_scale(indexes: &[Q], policy: &RoundingPolicy, picks: &[usize]) -> GradeScale {
-    let mut candidates: BTreeSet<Decimal> = [Decimal::ZERO, Decimal::from(50), Decimal::ONE_HUNDRED].into();
+    let mut candidates: BTreeSet<Decimal> =
+        [Decimal::ZERO, Decimal::from(50), Decimal::ONE_HUNDRED].into();
     let half_unit = eval::q(Decimal::new(5, policy.decimal_places() + 1));
     for t in indexes {
         candidates.insert(eval::to_decimal28(t).normalize());
@@ -376,8 +525,15 @@ fn boundary_scale(indexes: &[Q], policy: &RoundingPolicy, picks: &[usize]) -> Gr
         }
     }
     let candidates: Vec<Decimal> = candidates.into_iter().collect();
-    let chosen: BTreeSet<Decimal> = picks.iter().map(|i| candidates[i % candidates.len()]).collect();
-    let bands = chosen.into_iter().rev().enumerate().map(|(i, min)| GradeBand::new(format!("G{i}"), min));
+    let chosen: BTreeSet<Decimal> = picks
+        .iter()
+        .map(|i| candidates[i % candidates.len()])
+        .collect();
+    let bands = chosen
+        .into_iter()
+        .rev()
+        .enumerate()
+        .map(|(i, min)| GradeBand::new(format!("G{i}"), min));
     GradeScale::new("boundary", bands).expect("a valid boundary scale")
 }
 

@@ -10,8 +10,8 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use par_index::{
-    Assessment, Combine, Entry, Evidence, FrameworkSpec, GradeBand, NodeSpec,
-    NotApplicablePolicy, Rounding, Rule, ZeroDenominator,
+    Assessment, Combine, Entry, Evidence, FrameworkSpec, GradeBand, NodeSpec, NotApplicablePolicy,
+    Rounding, Rule, ZeroDenominator,
 };
 use rust_decimal::Decimal;
 
@@ -88,7 +88,11 @@ pub fn to_decimal28(t: &Q) -> Decimal {
         }
     }
     let int_part = t.abs().to_integer();
-    let int_digits = if int_part.is_zero() { 0 } else { int_part.to_string().len() as i64 };
+    let int_digits = if int_part.is_zero() {
+        0
+    } else {
+        int_part.to_string().len() as i64
+    };
     let s = (28 - int_digits).max(0) as u32;
     let m = round_int(&(t * Q::from_integer(pow10(s))), Rounding::HalfEven);
     Decimal::from_i128_with_scale(m.to_i128().unwrap(), s)
@@ -123,7 +127,10 @@ pub fn publish(x: &Q, places: u32, mode: Rounding) -> Decimal {
 
 /// The label of the first band (highest threshold first) whose `min` the value reaches.
 pub fn grade(bands: &[GradeBand], value: &Q) -> Option<String> {
-    bands.iter().find(|b| *value >= q(b.min)).map(|b| b.label.clone())
+    bands
+        .iter()
+        .find(|b| *value >= q(b.min))
+        .map(|b| b.label.clone())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +192,14 @@ pub fn summary(values: &[Q]) -> Option<OSummary> {
         (&v[n / 2 - 1] + &v[n / 2]) / int(2)
     };
     let above_mean = v.iter().filter(|x| **x > mean).count();
-    Some(OSummary { count: n, min: v[0].clone(), max: v[n - 1].clone(), mean, median, above_mean })
+    Some(OSummary {
+        count: n,
+        min: v[0].clone(),
+        max: v[n - 1].clone(),
+        mean,
+        median,
+        above_mean,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -216,7 +230,10 @@ fn rate_of(ev: &Evidence) -> Result<RateOf, OracleError> {
             }
             Ok(RateOf::Percent(p))
         }
-        Evidence::Rate { numerator, denominator } => {
+        Evidence::Rate {
+            numerator,
+            denominator,
+        } => {
             let (n, d) = (q(*numerator), q(*denominator));
             if n.is_negative() || d.is_negative() {
                 return refuse("negative rate part");
@@ -273,23 +290,35 @@ pub fn apply(rule: &Rule, m: &Q, ev: &Evidence) -> Result<Outcome, OracleError> 
         } else {
             Q::zero()
         })),
-        (Rule::Proportional { full_at_percent, zero_denominator: zd }, _) if is_rate => {
-            match rate_of(ev)? {
-                RateOf::ZeroDenominator => zero_denominator(zd, m),
-                RateOf::Percent(r) => {
-                    let share = r / q(*full_at_percent);
-                    Ok(Points(share.min(Q::one()) * m))
-                }
+        (
+            Rule::Proportional {
+                full_at_percent,
+                zero_denominator: zd,
+            },
+            _,
+        ) if is_rate => match rate_of(ev)? {
+            RateOf::ZeroDenominator => zero_denominator(zd, m),
+            RateOf::Percent(r) => {
+                let share = r / q(*full_at_percent);
+                Ok(Points(share.min(Q::one()) * m))
             }
-        }
-        (Rule::ThresholdBands { bands, zero_denominator: zd }, _) if is_rate => {
-            match rate_of(ev)? {
-                RateOf::ZeroDenominator => zero_denominator(zd, m),
-                RateOf::Percent(r) => Ok(Points(
-                    bands.iter().find(|b| r >= q(b.at_least)).map(|b| q(b.points)).unwrap_or_default(),
-                )),
-            }
-        }
+        },
+        (
+            Rule::ThresholdBands {
+                bands,
+                zero_denominator: zd,
+            },
+            _,
+        ) if is_rate => match rate_of(ev)? {
+            RateOf::ZeroDenominator => zero_denominator(zd, m),
+            RateOf::Percent(r) => Ok(Points(
+                bands
+                    .iter()
+                    .find(|b| r >= q(b.at_least))
+                    .map(|b| q(b.points))
+                    .unwrap_or_default(),
+            )),
+        },
         (Rule::Linear { zero_at, full_at }, _) if is_rate || matches!(ev, Evidence::Value(_)) => {
             let x = match ev {
                 Evidence::Value(x) => q(*x),
@@ -301,11 +330,23 @@ pub fn apply(rule: &Rule, m: &Q, ev: &Evidence) -> Result<Outcome, OracleError> 
             let (z, f) = (q(*zero_at), q(*full_at));
             Ok(Points(clamp01((x - &z) / (f - &z)) * m))
         }
-        (Rule::Deduction { per_violation, floor }, Evidence::Count(c)) => {
+        (
+            Rule::Deduction {
+                per_violation,
+                floor,
+            },
+            Evidence::Count(c),
+        ) => {
             let left = m - Q::from_integer(BigInt::from(*c)) * q(*per_violation);
             Ok(Points(left.max(q(*floor))))
         }
-        (Rule::SurveyMean { scale_min, scale_max }, Evidence::SurveyMean(x)) => {
+        (
+            Rule::SurveyMean {
+                scale_min,
+                scale_max,
+            },
+            Evidence::SurveyMean(x),
+        ) => {
             let (a, b, x) = (q(*scale_min), q(*scale_max), q(*x));
             if x < a || x > b {
                 return refuse("survey mean outside its scale");
@@ -313,9 +354,17 @@ pub fn apply(rule: &Rule, m: &Q, ev: &Evidence) -> Result<Outcome, OracleError> 
             Ok(Points((x - &a) / (b - &a) * m))
         }
         (Rule::CountBands { bands }, Evidence::Count(c)) => Ok(Points(
-            bands.iter().find(|b| *c >= b.at_least).map(|b| q(b.points)).unwrap_or_default(),
+            bands
+                .iter()
+                .find(|b| *c >= b.at_least)
+                .map(|b| q(b.points))
+                .unwrap_or_default(),
         )),
-        _ => refuse(format!("{} evidence does not fit a {} rule", ev.kind(), rule.kind())),
+        _ => refuse(format!(
+            "{} evidence does not fit a {} rule",
+            ev.kind(),
+            rule.kind()
+        )),
     }
 }
 
@@ -325,7 +374,9 @@ pub fn apply(rule: &Rule, m: &Q, ev: &Evidence) -> Result<Outcome, OracleError> 
 /// A leaf's final points, or None when not applicable.
 pub fn leaf(node: &NodeSpec, entry: Option<&Entry>) -> Result<Option<Q>, OracleError> {
     let m = q(node.max_points);
-    let Some(entry) = entry else { return Ok(Some(Q::zero())) }; // missing: 0, applicable
+    let Some(entry) = entry else {
+        return Ok(Some(Q::zero()));
+    }; // missing: 0, applicable
     for given in [entry.self_assessed, entry.appraised].into_iter().flatten() {
         let p = q(given);
         if p.is_negative() || p > m {
@@ -356,16 +407,16 @@ pub fn leaf(node: &NodeSpec, entry: Option<&Entry>) -> Result<Option<Q>, OracleE
     })
 }
 
-/// Children (their (points, effective max) or None when not applicable, and weight) into a
-/// parent of maximum `m`; None when no child applies.
-pub fn combine(
-    m: &Q,
-    how: Combine,
-    policy: NotApplicablePolicy,
-    kids: &[(Option<(Q, Q)>, Option<Q>)],
-) -> Option<(Q, Q)> {
-    let applicable: Vec<(&Q, &Q, &Option<Q>)> =
-        kids.iter().filter_map(|(r, w)| r.as_ref().map(|(p, e)| (p, e, w))).collect();
+/// A child as its parent sees it: (points, effective max), or None when not applicable; and
+/// its weight.
+pub type Child = (Option<(Q, Q)>, Option<Q>);
+
+/// Children into a parent of maximum `m`; None when no child applies.
+pub fn combine(m: &Q, how: Combine, policy: NotApplicablePolicy, kids: &[Child]) -> Option<(Q, Q)> {
+    let applicable: Vec<(&Q, &Q, &Option<Q>)> = kids
+        .iter()
+        .filter_map(|(r, w)| r.as_ref().map(|(p, e)| (p, e, w)))
+        .collect();
     if applicable.is_empty() {
         return None;
     }
@@ -379,7 +430,9 @@ pub fn combine(
         (Combine::WeightedMean, _) => {
             let w = |k: &(&Q, &Q, &Option<Q>)| k.2.clone().expect("weight under a weighted mean");
             let sum_w = applicable.iter().fold(Q::zero(), |s, k| s + w(k));
-            let sum_wp = applicable.iter().fold(Q::zero(), |s, k| s + w(k) * k.0 / k.1);
+            let sum_wp = applicable
+                .iter()
+                .fold(Q::zero(), |s, k| s + w(k) * k.0 / k.1);
             Some(((m * sum_wp / sum_w).min(m.clone()), m.clone()))
         }
         _ => panic!("a combination the oracle does not know"),
@@ -393,7 +446,11 @@ struct Tree<'a> {
 }
 
 impl Tree<'_> {
-    fn node(&self, n: &NodeSpec, out: &mut BTreeMap<String, ONode>) -> Result<Option<(Q, Q)>, OracleError> {
+    fn node(
+        &self,
+        n: &NodeSpec,
+        out: &mut BTreeMap<String, ONode>,
+    ) -> Result<Option<(Q, Q)>, OracleError> {
         let code = n.code.to_string();
         let kids = self.children.get(&code).cloned().unwrap_or_default();
         let result = if kids.is_empty() {
@@ -414,7 +471,12 @@ impl Tree<'_> {
                     effective_max: e.clone(),
                     percent: Some(p * int(100) / e),
                 },
-                None => ONode { applicable: false, points: Q::zero(), effective_max: Q::zero(), percent: None },
+                None => ONode {
+                    applicable: false,
+                    points: Q::zero(),
+                    effective_max: Q::zero(),
+                    percent: None,
+                },
             },
         );
         Ok(result)
@@ -429,7 +491,11 @@ pub fn score(spec: &FrameworkSpec, a: &Assessment) -> Result<OracleCard, OracleE
     if a.unit.trim().is_empty() {
         return refuse("empty unit id");
     }
-    let mut tree = Tree { by_code: HashMap::new(), children: HashMap::new(), entries: HashMap::new() };
+    let mut tree = Tree {
+        by_code: HashMap::new(),
+        children: HashMap::new(),
+        entries: HashMap::new(),
+    };
     for n in &spec.nodes {
         tree.by_code.insert(n.code.to_string(), n);
         if let Some(p) = &n.parent {
@@ -462,5 +528,13 @@ pub fn score(spec: &FrameworkSpec, a: &Assessment) -> Result<OracleCard, OracleE
     let adjustments = a.adjustments.iter().fold(Q::zero(), |s, x| s + q(x.points));
     let unclamped = (&p + &adjustments) * int(100) / &e;
     let index = unclamped.clone().max(Q::zero()).min(int(100));
-    Ok(OracleCard { nodes, lost: &e - &p, points: p, effective_max: e, adjustments, unclamped, index })
+    Ok(OracleCard {
+        nodes,
+        lost: &e - &p,
+        points: p,
+        effective_max: e,
+        adjustments,
+        unclamped,
+        index,
+    })
 }

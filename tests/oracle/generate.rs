@@ -29,7 +29,12 @@ fn max_points() -> BoxedStrategy<Decimal> {
 }
 
 fn weight() -> BoxedStrategy<Decimal> {
-    prop_oneof![Just(Decimal::ONE), (1i64..=300).prop_map(|v| dec(v, 2)), (1i64..=9).prop_map(|v| dec(v, 0))].boxed()
+    prop_oneof![
+        Just(Decimal::ONE),
+        (1i64..=300).prop_map(|v| dec(v, 2)),
+        (1i64..=9).prop_map(|v| dec(v, 0))
+    ]
+    .boxed()
 }
 
 /// A percent threshold in (0, 100].
@@ -48,7 +53,11 @@ fn share(m: Decimal, k: u32) -> Decimal {
 }
 
 fn zero_denominator(optional: bool) -> BoxedStrategy<ZeroDenominator> {
-    let mut all = vec![ZeroDenominator::Error, ZeroDenominator::FullPoints, ZeroDenominator::ZeroPoints];
+    let mut all = vec![
+        ZeroDenominator::Error,
+        ZeroDenominator::FullPoints,
+        ZeroDenominator::ZeroPoints,
+    ];
     if optional {
         all.push(ZeroDenominator::NotApplicable);
     }
@@ -101,15 +110,28 @@ fn rule(m: Decimal, optional: bool) -> BoxedStrategy<Option<Rule>> {
 /// A framework node before codes are given.
 #[derive(Debug, Clone)]
 pub enum GNode {
-    Leaf { max: Decimal, rule: Option<Rule>, optional: bool },
-    Parent { combine: Combine, policy: NotApplicablePolicy, wm_max: Decimal, children: Vec<(GNode, Decimal)> },
+    Leaf {
+        max: Decimal,
+        rule: Option<Rule>,
+        optional: bool,
+    },
+    Parent {
+        combine: Combine,
+        policy: NotApplicablePolicy,
+        wm_max: Decimal,
+        children: Vec<(GNode, Decimal)>,
+    },
 }
 
 impl GNode {
     fn max(&self) -> Decimal {
         match self {
             GNode::Leaf { max, .. } => *max,
-            GNode::Parent { combine: Combine::Sum, children, .. } => children.iter().map(|(c, _)| c.max()).sum(),
+            GNode::Parent {
+                combine: Combine::Sum,
+                children,
+                ..
+            } => children.iter().map(|(c, _)| c.max()).sum(),
             GNode::Parent { wm_max, .. } => *wm_max,
         }
     }
@@ -117,25 +139,48 @@ impl GNode {
 
 fn leaf() -> BoxedStrategy<GNode> {
     (max_points(), prop::bool::weighted(0.3))
-        .prop_flat_map(|(m, optional)| rule(m, optional).prop_map(move |rule| GNode::Leaf { max: m, rule, optional }))
+        .prop_flat_map(|(m, optional)| {
+            rule(m, optional).prop_map(move |rule| GNode::Leaf {
+                max: m,
+                rule,
+                optional,
+            })
+        })
         .boxed()
 }
 
 fn combine_kind(sum_only: bool) -> BoxedStrategy<Combine> {
-    if sum_only { Just(Combine::Sum).boxed() } else { prop_oneof![2 => Just(Combine::Sum), 1 => Just(Combine::WeightedMean)].boxed() }
+    if sum_only {
+        Just(Combine::Sum).boxed()
+    } else {
+        prop_oneof![2 => Just(Combine::Sum), 1 => Just(Combine::WeightedMean)].boxed()
+    }
 }
 
 fn policy() -> BoxedStrategy<NotApplicablePolicy> {
-    prop_oneof![Just(NotApplicablePolicy::DropMaximum), Just(NotApplicablePolicy::Rescale)].boxed()
+    prop_oneof![
+        Just(NotApplicablePolicy::DropMaximum),
+        Just(NotApplicablePolicy::Rescale)
+    ]
+    .boxed()
 }
 
 /// A domain's subtree: depth 1-4, 1-4 children per parent.
 fn tree(sum_only: bool) -> BoxedStrategy<GNode> {
     leaf()
         .prop_recursive(3, 24, 4, move |inner| {
-            (combine_kind(sum_only), policy(), max_points(), prop::collection::vec((inner, weight()), 1..=4)).prop_map(
-                |(combine, policy, wm_max, children)| GNode::Parent { combine, policy, wm_max, children },
+            (
+                combine_kind(sum_only),
+                policy(),
+                max_points(),
+                prop::collection::vec((inner, weight()), 1..=4),
             )
+                .prop_map(|(combine, policy, wm_max, children)| GNode::Parent {
+                    combine,
+                    policy,
+                    wm_max,
+                    children,
+                })
         })
         .boxed()
 }
@@ -144,7 +189,14 @@ fn code(text: &str) -> Code {
     text.parse().unwrap()
 }
 
-fn flatten(node: &GNode, code_text: String, parent: Option<&str>, weighted: bool, weight: Decimal, out: &mut Vec<NodeSpec>) {
+fn flatten(
+    node: &GNode,
+    code_text: String,
+    parent: Option<&str>,
+    weighted: bool,
+    weight: Decimal,
+    out: &mut Vec<NodeSpec>,
+) {
     let mut spec = NodeSpec::new(code(&code_text), format!("node {code_text}"), node.max());
     spec.parent = parent.map(code);
     spec.weight = weighted.then_some(weight);
@@ -155,11 +207,23 @@ fn flatten(node: &GNode, code_text: String, parent: Option<&str>, weighted: bool
             out[at].rule = rule.clone();
             out[at].optional = *optional;
         }
-        GNode::Parent { combine, policy, children, .. } => {
+        GNode::Parent {
+            combine,
+            policy,
+            children,
+            ..
+        } => {
             out[at].combine = *combine;
             out[at].when_not_applicable = *policy;
             for (i, (child, w)) in children.iter().enumerate() {
-                flatten(child, format!("{code_text}.{}", i + 1), Some(&code_text), *combine == Combine::WeightedMean, *w, out);
+                flatten(
+                    child,
+                    format!("{code_text}.{}", i + 1),
+                    Some(&code_text),
+                    *combine == Combine::WeightedMean,
+                    *w,
+                    out,
+                );
             }
         }
     }
@@ -167,18 +231,34 @@ fn flatten(node: &GNode, code_text: String, parent: Option<&str>, weighted: bool
 
 /// A random valid framework (all-summing if `sum_only`).
 pub fn framework(sum_only: bool) -> BoxedStrategy<FrameworkSpec> {
-    (combine_kind(sum_only), policy(), max_points(), prop::collection::vec((tree(sum_only), weight()), 1..=4))
+    (
+        combine_kind(sum_only),
+        policy(),
+        max_points(),
+        prop::collection::vec((tree(sum_only), weight()), 1..=4),
+    )
         .prop_map(|(combine, policy, wm_total, domains)| {
             let mut nodes = Vec::new();
             for (i, (d, w)) in domains.iter().enumerate() {
-                flatten(d, format!("{}", i + 1), None, combine == Combine::WeightedMean, *w, &mut nodes);
+                flatten(
+                    d,
+                    format!("{}", i + 1),
+                    None,
+                    combine == Combine::WeightedMean,
+                    *w,
+                    &mut nodes,
+                );
             }
             let total = match combine {
                 Combine::Sum => domains.iter().map(|(d, _)| d.max()).sum(),
                 _ => wm_total,
             };
             FrameworkSpec {
-                info: FrameworkInfo { id: FRAMEWORK_ID.into(), title: "oracle".into(), ..FrameworkInfo::default() },
+                info: FrameworkInfo {
+                    id: FRAMEWORK_ID.into(),
+                    title: "oracle".into(),
+                    ..FrameworkInfo::default()
+                },
                 total_points: total,
                 combine,
                 when_not_applicable: policy,
@@ -219,7 +299,16 @@ fn delta_over_ok(d: &BigInt) -> bool {
 /// A rate n/d close to `t` percent, for denominators small, repeating and huge.
 fn rate_near(t: Decimal) -> BoxedStrategy<Evidence> {
     let denominators = prop_oneof![
-        prop::sample::select(vec![3i128, 7, 9, 11, 13, 9_999_999, 10_000_000_000, 1_000_000_000_000_000_000_000_000_000]),
+        prop::sample::select(vec![
+            3i128,
+            7,
+            9,
+            11,
+            13,
+            9_999_999,
+            10_000_000_000,
+            1_000_000_000_000_000_000_000_000_000
+        ]),
         (1i128..=1000),
         (1i128 << 80..=i128::from(u64::MAX) << 32),
     ];
@@ -228,11 +317,24 @@ fn rate_near(t: Decimal) -> BoxedStrategy<Evidence> {
             let d = BigInt::from(d);
             let (tm, ts) = (BigInt::from(t.mantissa()), BigInt::from(10).pow(t.scale()));
             let n = &d * tm / (ts * 100) + delta; // floor(t d / 100) + delta
-            let n = if n < BigInt::from(0) { BigInt::from(0) } else { n };
+            let n = if n < BigInt::from(0) {
+                BigInt::from(0)
+            } else {
+                n
+            };
             // above the whole only one time in ten
-            let n = if n > d && delta_over_ok(&d) { n } else if n > d { d.clone() } else { n };
+            let n = if n > d && delta_over_ok(&d) {
+                n
+            } else if n > d {
+                d.clone()
+            } else {
+                n
+            };
             match (big_dec(&n), big_dec(&d)) {
-                (Some(n), Some(d)) => Evidence::Rate { numerator: n, denominator: d },
+                (Some(n), Some(d)) => Evidence::Rate {
+                    numerator: n,
+                    denominator: d,
+                },
                 _ => Evidence::Percent(t),
             }
         })
@@ -288,11 +390,17 @@ fn evidence(rule: &Rule, m: Decimal) -> BoxedStrategy<Evidence> {
     let fitting: BoxedStrategy<Evidence> = match rule {
         Rule::Direct => points_in(m, 1).prop_map(Evidence::Points).boxed(),
         Rule::YesNo { .. } => any::<bool>().prop_map(Evidence::Flag).boxed(),
-        Rule::Proportional { full_at_percent, .. } => rate_evidence(vec![*full_at_percent]),
-        Rule::ThresholdBands { bands, .. } => rate_evidence(bands.iter().map(|b| b.at_least).collect()),
+        Rule::Proportional {
+            full_at_percent, ..
+        } => rate_evidence(vec![*full_at_percent]),
+        Rule::ThresholdBands { bands, .. } => {
+            rate_evidence(bands.iter().map(|b| b.at_least).collect())
+        }
         Rule::Linear { zero_at, full_at } => {
-            let inside: Vec<Decimal> =
-                [*zero_at, *full_at].into_iter().filter(|b| *b >= Decimal::ZERO && *b <= Decimal::ONE_HUNDRED).collect();
+            let inside: Vec<Decimal> = [*zero_at, *full_at]
+                .into_iter()
+                .filter(|b| *b >= Decimal::ZERO && *b <= Decimal::ONE_HUNDRED)
+                .collect();
             let (z, f) = (*zero_at, *full_at);
             prop_oneof![
                 3 => rate_evidence(inside),
@@ -302,16 +410,29 @@ fn evidence(rule: &Rule, m: Decimal) -> BoxedStrategy<Evidence> {
             ]
             .boxed()
         }
-        Rule::Deduction { per_violation, floor } => {
+        Rule::Deduction {
+            per_violation,
+            floor,
+        } => {
             let first_at_floor = ((m - floor) / per_violation).ceil().to_u64().unwrap_or(0);
             prop_oneof![
-                prop::sample::select(vec![0u64, 1, first_at_floor.saturating_sub(1), first_at_floor, first_at_floor + 1, u64::MAX]),
+                prop::sample::select(vec![
+                    0u64,
+                    1,
+                    first_at_floor.saturating_sub(1),
+                    first_at_floor,
+                    first_at_floor + 1,
+                    u64::MAX
+                ]),
                 0u64..=40,
             ]
             .prop_map(Evidence::Count)
             .boxed()
         }
-        Rule::SurveyMean { scale_min, scale_max } => {
+        Rule::SurveyMean {
+            scale_min,
+            scale_max,
+        } => {
             let (a, b) = (*scale_min, *scale_max);
             prop_oneof![
                 150 => prop::sample::select(vec![a, b, (a + b) / Decimal::TWO]).prop_flat_map(around)
@@ -340,7 +461,16 @@ fn entry(node: &NodeSpec) -> BoxedStrategy<Option<Entry>> {
     let c = node.code.clone();
     let ev = evidence(&rule, m);
     let na_weight = if node.optional { 40 } else { 1 };
-    let (c1, c2, c3, c4, c5, c6, c7, c8) = (c.clone(), c.clone(), c.clone(), c.clone(), c.clone(), c.clone(), c.clone(), c);
+    let (c1, c2, c3, c4, c5, c6, c7, c8) = (
+        c.clone(),
+        c.clone(),
+        c.clone(),
+        c.clone(),
+        c.clone(),
+        c.clone(),
+        c.clone(),
+        c,
+    );
     prop_oneof![
         40 => Just(None),
         200 => ev.clone().prop_map(move |e| Some(Entry::new(c1.clone()).with_evidence(e))),
@@ -381,7 +511,12 @@ enum Spoil {
 /// A random assessment of `spec` for `unit`.
 pub fn assessment(spec: &FrameworkSpec, unit: String) -> BoxedStrategy<Assessment> {
     let parents: Vec<Code> = spec.nodes.iter().filter_map(|n| n.parent.clone()).collect();
-    let leaves: Vec<NodeSpec> = spec.nodes.iter().filter(|n| !parents.contains(&n.code)).cloned().collect();
+    let leaves: Vec<NodeSpec> = spec
+        .nodes
+        .iter()
+        .filter(|n| !parents.contains(&n.code))
+        .cloned()
+        .collect();
     let entries: Vec<BoxedStrategy<Option<Entry>>> = leaves.iter().map(entry).collect();
     let spoil = prop_oneof![
         100 => Just(Spoil::None),
@@ -397,10 +532,13 @@ pub fn assessment(spec: &FrameworkSpec, unit: String) -> BoxedStrategy<Assessmen
             a.adjustments = adjustments;
             match spoil {
                 Spoil::None => {}
-                Spoil::UnknownCode => a.entries.push(Entry::new(code("99.1")).with_appraised(Decimal::ZERO)),
+                Spoil::UnknownCode => a
+                    .entries
+                    .push(Entry::new(code("99.1")).with_appraised(Decimal::ZERO)),
                 Spoil::ParentCode => {
                     if let Some(p) = parents.first() {
-                        a.entries.push(Entry::new(p.clone()).with_appraised(Decimal::ZERO));
+                        a.entries
+                            .push(Entry::new(p.clone()).with_appraised(Decimal::ZERO));
                     }
                 }
                 Spoil::Duplicate => {
@@ -430,7 +568,13 @@ pub fn cohort() -> BoxedStrategy<(FrameworkSpec, Vec<Assessment>)> {
     framework(false)
         .prop_flat_map(|spec| {
             let units: Vec<BoxedStrategy<(Assessment, bool)>> = (1..=6)
-                .map(|i| (assessment(&spec, format!("u{i}")), prop::bool::weighted(0.3)).boxed())
+                .map(|i| {
+                    (
+                        assessment(&spec, format!("u{i}")),
+                        prop::bool::weighted(0.3),
+                    )
+                        .boxed()
+                })
                 .collect();
             (Just(spec), units, 2usize..=6)
         })
@@ -455,20 +599,25 @@ pub fn bulk() -> BoxedStrategy<(FrameworkSpec, Vec<Vec<Decimal>>)> {
     framework(true)
         .prop_flat_map(|spec| {
             let parents: Vec<Code> = spec.nodes.iter().filter_map(|n| n.parent.clone()).collect();
-            let maxima: Vec<Decimal> =
-                spec.nodes.iter().filter(|n| !parents.contains(&n.code)).map(|n| n.max_points).collect();
+            let maxima: Vec<Decimal> = spec
+                .nodes
+                .iter()
+                .filter(|n| !parents.contains(&n.code))
+                .map(|n| n.max_points)
+                .collect();
             let row = maxima.iter().map(|m| points_in(*m, 0)).collect::<Vec<_>>();
-            let rows = prop::collection::vec((row, prop::bool::weighted(0.25)), 1..=8).prop_map(|rows| {
-                let mut out: Vec<Vec<Decimal>> = Vec::new();
-                for (r, copy) in rows {
-                    let r = match (copy, out.last()) {
-                        (true, Some(prev)) => prev.clone(),
-                        _ => r,
-                    };
-                    out.push(r);
-                }
-                out
-            });
+            let rows =
+                prop::collection::vec((row, prop::bool::weighted(0.25)), 1..=8).prop_map(|rows| {
+                    let mut out: Vec<Vec<Decimal>> = Vec::new();
+                    for (r, copy) in rows {
+                        let r = match (copy, out.last()) {
+                            (true, Some(prev)) => prev.clone(),
+                            _ => r,
+                        };
+                        out.push(r);
+                    }
+                    out
+                });
             (Just(spec), rows)
         })
         .boxed()

@@ -6,7 +6,6 @@
 pub mod eval;
 pub mod generate;
 
-
 /// The ONE place where the library's exposed figures are read. Exact figures
 /// (`par_index::Exact`) are read in their lowest-terms form (`{:#}`, "n/d") and compared with
 /// the true value itself; reading one also checks that its 28-digit form (`to_decimal`) is
@@ -63,7 +62,12 @@ pub mod adapter {
 
     /// A node as the library gives it: applicable, points, effective max, percent.
     pub fn node(n: &NodeScore) -> (bool, Q, Q, Option<Q>) {
-        (n.applicable, exposed(&n.points), exposed(&n.effective_max), n.percent().map(exposed))
+        (
+            n.applicable,
+            exposed(&n.points),
+            exposed(&n.effective_max),
+            n.percent().map(exposed),
+        )
     }
 
     /// The unit as the library gives it.
@@ -81,7 +85,9 @@ pub mod adapter {
             points: exposed(s.points()),
             effective_max: exposed(s.effective_max()),
             index: exposed(s.index()),
-            clamp: s.clamp().map(|c| (exposed(&c.unclamped), exposed(&c.clamped))),
+            clamp: s
+                .clamp()
+                .map(|c| (exposed(&c.unclamped), exposed(&c.clamped))),
             lost: exposed(s.lost_points()),
         }
     }
