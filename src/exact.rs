@@ -292,13 +292,6 @@ impl Exact {
         ))
     }
 
-    /// The sum of many.
-    pub(crate) fn sum<'a>(values: impl IntoIterator<Item = &'a Exact>) -> Exact {
-        values
-            .into_iter()
-            .fold(Exact::ZERO, |sum, value| sum.add(value))
-    }
-
     /// True when the value lies within a decimal's range, so that
     /// [`to_decimal`](Exact::to_decimal) does not saturate.
     pub(crate) fn fits_decimal(&self) -> bool {

@@ -308,7 +308,7 @@ pub(crate) fn split(
     terms: &[Exact],
     at: &dyn std::fmt::Display,
 ) -> Result<Vec<Exact>, Error> {
-    let total = Exact::sum(terms);
+    let total: Exact = terms.iter().sum();
     if &total == amount {
         return Ok(terms.to_vec());
     }
@@ -343,9 +343,9 @@ mod tests {
     fn a_split_that_does_not_end_adds_up_exactly() {
         let shares = split(&e("1"), &[e("1"), e("1"), e("1")], &"x").unwrap();
         assert_eq!(shares, [e("1/3"), e("1/3"), e("1/3")]);
-        assert_eq!(Exact::sum(&shares), e("1"));
+        assert_eq!(shares.iter().sum::<Exact>(), e("1"));
         let shares = split(&e("2"), &[e("3"), e("3"), e("3")], &"x").unwrap();
-        assert_eq!(Exact::sum(&shares), e("2"));
+        assert_eq!(shares.iter().sum::<Exact>(), e("2"));
         assert!(shares.iter().all(|s| *s == e("2/3")));
     }
 
