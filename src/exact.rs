@@ -294,10 +294,16 @@ impl Exact {
 
     /// True when the value lies within a decimal's range, so that
     /// [`to_decimal`](Exact::to_decimal) does not saturate.
+    #[inline]
+    // A big-integer product does not overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn fits_decimal(&self) -> bool {
         match &self.0 {
             Repr::Decimal(_) => true,
-            Repr::Fraction(ratio) => ratio.abs() <= decimal_ratio(Decimal::MAX),
+            // |n| / d ≤ MAX, multiplied out to stay in integers.
+            Repr::Fraction(ratio) => {
+                ratio.numer().magnitude() <= &(ratio.denom().magnitude() * MAX_MANTISSA)
+            }
         }
     }
 }
@@ -305,6 +311,10 @@ impl Exact {
 /// The decimal `mantissa × 10^-scale`, with trailing zeros dropped where the scale or the
 /// mantissa is too large for a decimal; `None` when no decimal holds the value.
 fn decimal_exact(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
+    // Checked first, so that the usual case never divides.
+    if let Some(value) = decimal_with_scale(mantissa, scale) {
+        return Some(value);
+    }
     while scale > 0
         && (scale > MAX_SCALE || mantissa.unsigned_abs() > MAX_MANTISSA)
         && mantissa.checked_rem(10) == Some(0)
@@ -325,6 +335,11 @@ fn decimal_with_scale(mantissa: i128, scale: u32) -> Option<Decimal> {
 
 /// The exact sum of two decimals, or `None` when it needs more digits than a decimal has.
 fn add_decimals(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if a.scale() == b.scale() {
+        // The common case (points of one framework share a scale): no rescaling. Two
+        // mantissas of 96 bits cannot overflow an `i128`.
+        return decimal_exact(a.mantissa().checked_add(b.mantissa())?, a.scale());
+    }
     let scale = a.scale().max(b.scale());
     let a = a
         .mantissa()
@@ -372,8 +387,13 @@ fn terminating_scale_i128(d: i128) -> Option<u32> {
 
 /// A decimal as a fraction of big integers.
 fn decimal_ratio(value: Decimal) -> BigRational {
-    let denominator = BigInt::from(10u8).pow(value.scale());
-    BigRational::new(value.mantissa().into(), denominator)
+    // Reduced in `i128` (10^28 fits), which is much cheaper than a big-integer gcd.
+    let (mantissa, denominator) = (value.mantissa(), pow10(value.scale()).unwrap_or(1));
+    let gcd = mantissa.gcd(&denominator);
+    match (mantissa.checked_div(gcd), denominator.checked_div(gcd)) {
+        (Some(n), Some(d)) => BigRational::new_raw(n.into(), d.into()),
+        _ => BigRational::new(mantissa.into(), denominator.into()),
+    }
 }
 
 /// The decimal that holds a fraction exactly, if one does.
@@ -710,5 +730,63 @@ impl<'de> serde::Deserialize<'de> for Exact {
             }
         }
         deserializer.deserialize_any(ExactVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fraction(numerator: BigInt, denominator: u8) -> Exact {
+        Exact::from_ratio(BigRational::new(numerator, BigInt::from(denominator)))
+    }
+
+    #[test]
+    fn a_fraction_fits_exactly_up_to_the_largest_decimal() {
+        let max = BigInt::from(MAX_MANTISSA);
+        let just_below = fraction(&max * 3u8 - 1u8, 3);
+        let just_above = fraction(&max * 3u8 + 1u8, 3);
+        assert!(!just_below.is_decimal() && just_below.fits_decimal());
+        assert!(!just_above.is_decimal() && !just_above.fits_decimal());
+        assert!(just_below.neg().fits_decimal());
+        assert!(!just_above.neg().fits_decimal());
+    }
+
+    #[test]
+    fn a_decimal_becomes_a_fraction_in_lowest_terms() {
+        let ratio = decimal_ratio(Decimal::new(-250, 2));
+        assert_eq!(
+            (ratio.numer(), ratio.denom()),
+            (&BigInt::from(-5), &BigInt::from(2))
+        );
+        let zero = decimal_ratio(Decimal::new(0, 3));
+        assert_eq!(
+            (zero.numer(), zero.denom()),
+            (&BigInt::from(0), &BigInt::from(1))
+        );
+        let tiny = decimal_ratio(Decimal::new(1, 28));
+        assert_eq!(tiny.denom(), &BigInt::from(10u8).pow(28));
+    }
+
+    #[test]
+    fn sums_of_one_scale_and_of_two_are_exact() {
+        let a = Exact::from(Decimal::new(125, 2));
+        let b = Exact::from(Decimal::new(275, 2));
+        assert_eq!(a.add(&b), Exact::from(4));
+        assert_eq!(
+            a.add(&Exact::from(Decimal::new(5, 3))),
+            Decimal::new(1255, 3)
+        );
+        // The mantissa overflows at scale 28; it ends in a zero, which is dropped instead.
+        let big = Exact::from(Decimal::from_i128_with_scale(MAX_MANTISSA as i128, 28));
+        let sum = big.add(&big);
+        assert!(sum.is_decimal());
+        assert_eq!(
+            sum.to_ratio().as_ref(),
+            &(decimal_ratio(big.to_decimal()) * BigInt::from(2))
+        );
+        // One more unit in the last place and no decimal holds the sum: a fraction.
+        let odd = Exact::from(Decimal::from_i128_with_scale(MAX_MANTISSA as i128 - 1, 28));
+        assert!(!odd.add(&odd).is_decimal());
     }
 }

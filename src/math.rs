@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::exact::Exact;
 
+// Cold: building the error formats its context, which the usual path never needs.
+#[cold]
 fn overflow(operation: &'static str, a: &Exact, b: &Exact, at: &dyn Display) -> Error {
     Error::Overflow {
         operation,
@@ -23,6 +25,7 @@ fn overflow(operation: &'static str, a: &Exact, b: &Exact, at: &dyn Display) -> 
     }
 }
 
+#[inline]
 fn kept(
     value: Exact,
     operation: &'static str,
