@@ -9,7 +9,7 @@ use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sum};
 use crate::rounding::RoundingPolicy;
-use crate::rule::{Rule, RuleOutcome};
+use crate::rule::{Evidence, Rule, RuleOutcome};
 
 /// Where a leaf's final points came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +43,11 @@ impl ScoringOptions {
     pub fn strict() -> ScoringOptions {
         ScoringOptions { strict: true }
     }
+
+    /// Options that score a leaf without input 0 and list it in [`Scorecard::missing`].
+    pub fn lenient() -> ScoringOptions {
+        ScoringOptions { strict: false }
+    }
 }
 
 /// A leaf's inputs beside its final points: both the unit's and the appraisal team's numbers
@@ -68,9 +73,35 @@ pub struct LeafDetail {
         serde(default, with = "crate::serde_decimal::option")
     )]
     pub appraised: Option<Decimal>,
+    /// The evidence the unit reported, as given.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub evidence: Option<Evidence>,
     /// The entry's note.
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: String,
+    /// The entry's references to evidence documents (tài liệu kiểm chứng), as given.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub evidence_refs: Vec<String>,
+}
+
+impl LeafDetail {
+    /// The entry of leaf `code` these inputs came from; `None` when the leaf had no entry,
+    /// or an entry with nothing in it.
+    pub fn entry(&self, code: &Code) -> Option<Entry> {
+        let empty = self.evidence.is_none()
+            && self.self_assessed.is_none()
+            && self.appraised.is_none()
+            && self.note.is_empty()
+            && self.evidence_refs.is_empty();
+        (!empty).then(|| Entry {
+            code: code.clone(),
+            evidence: self.evidence.clone(),
+            self_assessed: self.self_assessed,
+            appraised: self.appraised,
+            note: self.note.clone(),
+            evidence_refs: self.evidence_refs.clone(),
+        })
+    }
 }
 
 /// The exact result for one node.
@@ -221,6 +252,46 @@ impl Scorecard {
         &self.missing
     }
 
+    /// The assessment this scorecard was scored from: the unit, its period, every leaf's
+    /// entry and the adjustments, as given. Scoring it again gives this scorecard back,
+    /// which is how a what-if analysis changes one leaf and keeps the rest.
+    ///
+    /// An entry with nothing in it (no evidence, points, note or reference) is left out:
+    /// it scores the same as no entry.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Entry, Evidence, Framework, Rule};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .total_points(Decimal::from(2))
+    ///     .domain("1", "Thủ tục hành chính", Decimal::from(2))
+    ///     .rule(Rule::proportional())
+    ///     .build()?;
+    /// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+    /// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::rate(5_147, 8_037)));
+    /// let scorecard = framework.score(&assessment)?;
+    /// assert_eq!(scorecard.assessment(), assessment);
+    /// assert_eq!(framework.score(&scorecard.assessment())?, scorecard);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assessment(&self) -> Assessment {
+        Assessment {
+            framework: self.framework.clone(),
+            unit: self.unit.clone(),
+            unit_name: self.unit_name.clone(),
+            period: self.period.clone(),
+            entries: self
+                .nodes
+                .iter()
+                .filter_map(|node| node.leaf.as_ref()?.entry(&node.code))
+                .collect(),
+            adjustments: self.adjustments.clone(),
+        }
+    }
+
     /// Every node's result, in the framework's order (each parent before its children).
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = &NodeScore> + '_ {
         self.nodes.iter()
@@ -347,6 +418,29 @@ impl Partial {
 }
 
 impl Framework {
+    /// An empty assessment of `unit` for `period` against this framework, so that its id is
+    /// not typed twice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Entry, Framework};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .total_points(Decimal::from(4))
+    ///     .domain("1", "Cải cách thể chế", Decimal::from(4))
+    ///     .build()?;
+    /// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+    /// assessment.push(Entry::new("1".parse()?).with_appraised(Decimal::from(3)));
+    /// assert_eq!(assessment.framework, "demo");
+    /// assert_eq!(framework.score(&assessment)?.index().to_string(), "75");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assessment(&self, unit: impl Into<String>, period: Period) -> Assessment {
+        Assessment::new(self.id(), unit, period)
+    }
+
     /// Scores an assessment: leaves with no input score 0 and are listed as missing.
     ///
     /// # Errors
@@ -562,7 +656,9 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
                 from_evidence: None,
                 self_assessed: None,
                 appraised: None,
+                evidence: None,
                 note: String::new(),
+                evidence_refs: Vec::new(),
             },
         ));
     };
@@ -636,7 +732,9 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             from_evidence,
             self_assessed: entry.self_assessed,
             appraised: entry.appraised,
+            evidence: entry.evidence.clone(),
             note: entry.note.clone(),
+            evidence_refs: entry.evidence_refs.clone(),
         },
     ))
 }
