@@ -69,7 +69,7 @@ fn uncertainty(c: &mut Criterion) {
     let options = UncertaintyOptions::default().with_replications(1000);
     c.bench_function("uncertainty, 1000 replications, 63 units", |b| {
         b.iter(|| {
-            RankUncertainty::from_cohort(black_box(&scores))
+            RankUncertainty::from_scores(black_box(&scores))
                 .run(&options)
                 .unwrap()
         })

@@ -184,7 +184,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     if reps > 0 {
         let t3 = Instant::now();
-        let analysis = RankUncertainty::from_cohort(&scores);
+        let analysis = RankUncertainty::from_scores(&scores);
         let report = analysis.run(&UncertaintyOptions::default().with_replications(reps))?;
         let ua_s = t3.elapsed().as_secs_f64();
         std::hint::black_box(&report);

@@ -97,23 +97,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = RankingOptions::default().with_grades(local_grades()?);
     let current = score_all(&framework, &WARDS, "2021-H1", 0)?;
     let previous = score_all(&framework, &WARDS, "2020", 1)?;
-    let ranking = rank(&current, &options)?;
-    let last_year = rank(&previous, &options)?;
+    let ranking = current.rank_with(&options)?;
+    let last_year = previous.rank_with(&options)?;
 
     println!("Wards and communes, first half of 2021, ranked (grades illustrative):\n");
     print!("{}", Comparison::new(&last_year, &ranking)?);
     print_domains(&framework, &ranking);
 
     let offices = score_all(&framework, &OFFICES, "2021-H1", 0)?;
-    let office_ranking = rank(&offices, &options)?;
+    let office_ranking = offices.rank_with(&options)?;
     println!("\nCity offices, first half of 2021:\n");
     print!("{office_ranking}");
     print_domains(&framework, &office_ranking);
 
-    let centre = offices
-        .iter()
-        .find(|s| s.unit() == "TTHCC")
-        .ok_or("the centre is scored")?;
+    let centre = offices.scorecard("TTHCC").ok_or("the centre is scored")?;
     let on_time_leaf = centre.node("3.1").ok_or("leaf 3.1 exists")?;
     println!(
         "\nThe public administration centre resolved 64.04% of its dossiers early or on time: \
@@ -148,21 +145,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // What if the centre had resolved 90% of its dossiers on time? It alone is scored again
     // and ranked among the offices as they stand.
-    let centre_assessment = assess_all(&framework, &OFFICES, "2021-H1", 0)?
-        .into_iter()
-        .find(|a| a.unit == "TTHCC")
-        .ok_or("the centre is assessed")?;
     let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
-    let what_if = WhatIf::run(&framework, &centre_assessment, &[at_90], &office_ranking)?;
+    let what_if = WhatIf::run(&office_ranking, "TTHCC", &[at_90])?;
     println!("\nWhat if leaf 3.1 had been 90% on time, not 64.04%? {what_if}, among the offices.");
 
     // What the last ward needs for the next grade, and where it lost most.
     let last = ranking.units().last().ok_or("the wards are ranked")?;
-    let last_card = current
-        .iter()
-        .find(|s| s.unit() == last.unit)
-        .ok_or("the last ward is scored")?;
-    let gap = Gap::new(&framework, &ranking, last_card)?.with_accountability(&accountability)?;
+    let gap = Gap::new(&ranking, &last.unit)?.with_accountability(&accountability)?;
     if let Some(target) = gap.to_next_grade(&local_grades()?)? {
         let needed = match target.reach {
             Reach::Reachable(needed) => format!("{} more points", needed.points_at(2)?),
@@ -273,21 +262,17 @@ fn local_grades() -> Result<GradeScale, par_index::Error> {
     )
 }
 
-fn rank(scorecards: &[Scorecard], options: &RankingOptions) -> Result<Ranking, par_index::Error> {
-    scorecards.iter().collect::<Cohort>().rank_with(options)
-}
-
 fn score_all(
     framework: &Framework,
     units: &[Ward],
     period: &str,
     years_back: i64,
-) -> Result<Vec<Scorecard>, Box<dyn std::error::Error>> {
+) -> Result<Cohort, Box<dyn std::error::Error>> {
     let mut scorecards = Vec::with_capacity(units.len());
     for assessment in assess_all(framework, units, period, years_back)? {
         scorecards.push(framework.score(&assessment)?);
     }
-    Ok(scorecards)
+    Ok(Cohort::new(framework, scorecards)?)
 }
 
 fn assess_all(
@@ -298,7 +283,7 @@ fn assess_all(
 ) -> Result<Vec<Assessment>, Box<dyn std::error::Error>> {
     let mut assessments = Vec::with_capacity(units.len());
     for (position, unit) in units.iter().enumerate() {
-        let mut assessment = Assessment::new(framework.id(), unit.code, period.parse()?);
+        let mut assessment = framework.assessment(unit.code, period.parse()?);
         assessment.unit_name = unit.name.to_owned();
         for (leaf_position, leaf) in framework.leaves().enumerate() {
             // A deterministic spread around the unit's quality, different for every leaf and

@@ -24,7 +24,7 @@ use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
     Accountability, AccountabilityReport, Assessment, Assignments, Cohort, Comparison, Framework,
-    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, Scorecard, builtin,
+    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, builtin,
 };
 
 const HELP: &str = "\
@@ -330,15 +330,16 @@ pub fn load_assessments(
 pub fn score_all(
     framework: &Framework,
     assessments: &[(String, Assessment)],
-) -> Result<Vec<Scorecard>, String> {
-    assessments
+) -> Result<Cohort, String> {
+    let scorecards = assessments
         .iter()
         .map(|(source, assessment)| {
             framework
                 .score(assessment)
                 .map_err(|e| format!("{source}: {e}"))
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    Cohort::new(framework, scorecards).map_err(|e| e.to_string())
 }
 
 /// Assignments from a JSON file, or one of the two inferred templates by name.
@@ -364,8 +365,8 @@ pub fn load_assignments(source: &str) -> Result<Assignments, String> {
 fn accountability_report(
     source: &str,
     framework: &Framework,
-    current: &[Scorecard],
-    previous: Option<&[Scorecard]>,
+    current: &Cohort,
+    previous: Option<&Cohort>,
 ) -> Result<AccountabilityReport, String> {
     let accountability = Accountability::new(framework, load_assignments(source)?)
         .map_err(|e| format!("{source}: {e}"))?;
@@ -396,12 +397,8 @@ fn ranking_options(grades: &Grades) -> Result<RankingOptions, String> {
     })
 }
 
-fn rank(scorecards: &[Scorecard], options: &RankingOptions) -> Result<Ranking, String> {
-    scorecards
-        .iter()
-        .collect::<Cohort>()
-        .rank_with(options)
-        .map_err(|e| e.to_string())
+fn rank(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, String> {
+    cohort.rank_with(options).map_err(|e| e.to_string())
 }
 
 /// Runs the command and returns what it writes.
@@ -419,7 +416,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
         None => None,
     };
     let previous = previous_scorecards
-        .as_deref()
+        .as_ref()
         .map(|before| rank(before, &ranking_options))
         .transpose()?;
     let accountability = options
@@ -430,7 +427,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 source,
                 &framework,
                 &scorecards,
-                previous_scorecards.as_deref(),
+                previous_scorecards.as_ref(),
             )
         })
         .transpose()?;
@@ -502,7 +499,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
             out.push(b'\n');
         }
         Format::Html => {
-            let mut report = HtmlReport::new(&framework, &ranking);
+            let mut report = HtmlReport::new(&ranking);
             if let Some(comparison) = &comparison {
                 report = report.comparison(comparison);
             }

@@ -223,8 +223,8 @@ impl UnitChange {
 /// };
 /// let before = [score("hp", "2023", "91.87")?, score("qn", "2023", "92.18")?];
 /// let after = [score("hp", "2024", "96.17")?, score("qn", "2024", "91.00")?];
-/// let previous = before.iter().collect::<Cohort>().rank()?;
-/// let current = after.iter().collect::<Cohort>().rank()?;
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
 ///
 /// let comparison = Comparison::new(&previous, &current)?;
 /// let hp = comparison.unit("hp").unwrap();
@@ -236,9 +236,9 @@ impl UnitChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Comparison {
-    previous_framework: Option<String>,
+    previous_framework: String,
     previous_period: Option<Period>,
-    current_framework: Option<String>,
+    current_framework: String,
     current_period: Option<Period>,
     basis: ValueBasis,
     rounding: RoundingPolicy,
@@ -292,14 +292,13 @@ impl Comparison {
                         code: code.clone(),
                     });
                 }
-                if let Some(framework) = ranking.framework() {
-                    if !ranking.domain_codes().contains(code) {
-                        return Err(Error::UnknownMappedDomain {
-                            side,
-                            code: code.clone(),
-                            framework: framework.to_owned(),
-                        });
-                    }
+                let framework = ranking.framework();
+                if !framework.domains().any(|domain| domain.code() == code) {
+                    return Err(Error::UnknownMappedDomain {
+                        side,
+                        code: code.clone(),
+                        framework: framework.id().to_owned(),
+                    });
                 }
             }
         }
@@ -335,9 +334,9 @@ impl Comparison {
             }
         }
         Ok(Comparison {
-            previous_framework: previous.framework().map(str::to_owned),
+            previous_framework: previous.framework().id().to_owned(),
             previous_period: previous.period().cloned(),
-            current_framework: current.framework().map(str::to_owned),
+            current_framework: current.framework().id().to_owned(),
             current_period: current.period().cloned(),
             basis: current.options().basis,
             rounding: current.options().rounding,
@@ -357,14 +356,14 @@ impl Comparison {
         self.current_period.as_ref()
     }
 
-    /// The previous ranking's framework.
-    pub fn previous_framework(&self) -> Option<&str> {
-        self.previous_framework.as_deref()
+    /// The id of the previous ranking's framework.
+    pub fn previous_framework(&self) -> &str {
+        &self.previous_framework
     }
 
-    /// The current ranking's framework.
-    pub fn current_framework(&self) -> Option<&str> {
-        self.current_framework.as_deref()
+    /// The id of the current ranking's framework.
+    pub fn current_framework(&self) -> &str {
+        &self.current_framework
     }
 
     /// True when the current ranking has a grade scale.

@@ -106,7 +106,7 @@
 //!     .iter()
 //!     .map(|a| framework.score(a))
 //!     .collect::<Result<Vec<_>, _>>()?;
-//! let ranking = scorecards.iter().collect::<Cohort>().rank()?;
+//! let ranking = Cohort::new(&framework, scorecards)?.rank()?;
 //!
 //! let mut out = Vec::new();
 //! write_ranking(&mut out, &ranking, &WriteOptions::default())?;

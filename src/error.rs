@@ -71,14 +71,13 @@ use crate::code::{Code, NodeRef};
 /// | `TooManyDecimalPlaces` | `a rounding policy of 13 decimal places is refused; at most 12 are published` |
 /// | `InvalidExact` | `cannot read "1/0" as an exact value: write a decimal such as "24.05" or a fraction of integers such as "1/3"` |
 /// | `Overflow` | `arithmetic overflow adding 79228162514264337593543950335 and 79228162514264337593543950335 for cat` |
-/// | `CohortFrameworkMismatch` | `a cohort ranks one framework: unit u is scored under cat but unit v under other` |
 /// | `CohortPeriodMismatch` | `a cohort ranks one period: unit u is scored for 2024 but unit v for 2025` |
 /// | `DuplicateCohortUnit` | `unit u is in the cohort twice` |
 /// | `UnknownTieBreakerNode` | `a tie-breaker names node 9, which the scorecard of unit u under framework cat does not have` |
 /// | `PeriodsNotInOrder` | `cannot compare period 2025 with period 2024: the previous ranking's period must come before the current one's` |
 /// | `UnknownMappedDomain` | `the domain map names current domain 9, which framework cat does not have` |
 /// | `DuplicateDomainMapping` | `the domain map maps previous domain 1 twice` |
-/// | `ReportMismatch` | `the ranking is for framework cat, but the report is for framework other` |
+/// | `ReportMismatch` | `the comparison's current ranking is for framework cat and period 2025, but the report is for framework cat and period 2024` |
 /// | `EmptyGradeScale` | `grade scale s has no grades` |
 /// | `EmptyGradeLabel` | `grade scale s has a grade with an empty label` |
 /// | `DuplicateGradeLabel` | `grade scale s names grade A twice` |
@@ -106,12 +105,9 @@ use crate::code::{Code, NodeRef};
 /// | `DossierCountsInconsistent` | `agency VP reports 4 late dossiers but only 3 resolved` |
 /// | `DuplicateDossierRecord` | `agency VP has two late-dossier records` |
 /// | `NotInRanking` | `unit c is not among the ranked units` |
-/// | `RankingMismatch` | `the scorecard of unit a is for period 2025, but the ranking is for period 2024` |
-/// | `RankingIndexMismatch` | `unit a has an index of 77 in its scorecard but 87 in the ranking` |
 /// | `InvalidTargetRank` | `target rank 5 for unit a is outside 1 to 2` |
 /// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.3 points are open` |
 /// | `DuplicateChange` | `the what-if for unit a changes leaf 1.1 twice` |
-/// | `TieBreakerNotInRanking` | `tie-breaker node 1.1 is not a domain, and a ranking keeps only its domains' values` |
 /// | `PlanUnsupported` | `points on leaf 1 of unit w do not add one for one to its total: the total rescales or averages its children` |
 /// | `InvalidEvidence` | `cannot read "7723/0x" as evidence: the denominator "0x" is not a number` |
 /// | `InvalidRuleText` | `cannot read rule "bands 100:10": unknown kind "bands"; the kinds are direct, yes_no, proportional, threshold_bands, linear, deduction, survey_mean and count_bands` |
@@ -576,20 +572,6 @@ pub enum Error {
         context: String,
     },
 
-    /// Two scorecards of one cohort scored under different frameworks.
-    #[error(
-        "a cohort ranks one framework: unit {first_unit} is scored under {first_framework} but unit {unit} under {framework}"
-    )]
-    CohortFrameworkMismatch {
-        /// The cohort's first unit.
-        first_unit: String,
-        /// Its framework.
-        first_framework: String,
-        /// The unit that differs.
-        unit: String,
-        /// Its framework.
-        framework: String,
-    },
     /// Two scorecards of one cohort for different periods.
     #[error(
         "a cohort ranks one period: unit {first_unit} is scored for {first_period} but unit {unit} for {period}"
@@ -968,40 +950,6 @@ pub enum Error {
     NotInRanking {
         /// The unit.
         unit: String,
-    },
-    /// A unit's scorecard for another framework or period than the ranking's.
-    #[error(
-        "the scorecard of unit {unit} is for {what} {found}, but the ranking is for {what} {expected}"
-    )]
-    RankingMismatch {
-        /// The unit.
-        unit: String,
-        /// `framework` or `period`.
-        what: &'static str,
-        /// The scorecard's.
-        found: String,
-        /// The ranking's.
-        expected: String,
-    },
-    /// A unit's scorecard that is not the one its ranking was made from.
-    #[error(
-        "unit {unit} has an index of {scorecard} in its scorecard but {ranking} in the ranking"
-    )]
-    RankingIndexMismatch {
-        /// The unit.
-        unit: String,
-        /// The scorecard's exact index.
-        scorecard: Decimal,
-        /// The ranking's exact index.
-        ranking: Decimal,
-    },
-    /// A tie-breaker on a node whose values a ranking does not keep.
-    #[error(
-        "tie-breaker node {code} is not a domain, and a ranking keeps only its domains' values"
-    )]
-    TieBreakerNotInRanking {
-        /// The tie-breaker's node.
-        code: Code,
     },
     /// A target rank outside the ranking.
     #[error("target rank {rank} for unit {unit} is outside 1 to {units}")]

@@ -45,9 +45,9 @@
 //!     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
 //!     scorecards.push(framework.score(&assessment)?);
 //! }
-//! let ranking = scorecards.iter().collect::<Cohort>().rank_with(&RankingOptions::national())?;
+//! let ranking = Cohort::new(&framework, scorecards)?.rank_with(&RankingOptions::national())?;
 //!
-//! let html = HtmlReport::new(&framework, &ranking).title("PAR Index 2024 <draft>").render()?;
+//! let html = HtmlReport::new(&ranking).title("PAR Index 2024 <draft>").render()?;
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains("<title>PAR Index 2024 &lt;draft&gt;</title>"));
 //! assert!(html.contains(r#"<tr data-unit="hp"><td class="rank">1</td>"#));
@@ -148,11 +148,10 @@ pub struct HtmlReport<'a> {
 }
 
 impl<'a> HtmlReport<'a> {
-    /// A report of `ranking`, whose units were scored under `framework` (for the domains'
-    /// names).
-    pub fn new(framework: &'a Framework, ranking: &'a Ranking) -> HtmlReport<'a> {
+    /// A report of `ranking` (the domains' names are its framework's).
+    pub fn new(ranking: &'a Ranking) -> HtmlReport<'a> {
         HtmlReport {
-            framework,
+            framework: ranking.framework(),
             ranking,
             comparison: None,
             accountability: None,
@@ -185,9 +184,8 @@ impl<'a> HtmlReport<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::ReportMismatch`] when the ranking is of another framework than the one
-    /// given, or the comparison's current ranking or the accountability report is of another
-    /// framework or period than the ranking.
+    /// [`Error::ReportMismatch`] when the comparison's current ranking or the
+    /// accountability report is of another framework or period than the ranking.
     pub fn render(&self) -> Result<String, Error> {
         self.check()?;
         let mut html = String::with_capacity(32 * 1024);
@@ -201,23 +199,13 @@ impl<'a> HtmlReport<'a> {
     }
 
     fn check(&self) -> Result<(), Error> {
-        if let Some(id) = self.ranking.framework() {
-            if id != self.framework.id() {
-                return Err(Error::ReportMismatch {
-                    what: "the ranking".to_owned(),
-                    expected: format!("framework {}", self.framework.id()),
-                    found: format!("framework {id}"),
-                });
-            }
-        }
-        let show = |framework: Option<&str>, period: Option<&crate::Period>| {
+        let show = |framework: &str, period: Option<&crate::Period>| {
             format!(
-                "framework {} and period {}",
-                framework.unwrap_or("(none)"),
+                "framework {framework} and period {}",
                 period.map_or_else(|| "(none)".to_owned(), ToString::to_string)
             )
         };
-        let expected = (self.ranking.framework(), self.ranking.period());
+        let expected = (self.framework.id(), self.ranking.period());
         if let Some(comparison) = self.comparison {
             let found = (comparison.current_framework(), comparison.current_period());
             if found != expected {
@@ -229,7 +217,7 @@ impl<'a> HtmlReport<'a> {
             }
         }
         if let Some(report) = self.accountability {
-            let found = (Some(report.framework.as_str()), Some(&report.period));
+            let found = (report.framework.as_str(), Some(&report.period));
             if found != expected {
                 return Err(Error::ReportMismatch {
                     what: "the accountability report".to_owned(),

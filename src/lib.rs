@@ -138,6 +138,7 @@ mod accountability;
 mod analysis;
 mod assessment;
 pub mod builtin;
+mod bulk;
 mod code;
 mod cohort;
 mod comparison;
@@ -183,8 +184,9 @@ pub use crate::analysis::what_if::{
     LeafChange, NewInput, WhatIf, WhatIfDomain, WhatIfLeaf, WhatIfStanding,
 };
 pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
+pub use crate::bulk::{CohortScores, PointsTable, UnitScore};
 pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
-pub use crate::cohort::{CohortScores, PointsTable, UnitScore};
+pub use crate::cohort::Cohort;
 pub use crate::comparison::{
     Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
 };
@@ -200,7 +202,7 @@ pub use crate::pinning::{
     pin, pin_with,
 };
 pub use crate::ranking::{
-    Cohort, DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
+    DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
 };
 pub use crate::rating::{
     EmulationEligibility, EmulationRule, GradeLabels, Ineligibility, LeaderRating, ManagedUnits,

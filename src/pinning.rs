@@ -6,13 +6,14 @@
 //! beyond the tolerance, naming the unit and both numbers, and every unit missing on either
 //! side.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::Code;
+use crate::cohort::Cohort;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::math::checked_sub;
@@ -309,11 +310,6 @@ pub enum PinMismatch {
         /// The unit.
         unit: String,
     },
-    /// Two scorecards for one unit.
-    DuplicateScorecard {
-        /// The unit.
-        unit: String,
-    },
 }
 
 impl fmt::Display for PinMismatch {
@@ -395,9 +391,6 @@ impl fmt::Display for PinMismatch {
             PinMismatch::DuplicateRow { unit } => {
                 write!(f, "unit {unit}: published in more than one row")
             }
-            PinMismatch::DuplicateScorecard { unit } => {
-                write!(f, "unit {unit}: scored more than once")
-            }
         }
     }
 }
@@ -455,7 +448,7 @@ impl fmt::Display for PinReport {
     }
 }
 
-/// Compares scorecards with a published table, rounding computed figures by the default
+/// Compares a cohort's scorecards with a published table, rounding computed figures by the default
 /// policy (2 places, half away from zero) and accepting differences up to `tolerance`.
 ///
 /// See [`pin_with`] for what is compared.
@@ -467,29 +460,29 @@ impl fmt::Display for PinReport {
 /// # Examples
 ///
 /// ```
-/// use par_index::{builtin, pin, Assessment, Entry, Evidence, PublishedRow, PublishedTable};
+/// use par_index::{builtin, pin, Cohort, Entry, Evidence, PublishedRow, PublishedTable};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = builtin::get("vn-par-province-2022")?;
-/// let mut ninh_thuan = Assessment::new(framework.id(), "ninh-thuan", "2022".parse()?);
+/// let mut ninh_thuan = framework.assessment("ninh-thuan", "2022".parse()?);
 /// for (code, points) in [("appraisal", "54.197"), ("socioeconomic", "5.314"),
 ///                         ("leaders", "18.046"), ("sipas", "8.226")] {
 ///     ninh_thuan.push(Entry::new(code.parse()?).with_evidence(Evidence::Points(points.parse()?)));
 /// }
-/// let scorecard = framework.score(&ninh_thuan)?;
+/// let cohort = Cohort::new(&framework, [framework.score(&ninh_thuan)?])?;
 ///
 /// let table = PublishedTable {
 ///     rows: vec![PublishedRow::new("ninh-thuan", "85.78".parse()?)],
 ///     ..PublishedTable::default()
 /// };
-/// assert!(pin(std::slice::from_ref(&scorecard), &table, Decimal::ZERO)?.is_clean());
+/// assert!(pin(&cohort, &table, Decimal::ZERO)?.is_clean());
 ///
 /// // A wrong published number is reported with the unit and both numbers.
 /// let wrong = PublishedTable {
 ///     rows: vec![PublishedRow::new("ninh-thuan", "85.87".parse()?)],
 ///     ..PublishedTable::default()
 /// };
-/// let report = pin(&[scorecard], &wrong, Decimal::ZERO)?;
+/// let report = pin(&cohort, &wrong, Decimal::ZERO)?;
 /// assert_eq!(
 ///     report.mismatches[0].to_string(),
 ///     "unit ninh-thuan: index computed 85.78 (exact 85.783), published 85.87, difference -0.09"
@@ -497,14 +490,14 @@ impl fmt::Display for PinReport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pin(
-    scorecards: &[Scorecard],
+    cohort: &Cohort,
     table: &PublishedTable,
     tolerance: Decimal,
 ) -> Result<PinReport, Error> {
-    pin_with(scorecards, table, &PinOptions::new(tolerance))
+    pin_with(cohort, table, &PinOptions::new(tolerance))
 }
 
-/// Compares scorecards with a published table.
+/// Compares a cohort's scorecards, ranked or not, with a published table.
 ///
 /// Units are matched by id ([`Scorecard::unit`] and [`PublishedRow::unit`]). For each
 /// matched unit:
@@ -519,14 +512,14 @@ pub fn pin(
 /// with standard competition ranking ("1224": units that show the same number share a rank
 /// and the next rank is skipped), and compared with the published rank.
 ///
-/// Rows without a scorecard, scorecards without a row, and units listed twice on either
-/// side are mismatches too: nothing is dropped silently.
+/// Rows without a scorecard, scorecards without a row, and units listed twice in the table
+/// are mismatches too: nothing is dropped silently.
 ///
 /// # Errors
 ///
 /// [`Error::NegativeTolerance`] when the tolerance is below 0.
 pub fn pin_with(
-    scorecards: &[Scorecard],
+    cohort: &Cohort,
     table: &PublishedTable,
     options: &PinOptions<'_>,
 ) -> Result<PinReport, Error> {
@@ -536,15 +529,6 @@ pub fn pin_with(
         });
     }
     let mut mismatches = Vec::new();
-    let mut by_unit: HashMap<&str, &Scorecard> = HashMap::with_capacity(scorecards.len());
-    for scorecard in scorecards {
-        if by_unit.insert(scorecard.unit(), scorecard).is_some() {
-            mismatches.push(PinMismatch::DuplicateScorecard {
-                unit: scorecard.unit().to_owned(),
-            });
-        }
-    }
-
     let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());
     let mut matched = 0usize;
     let mut grades_unchecked = Vec::new();
@@ -557,7 +541,7 @@ pub fn pin_with(
                 unit: row.unit.clone(),
             });
         }
-        let Some(scorecard) = by_unit.get(unit) else {
+        let Some(scorecard) = cohort.scorecard(unit) else {
             mismatches.push(PinMismatch::MissingScorecard {
                 unit: row.unit.clone(),
             });
@@ -594,7 +578,7 @@ pub fn pin_with(
         let Some(published) = row.rank else {
             continue;
         };
-        if !ranks_checked || !by_unit.contains_key(row.unit.as_str()) {
+        if !ranks_checked || cohort.scorecard(row.unit.as_str()).is_none() {
             ranks_unchecked.push(row.unit.clone());
         } else if computed != published {
             mismatches.push(PinMismatch::Rank {
@@ -605,7 +589,7 @@ pub fn pin_with(
         }
     }
 
-    for scorecard in scorecards {
+    for scorecard in cohort.iter() {
         if !seen.contains(scorecard.unit()) {
             mismatches.push(PinMismatch::MissingRow {
                 unit: scorecard.unit().to_owned(),

@@ -1,15 +1,16 @@
 //! Cohorts of scorecards ranked together (xếp hạng), with grades and statistics.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::fmt;
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::Code;
+use crate::cohort::Cohort;
 use crate::error::Error;
 use crate::exact::Exact;
+use crate::framework::Framework;
 use crate::grade::GradeScale;
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
@@ -127,102 +128,11 @@ impl RankingOptions {
     }
 }
 
-/// Scorecards of one framework and one period, to be ranked together (a ranking pool).
-///
-/// Units published beside the cohort but not ranked with it, such as the two special
-/// agencies scored beside the 17 ministries, are added with [`Cohort::push_unranked`]: they
-/// are graded and listed after the ranked units, without a rank, and left out of the
-/// statistics.
-///
-/// An empty cohort is valid and gives an empty ranking, with no framework, no period and no
-/// statistics.
-///
-/// # Examples
-///
-/// ```
-/// use par_index::{Assessment, Cohort, Entry, Framework, RankingOptions};
-/// use rust_decimal::Decimal;
-///
-/// // A one-leaf framework that takes the index directly.
-/// let framework = Framework::builder("demo", "Published index")
-///     .domain("1", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
-///     .build()?;
-/// let score = |unit: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
-///     let mut assessment = Assessment::new("demo", unit, "2023".parse()?);
-///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
-///     Ok(framework.score(&assessment)?)
-/// };
-/// let (a, b, c) = (score("a", "93.314")?, score("b", "93.305")?, score("c", "88.2")?);
-///
-/// let mut cohort = Cohort::new();
-/// cohort.push(&a).push(&b).push(&c);
-/// let ranking = cohort.rank_with(&RankingOptions::national())?;
-/// // 93.314 and 93.305 both publish as 93.31: they tie, and the next rank is 3.
-/// let ranks: Vec<String> = ranking.units().iter().map(|u| u.rank.unwrap().to_string()).collect();
-/// assert_eq!(ranks, ["1", "1", "3"]);
-/// assert_eq!(ranking.unit("c").unwrap().grade.as_deref(), Some("B"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct Cohort<'a> {
-    ranked: Vec<&'a Scorecard>,
-    unranked: Vec<&'a Scorecard>,
-}
-
-impl<'a> Cohort<'a> {
-    /// An empty cohort.
-    pub fn new() -> Cohort<'a> {
-        Cohort::default()
-    }
-
-    /// Adds a unit to be ranked.
-    pub fn push(&mut self, scorecard: &'a Scorecard) -> &mut Self {
-        self.ranked.push(scorecard);
-        self
-    }
-
-    /// Adds a unit published beside the cohort but not ranked with it.
-    pub fn push_unranked(&mut self, scorecard: &'a Scorecard) -> &mut Self {
-        self.unranked.push(scorecard);
-        self
-    }
-
-    /// How many units, ranked or not.
-    pub fn len(&self) -> usize {
-        self.ranked.len().saturating_add(self.unranked.len())
-    }
-
-    /// True without units.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Ranks the cohort with the default options.
-    ///
-    /// # Errors
-    ///
-    /// See [`Cohort::rank_with`].
-    pub fn rank(&self) -> Result<Ranking, Error> {
-        self.rank_with(&RankingOptions::default())
-    }
-
-    /// Ranks the cohort: by index, and in each domain.
-    ///
-    /// Units are ordered by the index value the options name (published by default),
-    /// highest first; tied units are ranked by the tie method and listed by unit identifier,
-    /// so the result does not depend on the order units were added in. Each domain is
-    /// ranked the same way among the units it applies to.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CohortFrameworkMismatch`] and [`Error::CohortPeriodMismatch`] when two
-    /// scorecards differ, naming both units; [`Error::DuplicateCohortUnit`];
-    /// [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node a ranked scorecard
-    /// does not have; [`Error::Overflow`] from the statistics.
-    pub fn rank_with(&self, options: &RankingOptions) -> Result<Ranking, Error> {
-        self.check()?;
+/// Ranking a checked cohort ([`Cohort::rank_with`]).
+impl Ranking {
+    pub(crate) fn of(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, Error> {
         let breakers = options.tie_method.tie_breakers();
-        for scorecard in &self.ranked {
+        for scorecard in cohort.scorecards() {
             for breaker in breakers {
                 if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
                     if scorecard.node(code.as_str()).is_none() {
@@ -237,7 +147,7 @@ impl<'a> Cohort<'a> {
         }
 
         let mut domain_codes: Vec<Code> = Vec::new();
-        for scorecard in self.ranked.iter().chain(&self.unranked) {
+        for scorecard in cohort.iter() {
             for domain in scorecard.domains() {
                 if !domain_codes.contains(&domain.code) {
                     domain_codes.push(domain.code.clone());
@@ -245,13 +155,13 @@ impl<'a> Cohort<'a> {
             }
         }
 
-        let mut units: Vec<RankedUnit> = self
-            .ranked
+        let mut units: Vec<RankedUnit> = cohort
+            .scorecards()
             .iter()
             .map(|s| RankedUnit::new(s, options))
             .collect();
-        let tie_values: Vec<Vec<Option<Exact>>> = self
-            .ranked
+        let tie_values: Vec<Vec<Option<Exact>>> = cohort
+            .scorecards()
             .iter()
             .map(|s| breaker_values(s, breakers))
             .collect();
@@ -307,8 +217,8 @@ impl<'a> Cohort<'a> {
             }
         }
 
-        let mut unranked: Vec<RankedUnit> = self
-            .unranked
+        let mut unranked: Vec<RankedUnit> = cohort
+            .unranked()
             .iter()
             .map(|s| RankedUnit::new(s, options))
             .collect();
@@ -319,67 +229,18 @@ impl<'a> Cohort<'a> {
         });
 
         let statistics = statistics(&ranked_units, &domain_codes, options)?;
-        let first = self.ranked.first().or(self.unranked.first());
         Ok(Ranking {
-            framework: first.map(|s| s.framework().to_owned()),
-            period: first.map(|s| s.period().clone()),
+            cohort: cohort.clone(),
+            #[cfg(feature = "serde")]
+            framework: cohort.framework().id().to_owned(),
+            #[cfg(feature = "serde")]
+            period: cohort.period().cloned(),
             options: options.clone(),
             domains: domain_codes,
             units: ranked_units,
             unranked,
             statistics,
         })
-    }
-
-    /// One framework, one period, each unit once.
-    fn check(&self) -> Result<(), Error> {
-        check_members(self.ranked.iter().chain(&self.unranked).copied())
-    }
-}
-
-/// Checks that scorecards can stand in one cohort: one framework, one period, each unit
-/// once. No scorecard at all passes.
-pub(crate) fn check_members<'a>(
-    scorecards: impl IntoIterator<Item = &'a Scorecard>,
-) -> Result<(), Error> {
-    let mut all = scorecards.into_iter();
-    let Some(first) = all.next() else {
-        return Ok(());
-    };
-    let mut seen: HashSet<&str> = HashSet::from([first.unit()]);
-    for scorecard in all {
-        if scorecard.framework() != first.framework() {
-            return Err(Error::CohortFrameworkMismatch {
-                first_unit: first.unit().to_owned(),
-                first_framework: first.framework().to_owned(),
-                unit: scorecard.unit().to_owned(),
-                framework: scorecard.framework().to_owned(),
-            });
-        }
-        if scorecard.period() != first.period() {
-            return Err(Error::CohortPeriodMismatch {
-                first_unit: first.unit().to_owned(),
-                first_period: first.period().clone(),
-                unit: scorecard.unit().to_owned(),
-                period: scorecard.period().clone(),
-            });
-        }
-        if !seen.insert(scorecard.unit()) {
-            return Err(Error::DuplicateCohortUnit {
-                unit: scorecard.unit().to_owned(),
-            });
-        }
-    }
-    Ok(())
-}
-
-impl<'a> FromIterator<&'a Scorecard> for Cohort<'a> {
-    /// A cohort in which every scorecard is ranked.
-    fn from_iter<I: IntoIterator<Item = &'a Scorecard>>(iter: I) -> Cohort<'a> {
-        Cohort {
-            ranked: iter.into_iter().collect(),
-            unranked: Vec::new(),
-        }
     }
 }
 
@@ -612,7 +473,7 @@ impl RankedUnit {
 ///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
 ///     scorecards.push(framework.score(&assessment)?);
 /// }
-/// let cohort: Cohort = scorecards.iter().collect();
+/// let cohort = Cohort::new(&framework, scorecards)?;
 ///
 /// let published = cohort.rank()?;
 /// assert_eq!(published.to_string(), "\
@@ -631,7 +492,13 @@ impl RankedUnit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ranking {
-    framework: Option<String>,
+    /// The cohort ranked; not written out with the ranking.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    cohort: Cohort,
+    /// The framework's id and the period, written out in place of the cohort.
+    #[cfg(feature = "serde")]
+    framework: String,
+    #[cfg(feature = "serde")]
     period: Option<Period>,
     options: RankingOptions,
     domains: Vec<Code>,
@@ -641,14 +508,19 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    /// The framework the units were scored under; `None` for an empty cohort.
-    pub fn framework(&self) -> Option<&str> {
-        self.framework.as_deref()
+    /// The cohort ranked: the framework and every scorecard.
+    pub fn cohort(&self) -> &Cohort {
+        &self.cohort
+    }
+
+    /// The framework the units were scored on.
+    pub fn framework(&self) -> &Framework {
+        self.cohort.framework()
     }
 
     /// The period; `None` for an empty cohort.
     pub fn period(&self) -> Option<&Period> {
-        self.period.as_ref()
+        self.cohort.period()
     }
 
     /// The options the cohort was ranked with.
@@ -748,8 +620,7 @@ impl Ranking {
     /// unchanged: the same tie method, value basis, rounding and grades.
     ///
     /// Errors: [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node the scorecard
-    /// does not have, [`Error::TieBreakerNotInRanking`] when it names a node that is not a
-    /// domain (a ranking keeps only its domains' values).
+    /// does not have.
     pub(crate) fn place(&self, scorecard: &Scorecard) -> Result<RankedUnit, Error> {
         let breakers = self.options.tie_method.tie_breakers();
         for breaker in breakers {
@@ -763,11 +634,17 @@ impl Ranking {
                 }
             }
         }
-        let others = self
+        // The other units' tie-breaker values, from the scorecards the ranking was made of.
+        let others: Vec<Vec<Option<Exact>>> = self
             .units
             .iter()
-            .map(|u| standing_breaker_values(u, breakers))
-            .collect::<Result<Vec<_>, Error>>()?;
+            .map(|u| {
+                self.cohort
+                    .ranked_scorecard(&u.unit)
+                    .map(|card| breaker_values(card, breakers))
+                    .unwrap_or_default()
+            })
+            .collect();
         let mut unit = RankedUnit::new(scorecard, &self.options);
         let own = breaker_values(scorecard, breakers);
         unit.rank = self.rank_among_others(
@@ -812,28 +689,6 @@ impl Ranking {
             .find(|(position, _)| *position == candidate)
             .map(|(_, rank)| rank)
     }
-}
-
-/// A ranked unit's values for each tie-breaker, from what the ranking keeps (exact), as
-/// [`breaker_values`] gives them from a scorecard.
-fn standing_breaker_values(
-    unit: &RankedUnit,
-    breakers: &[TieBreaker],
-) -> Result<Vec<Option<Exact>>, Error> {
-    breakers
-        .iter()
-        .map(|breaker| match breaker {
-            TieBreaker::NodePoints(code) => unit
-                .domain(code.as_str())
-                .map(|d| d.points.clone())
-                .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
-            TieBreaker::NodePercent(code) => unit
-                .domain(code.as_str())
-                .map(|d| d.percent.clone())
-                .ok_or_else(|| Error::TieBreakerNotInRanking { code: code.clone() }),
-            TieBreaker::ExactIndex => Ok(Some(unit.index.clone())),
-        })
-        .collect()
 }
 
 impl fmt::Display for Ranking {

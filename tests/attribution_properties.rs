@@ -3,8 +3,8 @@
 
 use par_index::Exact;
 use par_index::{
-    Accountability, Agency, AgencyKind, Assessment, Assignments, Combine, Entry, Error, Evidence,
-    Framework, FrameworkBuilder, Head, NotApplicablePolicy, Scorecard,
+    Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Error,
+    Evidence, Framework, FrameworkBuilder, Head, NotApplicablePolicy, Scorecard,
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -269,7 +269,9 @@ proptest! {
         // A cohort of two units adds up as well.
         if let Ok(second) = score(&case, "u2", &other_inputs) {
             let cohort = [scorecard.clone(), second];
-            let report = accountability.cohort_report(&cohort).unwrap();
+            let report = accountability
+                .cohort_report(&Cohort::new(accountability.framework(), cohort.clone()).unwrap())
+                .unwrap();
             let lost: Exact = cohort.iter().map(Scorecard::lost_points).sum();
             prop_assert_eq!(&report.lost, &lost);
             prop_assert_eq!(report.heads.iter().map(|h| &h.lost).sum::<Exact>(), lost);

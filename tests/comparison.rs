@@ -32,10 +32,9 @@ fn year(framework: &Framework, period: &str, units: &[(&str, &str)]) -> Vec<Scor
         .collect()
 }
 
-fn rank(scorecards: &[Scorecard], options: &RankingOptions) -> Ranking {
-    scorecards
-        .iter()
-        .collect::<Cohort>()
+fn rank(framework: &Framework, scorecards: &[Scorecard], options: &RankingOptions) -> Ranking {
+    Cohort::new(framework, scorecards.iter().cloned())
+        .unwrap()
         .rank_with(options)
         .unwrap()
 }
@@ -58,7 +57,11 @@ fn rank_and_index_changes_cover_every_kind_of_move() {
         &[("b", "91"), ("a", "88.5"), ("c", "80"), ("new", "70")],
     );
     let options = RankingOptions::national();
-    let comparison = Comparison::new(&rank(&before, &options), &rank(&after, &options)).unwrap();
+    let comparison = Comparison::new(
+        &rank(&framework, &before, &options),
+        &rank(&framework, &after, &options),
+    )
+    .unwrap();
     let moves: Vec<(&str, RankChange, Option<String>)> = comparison
         .units()
         .iter()
@@ -117,7 +120,11 @@ fn the_most_improved_and_declined_units_include_ties() {
         &[("a", "82"), ("b", "84"), ("c", "89"), ("d", "85.5")],
     );
     let options = RankingOptions::default();
-    let comparison = Comparison::new(&rank(&before, &options), &rank(&after, &options)).unwrap();
+    let comparison = Comparison::new(
+        &rank(&framework, &before, &options),
+        &rank(&framework, &after, &options),
+    )
+    .unwrap();
     let units = |list: Vec<&par_index::UnitChange>| -> Vec<String> {
         list.iter().map(|u| u.unit.clone()).collect()
     };
@@ -128,8 +135,8 @@ fn the_most_improved_and_declined_units_include_ties() {
 
     // Nobody declined.
     let flat = Comparison::new(
-        &rank(&before, &options),
-        &rank(&before_as(&framework, &before), &options),
+        &rank(&framework, &before, &options),
+        &rank(&framework, &before_as(&framework, &before), &options),
     )
     .unwrap();
     assert!(flat.most_declined().is_empty());
@@ -156,11 +163,18 @@ fn improvement_follows_the_current_rankings_basis() {
     let before = year(&framework, "2023", &[("a", "80.004"), ("b", "80.000")]);
     let after = year(&framework, "2024", &[("a", "81.000"), ("b", "81.004")]);
     let published = RankingOptions::default();
-    let comparison =
-        Comparison::new(&rank(&before, &published), &rank(&after, &published)).unwrap();
+    let comparison = Comparison::new(
+        &rank(&framework, &before, &published),
+        &rank(&framework, &after, &published),
+    )
+    .unwrap();
     assert_eq!(comparison.most_improved().len(), 2);
     let exact = RankingOptions::default().with_basis(ValueBasis::Exact);
-    let comparison = Comparison::new(&rank(&before, &exact), &rank(&after, &exact)).unwrap();
+    let comparison = Comparison::new(
+        &rank(&framework, &before, &exact),
+        &rank(&framework, &after, &exact),
+    )
+    .unwrap();
     let most = comparison.most_improved();
     assert_eq!(most.len(), 1);
     assert_eq!(most[0].unit, "b");
@@ -174,7 +188,11 @@ fn fractional_ranks_move_by_halves() {
     let before = year(&framework, "2023", &[("a", "90"), ("b", "80"), ("c", "70")]);
     let after = year(&framework, "2024", &[("a", "90"), ("b", "90"), ("c", "70")]);
     let options = RankingOptions::default().with_tie_method(TieMethod::Fractional);
-    let comparison = Comparison::new(&rank(&before, &options), &rank(&after, &options)).unwrap();
+    let comparison = Comparison::new(
+        &rank(&framework, &before, &options),
+        &rank(&framework, &after, &options),
+    )
+    .unwrap();
     assert_eq!(
         comparison.unit("a").unwrap().rank_change,
         RankChange::Down { places: d("0.5") }
@@ -193,10 +211,9 @@ fn units_outside_the_ranking_are_compared_without_a_rank_change() {
         year(&framework, "2023", &[("a", "90"), ("x", "80")]),
         year(&framework, "2024", &[("a", "91"), ("x", "82")]),
     );
-    let mut previous = Cohort::new();
-    previous.push(&before[0]).push_unranked(&before[1]);
-    let mut current = Cohort::new();
-    current.push(&after[0]).push(&after[1]);
+    let (ranked, beside) = before.split_at(1);
+    let previous = Cohort::new_with_unranked(&framework, ranked.to_vec(), beside.to_vec()).unwrap();
+    let current = Cohort::new(&framework, after).unwrap();
     let comparison = Comparison::new(&previous.rank().unwrap(), &current.rank().unwrap()).unwrap();
     let x = comparison.unit("x").unwrap();
     assert_eq!(x.rank_change, RankChange::NotRanked);
@@ -231,7 +248,7 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     let before = [scored(&old, "a", "2023", &[("1", "40"), ("2", "25")])];
     let after = [scored(&new, "a", "2024", &[("1", "45"), ("3", "30")])];
     let options = RankingOptions::default();
-    let (previous, current) = (rank(&before, &options), rank(&after, &options));
+    let (previous, current) = (rank(&old, &before, &options), rank(&new, &after, &options));
 
     let by_code = Comparison::new(&previous, &current).unwrap();
     let a = by_code.unit("a").unwrap();
@@ -263,8 +280,8 @@ fn bad_domain_maps_and_period_orders_are_refused() {
     let old = framework_with("par-old", &["1", "2"]);
     let new = framework_with("par-new", &["1", "3"]);
     let options = RankingOptions::default();
-    let previous = rank(&[scored(&old, "a", "2023", &[("1", "40")])], &options);
-    let current = rank(&[scored(&new, "a", "2024", &[("1", "45")])], &options);
+    let previous = rank(&old, &[scored(&old, "a", "2023", &[("1", "40")])], &options);
+    let current = rank(&new, &[scored(&new, "a", "2024", &[("1", "45")])], &options);
     let code = |c: &str| c.parse().unwrap();
     let cases = [
         (
@@ -314,14 +331,18 @@ fn bad_domain_maps_and_period_orders_are_refused() {
 fn an_empty_ranking_compares_as_all_new_or_all_dropped() {
     let framework = one_leaf("f");
     let options = RankingOptions::default();
-    let empty = Cohort::new().rank().unwrap();
-    let ranking = rank(&year(&framework, "2024", &[("a", "90")]), &options);
+    let empty = Cohort::new(&framework, []).unwrap().rank().unwrap();
+    let ranking = rank(
+        &framework,
+        &year(&framework, "2024", &[("a", "90")]),
+        &options,
+    );
     let all_new = Comparison::new(&empty, &ranking).unwrap();
     assert_eq!(all_new.units()[0].rank_change, RankChange::New);
-    assert_eq!(all_new.previous_framework(), None);
+    assert_eq!(all_new.previous_framework(), "f");
     let all_dropped = Comparison::new(&ranking, &empty).unwrap();
     assert_eq!(all_dropped.units()[0].rank_change, RankChange::Dropped);
-    // A map is not checked against the empty side.
+    // A map is checked against the frameworks' domains, not against the units ranked.
     let map = DomainMap::new().pair("1".parse().unwrap(), "1".parse().unwrap());
     assert!(Comparison::with_domain_map(&empty, &ranking, &map).is_ok());
 }
@@ -331,8 +352,16 @@ fn an_empty_ranking_compares_as_all_new_or_all_dropped() {
 fn comparisons_serialize() {
     let framework = one_leaf("f");
     let options = RankingOptions::default();
-    let previous = rank(&year(&framework, "2023", &[("a", "80")]), &options);
-    let current = rank(&year(&framework, "2024", &[("a", "82.5")]), &options);
+    let previous = rank(
+        &framework,
+        &year(&framework, "2023", &[("a", "80")]),
+        &options,
+    );
+    let current = rank(
+        &framework,
+        &year(&framework, "2024", &[("a", "82.5")]),
+        &options,
+    );
     let json = serde_json::to_value(Comparison::new(&previous, &current).unwrap()).unwrap();
     assert_eq!(json["units"][0]["rank_change"], "same");
     assert_eq!(json["units"][0]["published_change"], "2.50");

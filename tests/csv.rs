@@ -408,9 +408,8 @@ fn cells(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// The scorecards ranked with the national grades.
 fn rank_national<'a>(cards: impl IntoIterator<Item = &'a Scorecard>) -> Ranking {
-    cards
-        .into_iter()
-        .collect::<Cohort>()
+    Cohort::new(&hoi_an(), cards.into_iter().cloned())
+        .unwrap()
         .rank_with(&RankingOptions::national())
         .unwrap()
 }
@@ -706,9 +705,10 @@ fn accountability_cells_read_back_as_the_report_values() {
 
     let (framework, current, previous) = scored_wards();
     let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();
-    let before = accountability.cohort_report(&previous).unwrap();
+    let cohort = |cards: &[Scorecard]| Cohort::new(&framework, cards.to_vec()).unwrap();
+    let before = accountability.cohort_report(&cohort(&previous)).unwrap();
     let report = accountability
-        .cohort_report(&current)
+        .cohort_report(&cohort(&current))
         .unwrap()
         .with_previous(&before)
         .unwrap();

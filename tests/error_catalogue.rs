@@ -12,8 +12,8 @@ use par_index::{
     Comparison, DomainMap, EmulationRule, Entry, Error, Evidence, Framework, FrameworkBuilder, Gap,
     GradeBand, GradeLabels, GradeScale, Head, LateDossiers, LeafChange, ManagedUnits, NodeSpec,
     PeerAverageRule, PinOptions, PointsTable, RankUncertainty, RankingOptions, RatingFacts,
-    RatingScheme, Rule, Scorecard, SelfAppraisal, TieBreaker, TieMethod, UncertaintyOptions,
-    WhatIf, ZeroDenominator,
+    RatingScheme, Rule, Scorecard, TieBreaker, TieMethod, UncertaintyOptions, WhatIf,
+    ZeroDenominator,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -295,7 +295,7 @@ fn errors() -> Vec<Error> {
     e.push(par_index::builtin::get("vn-par-nowhere").unwrap_err());
     e.push(
         par_index::pin_with(
-            &[],
+            &Cohort::new(&framework(), []).unwrap(),
             &par_index::PublishedTable::default(),
             &PinOptions::new(dec!(-0.01)),
         )
@@ -341,7 +341,7 @@ fn errors() -> Vec<Error> {
         e.push(PointsTable::new(&f, period()).unwrap_err());
     }
     e.push(
-        RankUncertainty::from_scorecards(&f, &[card("u", "2024")])
+        RankUncertainty::from_cohort(&Cohort::new(&f, [card("u", "2024")]).unwrap())
             .unwrap()
             .run(&UncertaintyOptions::default().with_replications(0))
             .unwrap_err(),
@@ -354,7 +354,7 @@ fn errors() -> Vec<Error> {
             .unwrap();
         let mut a = Assessment::new("cat", "u", period());
         a.push(entry("2").with_appraised(dec!(1)));
-        e.push(SelfAppraisal::compare(&f, &[g.score(&a).unwrap()]).unwrap_err());
+        e.push(Cohort::new(&f, [g.score(&a).unwrap()]).unwrap_err());
     }
     e.push(
         base()
@@ -372,16 +372,20 @@ fn errors() -> Vec<Error> {
         let mut a = Assessment::new("other", "v", period());
         a.push(entry("1").with_appraised(dec!(1)));
         let (one, two) = (card("u", "2024"), other.score(&a).unwrap());
-        e.push(Cohort::new().push(&one).push(&two).rank().unwrap_err());
+        assert!(matches!(
+            Cohort::new(&f, [one.clone(), two]),
+            Err(Error::FrameworkMismatch { .. })
+        ));
         let later = card("v", "2025");
-        e.push(Cohort::new().push(&one).push(&later).rank().unwrap_err());
-        e.push(Cohort::new().push(&one).push(&one).rank().unwrap_err());
+        e.push(Cohort::new(&f, [one.clone(), later.clone()]).unwrap_err());
+        e.push(Cohort::new(&f, [one.clone(), one.clone()]).unwrap_err());
         let options = RankingOptions::default().with_tie_method(TieMethod::Ordinal {
             tie_breakers: vec![TieBreaker::NodePoints(code("9"))],
         });
-        e.push(Cohort::new().push(&one).rank_with(&options).unwrap_err());
-        let ranking = Cohort::new().push(&one).rank().unwrap();
-        let earlier = Cohort::new().push(&later).rank().unwrap();
+        let alone = Cohort::new(&f, [one]).unwrap();
+        e.push(alone.rank_with(&options).unwrap_err());
+        let ranking = alone.rank().unwrap();
+        let earlier = Cohort::new(&f, [later]).unwrap().rank().unwrap();
         e.push(Comparison::new(&earlier, &ranking).unwrap_err());
         e.push(
             Comparison::with_domain_map(
@@ -401,7 +405,13 @@ fn errors() -> Vec<Error> {
             )
             .unwrap_err(),
         );
-        e.push(HtmlReport::new(&other, &ranking).render().unwrap_err());
+        let onward = Comparison::new(&ranking, &earlier).unwrap();
+        e.push(
+            HtmlReport::new(&ranking)
+                .comparison(&onward)
+                .render()
+                .unwrap_err(),
+        );
     }
     let band = |label: &str, min: Decimal| GradeBand::new(label, min);
     e.push(GradeScale::new("s", []).unwrap_err());
@@ -462,7 +472,11 @@ fn errors() -> Vec<Error> {
         let mut a = Assessment::new("cat", "u", period());
         a.push(entry("1").with_appraised(dec!(1)));
         e.push(accountability.attribute(&g.score(&a).unwrap()).unwrap_err());
-        e.push(accountability.cohort_report(&[]).unwrap_err());
+        e.push(
+            accountability
+                .cohort_report(&Cohort::new(&f, []).unwrap())
+                .unwrap_err(),
+        );
         let now = accountability.report(&card("u", "2024")).unwrap();
         let before = accountability.report(&card("u", "2023")).unwrap();
         e.push(before.clone().with_previous(&now).unwrap_err());
@@ -474,7 +488,7 @@ fn errors() -> Vec<Error> {
         let units = [card("a", "2024"), card("b", "2024")];
         e.push(
             PeerAverageRule::new(code("1.1"))
-                .apply(&units)
+                .apply(&Cohort::new(&framework(), units).unwrap())
                 .unwrap()
                 .points(&base().domain("9", "x", dec!(10)).build().unwrap())
                 .unwrap_err(),
@@ -522,29 +536,16 @@ fn errors() -> Vec<Error> {
     {
         let f = framework();
         let cards = [card("a", "2024"), card("b", "2024")];
-        let ranking = cards.iter().collect::<Cohort>().rank().unwrap();
-        e.push(Gap::new(&f, &ranking, &card("c", "2024")).unwrap_err());
-        e.push(Gap::new(&f, &ranking, &card("a", "2025")).unwrap_err());
-        let mut changed = assessment("a", "2024");
-        changed.entries[0].appraised = Some(dec!(2));
-        e.push(Gap::new(&f, &ranking, &f.score(&changed).unwrap()).unwrap_err());
-        let gap = Gap::new(&f, &ranking, &cards[0]).unwrap();
+        let ranking = Cohort::new(&f, cards.clone()).unwrap().rank().unwrap();
+        e.push(Gap::new(&ranking, "c").unwrap_err());
+        let gap = Gap::new(&ranking, "a").unwrap();
         e.push(gap.to_rank(5).unwrap_err());
         e.push(gap.plan(dec!(99)).unwrap_err());
         let twice = [
             LeafChange::appraised(code("1.1"), dec!(4)),
             LeafChange::appraised(code("1.1"), dec!(2)),
         ];
-        e.push(WhatIf::run(&f, &assessment("a", "2024"), &twice, &ranking).unwrap_err());
-        let by_leaf = RankingOptions::default()
-            .with_tie_method(TieMethod::ordinal([TieBreaker::NodePoints(code("1.1"))]));
-        let ranked_by_leaf = cards
-            .iter()
-            .collect::<Cohort>()
-            .rank_with(&by_leaf)
-            .unwrap();
-        let change = [LeafChange::appraised(code("1.1"), dec!(4))];
-        e.push(WhatIf::run(&f, &assessment("a", "2024"), &change, &ranked_by_leaf).unwrap_err());
+        e.push(WhatIf::run(&ranking, "a", &twice).unwrap_err());
         let averaged = Framework::builder("avg", "Averaged")
             .combine_domains(Combine::WeightedMean)
             .domain("1", "Một", dec!(100))
@@ -557,12 +558,11 @@ fn errors() -> Vec<Error> {
         a.push(Entry::new(code("1")).with_appraised(dec!(80)))
             .push(Entry::new(code("2")).with_appraised(dec!(90)));
         let averaged_card = averaged.score(&a).unwrap();
-        let alone = std::slice::from_ref(&averaged_card)
-            .iter()
-            .collect::<Cohort>()
+        let alone = Cohort::new(&averaged, [averaged_card])
+            .unwrap()
             .rank()
             .unwrap();
-        let gap = Gap::new(&averaged, &alone, &averaged_card).unwrap();
+        let gap = Gap::new(&alone, "w").unwrap();
         e.push(gap.plan(dec!(1)).unwrap_err());
     }
     // Text forms and CSV.

@@ -68,7 +68,14 @@ fn score_all(assessments: &[Assessment]) -> Vec<Scorecard> {
 }
 
 fn rank(cards: &[Scorecard], options: &RankingOptions) -> Ranking {
-    cards.iter().collect::<Cohort>().rank_with(options).unwrap()
+    rank_on(&framework(), cards, options)
+}
+
+fn rank_on(framework: &Framework, cards: &[Scorecard], options: &RankingOptions) -> Ranking {
+    Cohort::new(framework, cards.iter().cloned())
+        .unwrap()
+        .rank_with(options)
+        .unwrap()
 }
 
 /// The unit re-scored with the plan's points as appraised points, and the cohort ranked
@@ -113,8 +120,7 @@ fn the_next_grade_is_reached_at_the_published_threshold() {
     let cards = score_all(&assessments);
     let options = RankingOptions::national();
     let ranking = rank(&cards, &options);
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
 
     let target = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
     assert_eq!(
@@ -156,8 +162,7 @@ fn grading_the_exact_index_needs_the_threshold_itself() {
         &cards,
         &RankingOptions::national().with_grade_basis(ValueBasis::Exact),
     );
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     let target = gap.to_grade(&GradeScale::national(), "A").unwrap();
     assert_eq!(reachable_points(&target), (e("4.5"), true));
 }
@@ -166,7 +171,6 @@ fn grading_the_exact_index_needs_the_threshold_itself() {
 fn each_rounding_mode_moves_the_grade_bound() {
     let assessments = assessments();
     let cards = score_all(&assessments);
-    let framework = framework();
     // (mode, points, inclusive): the exact index 85.5 + points against 90.
     let cases = [
         (Rounding::HalfAwayFromZero, "4.495", true),
@@ -179,7 +183,7 @@ fn each_rounding_mode_moves_the_grade_bound() {
         let options =
             RankingOptions::national().with_rounding(RoundingPolicy::new(2, rounding).unwrap());
         let ranking = rank(&cards, &options);
-        let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+        let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
         let target = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
         assert_eq!(
             reachable_points(&target),
@@ -224,15 +228,14 @@ fn the_top_grade_has_no_next_and_an_ungraded_unit_aims_at_the_lowest() {
     ];
     let cards = score_all(&assessments);
     let ranking = rank(&cards, &RankingOptions::national());
-    let framework = framework();
     let scale = GradeScale::national();
-    let top = Gap::new(&framework, &ranking, &cards[0]).unwrap();
+    let top = Gap::new(&ranking, cards[0].unit()).unwrap();
     assert_eq!(top.to_next_grade(&scale).unwrap(), None);
     let reached = top.to_grade(&scale, "B").unwrap();
     assert_eq!(reached.reach, Reach::Reached);
     assert_eq!(reached.points(), Some(par_index::Exact::ZERO));
 
-    let low = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let low = Gap::new(&ranking, cards[1].unit()).unwrap();
     let c = low.to_next_grade(&scale).unwrap().unwrap();
     assert_eq!(c.goal.to_string(), "grade C (from 70)");
     assert_eq!(c.points(), Some(e("4.995")));
@@ -246,8 +249,7 @@ fn a_unit_exactly_at_a_threshold_aims_at_the_grade_above() {
     ];
     let cards = score_all(&assessments);
     let ranking = rank(&cards, &RankingOptions::national());
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     let next = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
     assert_eq!(next.goal.to_string(), "grade A (from 90)");
     assert_eq!(next.points(), Some(e("9.995")));
@@ -273,11 +275,12 @@ fn a_bound_that_does_not_end_is_met_with_the_shortest_points() {
         cards[0].index().to_string(),
         "66.66666666666666666666666667"
     );
-    let ranking = rank(
+    let ranking = rank_on(
+        &framework,
         &cards,
         &RankingOptions::default().with_basis(ValueBasis::Exact),
     );
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     // Level with a: one point, written as 1, not as the 28-digit figure worked back.
     let (points, inclusive) = reachable_points(&gap.to_rank(1).unwrap());
     assert_eq!((points.to_string(), inclusive), ("1".to_owned(), true));
@@ -287,8 +290,7 @@ fn a_bound_that_does_not_end_is_met_with_the_shortest_points() {
 fn an_unknown_grade_is_refused_with_the_labels() {
     let cards = score_all(&assessments());
     let ranking = rank(&cards, &RankingOptions::national());
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     let error = gap.to_grade(&GradeScale::national(), "D").unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -300,11 +302,10 @@ fn an_unknown_grade_is_refused_with_the_labels() {
 fn a_tie_at_the_target_rank_is_enough_with_competition_and_dense_ranks() {
     let assessments = assessments();
     let cards = score_all(&assessments);
-    let framework = framework();
     for method in [TieMethod::Competition, TieMethod::Dense] {
         let options = RankingOptions::national().with_tie_method(method.clone());
         let ranking = rank(&cards, &options);
-        let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+        let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
         let second = gap.to_rank(2).unwrap();
         assert_eq!(second.goal.to_string(), "rank 2");
         // Level with b on the published index: 87.995 shows as 88.00.
@@ -345,10 +346,9 @@ fn a_tie_at_the_target_rank_is_enough_with_competition_and_dense_ranks() {
 fn a_fractional_tie_counts_only_when_its_mean_rank_is_good_enough() {
     let assessments = assessments();
     let cards = score_all(&assessments);
-    let framework = framework();
     let options = RankingOptions::national().with_tie_method(TieMethod::Fractional);
     let ranking = rank(&cards, &options);
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     // Tying b gives both 2.5: c must pass 88.00, i.e. publish 88.01.
     let second = gap.to_rank(2).unwrap();
     assert_eq!(reachable_points(&second), (e("2.505"), true));
@@ -365,12 +365,11 @@ fn ordinal_ties_go_by_identifier_and_are_not_counted_under_tie_breakers() {
         assess("m", ["20", "20", "20", "25"]), // 85
     ];
     let cards = score_all(&assessments);
-    let framework = framework();
 
     // "m" sorts before "x": level on the published index is enough.
     let plain = RankingOptions::default().with_tie_method(TieMethod::ordinal([]));
     let ranking = rank(&cards, &plain);
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     let first = gap.to_rank(1).unwrap();
     assert_eq!(reachable_points(&first), (e("4.995"), true));
     let plan = gap.plan(d("4.995")).unwrap();
@@ -383,7 +382,7 @@ fn ordinal_ties_go_by_identifier_and_are_not_counted_under_tie_breakers() {
     let breaking =
         RankingOptions::default().with_tie_method(TieMethod::ordinal([TieBreaker::ExactIndex]));
     let ranking = rank(&cards, &breaking);
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     let first = gap.to_rank(1).unwrap();
     assert_eq!(reachable_points(&first), (e("5.005"), true));
     let tie = gap.plan(d("4.995")).unwrap();
@@ -396,15 +395,14 @@ fn ordinal_ties_go_by_identifier_and_are_not_counted_under_tie_breakers() {
 fn ranks_on_the_exact_index_tie_exactly_or_pass_by_any_amount() {
     let assessments = assessments();
     let cards = score_all(&assessments);
-    let framework = framework();
     let exact = RankingOptions::default().with_basis(ValueBasis::Exact);
     let ranking = rank(&cards, &exact);
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     assert_eq!(reachable_points(&gap.to_rank(2).unwrap()), (e("2.5"), true));
 
     let ordinal = exact.with_tie_method(TieMethod::ordinal([]));
     let ranking = rank(&cards, &ordinal);
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     // "b" sorts before "c": c must pass 88 itself, by any amount.
     let second = gap.to_rank(2).unwrap();
     assert_eq!(reachable_points(&second), (e("2.5"), false));
@@ -426,9 +424,8 @@ fn goals_beyond_the_open_points_are_out_of_reach() {
         reason: String::new(),
     });
     let cards = score_all(&assessments);
-    let framework = framework();
     let ranking = rank(&cards, &RankingOptions::national());
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     assert_eq!(gap.max_index().unwrap(), d("88"));
     assert_eq!(gap.open_points(), d("14.5"));
 
@@ -456,11 +453,10 @@ fn nothing_above_100_is_reachable_whatever_the_bonus() {
         reason: String::new(),
     });
     let cards = score_all(&assessments);
-    let framework = framework();
     let options =
         RankingOptions::default().with_tie_method(TieMethod::ordinal([TieBreaker::ExactIndex]));
     let ranking = rank(&cards, &options);
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     assert_eq!(gap.max_index().unwrap(), d("100"));
     // Passing 100.00 would take 5.005 of the 10 open points, but the index stops at 100.
     let first = gap.to_rank(1).unwrap();
@@ -473,7 +469,7 @@ fn nothing_above_100_is_reachable_whatever_the_bonus() {
         .with_basis(ValueBasis::Exact)
         .with_tie_method(TieMethod::ordinal([]));
     let ranking = rank(&cards, &exact);
-    let gap = Gap::new(&framework, &ranking, &cards[1]).unwrap();
+    let gap = Gap::new(&ranking, cards[1].unit()).unwrap();
     let first = gap.to_rank(1).unwrap();
     assert!(!first.is_reachable(), "{first:?}");
     let needed = first.needed().unwrap();
@@ -491,8 +487,7 @@ fn nothing_above_100_is_reachable_whatever_the_bonus() {
 fn target_ranks_outside_the_ranking_are_refused() {
     let cards = score_all(&assessments());
     let ranking = rank(&cards, &RankingOptions::default());
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     for rank in [0, 4] {
         assert_eq!(
             gap.to_rank(rank).unwrap_err().to_string(),
@@ -524,7 +519,7 @@ fn lost_leaves_are_ordered_with_their_notes_and_heads() {
         .assign("2", "VP", &[])
         .unwrap();
     let accountability = Accountability::new(&framework, plan).unwrap();
-    let gap = Gap::new(&framework, &ranking, &cards[2])
+    let gap = Gap::new(&ranking, cards[2].unit())
         .unwrap()
         .with_accountability(&accountability)
         .unwrap();
@@ -563,7 +558,7 @@ fn lost_leaves_are_ordered_with_their_notes_and_heads() {
     );
     assert_eq!(gap.lost_leaves()[0].name_vi, "Hồ sơ đúng hạn");
     // Without assignments, no heads.
-    let plain = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let plain = Gap::new(&ranking, cards[2].unit()).unwrap();
     assert!(plain.lost_leaves().iter().all(|l| l.lead.is_none()));
 }
 
@@ -571,8 +566,7 @@ fn lost_leaves_are_ordered_with_their_notes_and_heads() {
 fn a_plan_spreads_points_greedily_over_the_worst_leaves() {
     let cards = score_all(&assessments());
     let ranking = rank(&cards, &RankingOptions::default());
-    let framework = framework();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     let plan = gap.plan(d("12")).unwrap();
     let shown: Vec<(String, String, String)> = plan
         .iter()
@@ -623,8 +617,12 @@ fn a_plan_refuses_leaves_whose_points_do_not_count_one_for_one() {
         .push(Entry::new("2.1".parse().unwrap()).with_appraised(d("20")))
         .push(Entry::new("2.2".parse().unwrap()).with_evidence(par_index::Evidence::NotApplicable));
     let card = framework.score(&assessment).unwrap();
-    let ranking = rank(std::slice::from_ref(&card), &RankingOptions::default());
-    let gap = Gap::new(&framework, &ranking, &card).unwrap();
+    let ranking = rank_on(
+        &framework,
+        std::slice::from_ref(&card),
+        &RankingOptions::default(),
+    );
+    let gap = Gap::new(&ranking, "w").unwrap();
     assert_eq!(
         gap.plan(d("1")).unwrap_err().to_string(),
         "points on leaf 2.1 of unit w do not add one for one to its total: domain 2 rescales or averages its children"
@@ -645,8 +643,12 @@ fn a_plan_refuses_leaves_whose_points_do_not_count_one_for_one() {
         .push(Entry::new("1".parse().unwrap()).with_appraised(d("80")))
         .push(Entry::new("2".parse().unwrap()).with_appraised(d("90")));
     let card = averaged.score(&assessment).unwrap();
-    let ranking = rank(std::slice::from_ref(&card), &RankingOptions::default());
-    let gap = Gap::new(&averaged, &ranking, &card).unwrap();
+    let ranking = rank_on(
+        &averaged,
+        std::slice::from_ref(&card),
+        &RankingOptions::default(),
+    );
+    let gap = Gap::new(&ranking, "w").unwrap();
     assert_eq!(
         gap.plan(d("1")).unwrap_err().to_string(),
         "points on leaf 1 of unit w do not add one for one to its total: the total rescales or averages its children"
@@ -654,58 +656,27 @@ fn a_plan_refuses_leaves_whose_points_do_not_count_one_for_one() {
 }
 
 #[test]
-fn a_gap_needs_the_scorecard_the_ranking_was_made_from() {
-    let assessments = assessments();
-    let cards = score_all(&assessments);
+fn a_gap_is_of_a_ranked_unit() {
+    let cards = score_all(&assessments());
     let framework = framework();
     let ranking = rank(&cards[..2], &RankingOptions::default());
-
-    let error = Gap::new(&framework, &ranking, &cards[2]).unwrap_err();
+    let error = Gap::new(&ranking, "c").unwrap_err();
     assert_eq!(error.to_string(), "unit c is not among the ranked units");
 
-    let mut changed = assessments[1].clone();
-    changed.entries[0].appraised = Some(d("19"));
-    let stale = framework.score(&changed).unwrap();
-    assert_eq!(
-        Gap::new(&framework, &ranking, &stale)
-            .unwrap_err()
-            .to_string(),
-        "unit b has an index of 87 in its scorecard but 88 in the ranking"
-    );
-
-    let mut later = assessments[1].clone();
-    later.period = "2025".parse().unwrap();
-    let later = framework.score(&later).unwrap();
-    assert_eq!(
-        Gap::new(&framework, &ranking, &later)
-            .unwrap_err()
-            .to_string(),
-        "the scorecard of unit b is for period 2025, but the ranking is for period 2024"
-    );
-
-    let other = Framework::builder("other", "Other index")
-        .domain("1", "Chỉ số", d("100"))
-        .build()
+    // A unit published beside the cohort is not ranked, so it has no gap to a rank.
+    let beside = Cohort::new_with_unranked(&framework, cards[..2].to_vec(), cards[2..].to_vec())
+        .unwrap()
+        .rank()
         .unwrap();
-    let mut elsewhere = Assessment::new("other", "b", "2024".parse().unwrap());
-    elsewhere.push(Entry::new("1".parse().unwrap()).with_appraised(d("88")));
-    let elsewhere = other.score(&elsewhere).unwrap();
-    assert_eq!(
-        Gap::new(&other, &ranking, &elsewhere)
-            .unwrap_err()
-            .to_string(),
-        "the scorecard of unit b is for framework other, but the ranking is for framework demo"
-    );
-    assert_eq!(
-        Gap::new(&framework, &ranking, &elsewhere)
-            .unwrap_err()
-            .to_string(),
-        "the scorecard of unit b does not have the nodes of framework demo"
-    );
-
-    let empty = Cohort::new().rank().unwrap();
     assert!(matches!(
-        Gap::new(&framework, &empty, &cards[0]),
+        Gap::new(&beside, "c"),
+        Err(Error::NotInRanking { .. })
+    ));
+    assert!(Gap::new(&beside, "b").is_ok());
+
+    let empty = Cohort::new(&framework, []).unwrap().rank().unwrap();
+    assert!(matches!(
+        Gap::new(&empty, "a"),
         Err(Error::NotInRanking { .. })
     ));
 }
@@ -714,7 +685,6 @@ fn a_gap_needs_the_scorecard_the_ranking_was_made_from() {
 fn assignments_for_another_framework_are_refused() {
     let cards = score_all(&assessments());
     let ranking = rank(&cards, &RankingOptions::default());
-    let framework = framework();
     let other = Framework::builder("other", "Other index")
         .domain("1", "Chỉ số", d("100"))
         .build()
@@ -728,7 +698,7 @@ fn assignments_for_another_framework_are_refused() {
     ));
     plan.assign("1", "NV", &[]).unwrap();
     let accountability = Accountability::new(&other, plan).unwrap();
-    let error = Gap::new(&framework, &ranking, &cards[2])
+    let error = Gap::new(&ranking, cards[2].unit())
         .unwrap()
         .with_accountability(&accountability)
         .unwrap_err();
@@ -744,7 +714,6 @@ fn a_local_scale_with_an_off_grid_threshold() {
     // grade asks for 88 shown, from an exact 87.5.
     let assessments = assessments();
     let cards = score_all(&assessments);
-    let framework = framework();
     let options = RankingOptions::default()
         .with_rounding(RoundingPolicy::new(0, Rounding::HalfAwayFromZero).unwrap());
     let ranking = rank(&cards, &options);
@@ -756,7 +725,7 @@ fn a_local_scale_with_an_off_grid_threshold() {
         ],
     )
     .unwrap();
-    let gap = Gap::new(&framework, &ranking, &cards[2]).unwrap();
+    let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     let good = gap.to_next_grade(&scale).unwrap().unwrap();
     assert_eq!(reachable_points(&good), (e("2"), true));
     assert_eq!(good.needed().unwrap().index, d("87.5"));

@@ -124,9 +124,8 @@ impl Case {
         }
         let mut cards = self.cards.clone();
         cards[unit] = self.framework.score(&assessment).unwrap();
-        let ranking = cards
-            .iter()
-            .collect::<Cohort>()
+        let ranking = Cohort::new(&self.framework, cards)
+            .unwrap()
             .rank_with(&self.options)
             .unwrap();
         ranking.unit(&self.assessments[unit].unit).unwrap().clone()
@@ -225,10 +224,10 @@ proptest! {
         let cards: Vec<Scorecard> =
             assessments.iter().map(|a| framework.score(a).unwrap()).collect();
         let options = options.with_grades(scale.clone());
-        let ranking = cards.iter().collect::<Cohort>().rank_with(&options).unwrap();
+        let ranking = Cohort::new(&framework, cards.clone()).unwrap().rank_with(&options).unwrap();
         let case = Case { framework, assessments, cards, options, ranking };
         let unit = pick.index(case.cards.len());
-        let gap = Gap::new(&case.framework, &case.ranking, &case.cards[unit]).unwrap();
+        let gap = Gap::new(&case.ranking, case.cards[unit].unit()).unwrap();
 
         // The next grade, on the value the ranking grades.
         if let Some(target) = gap.to_next_grade(&scale).unwrap() {

@@ -6,18 +6,18 @@
 //! the decision's.
 
 use par_index::{
-    Assessment, Entry, Evidence, Framework, LeaderRating, ManagedUnits, PeerAverageRule,
+    Assessment, Cohort, Entry, Evidence, Framework, LeaderRating, ManagedUnits, PeerAverageRule,
     RatingFacts, RatingScheme, Scorecard, builtin,
 };
 use rust_decimal::{Decimal, dec};
 
 /// Three wards' PAR Index, scored on a one-domain index that takes the result directly.
-fn wards() -> Vec<Scorecard> {
+fn wards() -> Cohort {
     let index = Framework::builder("city-par", "City PAR Index (illustrative)")
         .domain("1", "Chỉ số CCHC", dec!(100))
         .build()
         .unwrap();
-    [
+    let scorecards = [
         ("ward-a", dec!(91.204)),
         ("ward-b", dec!(85.0)),
         ("ward-c", dec!(88.096)),
@@ -28,7 +28,8 @@ fn wards() -> Vec<Scorecard> {
         a.push(Entry::new("1".parse().unwrap()).with_appraised(points));
         index.score(&a).unwrap()
     })
-    .collect()
+    .collect::<Vec<_>>();
+    Cohort::new(&index, scorecards).unwrap()
 }
 
 /// A head's scorecard: full marks on every judgement and task item, "yes" on the DDCI item

@@ -57,10 +57,13 @@ fn scorecards(framework: &Framework, period: &str, shift: u64) -> Vec<Scorecard>
         .collect()
 }
 
+fn cohort(scorecards: &[Scorecard]) -> Cohort {
+    let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
+    Cohort::new(&framework, scorecards.iter().cloned()).unwrap()
+}
+
 fn rank(scorecards: &[Scorecard]) -> Ranking {
-    scorecards
-        .iter()
-        .collect::<Cohort>()
+    cohort(scorecards)
         .rank_with(&RankingOptions::national())
         .unwrap()
 }
@@ -109,7 +112,7 @@ fn every_unit_is_shown_with_its_published_numbers() {
     let ranking = rank(&current);
     let before = rank(&previous);
     let comparison = Comparison::new(&before, &ranking).unwrap();
-    let html = HtmlReport::new(&framework, &ranking)
+    let html = HtmlReport::new(&ranking)
         .comparison(&comparison)
         .render()
         .unwrap();
@@ -206,12 +209,12 @@ fn bar_labels_keep_names_up_to_the_longest_and_cut_longer_ones() {
         .into_iter()
         .filter(|card| card.unit() != "x-<b>")
         .collect();
-    let html = HtmlReport::new(&framework, &rank(&wards)).render().unwrap();
+    let html = HtmlReport::new(&rank(&wards)).render().unwrap();
     assert_eq!(label(&html, "son-phong"), "Phường Sơn Phong");
     assert_eq!(label(&html, "cam-kim"), "Xã Cẩm Kim");
     // A name over 38 characters is cut to 37 and an ellipsis.
     let all = scorecards(&framework, "2021", 0);
-    let html = HtmlReport::new(&framework, &rank(&all)).render().unwrap();
+    let html = HtmlReport::new(&rank(&all)).render().unwrap();
     let cut: String = "Tổ \"thử\" <script>alert('x')</script> & co"
         .chars()
         .take(37)
@@ -225,7 +228,7 @@ fn the_page_is_self_contained_utf8_and_escaped() {
     let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
     let current = scorecards(&framework, "2021", 0);
     let ranking = rank(&current);
-    let html = HtmlReport::new(&framework, &ranking)
+    let html = HtmlReport::new(&ranking)
         .title("Chỉ số CCHC <2021>")
         .render()
         .unwrap();
@@ -261,7 +264,7 @@ fn a_comparison_of_another_cohort_is_refused() {
     let earlier = rank(&scorecards(&framework, "2019", 2));
     let previous = rank(&scorecards(&framework, "2020", 1));
     let comparison = Comparison::new(&earlier, &previous).unwrap();
-    let error = HtmlReport::new(&framework, &current)
+    let error = HtmlReport::new(&current)
         .comparison(&comparison)
         .render()
         .unwrap_err();
@@ -269,19 +272,13 @@ fn a_comparison_of_another_cohort_is_refused() {
         error.to_string(),
         "the comparison's current ranking is for framework vn-hoi-an-city-illustrative and period 2020, but the report is for framework vn-hoi-an-city-illustrative and period 2021"
     );
-    let other = builtin::get("vn-par-province-2022").unwrap();
-    let error = HtmlReport::new(&other, &current).render().unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "the ranking is for framework vn-hoi-an-city-illustrative, but the report is for framework vn-par-province-2022"
-    );
 }
 
 #[test]
 fn an_empty_ranking_renders_a_page_without_sections_to_fill() {
     let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
-    let ranking = Cohort::new().rank().unwrap();
-    let html = HtmlReport::new(&framework, &ranking).render().unwrap();
+    let ranking = Cohort::new(&framework, []).unwrap().rank().unwrap();
+    let html = HtmlReport::new(&ranking).render().unwrap();
     assert!(html.contains("0 units ranked"));
     assert!(!html.contains("<svg"));
     assert!(html.ends_with("</html>\n"));
@@ -300,11 +297,11 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
     plan.assign("3.1", "TTHCC", &["VP"]).unwrap();
     let accountability = Accountability::new(&framework, plan).unwrap();
     let report = accountability
-        .cohort_report(&current)
+        .cohort_report(&cohort(&current))
         .unwrap()
-        .with_previous(&accountability.cohort_report(&previous).unwrap())
+        .with_previous(&accountability.cohort_report(&cohort(&previous)).unwrap())
         .unwrap();
-    let html = HtmlReport::new(&framework, &ranking)
+    let html = HtmlReport::new(&ranking)
         .accountability(&report)
         .render()
         .unwrap();
@@ -383,8 +380,8 @@ fn the_accountability_table_shows_each_head_with_the_report_values() {
     assert!(table.contains("coordinates 3.1"));
 
     // A report of another period is refused.
-    let old = accountability.cohort_report(&previous).unwrap();
-    let error = HtmlReport::new(&framework, &ranking)
+    let old = accountability.cohort_report(&cohort(&previous)).unwrap();
+    let error = HtmlReport::new(&ranking)
         .accountability(&old)
         .render()
         .unwrap_err();

@@ -106,7 +106,12 @@ fn a_tree_of_the_deepest_allowed_depth_scores_and_one_deeper_is_refused() {
 
 #[test]
 fn an_empty_cohort_ranks_to_an_empty_ranking() {
-    let ranking = Cohort::new().rank().unwrap();
+    let framework = Framework::builder("t", "T")
+        .total_points(dec!(10))
+        .domain("1", "One", dec!(10))
+        .build()
+        .unwrap();
+    let ranking = Cohort::new(&framework, []).unwrap().rank().unwrap();
     assert_eq!(ranking.len(), 0);
     assert!(ranking.is_empty());
 }
@@ -134,10 +139,10 @@ fn a_unit_twice_in_a_cohort_or_a_points_table_is_refused() {
     let mut unit = Assessment::new("t", "u", "2024".parse().unwrap());
     unit.push(Entry::new("1".parse().unwrap()).with_appraised(dec!(3)));
     let card = framework.score(&unit).unwrap();
-    let mut cohort = Cohort::new();
-    cohort.push(&card).push(&card);
     assert_eq!(
-        cohort.rank().unwrap_err().to_string(),
+        Cohort::new(&framework, [card.clone(), card])
+            .unwrap_err()
+            .to_string(),
         "unit u is in the cohort twice"
     );
 

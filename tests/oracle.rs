@@ -565,7 +565,7 @@ proptest! {
         };
         let mut options = RankingOptions::default().with_tie_method(tie).with_basis(p.basis).with_rounding(policy).with_grade_basis(p.grade_basis);
         if let Some(s) = &scale { options = options.with_grades(s.clone()); }
-        let cohort: Cohort = cards.iter().map(|(s, _)| s).collect();
+        let cohort = Cohort::new(&fw, cards.iter().map(|(s, _)| s.clone())).expect("cohort");
         let ranking = cohort.rank_with(&options).expect("ranking");
         let on = |basis: ValueBasis, t: &Q| match basis {
             ValueBasis::Published => eval::q(eval::publish(t, p.places, p.mode)),

@@ -231,11 +231,8 @@ proptest! {
             table.push(format!("u{i}"), p.iter().copied()).unwrap();
         }
         let bulk = table.score_with(&policy).unwrap();
-        let mut cohort = Cohort::new();
-        for card in &cards {
-            cohort.push(card);
-        }
-        let ranking = cohort
+        let ranking = Cohort::new(&framework, cards.iter().cloned())
+            .unwrap()
             .rank_with(&RankingOptions::default().with_rounding(policy))
             .unwrap();
         for (card, unit) in cards.iter().zip(bulk.units()) {
@@ -308,6 +305,7 @@ proptest! {
             }
             round_trip(&accountability.report(card).unwrap())?;
         }
-        round_trip(&accountability.cohort_report(&cards).unwrap())?;
+        let cohort = Cohort::new(accountability.framework(), cards.clone()).unwrap();
+        round_trip(&accountability.cohort_report(&cohort).unwrap())?;
     }
 }

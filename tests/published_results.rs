@@ -5,7 +5,7 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Assessment, Entry, Evidence, Framework, PinMismatch, PublishedRow, PublishedTable,
+    Assessment, Cohort, Entry, Evidence, Framework, PinMismatch, PublishedRow, PublishedTable,
     RoundingPolicy, Scorecard, TableCoverage, builtin, pin,
 };
 use rust_decimal::Decimal;
@@ -96,7 +96,13 @@ mod quang_nam_2017 {
             rows: vec![row(&table, "quang-nam").clone()],
             ..table.clone()
         };
-        let report = pin(std::slice::from_ref(&scorecard), &only, Decimal::ZERO).unwrap();
+        let framework = builtin::get("vn-par-province-2017").unwrap();
+        let report = pin(
+            &Cohort::new(&framework, [scorecard.clone()]).unwrap(),
+            &only,
+            Decimal::ZERO,
+        )
+        .unwrap();
         // Every published domain (10.95, 8.89, 6.07, 15) is reproduced. The total cannot be:
         // domains 1, 2, 4 and 7 were not published, so the scorecard holds 40.91 of the 73.27
         // points. That is the one mismatch.
@@ -185,7 +191,12 @@ mod ninh_thuan_2022 {
         let table = table("ninh-thuan-2022.json");
         let framework = builtin::get("vn-par-province-2022").unwrap();
         let scorecard = score_parts(&framework, "ninh-thuan", "2022", &UNROUNDED);
-        let report = pin(std::slice::from_ref(&scorecard), &table, Decimal::ZERO).unwrap();
+        let report = pin(
+            &Cohort::new(&framework, [scorecard.clone()]).unwrap(),
+            &table,
+            Decimal::ZERO,
+        )
+        .unwrap();
         assert!(report.is_clean(), "{report}");
         assert_eq!(report.matched, 1);
         // 29th of 63 cannot be checked from one province.
@@ -219,14 +230,27 @@ mod ninh_thuan_2022 {
             .collect();
         let parts: Vec<(&str, &str)> = parts.iter().map(|(c, p)| (*c, p.as_str())).collect();
         let scorecard = score_parts(&framework, "ninh-thuan", "2022", &parts);
-        let report = pin(std::slice::from_ref(&scorecard), &table, Decimal::ZERO).unwrap();
+        let report = pin(
+            &Cohort::new(&framework, [scorecard.clone()]).unwrap(),
+            &table,
+            Decimal::ZERO,
+        )
+        .unwrap();
         assert_eq!(report.mismatches.len(), 1);
         assert_eq!(
             report.mismatches[0].to_string(),
             "unit ninh-thuan: index computed 85.79 (exact 85.79), published 85.78, difference 0.01"
         );
         // A tolerance of one hundredth accepts it.
-        assert!(pin(&[scorecard], &table, d("0.01")).unwrap().is_clean());
+        assert!(
+            pin(
+                &Cohort::new(&framework, [scorecard]).unwrap(),
+                &table,
+                d("0.01")
+            )
+            .unwrap()
+            .is_clean()
+        );
     }
 
     #[test]
@@ -283,7 +307,12 @@ mod par_2012 {
                 score_parts(&framework, &row.unit, "2012", &parts)
             })
             .collect();
-        let report = pin(&scorecards, &table, Decimal::ZERO).unwrap();
+        let report = pin(
+            &Cohort::new(&framework, scorecards.clone()).unwrap(),
+            &table,
+            Decimal::ZERO,
+        )
+        .unwrap();
         // The seven best provinces: ranks 1 to 7 among them are their national ranks.
         assert!(report.is_clean(), "{report}");
         assert!(report.ranks_checked);
@@ -305,7 +334,12 @@ mod par_2012 {
             "2012",
             &[("appraisal", "53.25"), ("survey", "33.87")],
         );
-        let report = pin(&[scorecard], &table, Decimal::ZERO).unwrap();
+        let report = pin(
+            &Cohort::new(&two_parts(), [scorecard]).unwrap(),
+            &table,
+            Decimal::ZERO,
+        )
+        .unwrap();
         assert_eq!(
             report.mismatches[0].to_string(),
             "unit da-nang: index computed 87.12 (exact 87.12), published 87.14, difference -0.02"
@@ -402,7 +436,12 @@ mod national_2022_2024 {
                 ("sipas", "8.226"),
             ],
         );
-        let report = pin(&[scorecard], &tables[0], Decimal::ZERO).unwrap();
+        let report = pin(
+            &Cohort::new(&framework, [scorecard]).unwrap(),
+            &tables[0],
+            Decimal::ZERO,
+        )
+        .unwrap();
         assert_eq!(report.matched, 1);
         let missing: Vec<&PinMismatch> = report.mismatches.iter().collect();
         assert_eq!(

@@ -36,6 +36,11 @@ fn cards(units: &[(&str, &str)]) -> Vec<Scorecard> {
         .collect()
 }
 
+/// A cohort of `scorecards`, scored on `framework`.
+fn cohort_of(framework: &Framework, scorecards: &[Scorecard]) -> Cohort {
+    Cohort::new(framework, scorecards.iter().cloned()).unwrap()
+}
+
 /// (unit, rank) in table order.
 #[track_caller]
 fn ranked(ranking: &Ranking) -> Vec<(String, String)> {
@@ -144,7 +149,7 @@ fn every_tie_method_ranks_the_table_of_cases() {
     ];
     for (name, units, competition, dense, ordinal_ranks, fractional) in cases {
         let scorecards = cards(units);
-        let cohort: Cohort = scorecards.iter().collect();
+        let cohort = cohort_of(&one_leaf("f"), &scorecards);
         for (method, expected) in [
             (TieMethod::Competition, competition),
             (TieMethod::Dense, dense),
@@ -161,7 +166,7 @@ fn every_tie_method_ranks_the_table_of_cases() {
 #[test]
 fn ties_created_by_rounding_disappear_on_exact_values() {
     let scorecards = cards(&[("c", "93.3049"), ("b", "93.305"), ("a", "93.314")]);
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&one_leaf("f"), &scorecards);
     for method in [
         TieMethod::Competition,
         TieMethod::Dense,
@@ -187,7 +192,7 @@ fn ties_created_by_rounding_disappear_on_exact_values() {
 #[test]
 fn the_rounding_policy_decides_which_values_tie() {
     let scorecards = cards(&[("a", "93.34"), ("b", "93.26")]);
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&one_leaf("f"), &scorecards);
     let one_place =
         par_index::RoundingPolicy::new(1, par_index::Rounding::HalfAwayFromZero).unwrap();
     let ranking = cohort
@@ -206,7 +211,7 @@ fn ordinal_ranks_break_ties_by_the_chosen_domain_then_the_unit() {
         card2(&framework, "z", "30", "60"),
         card2(&framework, "w", "40", "55"),
     ];
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&framework, &scorecards);
     let rank = |breakers: Vec<TieBreaker>| {
         ranked(
             &cohort
@@ -238,7 +243,7 @@ fn ordinal_ranks_break_ties_by_the_chosen_domain_then_the_unit() {
 #[test]
 fn the_exact_index_can_break_ties_on_the_published_index() {
     let scorecards = cards(&[("a", "93.305"), ("b", "93.31"), ("c", "93.314")]);
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&one_leaf("f"), &scorecards);
     let options =
         RankingOptions::default().with_tie_method(TieMethod::ordinal([TieBreaker::ExactIndex]));
     assert_eq!(
@@ -251,7 +256,7 @@ fn the_exact_index_can_break_ties_on_the_published_index() {
 fn a_tie_breaker_must_name_a_node_of_every_ranked_scorecard() {
     let framework = two_domains();
     let scorecards = [card2(&framework, "w", "40", "55")];
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&framework, &scorecards);
     let options =
         RankingOptions::default().with_tie_method(TieMethod::ordinal([TieBreaker::NodePoints(
             "9".parse().unwrap(),
@@ -270,40 +275,46 @@ fn a_cohort_holds_one_framework_one_period_and_each_unit_once() {
     let b_other_period = card(&first, "b", "2024", "90");
     let a_again = card(&first, "a", "2023", "80");
 
-    let mut cohort = Cohort::new();
-    cohort.push(&a).push(&b_other_framework);
+    let refused = |ranked: &[&Scorecard], unranked: &[&Scorecard]| {
+        let owned = |cards: &[&Scorecard]| cards.iter().map(|c| (*c).clone()).collect::<Vec<_>>();
+        Cohort::new_with_unranked(&first, owned(ranked), owned(unranked))
+            .unwrap_err()
+            .to_string()
+    };
     assert_eq!(
-        cohort.rank().unwrap_err().to_string(),
-        "a cohort ranks one framework: unit a is scored under par-2023 but unit b under par-2024"
+        refused(&[&a, &b_other_framework], &[]),
+        "unit b is assessed against framework par-2024, not par-2023"
     );
-    let mut cohort = Cohort::new();
-    cohort.push(&a).push_unranked(&b_other_period);
     assert_eq!(
-        cohort.rank().unwrap_err().to_string(),
+        refused(&[&a], &[&b_other_period]),
         "a cohort ranks one period: unit a is scored for 2023 but unit b for 2024"
     );
-    let mut cohort = Cohort::new();
-    cohort.push(&a).push(&a_again);
     assert_eq!(
-        cohort.rank().unwrap_err().to_string(),
+        refused(&[&a, &a_again], &[]),
         "unit a is in the cohort twice"
     );
-    let mut cohort = Cohort::new();
-    cohort.push(&a).push_unranked(&a_again);
+    assert_eq!(refused(&[&a], &[&a_again]), "unit a is in the cohort twice");
+    // A scorecard of another framework version under the same id does not fit.
+    let other_version = Framework::builder("par-2023", "Published index")
+        .domain("2", "Chỉ số CCHC", Decimal::ONE_HUNDRED)
+        .build()
+        .unwrap();
     assert_eq!(
-        cohort.rank().unwrap_err().to_string(),
-        "unit a is in the cohort twice"
+        Cohort::new(&other_version, [a.clone()])
+            .unwrap_err()
+            .to_string(),
+        "the scorecard of unit a does not have the nodes of framework par-2023"
     );
 }
 
 #[test]
 fn an_empty_cohort_gives_an_empty_ranking() {
-    let cohort = Cohort::new();
+    let cohort = Cohort::new(&one_leaf("f"), []).unwrap();
     assert!(cohort.is_empty());
     let ranking = cohort.rank_with(&RankingOptions::national()).unwrap();
     assert!(ranking.is_empty());
     assert_eq!(ranking.len(), 0);
-    assert_eq!(ranking.framework(), None);
+    assert_eq!(ranking.framework().id(), "f");
     assert_eq!(ranking.period(), None);
     assert_eq!(ranking.statistics().index, None);
     assert!(ranking.statistics().domains.is_empty());
@@ -322,10 +333,7 @@ fn units_published_beside_the_cohort_are_graded_but_not_ranked() {
         card(&framework, "agency-y", "2023", "80.50"),
         card(&framework, "agency-x", "2023", "91.20"),
     ];
-    let mut cohort: Cohort = ranked_cards.iter().collect();
-    for scorecard in &beside {
-        cohort.push_unranked(scorecard);
-    }
+    let cohort = Cohort::new_with_unranked(&framework, ranked_cards, beside).unwrap();
     assert_eq!(cohort.len(), 5);
     let ranking = cohort.rank_with(&RankingOptions::national()).unwrap();
     assert_eq!(ranking.len(), 3);
@@ -366,7 +374,7 @@ fn grades_follow_the_published_index_by_default() {
         ("g", "69.99"),
         ("h", "69.994"),
     ]);
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&one_leaf("f"), &scorecards);
     let grades = |options: &RankingOptions| -> Vec<(String, Option<String>)> {
         let ranking = cohort.rank_with(options).unwrap();
         let mut all: Vec<_> = ranking
@@ -445,7 +453,7 @@ fn domains_rank_by_percent_or_points_among_the_units_they_apply_to() {
         optional_card("z", Some("5"), Some("3"), "70"), // 8/10 = 80%
         optional_card("w", None, None, "90"),      // domain 1 does not apply
     ];
-    let cohort: Cohort = scorecards.iter().collect();
+    let cohort = cohort_of(&optional_framework(), &scorecards);
     let ranking = cohort.rank().unwrap();
     let domain_ranks = |ranking: &Ranking, code: &str| -> Vec<(String, String)> {
         ranking
@@ -501,7 +509,7 @@ fn statistics_are_exact_until_published() {
         ("bg", "91.16"),
         ("brvt", "91.03"),
     ]);
-    let ranking = scorecards.iter().collect::<Cohort>().rank().unwrap();
+    let ranking = cohort_of(&one_leaf("f"), &scorecards).rank().unwrap();
     let index = ranking.statistics().index.clone().unwrap();
     assert_eq!(index.count, 5);
     assert_eq!(index.mean, d("91.534"));
@@ -515,7 +523,7 @@ fn statistics_are_exact_until_published() {
 
     // On exact values, the statistics use the exact indices.
     let exact = cards(&[("a", "93.314"), ("b", "93.305")]);
-    let cohort: Cohort = exact.iter().collect();
+    let cohort = cohort_of(&one_leaf("f"), &exact);
     let published = cohort.rank().unwrap();
     assert_eq!(
         published.statistics().index.clone().unwrap().mean,
@@ -554,9 +562,7 @@ fn tables_align_vietnamese_names_by_characters() {
         ],
     )
     .unwrap();
-    let ranking = scorecards
-        .iter()
-        .collect::<Cohort>()
+    let ranking = cohort_of(&framework, &scorecards)
         .rank_with(&RankingOptions::default().with_grades(local))
         .unwrap();
     assert_eq!(
@@ -574,9 +580,7 @@ Rank  Unit             Index  Grade
 #[test]
 fn rankings_serialize_with_exact_and_published_values() {
     let scorecards = cards(&[("a", "93.314"), ("b", "93.305")]);
-    let ranking = scorecards
-        .iter()
-        .collect::<Cohort>()
+    let ranking = cohort_of(&one_leaf("f"), &scorecards)
         .rank_with(&RankingOptions::national().with_tie_method(TieMethod::Fractional))
         .unwrap();
     let json = serde_json::to_value(&ranking).unwrap();
@@ -620,7 +624,7 @@ fn ranking_options_round_trip_and_default_missing_fields() {
 fn ranking_types_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Ranking>();
-    assert_send_sync::<Cohort<'static>>();
+    assert_send_sync::<Cohort>();
     assert_send_sync::<GradeScale>();
     assert_send_sync::<RankingOptions>();
     assert_send_sync::<par_index::Comparison>();

@@ -62,9 +62,8 @@ fn bases() -> [ValueBasis; 2] {
 }
 
 fn rank(scorecards: &[Scorecard], options: &RankingOptions) -> Ranking {
-    scorecards
-        .iter()
-        .collect::<Cohort>()
+    Cohort::new(&framework(), scorecards.iter().cloned())
+        .unwrap()
         .rank_with(options)
         .unwrap()
 }

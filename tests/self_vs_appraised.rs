@@ -1,6 +1,6 @@
 //! Self-assessed against appraised points, on a hand-checked cohort.
 
-use par_index::{Assessment, Entry, Evidence, Framework, Level, Scorecard, SelfAppraisal};
+use par_index::{Assessment, Cohort, Entry, Evidence, Framework, Level, Scorecard, SelfAppraisal};
 use rust_decimal::Decimal;
 
 fn d(text: &str) -> Decimal {
@@ -74,7 +74,7 @@ fn cohort() -> Vec<Scorecard> {
 
 #[test]
 fn differences_add_up_the_tree_over_leaves_with_both_numbers() {
-    let comparison = SelfAppraisal::compare(&framework(), &cohort()).unwrap();
+    let comparison = SelfAppraisal::compare(&Cohort::new(&framework(), cohort()).unwrap()).unwrap();
     let a = &comparison.units()[0];
     assert_eq!(a.unit, "dept-a");
     assert_eq!(
@@ -137,7 +137,7 @@ fn differences_add_up_the_tree_over_leaves_with_both_numbers() {
 
 #[test]
 fn overstatement_is_flagged_above_the_threshold_only() {
-    let comparison = SelfAppraisal::compare(&framework(), &cohort()).unwrap();
+    let comparison = SelfAppraisal::compare(&Cohort::new(&framework(), cohort()).unwrap()).unwrap();
     let units = |threshold: &str| -> Vec<String> {
         comparison
             .overstating(d(threshold))
@@ -161,13 +161,13 @@ fn overstatement_is_flagged_above_the_threshold_only() {
 
 #[test]
 fn the_summary_averages_units_with_something_compared() {
-    let comparison = SelfAppraisal::compare(&framework(), &cohort()).unwrap();
+    let comparison = SelfAppraisal::compare(&Cohort::new(&framework(), cohort()).unwrap()).unwrap();
     let summary = comparison.summary().unwrap();
     assert_eq!(summary.units, 2, "dept-c self-assessed nothing");
     assert_eq!(summary.mean_self_assessed, d("13.5")); // (20 + 7) / 2
     assert_eq!(summary.mean_appraised, d("12.125")); // (16.25 + 8) / 2
     assert_eq!(summary.mean_difference, d("1.375")); // (3.75 - 1) / 2
-    let empty = SelfAppraisal::compare(&framework(), &[])
+    let empty = SelfAppraisal::compare(&Cohort::new(&framework(), []).unwrap())
         .unwrap()
         .summary()
         .unwrap();
@@ -187,7 +187,8 @@ fn scorecards_of_another_framework_are_refused() {
     let mut a = Assessment::new("other", "dept-x", "2020".parse().unwrap());
     a.push(Entry::new("1.1".parse().unwrap()).with_appraised(d("5")));
     let card = other.score(&a).unwrap();
-    let err = SelfAppraisal::compare(&framework(), &[card]).unwrap_err();
+    // The cohort refuses it, before any comparison.
+    let err = Cohort::new(&framework(), [card]).unwrap_err();
     assert_eq!(
         err.to_string(),
         "unit dept-x is assessed against framework other, not dept-2020"
@@ -205,7 +206,8 @@ fn a_scorecard_whose_nodes_differ_from_the_framework_is_refused() {
     let mut a = Assessment::new("dept-2020", "dept-y", "2020".parse().unwrap());
     a.push(Entry::new("1.1".parse().unwrap()).with_appraised(d("5")));
     let card = old.score(&a).unwrap();
-    let err = SelfAppraisal::compare(&framework(), &[card]).unwrap_err();
+    // The cohort refuses it, before any comparison.
+    let err = Cohort::new(&framework(), [card]).unwrap_err();
     assert_eq!(
         err.to_string(),
         "the scorecard of unit dept-y does not have the nodes of framework dept-2020"

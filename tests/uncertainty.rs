@@ -3,7 +3,7 @@
 mod common;
 
 use par_index::{
-    Assessment, Entry, Framework, Method, PointsTable, RankUncertainty, UncertaintyOptions,
+    Assessment, Cohort, Entry, Framework, Method, PointsTable, RankUncertainty, UncertaintyOptions,
 };
 use rust_decimal::Decimal;
 
@@ -24,7 +24,7 @@ fn a_seed_reproduces_the_same_report() {
     let (framework, leaf_max) = common::framework(7);
     let table = par_cohort(&framework, &leaf_max, 63);
     let scores = table.score().unwrap();
-    let analysis = RankUncertainty::from_cohort(&scores);
+    let analysis = RankUncertainty::from_scores(&scores);
     let options = UncertaintyOptions::default()
         .with_replications(500)
         .with_seed(42)
@@ -51,7 +51,7 @@ fn a_large_cohort_stores_ranks_and_agrees_on_the_nominal_ranking() {
     let (framework, leaf_max) = common::framework(5);
     let table = par_cohort(&framework, &leaf_max, 300);
     let scores = table.score().unwrap();
-    let analysis = RankUncertainty::from_cohort(&scores);
+    let analysis = RankUncertainty::from_scores(&scores);
     let report = analysis
         .run(
             &UncertaintyOptions::default()
@@ -73,7 +73,7 @@ fn a_zero_width_range_repeats_the_nominal_ranking_in_every_replication() {
     let (framework, leaf_max) = common::framework(7);
     let table = par_cohort(&framework, &leaf_max, 63);
     let scores = table.score().unwrap();
-    let analysis = RankUncertainty::from_cohort(&scores);
+    let analysis = RankUncertainty::from_scores(&scores);
     let nominal = analysis.nominal_ranks().unwrap();
     // The nominal ranking is by the exact index: it agrees with ranking exact indices.
     let exact: Vec<par_index::Exact> = scores.units().map(|u| u.index()).collect();
@@ -113,7 +113,7 @@ fn grades_follow_the_thresholds() {
         table.push(unit, [d(a), d(b)]).unwrap();
     }
     let scores = table.score().unwrap();
-    let report = RankUncertainty::from_cohort(&scores)
+    let report = RankUncertainty::from_scores(&scores)
         .run(
             &UncertaintyOptions::default()
                 .with_replications(10)
@@ -159,7 +159,7 @@ fn survey_noise_moves_only_survey_domains() {
             table.push(unit, [d(a), d(b)]).unwrap();
         }
         let scores = table.score().unwrap();
-        RankUncertainty::from_cohort(&scores)
+        RankUncertainty::from_scores(&scores)
             .run(
                 &UncertaintyOptions::default()
                     .with_replications(400)
@@ -200,7 +200,7 @@ fn top_probabilities(
         table.push(unit, [d(a), d(b)]).unwrap();
     }
     let scores = table.score().unwrap();
-    let report = RankUncertainty::from_cohort(&scores)
+    let report = RankUncertainty::from_scores(&scores)
         .run(&options.with_replications(2_000).with_top(1))
         .unwrap();
     report.units().iter().map(|u| u.top_probability).collect()
@@ -252,7 +252,7 @@ fn leaving_out_a_domain_where_all_units_score_alike_keeps_the_ranking() {
         table.push(unit, points).unwrap();
     }
     let scores = table.score().unwrap();
-    let analysis = RankUncertainty::from_cohort(&scores);
+    let analysis = RankUncertainty::from_scores(&scores);
     let nominal = analysis.nominal_ranks().unwrap();
     let removals = analysis.remove_one_domain().unwrap();
     assert_eq!(removals.len(), 8);
@@ -276,8 +276,9 @@ fn scorecards_give_the_same_exact_rankings_as_the_bulk_cohort() {
     let cards: Vec<_> = (0..table.len())
         .map(|i| framework.score(&table.assessment(i).unwrap()).unwrap())
         .collect();
-    let from_cards = RankUncertainty::from_scorecards(&framework, &cards).unwrap();
-    let from_bulk = RankUncertainty::from_cohort(&scores);
+    let from_cards =
+        RankUncertainty::from_cohort(&Cohort::new(&framework, cards.clone()).unwrap()).unwrap();
+    let from_bulk = RankUncertainty::from_scores(&scores);
     assert_eq!(
         from_cards.nominal_ranks().unwrap(),
         from_bulk.nominal_ranks().unwrap()
@@ -315,7 +316,8 @@ fn not_applicable_domains_weigh_nothing_and_a_unit_left_with_none_is_unranked() 
         unit("no plan", None, "54"),    // 90 of what applies
         unit("weak", Some("10"), "50"), // 60
     ];
-    let analysis = RankUncertainty::from_scorecards(&framework, &cards).unwrap();
+    let analysis =
+        RankUncertainty::from_cohort(&Cohort::new(&framework, cards.clone()).unwrap()).unwrap();
     assert_eq!(analysis.nominal_ranks().unwrap(), [2, 1, 3]);
     let removals = analysis.remove_one_domain().unwrap();
     assert_eq!(removals[0].ranks, [Some(3), Some(1), Some(2)]);
@@ -334,30 +336,12 @@ fn not_applicable_domains_weigh_nothing_and_a_unit_left_with_none_is_unranked() 
 }
 
 #[test]
-fn scorecards_of_another_framework_are_refused() {
-    let framework = two_domains(Method::Appraisal);
-    let other = Framework::builder("other", "Other")
-        .domain("1", "Chỉ đạo", d("100"))
-        .child("1", "1.1", "Kế hoạch", d("100"))
-        .build()
-        .unwrap();
-    let mut a = Assessment::new("other", "ward-1", "2025".parse().unwrap());
-    a.push(Entry::new("1.1".parse().unwrap()).with_appraised(d("5")));
-    let card = other.score(&a).unwrap();
-    let err = RankUncertainty::from_scorecards(&framework, &[card]).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "unit ward-1 is assessed against framework other, not two"
-    );
-}
-
-#[test]
 fn options_out_of_range_are_refused() {
     let framework = two_domains(Method::Appraisal);
     let mut table = PointsTable::new(&framework, "2025".parse().unwrap()).unwrap();
     table.push("a", [d("1"), d("2")]).unwrap();
     let scores = table.score().unwrap();
-    let analysis = RankUncertainty::from_cohort(&scores);
+    let analysis = RankUncertainty::from_scores(&scores);
     let base = UncertaintyOptions::default;
     let grade = |label: &str, at: &str| (label.to_owned(), d(at));
     let cases = [
@@ -409,7 +393,7 @@ fn runs_that_would_keep_too_many_ranks_are_refused() {
         table.push(format!("u{u}"), [d("1"), d("2")]).unwrap();
     }
     let scores = table.score().unwrap();
-    let err = RankUncertainty::from_cohort(&scores)
+    let err = RankUncertainty::from_scores(&scores)
         .run(&UncertaintyOptions::default().with_replications(15_000))
         .unwrap_err();
     assert_eq!(

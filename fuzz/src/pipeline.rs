@@ -44,13 +44,12 @@ pub fn json_pipeline(data: &[u8]) {
         return;
     };
     check_scorecard(&framework, &card);
-    let mut cohort = Cohort::new();
-    cohort.push(&card);
+    let cohort = Cohort::new(&framework, [card.clone()]).expect("a scorecard of the framework");
     if let Ok(ranking) = cohort.rank_with(&RankingOptions::national()) {
         let _ = ranking.render_table();
         let _ = ranking.to_string();
         let _ = serde_json::to_string(&ranking);
-        let _ = par_index::html::HtmlReport::new(&framework, &ranking).render();
+        let _ = par_index::html::HtmlReport::new(&ranking).render();
         let mut csv = Vec::new();
         let _ = par_index::csv::write_ranking(&mut csv, &ranking, &Default::default());
     }
@@ -240,10 +239,8 @@ pub fn structured(model: &Model) {
         .with_tie_method(tie_method.clone())
         .with_rounding(policy)
         .with_basis(basis);
-    let mut cohort = Cohort::new();
-    for card in &cards {
-        cohort.push(card);
-    }
+    let cohort = Cohort::new(&framework, cards.iter().cloned())
+        .expect("distinct units of one framework form a cohort");
     let ranking = cohort
         .rank_with(&options)
         .expect("distinct units of one framework rank");
@@ -293,6 +290,11 @@ fn check_scorecard(framework: &Framework, card: &Scorecard) {
         assert!(card.points() >= Decimal::ZERO && card.points() <= card.effective_max());
         assert!(card.index() >= Decimal::ZERO && card.index() <= Decimal::ONE_HUNDRED);
     }
+    // The scorecard keeps its inputs: scoring them again gives it back.
+    let again = framework
+        .score_with(&card.assessment(), &par_index::ScoringOptions::lenient())
+        .expect("a scorecard's own assessment scores");
+    assert_eq!(&again, card);
     let policy = RoundingPolicy::default();
     let published = card.publish(&policy);
     assert_eq!(published.index, policy.publish(card.index()));

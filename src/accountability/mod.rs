@@ -63,5 +63,3 @@ pub use self::dossiers::{ApologyLedger, LateDossiers};
 pub use self::report::{
     AccountabilityReport, HeadChange, HeadReport, LostLeaf, ReportOptions, Verdict,
 };
-
-pub(crate) use self::report::check_cohort;

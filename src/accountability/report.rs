@@ -11,6 +11,7 @@ use crate::accountability::assignment::Accountability;
 
 use crate::assessment::Period;
 use crate::code::Code;
+use crate::cohort::Cohort;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
@@ -203,22 +204,6 @@ pub struct AccountabilityReport {
     pub previous_only: Vec<String>,
 }
 
-/// Checks that scorecards form a cohort: at least one, one framework, one period, distinct
-/// units. `framework` is the framework expected, or the first scorecard's when `None`.
-pub(crate) fn check_cohort(scorecards: &[Scorecard], framework: Option<&str>) -> Result<(), Error> {
-    let first = scorecards.first().ok_or(Error::CohortEmpty)?;
-    if let Some(expected) = framework {
-        if first.framework() != expected {
-            return Err(Error::FrameworkMismatch {
-                unit: first.unit().to_owned(),
-                expected: expected.to_owned(),
-                found: first.framework().to_owned(),
-            });
-        }
-    }
-    crate::ranking::check_members(scorecards)
-}
-
 /// A head's running totals while a report is built.
 #[derive(Default)]
 struct Tally {
@@ -279,7 +264,8 @@ impl Accountability {
         scorecard: &Scorecard,
         options: &ReportOptions,
     ) -> Result<AccountabilityReport, Error> {
-        self.cohort_report_with(std::slice::from_ref(scorecard), options)
+        let cohort = Cohort::new(self.framework(), [scorecard.clone()])?;
+        self.cohort_report_with(&cohort, options)
     }
 
     /// The accountability report for a cohort (the same framework applied to many units,
@@ -288,24 +274,33 @@ impl Accountability {
     /// # Errors
     ///
     /// See [`Accountability::cohort_report_with`].
-    pub fn cohort_report(&self, scorecards: &[Scorecard]) -> Result<AccountabilityReport, Error> {
-        self.cohort_report_with(scorecards, &ReportOptions::default())
+    pub fn cohort_report(&self, cohort: &Cohort) -> Result<AccountabilityReport, Error> {
+        self.cohort_report_with(cohort, &ReportOptions::default())
     }
 
-    /// The accountability report for a cohort, aggregated per head.
+    /// The accountability report for a cohort, aggregated per head over all its units,
+    /// ranked or not.
     ///
     /// # Errors
     ///
-    /// [`Error::CohortEmpty`], [`Error::FrameworkMismatch`] (a scorecard of another
-    /// framework), [`Error::CohortPeriodMismatch`], [`Error::DuplicateCohortUnit`], and the
-    /// errors of [`Accountability::attribute`].
+    /// [`Error::CohortEmpty`]; [`Error::AssignmentFrameworkMismatch`] when the cohort was
+    /// scored on another framework than the assignments'; the errors of
+    /// [`Accountability::attribute`]. For one scorecard ([`Accountability::report`]), the
+    /// errors of [`Cohort::new`] when it is not of the assignments' framework.
     pub fn cohort_report_with(
         &self,
-        scorecards: &[Scorecard],
+        cohort: &Cohort,
         options: &ReportOptions,
     ) -> Result<AccountabilityReport, Error> {
         let framework = self.framework();
-        check_cohort(scorecards, Some(framework.id()))?;
+        if cohort.framework().id() != framework.id() {
+            return Err(Error::AssignmentFrameworkMismatch {
+                expected: cohort.framework().id().to_owned(),
+                found: framework.id().to_owned(),
+            });
+        }
+        let period = cohort.period().ok_or(Error::CohortEmpty)?;
+        let scorecards: Vec<&Scorecard> = cohort.iter().collect();
         let agencies = self.agencies();
         let position: HashMap<&str, usize> = agencies
             .iter()
@@ -317,7 +312,7 @@ impl Accountability {
         let mut owned = Exact::ZERO;
         let mut achieved = Exact::ZERO;
         let mut lost = Exact::ZERO;
-        for scorecard in scorecards {
+        for scorecard in scorecards.iter().copied() {
             owned = checked_add(&owned, scorecard.effective_max(), &context)?;
             achieved = checked_add(&achieved, scorecard.points(), &context)?;
             lost = checked_add(&lost, &scorecard.lost_points(), &context)?;
@@ -399,12 +394,11 @@ impl Accountability {
         }
         rank_heads(&mut heads, &rounding);
 
-        let first = scorecards.first().ok_or(Error::CohortEmpty)?;
         Ok(AccountabilityReport {
             title: self.assignments().title.clone(),
             inferred: self.assignments().inferred,
             framework: framework.id().to_owned(),
-            period: first.period().clone(),
+            period: period.clone(),
             units: scorecards.iter().map(|s| s.unit().to_owned()).collect(),
             owned,
             achieved,

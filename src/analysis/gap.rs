@@ -228,7 +228,7 @@ pub struct GapStep {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Cohort, Entry, Exact, Framework, Gap, GradeScale, RankingOptions, Reach};
+/// use par_index::{Cohort, Entry, Exact, Framework, Gap, GradeScale, RankingOptions, Reach};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
@@ -240,7 +240,7 @@ pub struct GapStep {
 ///     .child("2", "2.2", "Xin lỗi hồ sơ trễ hạn", Decimal::from(30))
 ///     .build()?;
 /// let score = |unit: &str, points: [&str; 4]| -> Result<_, Box<dyn std::error::Error>> {
-///     let mut assessment = Assessment::new("demo", unit, "2024".parse()?);
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
 ///     for (code, points) in ["1.1", "1.2", "2.1", "2.2"].into_iter().zip(points) {
 ///         assessment.push(Entry::new(code.parse()?).with_appraised(points.parse()?)
 ///             .with_note(if code == "2.1" { "late dossiers" } else { "" }));
@@ -252,8 +252,8 @@ pub struct GapStep {
 ///     score("b", ["20", "18", "25", "25"])?,    // 88.00
 ///     score("c", ["20", "15.5", "25", "25"])?,  // 85.50
 /// ];
-/// let ranking = cards.iter().collect::<Cohort>().rank_with(&RankingOptions::national())?;
-/// let gap = Gap::new(&framework, &ranking, &cards[2])?;
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
 ///
 /// // Group A from 90: 89.995 publishes as 90.00, so 4.495 points are enough.
 /// let a = gap.to_next_grade(&GradeScale::national())?.unwrap();
@@ -285,35 +285,16 @@ pub struct Gap<'a> {
 }
 
 impl<'a> Gap<'a> {
-    /// The gap of the unit of `scorecard`, ranked in `ranking`, scored on `framework`.
+    /// The gap of `unit`, one of the ranked units of `ranking`: its scorecard and framework
+    /// are the ranking's own.
     ///
     /// # Errors
     ///
-    /// [`Error::ScorecardMismatch`] when the scorecard is not one of `framework`;
-    /// [`Error::RankingMismatch`] when the ranking is for another framework or period;
-    /// [`Error::NotInRanking`] when the unit is not among the ranked units;
-    /// [`Error::RankingIndexMismatch`] when the ranking was made from another scorecard of the
-    /// unit.
-    pub fn new(
-        framework: &'a Framework,
-        ranking: &'a Ranking,
-        scorecard: &'a Scorecard,
-    ) -> Result<Gap<'a>, Error> {
-        let fits = scorecard.framework() == framework.id()
-            && scorecard.nodes().len() == framework.len()
-            && framework
-                .nodes()
-                .zip(scorecard.nodes())
-                .all(|(node, score)| node.code() == &score.code);
-        if !fits {
-            return Err(Error::ScorecardMismatch {
-                unit: scorecard.unit().to_owned(),
-                framework: framework.id().to_owned(),
-            });
-        }
-        let standing = ranked_standing(ranking, scorecard)?;
+    /// [`Error::NotInRanking`] when the unit is not among the ranked units.
+    pub fn new(ranking: &'a Ranking, unit: &str) -> Result<Gap<'a>, Error> {
+        let (scorecard, standing) = ranked_standing(ranking, unit)?;
         Ok(Gap {
-            framework,
+            framework: ranking.framework(),
             ranking,
             scorecard,
             standing,
@@ -692,48 +673,18 @@ fn one_for_one(
     }
 }
 
-/// The unit of `scorecard` among the ranked units of `ranking`, checking that the ranking was
-/// made from this scorecard.
+/// The scorecard of `unit` and its standing, among the ranked units of `ranking`.
 pub(crate) fn ranked_standing<'r>(
     ranking: &'r Ranking,
-    scorecard: &Scorecard,
-) -> Result<&'r RankedUnit, Error> {
-    let unit = scorecard.unit();
-    let not_ranked = || Error::NotInRanking {
-        unit: unit.to_owned(),
-    };
-    let framework = ranking.framework().ok_or_else(not_ranked)?;
-    if framework != scorecard.framework() {
-        return Err(Error::RankingMismatch {
+    unit: &str,
+) -> Result<(&'r Scorecard, &'r RankedUnit), Error> {
+    ranking
+        .cohort()
+        .ranked_scorecard(unit)
+        .zip(ranking.unit(unit))
+        .ok_or_else(|| Error::NotInRanking {
             unit: unit.to_owned(),
-            what: "framework",
-            found: scorecard.framework().to_owned(),
-            expected: framework.to_owned(),
-        });
-    }
-    if let Some(period) = ranking.period() {
-        if period != scorecard.period() {
-            return Err(Error::RankingMismatch {
-                unit: unit.to_owned(),
-                what: "period",
-                found: scorecard.period().to_string(),
-                expected: period.to_string(),
-            });
-        }
-    }
-    let standing = ranking
-        .units()
-        .iter()
-        .find(|u| u.unit == unit)
-        .ok_or_else(not_ranked)?;
-    if &standing.index != scorecard.index() {
-        return Err(Error::RankingIndexMismatch {
-            unit: unit.to_owned(),
-            scorecard: scorecard.index().to_decimal(),
-            ranking: standing.index.to_decimal(),
-        });
-    }
-    Ok(standing)
+        })
 }
 
 /// The sum of a scorecard's adjustments.

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::code::{Code, Level};
+use crate::cohort::Cohort;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::framework::Framework;
@@ -91,7 +92,7 @@ pub struct SelfAppraisalSummary {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Entry, Framework, SelfAppraisal};
+/// use par_index::{Assessment, Cohort, Entry, Framework, SelfAppraisal};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
@@ -115,7 +116,7 @@ pub struct SelfAppraisalSummary {
 ///     framework.score(&unit("dept-2", [3, 5], [3, 5])?)?,
 /// ];
 ///
-/// let comparison = SelfAppraisal::compare(&framework, &cards)?;
+/// let comparison = SelfAppraisal::compare(&Cohort::new(&framework, cards)?)?;
 /// let dept_1 = &comparison.units()[0];
 /// assert_eq!(dept_1.difference, Decimal::from(3));
 /// assert_eq!(dept_1.node("2").unwrap().difference, Decimal::from(2));
@@ -133,20 +134,16 @@ pub struct SelfAppraisal {
 }
 
 impl SelfAppraisal {
-    /// Compares self-assessed and appraised points in every scorecard.
+    /// Compares self-assessed and appraised points in every scorecard of the cohort, ranked
+    /// or not.
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`] for a scorecard of another framework,
-    /// [`Error::ScorecardMismatch`] for one whose nodes are not the framework's, and
     /// [`Error::Overflow`].
-    pub fn compare(
-        framework: &Framework,
-        scorecards: &[Scorecard],
-    ) -> Result<SelfAppraisal, Error> {
-        let units = scorecards
+    pub fn compare(cohort: &Cohort) -> Result<SelfAppraisal, Error> {
+        let units = cohort
             .iter()
-            .map(|card| compare_unit(framework, card))
+            .map(|card| compare_unit(cohort.framework(), card))
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(SelfAppraisal { units })
     }
@@ -192,26 +189,11 @@ impl SelfAppraisal {
 }
 
 fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppraisal, Error> {
-    if card.framework() != framework.id() {
-        return Err(Error::FrameworkMismatch {
-            unit: card.unit().to_owned(),
-            expected: framework.id().to_owned(),
-            found: card.framework().to_owned(),
-        });
-    }
+    // Cannot happen for a cohort's scorecard, which has the framework's nodes.
     let mismatch = || Error::ScorecardMismatch {
         unit: card.unit().to_owned(),
         framework: framework.id().to_owned(),
     };
-    if card.nodes().len() != framework.len()
-        || card
-            .nodes()
-            .zip(framework.nodes())
-            .any(|(score, node)| &score.code != node.code())
-    {
-        return Err(mismatch());
-    }
-
     // (self-assessed, appraised, leaves compared) per node; children come after their
     // parent in pre-order, so a reverse pass sums them first.
     let mut sums = vec![(Exact::ZERO, Exact::ZERO, 0usize); framework.len()];

@@ -6,14 +6,14 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::bulk::CohortScores;
 use crate::code::Code;
-use crate::cohort::CohortScores;
+use crate::cohort::Cohort;
 use crate::competition;
 use crate::error::Error;
 use crate::exact::Exact;
-use crate::framework::{Combine, Framework, Method, Node};
+use crate::framework::{Combine, Method, Node};
 use crate::math::{checked_mul_div, checked_sum};
-use crate::scorecard::Scorecard;
 
 /// The most replications a run accepts (counts are kept in 32 bits).
 const MAX_REPLICATIONS: usize = 10_000_000;
@@ -174,7 +174,7 @@ impl UncertaintyOptions {
 /// its domains, by Monte Carlo, and the ranking with each domain left out in turn.
 ///
 /// The analysis works on a cohort as it sees it: each unit's share of each domain and each
-/// domain's nominal weight, taken from a [`CohortScores`] or from [`Scorecard`]s.
+/// domain's nominal weight, taken from a [`CohortScores`] or from a [`Cohort`]'s scorecards.
 ///
 /// A framework's domain maxima are a choice (the 2017 provincial index gave its eight domains
 /// 10, 10, 14.5, 11, 16, 7, 16 and 15.5 points). [`RankUncertainty::run`] redraws that choice
@@ -243,7 +243,7 @@ impl UncertaintyOptions {
 /// table.push("doer", [Decimal::from(20), Decimal::from(60)])?;
 /// let scores = table.score()?;
 ///
-/// let analysis = RankUncertainty::from_cohort(&scores);
+/// let analysis = RankUncertainty::from_scores(&scores);
 /// let report = analysis.run(&UncertaintyOptions::default().with_top(1))?;
 /// let strong = &report.units()[0];
 /// assert_eq!(strong.nominal_rank, 1);
@@ -272,7 +272,7 @@ pub struct RankUncertainty {
 
 impl RankUncertainty {
     /// The analysis of a cohort scored in bulk: weights are the domains' maxima.
-    pub fn from_cohort(scores: &CohortScores<'_>) -> RankUncertainty {
+    pub fn from_scores(scores: &CohortScores<'_>) -> RankUncertainty {
         let framework = scores.table().framework();
         let maxima = scores.domain_maxima_fixed();
         let domains = maxima.len();
@@ -303,40 +303,22 @@ impl RankUncertainty {
         }
     }
 
-    /// The analysis of scorecards from [`Framework::score`]: a domain's nominal weight is its
-    /// effective maximum for the unit (0 where it does not apply), or its declared weight
-    /// under a weighted-mean total. Adjustments are left out: they carry no weight.
+    /// The analysis of a cohort's ranked units: a domain's nominal weight is its effective
+    /// maximum for the unit (0 where it does not apply), or its declared weight under a
+    /// weighted-mean total. Adjustments are left out: they carry no weight.
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`] for a scorecard of another framework;
-    /// [`Error::ScorecardMismatch`] for one whose domains are not the framework's;
     /// [`Error::Overflow`] computing a share.
-    pub fn from_scorecards(
-        framework: &Framework,
-        scorecards: &[Scorecard],
-    ) -> Result<RankUncertainty, Error> {
+    pub fn from_cohort(cohort: &Cohort) -> Result<RankUncertainty, Error> {
+        let framework = cohort.framework();
+        let scorecards = cohort.scorecards();
         let domains: Vec<&Node> = framework.domains().collect();
         let mut exact_points = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
         let mut exact_weights = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
         for card in scorecards {
-            if card.framework() != framework.id() {
-                return Err(Error::FrameworkMismatch {
-                    unit: card.unit().to_owned(),
-                    expected: framework.id().to_owned(),
-                    found: card.framework().to_owned(),
-                });
-            }
-            let mismatch = || Error::ScorecardMismatch {
-                unit: card.unit().to_owned(),
-                framework: framework.id().to_owned(),
-            };
-            let mut found = card.domains();
-            for domain in &domains {
-                let score = found
-                    .next()
-                    .filter(|s| &s.code == domain.code())
-                    .ok_or_else(mismatch)?;
+            // The cohort checked that every scorecard has the framework's nodes.
+            for (domain, score) in domains.iter().zip(card.domains()) {
                 let (points, weight) = if !score.applicable || score.effective_max.is_zero() {
                     (Exact::ZERO, Exact::ZERO)
                 } else if framework.combine() == Combine::WeightedMean {
@@ -349,9 +331,6 @@ impl RankUncertainty {
                 };
                 exact_points.push(points);
                 exact_weights.push(weight);
-            }
-            if found.next().is_some() {
-                return Err(mismatch());
             }
         }
         let units = scorecards.len();
@@ -857,7 +836,7 @@ mod tests {
             );
         }
         let framework = builder.build().unwrap();
-        let cards: Vec<Scorecard> = (0..40u32)
+        let cards: Vec<crate::Scorecard> = (0..40u32)
             .map(|u| {
                 let mut a = Assessment::new("f", format!("u{u}"), "2025".parse().unwrap());
                 for d in 1..=4u32 {
@@ -867,7 +846,8 @@ mod tests {
                 framework.score(&a).unwrap()
             })
             .collect();
-        let analysis = RankUncertainty::from_scorecards(&framework, &cards).unwrap();
+        let cohort = crate::Cohort::new(&framework, cards).unwrap();
+        let analysis = RankUncertainty::from_cohort(&cohort).unwrap();
         let options = UncertaintyOptions::default().with_replications(333);
         let counted = analysis.run_keeping(&options, true).unwrap();
         let stored = analysis.run_keeping(&options, false).unwrap();

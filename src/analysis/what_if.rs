@@ -6,15 +6,14 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::analysis::gap::ranked_standing;
-use crate::assessment::{Assessment, Entry};
+use crate::assessment::Entry;
 use crate::code::Code;
 use crate::error::Error;
 use crate::exact::Exact;
-use crate::framework::Framework;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rule::Evidence;
-use crate::scorecard::{NodeScore, Scorecard};
+use crate::scorecard::{NodeScore, Scorecard, ScoringOptions};
 use crate::tie::Rank;
 
 /// A leaf's new input in a [`WhatIf`].
@@ -154,7 +153,7 @@ pub struct WhatIfDomain {
 /// let framework = builtin::get("vn-hoi-an-city-illustrative")?;
 /// // An office's assessment: the entries given, every other leaf appraised at its maximum.
 /// let office = |unit: &str, given: Vec<(&str, Evidence)>| -> Result<Assessment, par_index::Error> {
-///     let mut assessment = Assessment::new(framework.id(), unit, "2021-H1".parse()?);
+///     let mut assessment = framework.assessment(unit, "2021-H1".parse()?);
 ///     for leaf in framework.leaves() {
 ///         let entry = Entry::new(leaf.code().clone());
 ///         assessment.push(match given.iter().find(|(code, _)| *code == leaf.code().as_str()) {
@@ -174,10 +173,10 @@ pub struct WhatIfDomain {
 ///                          ("6.2", Evidence::Flag(false)), ("1.4", Evidence::Count(2))])?,
 /// ];
 /// let scorecards = offices.iter().map(|a| framework.score(a)).collect::<Result<Vec<_>, _>>()?;
-/// let ranking = scorecards.iter().collect::<Cohort>().rank_with(&RankingOptions::national())?;
+/// let ranking = Cohort::new(&framework, scorecards)?.rank_with(&RankingOptions::national())?;
 ///
 /// let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
-/// let what_if = WhatIf::run(&framework, &offices[0], &[at_90], &ranking)?;
+/// let what_if = WhatIf::run(&ranking, "TTHCC", &[at_90])?;
 /// assert_eq!(what_if.to_string(), "TTHCC: index 89.00 → 91.00, rank 3 → 2, grade B → A");
 /// assert_eq!(what_if.leaves[0].after, Some(Decimal::from(2).into()));
 /// assert_eq!(what_if.domain("3").unwrap().change, Some(Decimal::from(2).into()));
@@ -205,28 +204,23 @@ pub struct WhatIf {
 }
 
 impl WhatIf {
-    /// Re-scores `assessment` with `changes` and ranks the result in `ranking`.
+    /// Re-scores `unit` of `ranking` with `changes` and ranks the result among the other
+    /// ranked units, which stay put. The unit's assessment is the one its scorecard was
+    /// scored from ([`Scorecard::assessment`]).
     ///
     /// A change to a leaf the assessment has no entry for adds one.
     ///
     /// # Errors
     ///
-    /// The scorer's errors, for the assessment as given and as changed ([`Error::UnknownCode`]
-    /// and [`Error::NotALeaf`] for a change to a code that is not a leaf, and the evidence
-    /// errors such as [`Error::WrongEvidence`] or [`Error::RateAboveWhole`]);
-    /// [`Error::DuplicateChange`] for two changes to one leaf; [`Error::RankingMismatch`],
-    /// [`Error::NotInRanking`] and [`Error::RankingIndexMismatch`] when the unit is not
-    /// ranked in `ranking` as assessed; the ranking's errors for tie-breakers
-    /// ([`Error::UnknownTieBreakerNode`], [`Error::TieBreakerNotInRanking`]).
-    pub fn run(
-        framework: &Framework,
-        assessment: &Assessment,
-        changes: &[LeafChange],
-        ranking: &Ranking,
-    ) -> Result<WhatIf, Error> {
-        let old = framework.score(assessment)?;
-        let standing = ranked_standing(ranking, &old)?;
-
+    /// [`Error::NotInRanking`] when the unit is not ranked in `ranking`;
+    /// [`Error::DuplicateChange`] for two changes to one leaf; the scorer's errors for the
+    /// assessment as changed ([`Error::UnknownCode`] and [`Error::NotALeaf`] for a change to a
+    /// code that is not a leaf, and the evidence errors such as [`Error::WrongEvidence`] or
+    /// [`Error::RateAboveWhole`]); [`Error::UnknownTieBreakerNode`] when a tie-breaker
+    /// names a node the new scorecard does not have.
+    pub fn run(ranking: &Ranking, unit: &str, changes: &[LeafChange]) -> Result<WhatIf, Error> {
+        let (old, standing) = ranked_standing(ranking, unit)?;
+        let assessment = old.assessment();
         let mut changed = assessment.clone();
         for (position, change) in changes.iter().enumerate() {
             if changes
@@ -248,7 +242,10 @@ impl WhatIf {
                 }
             }
         }
-        let new = framework.score(&changed)?;
+        // Leniently: a leaf the unit left without input stays so, as the ranking took it.
+        let new = ranking
+            .framework()
+            .score_with(&changed, &ScoringOptions::lenient())?;
         let placed = ranking.place(&new)?;
 
         let leaves = changes

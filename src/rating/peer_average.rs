@@ -2,16 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::accountability::check_cohort;
 use crate::assessment::Entry;
 use crate::code::Code;
+use crate::cohort::Cohort;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::math::{checked_div, checked_sum_decimals};
 use crate::rounding::RoundingPolicy;
 use crate::rule::{Evidence, RuleOutcome};
-use crate::scorecard::Scorecard;
 
 /// The rule "the unit's published index at or above the cohort average → yes, below → no",
 /// feeding one yes/no item of each head's own scorecard.
@@ -31,19 +30,20 @@ use crate::scorecard::Scorecard;
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Entry, Framework, PeerAverageRule};
+/// use par_index::{Cohort, Entry, Framework, PeerAverageRule};
 /// use rust_decimal::Decimal;
 ///
 /// let index = Framework::builder("ward-index", "Ward index")
 ///     .total_points(Decimal::from(100))
 ///     .domain("1", "Cải cách hành chính", Decimal::from(100))
 ///     .build()?;
-/// let mut cohort = Vec::new();
+/// let mut scorecards = Vec::new();
 /// for (unit, points) in [("ward-a", 90), ("ward-b", 80), ("ward-c", 85)] {
-///     let mut a = Assessment::new("ward-index", unit, "2025".parse()?);
+///     let mut a = index.assessment(unit, "2025".parse()?);
 ///     a.push(Entry::new("1".parse()?).with_appraised(Decimal::from(points)));
-///     cohort.push(index.score(&a)?);
+///     scorecards.push(index.score(&a)?);
 /// }
+/// let cohort = Cohort::new(&index, scorecards)?;
 /// let result = PeerAverageRule::new("5.1.a".parse()?).apply(&cohort)?;
 /// assert_eq!(result.average, Decimal::from(85));
 /// let flags: Vec<bool> = result.standings.iter().map(|s| s.at_or_above).collect();
@@ -103,15 +103,17 @@ impl PeerAverageRule {
         }
     }
 
-    /// Compares every unit of the cohort with the cohort's average published index.
+    /// Compares every ranked unit of the cohort with their average published index (units
+    /// published beside the cohort but not ranked are not peers).
     ///
     /// # Errors
     ///
-    /// [`Error::CohortEmpty`], [`Error::FrameworkMismatch`] (units scored by different
-    /// frameworks), [`Error::CohortPeriodMismatch`], [`Error::DuplicateCohortUnit`],
-    /// [`Error::Overflow`].
-    pub fn apply(&self, scorecards: &[Scorecard]) -> Result<PeerAverage, Error> {
-        check_cohort(scorecards, None)?;
+    /// [`Error::CohortEmpty`] without ranked units, [`Error::Overflow`].
+    pub fn apply(&self, cohort: &Cohort) -> Result<PeerAverage, Error> {
+        let scorecards = cohort.scorecards();
+        if scorecards.is_empty() {
+            return Err(Error::CohortEmpty);
+        }
         let published: Vec<Decimal> = scorecards
             .iter()
             .map(|s| self.index_rounding.publish(s.index()))
