@@ -24,7 +24,7 @@ use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
     Accountability, AccountabilityReport, Assessment, Assignments, Cohort, Comparison, Framework,
-    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, builtin,
+    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, ScoringOptions, builtin,
 };
 
 const HELP: &str = "\
@@ -54,6 +54,8 @@ Options:
                        scale JSON file such as {\"name\": \"...\", \"bands\": [{\"label\": \"Tốt\", \"min\": \"85\"}]}
   --title T            the HTML report's title
   --excel              CSV with a UTF-8 byte-order mark and CRLF, for Excel
+  --lenient            score leaves without input as 0 (listed as missing) instead of
+                       refusing the assessment
   -h, --help           this help
 
 Built-in frameworks: vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022,
@@ -93,6 +95,7 @@ pub struct Options {
     pub grades: Grades,
     pub title: Option<String>,
     pub excel: bool,
+    pub lenient: bool,
 }
 
 /// Help, or a run.
@@ -145,6 +148,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut grades = None;
     let mut title = None;
     let mut excel = false;
+    let mut lenient = false;
 
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -206,6 +210,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             }
             "--title" => once(&mut title, flag, value(flag)?)?,
             "--excel" if inline.is_none() => excel = true,
+            "--lenient" if inline.is_none() => lenient = true,
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other => return Err(format!("unexpected argument {other:?}")),
         }
@@ -226,6 +231,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         grades: grades.unwrap_or(Grades::National),
         title,
         excel,
+        lenient,
     })))
 }
 
@@ -330,12 +336,13 @@ pub fn load_assessments(
 pub fn score_all(
     framework: &Framework,
     assessments: &[(String, Assessment)],
+    scoring: &ScoringOptions,
 ) -> Result<Cohort, String> {
     let scorecards = assessments
         .iter()
         .map(|(source, assessment)| {
             framework
-                .score(assessment)
+                .score_with(assessment, scoring)
                 .map_err(|e| format!("{source}: {e}"))
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -406,12 +413,17 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
     let framework = load_framework(&options.framework)?;
     let ranking_options = ranking_options(&options.grades)?;
     let current = load_assessments(&options.assessments, &framework, options.period.as_ref())?;
-    let scorecards = score_all(&framework, &current)?;
+    let scoring = if options.lenient {
+        ScoringOptions::lenient()
+    } else {
+        ScoringOptions::strict()
+    };
+    let scorecards = score_all(&framework, &current, &scoring)?;
     let ranking = rank(&scorecards, &ranking_options)?;
     let previous_scorecards = match &options.previous {
         Some(path) => {
             let before = load_assessments(path, &framework, options.previous_period.as_ref())?;
-            Some(score_all(&framework, &before)?)
+            Some(score_all(&framework, &before, &scoring)?)
         }
         None => None,
     };

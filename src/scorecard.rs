@@ -30,12 +30,50 @@ pub enum Source {
 }
 
 /// Options for [`Framework::score_with`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// By default scoring is strict: an assessment that leaves a leaf without input is refused
+/// ([`Error::MissingInput`], listing every such leaf), because a missing leaf that quietly
+/// scores 0 is the surprise a CI check must not hide. [`ScoringOptions::lenient`] scores a
+/// partial assessment instead, each missing leaf at 0, and lists them in
+/// [`Scorecard::missing`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Framework, ScoringOptions};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .total_points(Decimal::from(10))
+///     .domain("1", "Cải cách thể chế", Decimal::from(4))
+///     .domain("2", "Cải cách thủ tục hành chính", Decimal::from(6))
+///     .build()?;
+/// let mut partial = framework.assessment("ward-1", "2025".parse()?);
+/// partial.push(Entry::new("1".parse()?).with_appraised(Decimal::from(4)));
+///
+/// assert_eq!(
+///     framework.score(&partial).unwrap_err().to_string(),
+///     "unit ward-1 has no input for 1 leaves: 2"
+/// );
+/// let scorecard = framework.score_with(&partial, &ScoringOptions::lenient())?;
+/// assert_eq!(scorecard.missing().len(), 1);
+/// assert_eq!(scorecard.index().to_string(), "40");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ScoringOptions {
     /// Refuse an assessment with leaves that have no input ([`Error::MissingInput`]),
-    /// instead of scoring them 0 and listing them in [`Scorecard::missing`].
+    /// instead of scoring them 0 and listing them in [`Scorecard::missing`]. True by
+    /// default.
     pub strict: bool,
+}
+
+impl Default for ScoringOptions {
+    /// Strict: leaves without input are refused.
+    fn default() -> ScoringOptions {
+        ScoringOptions::strict()
+    }
 }
 
 impl ScoringOptions {
@@ -441,7 +479,9 @@ impl Framework {
         Assessment::new(self.id(), unit, period)
     }
 
-    /// Scores an assessment: leaves with no input score 0 and are listed as missing.
+    /// Scores an assessment with the default options, which refuse a leaf without input
+    /// ([`ScoringOptions`]; use [`Framework::score_with`] and [`ScoringOptions::lenient`] to
+    /// score a partial assessment).
     ///
     /// # Errors
     ///

@@ -616,7 +616,9 @@ mod hoi_an {
             .push(Entry::new(code("4.2")).with_evidence(Evidence::Value(d("1"))))
             .push(Entry::new(code("6.1")).with_evidence(Evidence::NotApplicable))
             .push(Entry::new(code("8.1")).with_evidence(Evidence::SurveyMean(d("4"))));
-        let scorecard = framework.score(&ward).unwrap();
+        let scorecard = framework
+            .score_with(&ward, &par_index::ScoringOptions::lenient())
+            .unwrap();
         let points = |c: &str| scorecard.node(c).unwrap().points.clone();
         assert_eq!(points("1.3"), d("2.25"));
         assert_eq!(points("1.4"), d("1.5"));

@@ -67,7 +67,10 @@ fn build(spec: &FrameworkSpec) -> Framework {
 /// Both sides' results, or None when either refuses (refusal agreement is its own property).
 fn both(spec: &FrameworkSpec, a: &Assessment) -> Option<(Scorecard, eval::OracleCard)> {
     let fw = build(spec);
-    match (fw.score(a), eval::score(spec, a)) {
+    match (
+        fw.score_with(a, &par_index::ScoringOptions::lenient()),
+        eval::score(spec, a),
+    ) {
         (Ok(s), Ok(o)) => Some((s, o)),
         _ => None,
     }
@@ -463,7 +466,7 @@ proptest! {
     #[test]
     fn refusals_agree((spec, a) in generate::case()) {
         let fw = build(&spec);
-        let lib = fw.score(&a);
+        let lib = fw.score_with(&a, &par_index::ScoringOptions::lenient());
         let or = eval::score(&spec, &a);
         prop_assert_eq!(lib.is_err(), or.is_err(), "library: {:?}\noracle: {:?}", lib.as_ref().err().map(|e| e.to_string()), or.as_ref().err());
     }
@@ -545,7 +548,7 @@ proptest! {
         let fw = build(&spec);
         let mut cards = Vec::new();
         for a in &assessments {
-            if let (Ok(s), Ok(o)) = (fw.score(a), eval::score(&spec, a)) {
+            if let (Ok(s), Ok(o)) = (fw.score_with(a, &par_index::ScoringOptions::lenient()), eval::score(&spec, a)) {
                 cards.push((s, o));
             }
         }

@@ -32,6 +32,7 @@ fn options(format: Format) -> Options {
         grades: Grades::National,
         title: None,
         excel: false,
+        lenient: false,
     }
 }
 
@@ -184,6 +185,40 @@ fn json_scorecards_and_html_carry_every_unit() {
             "{unit}"
         );
     }
+}
+
+#[test]
+fn a_partial_assessment_is_refused_unless_lenient() {
+    let dir = scratch("partial");
+    std::fs::write(
+        dir.join("minh-an.json"),
+        r#"{"framework": "vn-hoi-an-city-illustrative", "unit": "minh-an", "period": "2021",
+            "entries": [{"code": "1.1", "evidence": {"flag": true}}]}"#,
+    )
+    .unwrap();
+    let mut partial = options(Format::Table);
+    partial.assessments = dir.clone();
+    let error = render(&partial).unwrap_err();
+    assert_eq!(
+        error,
+        format!(
+            "{}: unit minh-an has no input for 28 leaves: 1.2, 1.3, 1.4, 1.5, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3 and 18 more",
+            dir.join("minh-an.json").display()
+        )
+    );
+    let Command::Run(parsed) = parse_args(&args(&[
+        "--framework",
+        FRAMEWORK,
+        "--assessments",
+        dir.to_str().unwrap(),
+        "--lenient",
+    ]))
+    .unwrap() else {
+        panic!("a run");
+    };
+    assert!(parsed.lenient);
+    let table = run(&parsed);
+    assert!(table.contains("minh-an"), "{table}");
 }
 
 #[test]

@@ -78,7 +78,9 @@ fn missing_leaves_score_zero_and_are_listed_or_refused_in_strict_mode() {
         "small",
         vec![entry("1.1").with_evidence(Evidence::Flag(true))],
     );
-    let card = framework.score(&partial).unwrap();
+    let card = framework
+        .score_with(&partial, &par_index::ScoringOptions::lenient())
+        .unwrap();
     let missing: Vec<&str> = card.missing().iter().map(|c| c.as_str()).collect();
     assert_eq!(missing, ["1.2", "2.1"]);
     assert_eq!(
@@ -88,14 +90,25 @@ fn missing_leaves_score_zero_and_are_listed_or_refused_in_strict_mode() {
     assert_eq!(card.index(), dec!(20));
     // An entry with only a note is still missing.
     let noted = assessment("small", vec![entry("1.2").with_note("no report received")]);
-    assert_eq!(framework.score(&noted).unwrap().missing().len(), 3);
     assert_eq!(
         framework
-            .score_with(&partial, &ScoringOptions::strict())
-            .unwrap_err()
-            .to_string(),
-        "unit ward-1 has no input for 2 leaves: 1.2, 2.1"
+            .score_with(&noted, &ScoringOptions::lenient())
+            .unwrap()
+            .missing()
+            .len(),
+        3
     );
+    // Strict is the default.
+    assert_eq!(ScoringOptions::default(), ScoringOptions::strict());
+    for refused in [
+        framework.score(&partial),
+        framework.score_with(&partial, &ScoringOptions::strict()),
+    ] {
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "unit ward-1 has no input for 2 leaves: 1.2, 2.1"
+        );
+    }
 }
 
 #[test]
@@ -386,7 +399,9 @@ fn adjustments_apply_on_top_and_the_index_is_clamped_and_reported() {
         points: dec!(-3),
         reason: String::new(),
     });
-    let card = framework.score(&sink).unwrap();
+    let card = framework
+        .score_with(&sink, &par_index::ScoringOptions::lenient())
+        .unwrap();
     assert_eq!(card.index(), Decimal::ZERO);
     assert_eq!(card.clamp().unwrap().unclamped, dec!(-30));
 }

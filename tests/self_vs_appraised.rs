@@ -42,7 +42,9 @@ fn card(unit: &str, leaves: &[(&str, Option<&str>, Option<&str>)]) -> Scorecard 
         }
         a.push(entry);
     }
-    framework().score(&a).unwrap()
+    framework()
+        .score_with(&a, &par_index::ScoringOptions::lenient())
+        .unwrap()
 }
 
 fn cohort() -> Vec<Scorecard> {

@@ -2,6 +2,7 @@
 //! that every crash input found replays through the same code; the `Arbitrary` derives exist
 //! only under `cfg(fuzzing)`, which `cargo fuzz` sets.
 
+use par_index::ScoringOptions;
 use par_index::{
     Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Evidence,
     Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, Rounding,
@@ -40,7 +41,7 @@ pub fn json_pipeline(data: &[u8]) {
     let Ok(assessment) = serde_json::from_slice::<Assessment>(assessment_json) else {
         return;
     };
-    let Ok(card) = framework.score(&assessment) else {
+    let Ok(card) = framework.score_with(&assessment, &ScoringOptions::lenient()) else {
         return;
     };
     check_scorecard(&framework, &card);
@@ -212,11 +213,16 @@ pub fn structured(model: &Model) {
             }
             assessment.push(entry);
         }
-        let Ok(card) = framework.score(&assessment) else {
+        let Ok(card) = framework.score_with(&assessment, &ScoringOptions::lenient()) else {
             continue;
         };
         // Scoring is a function of its input.
-        assert_eq!(framework.score(&assessment).as_ref(), Ok(&card));
+        assert_eq!(
+            framework
+                .score_with(&assessment, &ScoringOptions::lenient())
+                .as_ref(),
+            Ok(&card)
+        );
         check_scorecard(&framework, &card);
         cards.push(card);
     }
@@ -292,7 +298,7 @@ fn check_scorecard(framework: &Framework, card: &Scorecard) {
     }
     // The scorecard keeps its inputs: scoring them again gives it back.
     let again = framework
-        .score_with(&card.assessment(), &par_index::ScoringOptions::lenient())
+        .score_with(&card.assessment(), &ScoringOptions::lenient())
         .expect("a scorecard's own assessment scores");
     assert_eq!(&again, card);
     let policy = RoundingPolicy::default();

@@ -95,16 +95,17 @@ from a decision. The sources listed show the kinds of rule only.";
 /// # Examples
 ///
 /// ```
-/// use par_index::{builtin, Assessment, Entry, Evidence, RoundingPolicy};
+/// use par_index::{builtin, Entry, Evidence, ScoringOptions};
 ///
 /// let framework = builtin::vn_hoi_an_city_illustrative()?;
 /// assert!(framework.info().illustrative);
 ///
 /// // Hội An's public administration centre, first half of 2021: 8,037 dossiers resolved,
 /// // 64.04% early or on time, which earns no points under the illustrative bands.
-/// let mut centre = Assessment::new(framework.id(), "hoi-an-centre", "2021-H1".parse()?);
+/// // Only that leaf is given, so the assessment is scored leniently.
+/// let mut centre = framework.assessment("hoi-an-centre", "2021-H1".parse()?);
 /// centre.push(Entry::new("3.1".parse()?).with_evidence(Evidence::rate(5_147, 8_037)));
-/// let scorecard = framework.score(&centre)?;
+/// let scorecard = framework.score_with(&centre, &ScoringOptions::lenient())?;
 /// assert_eq!(scorecard.node("3.1").unwrap().points.to_string(), "0");
 /// # Ok::<(), par_index::Error>(())
 /// ```
