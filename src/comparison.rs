@@ -70,7 +70,7 @@ impl DomainMap {
 
 /// How a unit's rank moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum RankChange {
@@ -112,7 +112,7 @@ impl fmt::Display for RankChange {
 
 /// A unit's place in one ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Standing {
     /// The rank; `None` when listed outside the ranking.
     pub rank: Option<Rank>,
@@ -138,7 +138,7 @@ impl From<&RankedUnit> for Standing {
 
 /// How one pair of matching domains changed for a unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DomainChange {
     /// The domain in the previous framework.
     pub previous_code: Code,
@@ -161,7 +161,7 @@ pub struct DomainChange {
 
 /// How one unit changed between the two rankings.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UnitChange {
     /// The unit's identifier.
     pub unit: String,
@@ -234,7 +234,7 @@ impl UnitChange {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Comparison {
     previous_framework: String,
     previous_period: Option<Period>,

@@ -217,6 +217,7 @@ impl fmt::Debug for PinOptions<'_> {
 
 /// One way a scorecard and a published table disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum PinMismatch {
     /// The rounded index differs from the published one by more than the tolerance.
@@ -397,6 +398,7 @@ impl fmt::Display for PinMismatch {
 
 /// What [`pin`] found: every mismatch, and what it could not check.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct PinReport {
     /// Units found both in the table and among the scorecards.

@@ -338,7 +338,7 @@ fn statistics(
 
 /// A unit's standing in one domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DomainStanding {
     /// The domain's code.
     pub code: Code,
@@ -375,7 +375,7 @@ impl DomainStanding {
 
 /// One unit in a [`Ranking`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RankedUnit {
     /// The unit's identifier.
     pub unit: String,

@@ -30,7 +30,7 @@ use crate::rounding::RoundingPolicy;
 /// # Ok::<(), par_index::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Summary {
     /// How many values.
     pub count: usize,
@@ -48,7 +48,7 @@ pub struct Summary {
 
 /// A [`Summary`] as published: each figure rounded once from its exact value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PublishedSummary {
     /// How many values.
     pub count: usize,
@@ -121,7 +121,7 @@ impl Summary {
 
 /// One domain's summary in a cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DomainSummary {
     /// The domain's code.
     pub code: Code,
@@ -136,7 +136,7 @@ pub struct DomainSummary {
 /// ([`RankingOptions::basis`](crate::RankingOptions::basis)) and each domain's percent or
 /// points ([`RankingOptions::domain_basis`](crate::RankingOptions::domain_basis)).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CohortStatistics {
     /// The index; `None` for an empty cohort.
     pub index: Option<Summary>,

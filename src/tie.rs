@@ -85,7 +85,7 @@ pub enum TieBreaker {
 ///
 /// Ranks order as numbers: rank 1 is the best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Rank(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal);
 

@@ -9,6 +9,10 @@ use par_index::{
     PublishedScorecard, PublishedTable, RankingOptions, Rounding, RoundingPolicy, Scorecard,
     TieMethod, ValueBasis,
 };
+use par_index::{
+    Comparison, Gap, LeafChange, PeerAverageRule, RankUncertainty, SelfAppraisal,
+    UncertaintyOptions, WhatIf, pin,
+};
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -285,12 +289,12 @@ proptest! {
 
     #[test]
     fn results_read_back_as_themselves(
-        cohort in prop::collection::vec(points(), 1..5),
+        cohort_points in prop::collection::vec(points(), 1..5),
         policy in policy(),
         plan in assignments(),
     ) {
         let framework = framework();
-        let cards: Vec<Scorecard> = cohort
+        let cards: Vec<Scorecard> = cohort_points
             .iter()
             .enumerate()
             .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
@@ -307,5 +311,52 @@ proptest! {
         }
         let cohort = Cohort::new(accountability.framework(), cards.clone()).unwrap();
         round_trip(&accountability.cohort_report(&cohort).unwrap())?;
+
+        // The cohort itself, and what every step after scoring gives.
+        round_trip(&cohort)?;
+        let options = RankingOptions::national().with_rounding(policy);
+        let ranking = cohort.rank_with(&options).unwrap();
+        for unit in ranking.units() {
+            round_trip(unit)?;
+            for domain in &unit.domains {
+                round_trip(domain)?;
+            }
+        }
+        round_trip(ranking.statistics())?;
+        let later: Vec<Scorecard> = cohort_points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut a = assessment(&format!("u{i}"), p);
+                a.period = "2025".parse().unwrap();
+                framework.score(&a).unwrap()
+            })
+            .collect();
+        let later = Cohort::new(&framework, later).unwrap().rank_with(&options).unwrap();
+        round_trip(&Comparison::new(&ranking, &later).unwrap())?;
+
+        let gap = Gap::new(&ranking, "u0").unwrap();
+        round_trip(&gap.to_rank(1).unwrap())?;
+        if let Some(target) = gap.to_next_grade(&GradeScale::national()).unwrap() {
+            round_trip(&target)?;
+        }
+        for leaf in gap.lost_leaves() {
+            round_trip(&leaf)?;
+        }
+        let change = LeafChange::appraised("1".parse().unwrap(), Decimal::ZERO);
+        round_trip(&WhatIf::run(&ranking, "u0", &[change]).unwrap())?;
+
+        round_trip(&SelfAppraisal::compare(&cohort).unwrap())?;
+        let pinned = PublishedTable {
+            rows: vec![PublishedRow::new("u0", Decimal::from(50)).with_rank(9)],
+            ..PublishedTable::default()
+        };
+        round_trip(&pin(&cohort, &pinned, Decimal::ZERO).unwrap())?;
+        let uncertainty = RankUncertainty::from_cohort(&cohort)
+            .unwrap()
+            .run(&UncertaintyOptions::default().with_replications(20))
+            .unwrap();
+        round_trip(&uncertainty)?;
+        round_trip(&PeerAverageRule::new("1".parse().unwrap()).apply(&cohort).unwrap())?;
     }
 }

@@ -156,7 +156,7 @@ fn rate(part: u64, whole: u64) -> Option<Decimal> {
 /// # Ok::<(), par_index::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ApologyLedger {
     records: Vec<LateDossiers>,
     total: LateDossiers,

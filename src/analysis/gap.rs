@@ -19,7 +19,7 @@ use crate::tie::TieMethod;
 
 /// What a unit aims for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum GapGoal {
@@ -51,7 +51,7 @@ impl fmt::Display for GapGoal {
 /// them when `inclusive`, and only with more than `points` when not (a rounding mode such as
 /// half toward zero, or a tie that does not count, leaves no least number, only a bound).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PointsNeeded {
     /// The smallest increase that reaches the goal (`inclusive`), or the increase the unit
     /// must exceed.
@@ -100,7 +100,7 @@ impl PointsNeeded {
 
 /// Whether a goal is reached, within reach, or out of reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Reach {
     /// The unit is there already.
@@ -114,7 +114,7 @@ pub enum Reach {
 
 /// How far a unit stands from one goal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GapTarget {
     /// The goal.
     pub goal: GapGoal,
@@ -150,7 +150,7 @@ impl GapTarget {
 
 /// A leaf where a unit lost points, with who answers for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GapLeaf {
     /// The leaf.
     pub code: Code,
@@ -170,7 +170,7 @@ pub struct GapLeaf {
 
 /// One leaf of a [`Gap::plan`]: the points to gain there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GapStep {
     /// The leaf.
     pub code: Code,

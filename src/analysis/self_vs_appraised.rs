@@ -14,6 +14,7 @@ use crate::scorecard::Scorecard;
 /// One node of one unit: self-assessed and appraised points over the leaves below it that
 /// have both.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NodeSelfAppraisal {
     /// The node's code.
     pub code: Code,
@@ -31,6 +32,7 @@ pub struct NodeSelfAppraisal {
 
 /// One unit: every node compared, and the total over the domains.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UnitSelfAppraisal {
     /// The unit's id.
     pub unit: String,
@@ -63,6 +65,7 @@ impl UnitSelfAppraisal {
 
 /// Means over the units that have at least one leaf compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SelfAppraisalSummary {
     /// Units with at least one leaf compared.
     pub units: usize,
@@ -129,6 +132,7 @@ pub struct SelfAppraisalSummary {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SelfAppraisal {
     units: Vec<UnitSelfAppraisal>,
 }

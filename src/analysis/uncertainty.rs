@@ -728,7 +728,12 @@ impl Sample<'_> {
 }
 
 /// The result of [`RankUncertainty::run`].
+///
+/// With the `serde` feature it is written and read back as itself; its figures are `f64`,
+/// so a JSON reader must parse floats exactly to give back the same bits (with
+/// `serde_json`, its `float_roundtrip` feature).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UncertaintyReport {
     replications: usize,
     seed: u64,
@@ -766,6 +771,7 @@ impl UncertaintyReport {
 
 /// One unit's ranks over the replications.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UnitUncertainty {
     /// The unit.
     pub unit: String,
@@ -788,6 +794,7 @@ pub struct UnitUncertainty {
 
 /// The ranking with one domain left out; see [`RankUncertainty::remove_one_domain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DomainRemoval {
     /// The domain left out.
     pub domain: Code,

@@ -74,7 +74,7 @@ impl LeafChange {
 
 /// A unit's index, rank and grade, before or after the change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WhatIfStanding {
     /// The exact index.
     pub index: Exact,
@@ -102,7 +102,7 @@ impl WhatIfStanding {
 
 /// A changed leaf's points before and after; `None` where it does not apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WhatIfLeaf {
     /// The leaf.
     pub code: Code,
@@ -114,7 +114,7 @@ pub struct WhatIfLeaf {
 
 /// A domain's points and percentage before and after; `None` where it does not apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WhatIfDomain {
     /// The domain.
     pub code: Code,
@@ -183,7 +183,7 @@ pub struct WhatIfDomain {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WhatIf {
     /// The unit's identifier.
     pub unit: String,
@@ -199,7 +199,6 @@ pub struct WhatIf {
     pub domains: Vec<WhatIfDomain>,
     /// The unit's new scorecard.
     pub scorecard: Scorecard,
-    #[cfg_attr(feature = "serde", serde(skip))]
     graded: bool,
 }
 
