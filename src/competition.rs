@@ -1,9 +1,9 @@
-//! The ranking step of bulk scoring and of the analyses: standard competition ranks ("1224"),
-//! highest key first, ties sharing the lowest rank.
+//! Standard competition ranks ("1224"), highest key first, ties sharing the lowest rank: the
+//! one implementation behind bulk scoring, the analyses, pinning and the heads' ranks.
+//! Rankings with other tie methods and tie-breakers are in `ranking` and `tie`.
 //!
-//! Kept small and private on purpose: it does one tie method only, so that a fuller ranking
-//! module (other tie methods, tie-breakers, grades) can replace it without changing any public
-//! signature. Ranks depend only on the keys, never on sort stability.
+//! Private: it does one tie method only. Ranks depend only on the keys, never on sort
+//! stability.
 
 use std::cmp::Ordering;
 

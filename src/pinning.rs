@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::cohort::Cohort;
+use crate::competition;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::math::checked_sub;
@@ -575,7 +576,8 @@ pub fn pin_with(
 
     let ranks_checked = table.coverage != TableCoverage::Excerpt;
     let mut ranks_unchecked = Vec::new();
-    let ranks = competition_ranks(&rank_values);
+    // Standard competition ranks ("1224") on the rounded index, highest first.
+    let ranks = competition::ranks_of(&rank_values);
     for (row, computed) in table.rows.iter().zip(ranks) {
         let Some(published) = row.rank else {
             continue;
@@ -700,18 +702,6 @@ fn compare_row(
     Ok(())
 }
 
-/// Standard competition ranks ("1224"), highest value first: a value's rank is one more than
-/// the number of strictly higher values. Kept minimal so that a full ranking can replace it.
-fn competition_ranks(values: &[Decimal]) -> Vec<u32> {
-    values
-        .iter()
-        .map(|value| {
-            let higher = values.iter().filter(|other| *other > value).count();
-            u32::try_from(higher).map_or(u32::MAX, |h| h.saturating_add(1))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -723,16 +713,16 @@ mod tests {
     #[test]
     fn competition_ranking_shares_ranks_and_skips() {
         let values = [d("90.10"), d("85.78"), d("90.10"), d("82.92"), d("85.78")];
-        assert_eq!(competition_ranks(&values), [1, 3, 1, 5, 3]);
+        assert_eq!(competition::ranks_of(&values), [1, 3, 1, 5, 3]);
     }
 
     #[test]
     fn equal_values_at_different_scales_share_a_rank() {
-        assert_eq!(competition_ranks(&[d("89.6"), d("89.60")]), [1, 1]);
+        assert_eq!(competition::ranks_of(&[d("89.6"), d("89.60")]), [1, 1]);
     }
 
     #[test]
     fn no_values_no_ranks() {
-        assert!(competition_ranks(&[]).is_empty());
+        assert!(competition::ranks_of::<Decimal>(&[]).is_empty());
     }
 }

@@ -428,12 +428,12 @@ fn rank_heads(heads: &mut [HeadReport], rounding: &RoundingPolicy) {
         .iter()
         .map(|h| h.percent.as_ref().map(|p| rounding.publish(p)))
         .collect();
-    for (i, head) in heads.iter_mut().enumerate() {
-        let Some(Some(mine)) = shown.get(i) else {
-            continue;
-        };
-        let better = shown.iter().flatten().filter(|p| *p > mine).count();
-        head.rank = u32::try_from(better.saturating_add(1)).ok();
+    let ranked: Vec<Decimal> = shown.iter().flatten().copied().collect();
+    let mut ranks = crate::competition::ranks_of(&ranked).into_iter();
+    for (head, shown) in heads.iter_mut().zip(&shown) {
+        if shown.is_some() {
+            head.rank = ranks.next();
+        }
     }
     heads.sort_by_key(|h| h.rank.unwrap_or(u32::MAX));
 }
