@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Assessment, Entry, Period};
 use crate::code::{Code, MAX_CODE_LEN};
+use crate::cohort::Cohort;
 use crate::competition;
 use crate::error::Error;
 use crate::exact::Exact;
@@ -688,6 +689,44 @@ impl<'f> PointsTable<'f> {
             assessment.push(Entry::new(node.code().clone()).with_appraised(self.decimal(value)));
         }
         Some(assessment)
+    }
+
+    /// Every unit's full scorecard ([`Framework::score`] of [`PointsTable::assessment`]),
+    /// as a checked [`Cohort`]: the bridge from bulk scoring to everything that takes a
+    /// cohort or a [`Ranking`](crate::Ranking) (comparison, gap, what-if, accountability, CSV and HTML).
+    ///
+    /// This scores unit by unit, at the speed of [`Framework::score`]; the bulk path stays
+    /// the fast way to the index and the ranks alone.
+    ///
+    /// # Errors
+    ///
+    /// The scorer's errors, which a table's checked rows do not raise in practice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Framework, PointsTable, RankingOptions};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("demo", "Demo index")
+    ///     .domain("1", "Chỉ đạo, điều hành", Decimal::from(40))
+    ///     .domain("2", "Thủ tục hành chính", Decimal::from(60))
+    ///     .build()?;
+    /// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+    /// table.push("a", [Decimal::from(39), Decimal::from(58)])?;
+    /// table.push("b", [Decimal::from(40), Decimal::from(45)])?;
+    /// let ranking = table.cohort()?.rank_with(&RankingOptions::national())?;
+    /// assert_eq!(ranking.unit("b").unwrap().grade.as_deref(), Some("B"));
+    /// assert_eq!(ranking.units()[0].unit, "a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cohort(&self) -> Result<Cohort, Error> {
+        // Every position below the table's length has an assessment.
+        let scorecards = (0..self.units.len())
+            .filter_map(|position| self.assessment(position))
+            .map(|assessment| self.framework.score(&assessment))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Cohort::new(self.framework, scorecards)
     }
 
     /// Scores every unit and ranks them by their index as published with the default

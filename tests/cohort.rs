@@ -3,8 +3,8 @@
 mod common;
 
 use par_index::{
-    CohortScores, Combine, Framework, FrameworkBuilder, NotApplicablePolicy, PointsTable, Rounding,
-    RoundingPolicy,
+    CohortScores, Combine, Framework, FrameworkBuilder, NotApplicablePolicy, PointsTable,
+    RankingOptions, Rounding, RoundingPolicy,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -86,6 +86,27 @@ fn a_generated_par_cohort_scores_exactly_as_one_by_one() {
     ranks.sort_unstable();
     ranks.dedup();
     assert!(ranks.len() < 3_400, "expected ties among 3,400 units");
+}
+
+#[test]
+fn a_points_table_bridges_to_a_ranking_with_the_same_ranks() {
+    let (framework, leaf_max) = common::framework(7);
+    let rows = common::rows(&leaf_max, 400, 5);
+    let table = par_table(&framework, &rows);
+    let scores = table.score().unwrap();
+    let cohort = table.cohort().unwrap();
+    assert_eq!(cohort.len(), 400);
+    let ranking = cohort.rank_with(&RankingOptions::default()).unwrap();
+    for unit in scores.units() {
+        let ranked = ranking.unit(unit.id()).unwrap();
+        assert_eq!(ranked.rank.unwrap().value(), Decimal::from(unit.rank()));
+        assert_eq!(ranked.index, unit.index());
+        assert_eq!(ranked.published_index, unit.published_index());
+    }
+    // The full scorecards are there for the steps that need them.
+    let first = scores.unit(0).unwrap();
+    let card = ranking.cohort().scorecard(first.id()).unwrap();
+    assert_eq!(card.points(), &par_index::Exact::from(first.points()));
 }
 
 #[test]
