@@ -17,6 +17,7 @@ use crate::cohort::Cohort;
 use crate::competition;
 use crate::error::Error;
 use crate::exact::Exact;
+use crate::grade::GradeScale;
 use crate::math::checked_sub;
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::scorecard::Scorecard;
@@ -169,7 +170,7 @@ pub struct PublishedTable {
 }
 
 /// How [`pin_with`] compares.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct PinOptions<'a> {
     /// The largest difference accepted between a computed figure, rounded, and the published
@@ -178,19 +179,30 @@ pub struct PinOptions<'a> {
     /// How computed figures are rounded before they are compared (2 places, half away from
     /// zero by default, as the PAR Index is published).
     pub rounding: RoundingPolicy,
-    /// Grades a unit from its rounded index, to compare with published grades; without one,
-    /// published grades are listed as unchecked.
+    /// The grade scale that grades a unit from its rounded index, to compare with published
+    /// grades, as a ranking grades it. Without a scale or a grader, published grades are
+    /// listed as unchecked.
+    pub grades: Option<GradeScale>,
+    /// A grader for a rule a grade scale cannot state; used only without `grades`.
     pub grader: Option<&'a dyn Fn(Decimal) -> String>,
 }
 
 impl<'a> PinOptions<'a> {
-    /// Options with a tolerance, the default rounding and no grader.
+    /// Options with a tolerance, the default rounding and no grades.
     pub fn new(tolerance: Decimal) -> PinOptions<'a> {
         PinOptions {
             tolerance,
             rounding: RoundingPolicy::default(),
+            grades: None,
             grader: None,
         }
+    }
+
+    /// Sets the grade scale published grades are checked against. A unit below its lowest
+    /// band is graded "no grade".
+    pub fn with_grades(mut self, grades: GradeScale) -> PinOptions<'a> {
+        self.grades = Some(grades);
+        self
     }
 
     /// Sets the rounding policy.
@@ -199,7 +211,8 @@ impl<'a> PinOptions<'a> {
         self
     }
 
-    /// Sets the grader that turns a rounded index into a grade.
+    /// Sets a grader that turns a rounded index into a grade: the escape hatch for a rule
+    /// that a [`GradeScale`] cannot state.
     pub fn with_grader(mut self, grader: &'a dyn Fn(Decimal) -> String) -> PinOptions<'a> {
         self.grader = Some(grader);
         self
@@ -211,6 +224,7 @@ impl fmt::Debug for PinOptions<'_> {
         f.debug_struct("PinOptions")
             .field("tolerance", &self.tolerance)
             .field("rounding", &self.rounding)
+            .field("grades", &self.grades)
             .field("grader", &self.grader.map(|_| "Fn(Decimal) -> String"))
             .finish()
     }
@@ -508,7 +522,7 @@ pub fn pin(
 /// - the index, rounded by `options.rounding`, against the published index;
 /// - each published part against the node's rounded points;
 /// - the framework and period, where the table states them;
-/// - the grade, when the row has one and `options` has a grader.
+/// - the grade, when the row has one and `options` has grades (or a grader).
 ///
 /// Ranks are checked when the table's [`TableCoverage`] is `Complete` or `Top`: every row is
 /// ranked by its computed rounded index (its published index where it has no scorecard)
@@ -558,9 +572,17 @@ pub fn pin_with(
         let computed = options.rounding.publish(scorecard.index());
         rank_values.push(computed);
         compare_row(row, scorecard, computed, table, options, &mut mismatches)?;
-        match (&row.grade, options.grader) {
-            (Some(published), Some(grader)) => {
-                let grade = grader(computed);
+        let grade = match (&options.grades, options.grader) {
+            (Some(scale), _) => Some(
+                scale
+                    .grade(&computed)
+                    .map_or_else(|| "no grade".to_owned(), |band| band.label.clone()),
+            ),
+            (None, Some(grader)) => Some(grader(computed)),
+            (None, None) => None,
+        };
+        match (&row.grade, grade) {
+            (Some(published), Some(grade)) => {
                 if &grade != published {
                     mismatches.push(PinMismatch::Grade {
                         unit: row.unit.clone(),

@@ -2,8 +2,9 @@
 //! unit and both numbers; nothing is dropped silently.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, PinMismatch, PinOptions, PublishedRow,
-    PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin, pin_with,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, GradeScale, PinMismatch, PinOptions,
+    PublishedRow, PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin,
+    pin_with,
 };
 use rust_decimal::Decimal;
 
@@ -220,7 +221,7 @@ fn ranks_are_checked_for_a_top_table_but_not_an_excerpt() {
 }
 
 #[test]
-fn grades_are_compared_only_with_a_grader() {
+fn grades_are_compared_only_with_a_scale_or_a_grader() {
     let mut table = complete_table();
     table.rows[0] = table.rows[0].clone().with_grade("B");
     table.rows[1] = table.rows[1].clone().with_grade("B");
@@ -243,15 +244,31 @@ fn grades_are_compared_only_with_a_grader() {
         }
         .to_owned()
     };
-    let options = PinOptions::new(Decimal::ZERO).with_grader(&national);
-    let with = pin_with(&of(&wards()), &table, &options).unwrap();
-    assert!(with.grades_unchecked.is_empty());
-    assert_eq!(with.mismatches.len(), 0);
+    let scale = PinOptions::new(Decimal::ZERO).with_grades(GradeScale::national());
+    let custom = PinOptions::new(Decimal::ZERO).with_grader(&national);
+    for options in [&scale, &custom] {
+        let with = pin_with(&of(&wards()), &table, options).unwrap();
+        assert!(with.grades_unchecked.is_empty());
+        assert_eq!(with.mismatches.len(), 0);
+    }
     table.rows[0].grade = Some("A".to_owned());
-    let wrong = pin_with(&of(&wards()), &table, &options).unwrap();
+    for options in [&scale, &custom] {
+        let wrong = pin_with(&of(&wards()), &table, options).unwrap();
+        assert_eq!(
+            wrong.mismatches[0].to_string(),
+            "unit ward-a: grade computed \"B\", published \"A\""
+        );
+    }
+    // Below the lowest band, a scale gives no grade.
+    let low = PublishedTable {
+        rows: vec![PublishedRow::new("ward-x", d("60")).with_grade("C")],
+        ..PublishedTable::default()
+    };
+    let x = scorecard("ward-x", "2024", ["30", "20", "10"]);
+    let below = pin_with(&of(&[x]), &low, &scale).unwrap();
     assert_eq!(
-        wrong.mismatches[0].to_string(),
-        "unit ward-a: grade computed \"B\", published \"A\""
+        below.mismatches[0].to_string(),
+        "unit ward-x: grade computed \"no grade\", published \"C\""
     );
 }
 

@@ -3,7 +3,8 @@
 mod common;
 
 use par_index::{
-    Assessment, Cohort, Entry, Framework, Method, PointsTable, RankUncertainty, UncertaintyOptions,
+    Assessment, Cohort, Entry, Framework, GradeBand, GradeScale, Method, PointsTable,
+    RankUncertainty, UncertaintyOptions,
 };
 use rust_decimal::Decimal;
 
@@ -135,6 +136,31 @@ fn grades_follow_the_thresholds() {
             (vec![0.0, 0.0, 0.0], 1.0), // 20
         ]
     );
+
+    // A local scale, as a ranking takes it; or none.
+    let local = GradeScale::new(
+        "local",
+        [
+            GradeBand::new("Tốt", d("80")),
+            GradeBand::new("Khá", d("50")),
+        ],
+    )
+    .unwrap();
+    let analysis = RankUncertainty::from_scores(&scores);
+    let fixed = UncertaintyOptions::default()
+        .with_replications(10)
+        .with_weight_factor(1.0, 1.0);
+    let report = analysis.run(&fixed.clone().with_grades(local)).unwrap();
+    assert_eq!(report.grades(), ["Tốt", "Khá"]);
+    let last = report.units().last().unwrap();
+    assert_eq!(
+        (last.grade_probabilities.clone(), last.ungraded_probability),
+        (vec![0.0, 0.0], 1.0)
+    );
+    assert_eq!(report.units()[2].grade_probabilities, [0.0, 1.0]); // 75
+    let ungraded = analysis.run(&fixed.without_grades()).unwrap();
+    assert!(ungraded.grades().is_empty());
+    assert_eq!(ungraded.units()[0].ungraded_probability, 1.0);
 }
 
 fn two_domains(second: Method) -> Framework {
@@ -343,7 +369,6 @@ fn options_out_of_range_are_refused() {
     let scores = table.score().unwrap();
     let analysis = RankUncertainty::from_scores(&scores);
     let base = UncertaintyOptions::default;
-    let grade = |label: &str, at: &str| (label.to_owned(), d(at));
     let cases = [
         (
             base().with_replications(0),
@@ -366,18 +391,6 @@ fn options_out_of_range_are_refused() {
             "invalid survey noise: -1 percentage points; it must be within 0 to 100",
         ),
         (base().with_top(0), "invalid top: 0; k must be at least 1"),
-        (
-            base().with_grades(vec![grade("A", "90"), grade("B", "95")]),
-            "invalid grades: grade B starts at 95; thresholds must decrease",
-        ),
-        (
-            base().with_grades(vec![grade("A", "101")]),
-            "invalid grades: grade A starts at 101, outside 0 to 100",
-        ),
-        (
-            base().with_grades(vec![grade(" ", "50")]),
-            "invalid grades: the grade at 50 has no label",
-        ),
     ];
     for (options, message) in cases {
         assert_eq!(analysis.run(&options).unwrap_err().to_string(), message);

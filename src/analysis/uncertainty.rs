@@ -13,6 +13,7 @@ use crate::competition;
 use crate::error::Error;
 use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
+use crate::grade::GradeScale;
 use crate::math::{checked_mul_div, checked_sum};
 
 /// The most replications a run accepts (counts are kept in 32 bits).
@@ -35,7 +36,7 @@ const MAX_KEPT_RANKS: usize = 1 << 28;
 ///     .with_survey_noise(2.0)
 ///     .with_top(5);
 /// assert_eq!(options.replications, 500);
-/// assert_eq!(options.grades[0].0, "A");
+/// assert_eq!(options.grades.as_ref().unwrap().bands()[0].label, "A");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -54,9 +55,10 @@ pub struct UncertaintyOptions {
     pub survey_noise: f64,
     /// `k` of "probability of being in the top k"; 10 by default.
     pub top: usize,
-    /// Grades as (label, lowest score in percent), highest first; by default the national
-    /// groups A ≥ 90, B ≥ 80, C ≥ 70. A score below the last threshold has no grade.
-    pub grades: Vec<(String, Decimal)>,
+    /// The grade scale, as a ranking takes it; by default the national groups
+    /// ([`GradeScale::national`]: A ≥ 90, B ≥ 80, C ≥ 70); `None` for no grades. A score
+    /// below the lowest band has no grade.
+    pub grades: Option<GradeScale>,
 }
 
 impl Default for UncertaintyOptions {
@@ -67,11 +69,7 @@ impl Default for UncertaintyOptions {
             weight_factor: (0.75, 1.25),
             survey_noise: 0.0,
             top: 10,
-            grades: vec![
-                ("A".to_owned(), Decimal::from(90)),
-                ("B".to_owned(), Decimal::from(80)),
-                ("C".to_owned(), Decimal::from(70)),
-            ],
+            grades: Some(GradeScale::national()),
         }
     }
 }
@@ -107,9 +105,15 @@ impl UncertaintyOptions {
         self
     }
 
-    /// Sets the grades, highest threshold first.
-    pub fn with_grades(mut self, grades: Vec<(String, Decimal)>) -> Self {
-        self.grades = grades;
+    /// Sets the grade scale.
+    pub fn with_grades(mut self, grades: GradeScale) -> Self {
+        self.grades = Some(grades);
+        self
+    }
+
+    /// Drops the grades: no grade probabilities are computed.
+    pub fn without_grades(mut self) -> Self {
+        self.grades = None;
         self
     }
 
@@ -145,27 +149,13 @@ impl UncertaintyOptions {
         if self.top == 0 {
             return invalid("top", "0; k must be at least 1".to_owned());
         }
-        let mut thresholds = Vec::with_capacity(self.grades.len());
-        let mut previous: Option<Decimal> = None;
-        for (label, threshold) in &self.grades {
-            if label.trim().is_empty() {
-                return invalid("grades", format!("the grade at {threshold} has no label"));
-            }
-            if *threshold < Decimal::ZERO || *threshold > Decimal::ONE_HUNDRED {
-                return invalid(
-                    "grades",
-                    format!("grade {label} starts at {threshold}, outside 0 to 100"),
-                );
-            }
-            if previous.is_some_and(|p| *threshold >= p) {
-                return invalid(
-                    "grades",
-                    format!("grade {label} starts at {threshold}; thresholds must decrease"),
-                );
-            }
-            previous = Some(*threshold);
-            thresholds.push(threshold.to_f64().unwrap_or(0.0));
-        }
+        // A grade scale is checked when it is built: labels, bounds within 0 to 100, falling.
+        let thresholds = self
+            .grades
+            .iter()
+            .flat_map(GradeScale::bands)
+            .map(|band| band.min.to_f64().unwrap_or(0.0))
+            .collect();
         Ok(thresholds)
     }
 }
@@ -657,7 +647,12 @@ impl RankUncertainty {
             replications: reps,
             seed: options.seed,
             top: options.top,
-            grades: options.grades.iter().map(|(l, _)| l.clone()).collect(),
+            grades: options
+                .grades
+                .iter()
+                .flat_map(GradeScale::bands)
+                .map(|band| band.label.clone())
+                .collect(),
             units,
         })
     }
