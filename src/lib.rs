@@ -173,7 +173,7 @@ pub use crate::accountability::{
     HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
     Verdict,
 };
-pub use crate::analysis::gap::{Gap, GapGoal, GapLeaf, GapStep, GapTarget, PointsNeeded, Reach};
+pub use crate::analysis::gap::{Gap, GapGoal, GapStep, GapTarget, PointsNeeded, Reach};
 pub use crate::analysis::self_vs_appraised::{
     NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
 };

@@ -72,7 +72,8 @@ impl fmt::Display for Verdict {
     }
 }
 
-/// A leaf where a head lost points.
+/// A leaf where a unit lost points: in a head's report ([`HeadReport::worst_leaves`]) and in
+/// a gap ([`Gap::lost_leaves`](crate::Gap::lost_leaves)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -92,6 +93,14 @@ pub struct LostLeaf {
     /// The scorecard's note for the leaf (the appraisal team's reason, an explanation).
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: String,
+    /// The agency that answers for the leaf, where it is not said by the context: given in
+    /// a gap with [`Gap::with_accountability`](crate::Gap::with_accountability), `None` in a
+    /// head's report (the head is the one answering).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub lead: Option<Agency>,
 }
 
 /// A head's figures in the previous report and the change since.
@@ -342,6 +351,7 @@ impl Accountability {
                             .map(|l| l.note.clone())
                             .unwrap_or_default(),
                         code: share.code,
+                        lead: None,
                     });
                 }
             }

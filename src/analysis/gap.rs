@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::accountability::{Accountability, Agency};
+use crate::accountability::{Accountability, LostLeaf};
 use crate::code::Code;
 use crate::error::Error;
 use crate::exact::Exact;
@@ -146,26 +146,6 @@ impl GapTarget {
             Reach::Reachable(needed) | Reach::Unreachable(needed) => Some(needed),
         }
     }
-}
-
-/// A leaf where a unit lost points, with who answers for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct GapLeaf {
-    /// The leaf.
-    pub code: Code,
-    /// Its Vietnamese name.
-    pub name_vi: String,
-    /// Points achieved, exact.
-    pub points: Exact,
-    /// Its maximum.
-    pub max_points: Exact,
-    /// Points lost: the maximum less the points achieved.
-    pub lost: Exact,
-    /// The agency that answers for the leaf, when the gap was given an [`Accountability`].
-    pub lead: Option<Agency>,
-    /// The scorecard's note for the leaf (the appraisal team's reason).
-    pub note: String,
 }
 
 /// One leaf of a [`Gap::plan`]: the points to gain there.
@@ -473,12 +453,13 @@ impl<'a> Gap<'a> {
     ///
     /// Lost points are the leaf's own (its maximum less its points); where every parent sums
     /// its children, as in the PAR Index, they are points of the total too.
-    pub fn lost_leaves(&self) -> Vec<GapLeaf> {
-        let mut leaves: Vec<GapLeaf> = self
+    pub fn lost_leaves(&self) -> Vec<LostLeaf> {
+        let mut leaves: Vec<LostLeaf> = self
             .scorecard
             .leaves()
             .filter(|leaf| leaf.applicable && leaf.lost_points() > Exact::ZERO)
-            .map(|leaf| GapLeaf {
+            .map(|leaf| LostLeaf {
+                unit: self.scorecard.unit().to_owned(),
                 code: leaf.code.clone(),
                 name_vi: self
                     .framework
