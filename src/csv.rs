@@ -144,7 +144,6 @@ use crate::exact::Exact;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
 };
-use crate::math::checked_sum_decimals;
 use crate::ranking::Ranking;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
@@ -878,15 +877,7 @@ impl FrameworkReader {
         };
         let total_points = match self.total_points {
             Some(total) => total,
-            None => {
-                let domains = nodes
-                    .iter()
-                    .filter(|n| n.parent.is_none())
-                    .map(|n| n.max_points);
-                checked_sum_decimals(domains, &self.info.id)
-                    .map_err(located)?
-                    .to_decimal()
-            }
+            None => crate::framework::sum_of_domains(&nodes, &self.info.id).map_err(located)?,
         };
         let framework = Framework::from_spec(FrameworkSpec {
             info: self.info.clone(),

@@ -700,6 +700,16 @@ fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>,
     Ok(depths)
 }
 
+/// The sum of the domains' maxima (the nodes without a parent): the declared total of a
+/// framework that does not state one.
+pub(crate) fn sum_of_domains(nodes: &[NodeSpec], id: &str) -> Result<Decimal, Error> {
+    let domains = nodes
+        .iter()
+        .filter(|n| n.parent.is_none())
+        .map(|n| n.max_points);
+    Ok(crate::math::checked_sum_decimals(domains, &id)?.to_decimal())
+}
+
 /// Builds a [`Framework`] node by node; problems are reported by [`FrameworkBuilder::build`].
 ///
 /// Methods that set a field (`name_en`, `rule`, `method`, `weight`, `optional`, `combine`,
@@ -707,11 +717,15 @@ fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>,
 #[derive(Debug, Clone)]
 pub struct FrameworkBuilder {
     spec: FrameworkSpec,
+    /// False until [`FrameworkBuilder::total_points`]: the total is then the domains' sum.
+    total_given: bool,
     error: Option<Error>,
 }
 
 impl FrameworkBuilder {
-    /// Starts a framework with an id and a title, a declared total of 100 and summed domains.
+    /// Starts a framework with an id and a title and summed domains; the declared total is
+    /// the sum of the domains' maxima unless [`FrameworkBuilder::total_points`] states it, as
+    /// in a framework read from CSV.
     pub fn new(id: impl Into<String>, title: impl Into<String>) -> FrameworkBuilder {
         FrameworkBuilder {
             spec: FrameworkSpec {
@@ -725,6 +739,7 @@ impl FrameworkBuilder {
                 when_not_applicable: NotApplicablePolicy::DropMaximum,
                 nodes: Vec::new(),
             },
+            total_given: false,
             error: None,
         }
     }
@@ -741,9 +756,11 @@ impl FrameworkBuilder {
         self
     }
 
-    /// Sets the declared total (100 unless stated).
+    /// Sets the declared total (the sum of the domains' maxima unless stated). A stated
+    /// total is checked against that sum when the domains are summed.
     pub fn total_points(mut self, total: Decimal) -> Self {
         self.spec.total_points = total;
+        self.total_given = true;
         self
     }
 
@@ -843,9 +860,12 @@ impl FrameworkBuilder {
     ///
     /// A code that did not parse ([`Error::InvalidCode`]), a field set before any node
     /// ([`Error::BuilderWithoutNode`]), or any error of [`Framework::from_spec`].
-    pub fn build(self) -> Result<Framework, Error> {
+    pub fn build(mut self) -> Result<Framework, Error> {
         if let Some(error) = self.error {
             return Err(error);
+        }
+        if !self.total_given {
+            self.spec.total_points = sum_of_domains(&self.spec.nodes, &self.spec.info.id)?;
         }
         Framework::from_spec(self.spec)
     }

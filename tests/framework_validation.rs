@@ -345,3 +345,34 @@ fn bands_may_award_equal_points_but_never_more_for_a_lower_threshold() {
         "the threshold_bands rule of criterion 1.1 is invalid: the band at 95% awards 6 points, more than the band at 100% (5)"
     );
 }
+
+#[test]
+fn the_builder_and_the_csv_reader_default_the_total_to_the_domains_sum() {
+    let unstated = Framework::builder("test", "Test index")
+        .domain("1", "A", dec!(4))
+        .domain("2", "B", dec!(5.5))
+        .build()
+        .unwrap();
+    assert_eq!(unstated.total_points(), dec!(9.5));
+    // A stated total is checked against the sum.
+    assert_eq!(
+        refused(
+            Framework::builder("test", "Test index")
+                .total_points(dec!(100))
+                .domain("1", "A", dec!(4))
+        ),
+        "the domains of framework test add up to 4 points but its declared total is 100"
+    );
+    #[cfg(feature = "csv")]
+    {
+        let info = par_index::FrameworkInfo {
+            id: "test".into(),
+            title: "Test index".into(),
+            ..Default::default()
+        };
+        let read = par_index::csv::FrameworkReader::new(info)
+            .read("code,name_vi,max_points\n1,A,4\n2,B,5.5\n".as_bytes())
+            .unwrap();
+        assert_eq!(read.total_points(), unstated.total_points());
+    }
+}
