@@ -218,6 +218,11 @@ pub use crate::scorecard::{
 pub use crate::statistics::{CohortStatistics, DomainSummary, PublishedSummary, Summary};
 pub use crate::tie::{Rank, TieBreaker, TieMethod};
 
+/// The decimal type every point and percentage is given in, re-exported so that a user
+/// needs no second version pin: `par_index::Decimal` is `rust_decimal::Decimal` of the
+/// version this crate was built with.
+pub use rust_decimal::{self, Decimal};
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
