@@ -12,7 +12,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use par_index::{Framework, PointsTable, RankUncertainty, UncertaintyOptions};
+use par_index::{
+    Framework,
+    analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
+    bulk::PointsTable,
+};
 
 fn table<'f>(framework: &'f Framework, leaf_max: &[i64], units: usize) -> PointsTable<'f> {
     let mut table = PointsTable::new(framework, "2025".parse().unwrap()).unwrap();

@@ -1,7 +1,10 @@
 //! Prints an accountability report for one ward of an illustrative city index, using the
 //! inferred city template of lead agencies.
 
-use par_index::{Accountability, Assessment, Assignments, Entry, Framework};
+use par_index::{
+    Assessment, Entry, Framework,
+    accountability::{Accountability, Assignments},
+};
 use rust_decimal::Decimal;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

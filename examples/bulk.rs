@@ -25,7 +25,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use par_index::{
-    Framework, PointsTable, RankUncertainty, Rounding, RoundingPolicy, UncertaintyOptions,
+    Framework, Rounding, RoundingPolicy,
+    analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
+    bulk::PointsTable,
 };
 use rust_decimal::Decimal;
 

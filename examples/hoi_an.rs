@@ -17,9 +17,15 @@
 //! Run with `cargo run --release --example hoi_an`.
 
 use par_index::{
-    Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Comparison,
-    Entry, Evidence, Exact, Framework, Gap, GradeBand, GradeScale, Head, LateDossiers, LeafChange,
-    Ranking, RankingOptions, Reach, RoundingPolicy, Scorecard, WhatIf, builtin,
+    Assessment, Cohort, Entry, Evidence, Exact, Framework, GradeBand, GradeScale, Ranking,
+    RankingOptions, RoundingPolicy, Scorecard,
+    accountability::{
+        Accountability, Agency, AgencyKind, ApologyLedger, Assignments, Head, LateDossiers,
+    },
+    analysis::gap::{Gap, Reach},
+    analysis::what_if::{LeafChange, WhatIf},
+    builtin,
+    comparison::Comparison,
 };
 use rust_decimal::Decimal;
 

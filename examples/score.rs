@@ -23,8 +23,11 @@ use std::process::ExitCode;
 use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
-    Accountability, AccountabilityReport, Assessment, Assignments, Cohort, Comparison, Framework,
-    FrameworkInfo, GradeScale, Period, Ranking, RankingOptions, ScoringOptions, builtin,
+    Assessment, Cohort, Framework, GradeScale, Period, Ranking, RankingOptions, ScoringOptions,
+    accountability::{Accountability, AccountabilityReport, Assignments},
+    builtin,
+    comparison::Comparison,
+    framework::FrameworkInfo,
 };
 
 const HELP: &str = "\

@@ -292,7 +292,7 @@ impl Layout {
 /// Frameworks whose parents and total add their children's points up ([`Combine::Sum`]),
 /// with every leaf given points. Leaves' rules do not matter: the table holds final points,
 /// as [`Entry::appraised`] would. A table cannot say "not applicable", so a parent's
-/// [`NotApplicablePolicy`](crate::NotApplicablePolicy) never comes into play. A framework
+/// [`NotApplicablePolicy`](crate::framework::NotApplicablePolicy) never comes into play. A framework
 /// with a weighted-mean parent or total is refused with [`Error::BulkUnsupported`]; units
 /// with not-applicable leaves, evidence still to be turned into points, or adjustments are
 /// scored one by one with [`Framework::score`].
@@ -304,7 +304,7 @@ impl Layout {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Framework, PointsTable};
+/// use par_index::{Framework, bulk::PointsTable};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
@@ -705,7 +705,7 @@ impl<'f> PointsTable<'f> {
     /// # Examples
     ///
     /// ```
-    /// use par_index::{Framework, PointsTable, RankingOptions};
+    /// use par_index::{Framework, RankingOptions, bulk::PointsTable};
     /// use rust_decimal::Decimal;
     ///
     /// let framework = Framework::builder("demo", "Demo index")

@@ -35,7 +35,7 @@ pub struct DomainPair {
 /// # Examples
 ///
 /// ```
-/// use par_index::DomainMap;
+/// use par_index::comparison::DomainMap;
 ///
 /// // The old domain 7 (modernisation) became domain 7 (e-government) and the old domain 8
 /// // (impact) moved to 9 (illustrative codes).
@@ -210,7 +210,7 @@ impl UnitChange {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Cohort, Comparison, Entry, Framework, RankChange};
+/// use par_index::{Assessment, Cohort, Entry, Framework, comparison::{Comparison, RankChange}};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Published index")

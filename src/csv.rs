@@ -725,7 +725,7 @@ const FRAMEWORK_COLUMNS: [&str; 12] = [
 ///
 /// ```
 /// use par_index::csv::FrameworkReader;
-/// use par_index::FrameworkInfo;
+/// use par_index::framework::FrameworkInfo;
 ///
 /// let table = "code,parent,level,max_points\n1,,1,10\n1.1,1,2,6\n1.2,1,2,4\n2,,1,5\n";
 /// let info = FrameworkInfo { id: "bench".into(), title: "Bench".into(), ..FrameworkInfo::default() };

@@ -4,7 +4,7 @@
 //! A province, district or city that holds its complete annex (Phụ lục: every domain,
 //! criterion and sub-criterion with its maximum and scoring rule) writes it once as JSON and
 //! loads it with `serde_json` (feature `serde`, on by default). The text is turned into a
-//! [`FrameworkSpec`](crate::FrameworkSpec) and validated whole by
+//! [`FrameworkSpec`](crate::framework::FrameworkSpec) and validated whole by
 //! [`Framework::from_spec`](crate::Framework::from_spec) (deserializing a
 //! [`Framework`](crate::Framework) directly does both). A complete worked file, an
 //! illustrative provincial annex with every kind of node and rule, ships with the crate as
@@ -19,7 +19,7 @@
 //!   setting.
 //! - Enumerations are written in `snake_case`.
 //!
-//! # Framework ([`FrameworkSpec`](crate::FrameworkSpec))
+//! # Framework ([`FrameworkSpec`](crate::framework::FrameworkSpec))
 //!
 //! | field | type | default | meaning |
 //! |---|---|---|---|
@@ -29,7 +29,7 @@
 //! | `when_not_applicable` | `"drop_maximum"` or `"rescale"` | `"drop_maximum"` | what the total does with domains that do not apply |
 //! | `nodes` | array of nodes | required | every node, in any order |
 //!
-//! # Framework metadata ([`FrameworkInfo`](crate::FrameworkInfo))
+//! # Framework metadata ([`FrameworkInfo`](crate::framework::FrameworkInfo))
 //!
 //! | field | type | default | meaning |
 //! |---|---|---|---|
@@ -43,7 +43,7 @@
 //! | `sources` | array of strings | `[]` | URLs the numbers come from |
 //! | `notes` | string | `""` | what is not verified, known inconsistencies |
 //!
-//! # Node ([`NodeSpec`](crate::NodeSpec))
+//! # Node ([`NodeSpec`](crate::framework::NodeSpec))
 //!
 //! | field | type | default | meaning |
 //! |---|---|---|---|
@@ -111,9 +111,9 @@
 //! "evidence holds one kind, but `count` is followed by `flag`", and `{"count": 3, "count": 4}`
 //! with "duplicate field `count`".
 //!
-//! # Published table ([`PublishedTable`](crate::PublishedTable))
+//! # Published table ([`PublishedTable`](crate::pinning::PublishedTable))
 //!
-//! For [`pin`](crate::pin): `sources` (array of strings), `framework` and `period` (checked
+//! For [`pin`](crate::pinning::pin): `sources` (array of strings), `framework` and `period` (checked
 //! against every scorecard when given), `coverage` (`"complete"`, `"top"` or `"excerpt"`;
 //! default `"complete"`), `notes`, and `rows`: `{"unit": "…", "name": "…", "index": "85.78",
 //! "rank": 29, "grade": "B", "parts": [{"code": "appraisal", "points": "54.20"}]}` where

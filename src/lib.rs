@@ -11,21 +11,21 @@
 //! - an [`Assessment`] holds one unit's inputs for one [`Period`]: [`Evidence`], self-assessed
 //!   and appraised points, notes and evidence references;
 //! - [`Framework::score`] turns an assessment into a [`Scorecard`]: exact points and
-//!   percentages for every node, the total, bonus and deduction [`Adjustment`]s and the index;
+//!   percentages for every node, the total, bonus and deduction [`Adjustment`](crate::assessment::Adjustment)s and the index;
 //! - [`Scorecard::publish`] rounds every figure once, by a declared [`RoundingPolicy`];
 //! - a [`Cohort`] of scorecards ranks into a [`Ranking`] (tie methods, per-domain ranks,
-//!   [`GradeScale`] grades, statistics), and a [`Comparison`] sets two periods side by side;
-//! - [`Accountability`] assigns each domain to a lead [`Agency`] and its [`Head`], and splits
-//!   a unit's (or a cohort's) lost points over the heads exactly; [`PeerAverageRule`],
-//!   [`RatingScheme`] and [`EmulationRule`] carry a unit's index into its head's rating;
+//!   [`GradeScale`] grades, statistics), and a [`Comparison`](crate::comparison::Comparison) sets two periods side by side;
+//! - [`Accountability`](crate::accountability::Accountability) assigns each domain to a lead [`Agency`](crate::accountability::Agency) and its [`Head`](crate::accountability::Head), and splits
+//!   a unit's (or a cohort's) lost points over the heads exactly; [`PeerAverageRule`](crate::rating::PeerAverageRule),
+//!   [`RatingScheme`](crate::rating::RatingScheme) and [`EmulationRule`](crate::rating::EmulationRule) carry a unit's index into its head's rating;
 //! - [`builtin`] holds the official frameworks as far as their sources verify them (each
 //!   with its decision and sources), [`format`](mod@format) documents the JSON form of a
-//!   province's own annex, and [`pin`] proves that a published table is reproduced;
-//! - a [`PointsTable`] scores and ranks thousands of units at once, exactly;
-//!   [`RankUncertainty`] tells how solid a rank is, and [`SelfAppraisal`] sets self-assessed
+//!   province's own annex, and [`pin`](crate::pinning::pin) proves that a published table is reproduced;
+//! - a [`PointsTable`](crate::bulk::PointsTable) scores and ranks thousands of units at once, exactly;
+//!   [`RankUncertainty`](crate::analysis::uncertainty::RankUncertainty) tells how solid a rank is, and [`SelfAppraisal`](crate::analysis::self_appraisal::SelfAppraisal) sets self-assessed
 //!   against appraised points;
-//! - a [`Gap`] gives the exact points a ranked unit needs for the next grade or a rank, and
-//!   where it lost most; a [`WhatIf`] scores one unit again with some evidence changed and
+//! - a [`Gap`](crate::analysis::gap::Gap) gives the exact points a ranked unit needs for the next grade or a rank, and
+//!   where it lost most; a [`WhatIf`](crate::analysis::what_if::WhatIf) scores one unit again with some evidence changed and
 //!   ranks it among the others as they stand;
 //! - rankings, comparisons and scorecards are reported as plain-text tables, CSV (feature
 //!   `csv`) and a self-contained HTML page (feature `html`).
@@ -134,14 +134,14 @@
     )
 )]
 
-mod accountability;
-mod analysis;
-mod assessment;
+pub mod accountability;
+pub mod analysis;
+pub mod assessment;
 pub mod builtin;
-mod bulk;
-mod code;
+pub mod bulk;
+pub mod code;
 mod cohort;
-mod comparison;
+pub mod comparison;
 mod competition;
 #[cfg(feature = "csv")]
 pub mod csv;
@@ -150,77 +150,37 @@ mod error;
 mod evidence_serde;
 mod exact;
 pub mod format;
-mod framework;
+pub mod framework;
 mod grade;
 #[cfg(feature = "html")]
 pub mod html;
 mod math;
-mod pinning;
-mod ranking;
-mod rating;
+pub mod pinning;
+pub mod ranking;
+pub mod rating;
 mod rounding;
-mod rule;
-mod scorecard;
+pub mod rule;
+pub mod scorecard;
 #[cfg(feature = "serde")]
 mod serde_decimal;
-mod statistics;
+pub mod statistics;
 mod table;
 pub mod text;
 mod tie;
 
-pub use crate::accountability::{
-    Accountability, AccountabilityReport, Agency, AgencyKind, ApologyLedger, Assignments, Head,
-    HeadChange, HeadReport, LateDossiers, LeafShare, LostLeaf, NodeAssignment, ReportOptions,
-    Verdict,
-};
-pub use crate::analysis::gap::{Gap, GapGoal, GapStep, GapTarget, PointsNeeded, Reach};
-pub use crate::analysis::self_vs_appraised::{
-    NodeSelfAppraisal, SelfAppraisal, SelfAppraisalSummary, UnitSelfAppraisal,
-};
-pub use crate::analysis::uncertainty::{
-    DomainRemoval, RankUncertainty, UncertaintyOptions, UncertaintyReport, UnitUncertainty,
-};
-pub use crate::analysis::what_if::{
-    LeafChange, NewInput, WhatIf, WhatIfDomain, WhatIfLeaf, WhatIfStanding,
-};
-pub use crate::assessment::{Adjustment, Assessment, Entry, Period};
-pub use crate::bulk::{CohortScores, PointsTable, UnitScore};
-pub use crate::code::{Code, Level, MAX_CODE_LEN, NodeRef};
+// The core path at the root; everything else in the module named after its concept.
+pub use crate::assessment::{Assessment, Entry, Period};
+pub use crate::code::Code;
 pub use crate::cohort::Cohort;
-pub use crate::comparison::{
-    Comparison, DomainChange, DomainMap, DomainPair, RankChange, Standing, UnitChange,
-};
 pub use crate::error::Error;
 pub use crate::exact::Exact;
-pub use crate::framework::{
-    Combine, Decision, Framework, FrameworkBuilder, FrameworkInfo, FrameworkSpec, MAX_DEPTH,
-    Method, Node, NodeSpec, NotApplicablePolicy,
-};
+pub use crate::framework::{Framework, FrameworkBuilder, Node};
 pub use crate::grade::{GradeBand, GradeScale};
-pub use crate::pinning::{
-    PinMismatch, PinOptions, PinReport, PublishedPart, PublishedRow, PublishedTable, TableCoverage,
-    pin, pin_with,
-};
-pub use crate::ranking::{
-    DomainBasis, DomainStanding, RankedUnit, Ranking, RankingOptions, ValueBasis,
-};
-pub use crate::rating::{
-    EmulationEligibility, EmulationRule, GradeLabels, Ineligibility, LeaderRating, ManagedUnits,
-    PeerAverage, PeerAverageRule, PeerStanding, RatingBand, RatingFacts, RatingGate, RatingOutcome,
-    RatingScheme, Threshold,
-};
+pub use crate::ranking::{RankedUnit, Ranking, RankingOptions};
 pub use crate::rounding::{Rounding, RoundingPolicy};
-pub use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
-pub use crate::scorecard::{
-    Clamp, LeafDetail, NodeScore, PublishedNode, PublishedScorecard, Scorecard, ScoringOptions,
-    Source,
-};
-pub use crate::statistics::{CohortStatistics, DomainSummary, PublishedSummary, Summary};
-pub use crate::tie::{Rank, TieBreaker, TieMethod};
+pub use crate::rule::{Evidence, Rule};
+pub use crate::scorecard::{Scorecard, ScoringOptions};
 
-/// The decimal type every point and percentage is given in, re-exported so that a user
-/// needs no second version pin: `par_index::Decimal` is `rust_decimal::Decimal` of the
-/// version this crate was built with.
 pub use rust_decimal::{self, Decimal};
 
 #[cfg(doctest)]

@@ -477,7 +477,7 @@ impl fmt::Display for PinReport {
 /// # Examples
 ///
 /// ```
-/// use par_index::{builtin, pin, Cohort, Entry, Evidence, PublishedRow, PublishedTable};
+/// use par_index::{builtin, Cohort, Entry, Evidence, pinning::{pin, PublishedRow, PublishedTable}};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = builtin::get("vn-par-province-2022")?;

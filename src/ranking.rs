@@ -16,7 +16,8 @@ use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
 use crate::statistics::{CohortStatistics, DomainSummary, Summary};
 use crate::table::{Align, Table};
-use crate::tie::{Rank, TieBreaker, TieMethod, descending, ranks};
+pub use crate::tie::{Rank, TieBreaker, TieMethod};
+use crate::tie::{descending, ranks};
 
 /// Which value of the index a ranking or a grade is based on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -56,7 +57,7 @@ pub enum DomainBasis {
 /// # Examples
 ///
 /// ```
-/// use par_index::{GradeScale, RankingOptions, TieBreaker, TieMethod, ValueBasis};
+/// use par_index::{GradeScale, RankingOptions, ranking::{TieBreaker, TieMethod, ValueBasis}};
 ///
 /// let options = RankingOptions::default()
 ///     .with_tie_method(TieMethod::ordinal([TieBreaker::NodePoints("3".parse()?)]))
@@ -461,7 +462,7 @@ impl RankedUnit {
 /// 93.31 at different ranks.
 ///
 /// ```
-/// use par_index::{Assessment, Cohort, Entry, Framework, RankingOptions, ValueBasis};
+/// use par_index::{Assessment, Cohort, Entry, Framework, RankingOptions, ranking::ValueBasis};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Published index")

@@ -274,7 +274,7 @@ impl Scorecard {
     /// Points lost over the whole framework: effective maximum less points achieved, before
     /// adjustments. Where every parent sums its children this is the sum of the leaves' lost
     /// points; where a parent rescales or takes a weighted mean, it is not, and
-    /// [`Accountability::attribute`](crate::Accountability::attribute) splits it over the
+    /// [`Accountability::attribute`](crate::accountability::Accountability::attribute) splits it over the
     /// leaves exactly.
     pub fn lost_points(&self) -> Exact {
         self.effective_max.sub(&self.points)

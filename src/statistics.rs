@@ -18,7 +18,7 @@ use crate::rounding::RoundingPolicy;
 /// # Examples
 ///
 /// ```
-/// use par_index::{Exact, RoundingPolicy, Summary};
+/// use par_index::{Exact, RoundingPolicy, statistics::Summary};
 ///
 /// let values: Vec<Exact> = ["92.18", "91.87", "91.43"].iter().map(|v| v.parse().unwrap()).collect();
 /// let summary = Summary::of(&values)?.expect("three values");

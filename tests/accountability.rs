@@ -3,9 +3,13 @@
 
 use par_index::Exact;
 use par_index::{
-    Accountability, AccountabilityReport, Agency, AgencyKind, ApologyLedger, Assessment,
-    Assignments, Cohort, Combine, Entry, Evidence, Framework, Head, LateDossiers,
-    NotApplicablePolicy, ReportOptions, Rule, Scorecard, Verdict, ZeroDenominator,
+    Assessment, Cohort, Entry, Evidence, Framework, Rule, Scorecard,
+    accountability::{
+        Accountability, AccountabilityReport, Agency, AgencyKind, ApologyLedger, Assignments, Head,
+        LateDossiers, ReportOptions, Verdict,
+    },
+    framework::{Combine, NotApplicablePolicy},
+    rule::ZeroDenominator,
 };
 use rust_decimal::Decimal;
 
@@ -96,7 +100,9 @@ fn mixed_scorecard(unit: &str, period: &str) -> Scorecard {
 
 #[track_caller]
 fn assert_adds_up(report: &AccountabilityReport) {
-    let sum = |f: fn(&par_index::HeadReport) -> &Exact| report.heads.iter().map(f).sum::<Exact>();
+    let sum = |f: fn(&par_index::accountability::HeadReport) -> &Exact| {
+        report.heads.iter().map(f).sum::<Exact>()
+    };
     assert_eq!(sum(|h| &h.lost), report.lost);
     assert_eq!(sum(|h| &h.owned), report.owned);
     assert_eq!(sum(|h| &h.achieved), report.achieved);
@@ -642,7 +648,7 @@ fn assignments_and_reports_round_trip_through_json() {
     let shares = accountability
         .attribute(&mixed_scorecard("ward-1", "2024"))
         .unwrap();
-    let back: Vec<par_index::LeafShare> =
+    let back: Vec<par_index::accountability::LeafShare> =
         serde_json::from_str(&serde_json::to_string(&shares).unwrap()).unwrap();
     assert_eq!(back, shares);
 
@@ -801,7 +807,7 @@ fn adjustments_stay_with_the_unit_and_are_shown_apart() {
     ] {
         a.push(Entry::new(code.parse().unwrap()).with_appraised(d(points)));
     }
-    a.adjust(par_index::Adjustment {
+    a.adjust(par_index::assessment::Adjustment {
         label: "deduction: late report".into(),
         points: d("-0.25"),
         reason: String::new(),

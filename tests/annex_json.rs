@@ -4,7 +4,8 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Assessment, Combine, Framework, FrameworkSpec, Method, NotApplicablePolicy, RoundingPolicy,
+    Assessment, Framework, RoundingPolicy,
+    framework::{Combine, FrameworkSpec, Method, NotApplicablePolicy},
 };
 use rust_decimal::Decimal;
 

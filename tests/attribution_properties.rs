@@ -3,8 +3,9 @@
 
 use par_index::Exact;
 use par_index::{
-    Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Error,
-    Evidence, Framework, FrameworkBuilder, Head, NotApplicablePolicy, Scorecard,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, FrameworkBuilder, Scorecard,
+    accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
+    framework::{Combine, NotApplicablePolicy},
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -280,7 +281,7 @@ proptest! {
         #[cfg(feature = "serde")]
         {
             let json = serde_json::to_string(&report).unwrap();
-            let back: par_index::AccountabilityReport = serde_json::from_str(&json).unwrap();
+            let back: par_index::accountability::AccountabilityReport = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back, report);
         }
     }

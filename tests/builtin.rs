@@ -3,8 +3,10 @@
 
 use par_index::builtin::{self, Builtin};
 use par_index::{
-    Assessment, Code, Entry, Error, Evidence, Framework, Level, Method, NotApplicablePolicy, Rule,
-    Source,
+    Assessment, Code, Entry, Error, Evidence, Framework, Rule,
+    code::Level,
+    framework::{Method, NotApplicablePolicy},
+    scorecard::Source,
 };
 use rust_decimal::Decimal;
 

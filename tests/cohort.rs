@@ -3,8 +3,9 @@
 mod common;
 
 use par_index::{
-    CohortScores, Combine, Framework, FrameworkBuilder, NotApplicablePolicy, PointsTable,
-    RankingOptions, Rounding, RoundingPolicy,
+    Framework, FrameworkBuilder, RankingOptions, Rounding, RoundingPolicy,
+    bulk::{CohortScores, PointsTable},
+    framework::{Combine, NotApplicablePolicy},
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -487,7 +488,7 @@ fn cohort_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<PointsTable<'static>>();
     check::<CohortScores<'static>>();
-    check::<par_index::UnitScore<'static>>();
+    check::<par_index::bulk::UnitScore<'static>>();
 }
 
 /// A generated summing framework: domains → criteria → optional sub-criteria, maxima in

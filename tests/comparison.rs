@@ -1,8 +1,9 @@
 //! Year-over-year comparison of rankings.
 
 use par_index::{
-    Assessment, Cohort, Comparison, DomainMap, Entry, Framework, RankChange, Ranking,
-    RankingOptions, Scorecard, TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Framework, Ranking, RankingOptions, Scorecard,
+    comparison::{Comparison, DomainMap, RankChange},
+    ranking::{TieMethod, ValueBasis},
 };
 use rust_decimal::Decimal;
 
@@ -125,7 +126,7 @@ fn the_most_improved_and_declined_units_include_ties() {
         &rank(&framework, &after, &options),
     )
     .unwrap();
-    let units = |list: Vec<&par_index::UnitChange>| -> Vec<String> {
+    let units = |list: Vec<&par_index::comparison::UnitChange>| -> Vec<String> {
         list.iter().map(|u| u.unit.clone()).collect()
     };
     assert_eq!(units(comparison.most_improved()), ["a", "b"]);

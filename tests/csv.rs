@@ -8,8 +8,8 @@ use par_index::csv::{
     write_framework, write_ranking, write_scorecards,
 };
 use par_index::{
-    Adjustment, Assessment, Cohort, Comparison, Entry, Error, Evidence, Framework, FrameworkInfo,
-    Ranking, RankingOptions, RoundingPolicy, Scorecard, builtin,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, Ranking, RankingOptions, RoundingPolicy,
+    Scorecard, assessment::Adjustment, builtin, comparison::Comparison, framework::FrameworkInfo,
 };
 use rust_decimal::Decimal;
 
@@ -705,7 +705,10 @@ fn framework_errors_name_the_line() {
 
 #[test]
 fn accountability_cells_read_back_as_the_report_values() {
-    use par_index::{Accountability, Assignments, csv::write_accountability};
+    use par_index::{
+        accountability::{Accountability, Assignments},
+        csv::write_accountability,
+    };
 
     let (framework, current, previous) = scored_wards();
     let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();

@@ -8,12 +8,23 @@ use std::collections::BTreeSet;
 use par_index::csv::AssessmentReader;
 use par_index::html::HtmlReport;
 use par_index::{
-    Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Combine,
-    Comparison, DomainMap, EmulationRule, Entry, Error, Evidence, Framework, FrameworkBuilder, Gap,
-    GradeBand, GradeLabels, GradeScale, Head, LateDossiers, LeafChange, ManagedUnits, NodeSpec,
-    PeerAverageRule, PinOptions, PointsTable, RankUncertainty, RankingOptions, RatingFacts,
-    RatingScheme, Rule, Scorecard, TieBreaker, TieMethod, UncertaintyOptions, WhatIf,
-    ZeroDenominator,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, FrameworkBuilder, GradeBand, GradeScale,
+    RankingOptions, Rule, Scorecard,
+    accountability::{
+        Accountability, Agency, AgencyKind, ApologyLedger, Assignments, Head, LateDossiers,
+    },
+    analysis::gap::Gap,
+    analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
+    analysis::what_if::{LeafChange, WhatIf},
+    bulk::PointsTable,
+    comparison::{Comparison, DomainMap},
+    framework::{Combine, NodeSpec},
+    pinning::PinOptions,
+    ranking::{TieBreaker, TieMethod},
+    rating::{
+        EmulationRule, GradeLabels, ManagedUnits, PeerAverageRule, RatingFacts, RatingScheme,
+    },
+    rule::ZeroDenominator,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -148,7 +159,7 @@ fn errors() -> Vec<Error> {
     {
         let mut b = base().total_points(dec!(1)).domain("1", "1", dec!(1));
         let mut c = "1".to_owned();
-        for _ in 0..par_index::MAX_DEPTH {
+        for _ in 0..par_index::framework::MAX_DEPTH {
             let child = format!("{c}.1");
             b = b.child(&c, &child, &child, dec!(1));
             c = child;
@@ -294,9 +305,9 @@ fn errors() -> Vec<Error> {
     );
     e.push(par_index::builtin::get("vn-par-nowhere").unwrap_err());
     e.push(
-        par_index::pin_with(
+        par_index::pinning::pin_with(
             &Cohort::new(&framework(), []).unwrap(),
-            &par_index::PublishedTable::default(),
+            &par_index::pinning::PublishedTable::default(),
             &PinOptions::new(dec!(-0.01)),
         )
         .unwrap_err(),

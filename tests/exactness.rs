@@ -3,8 +3,9 @@
 //! frameworks; these are the ones a reader can check by hand.
 
 use par_index::{
-    Assessment, Combine, Entry, Error, Evidence, Exact, Framework, NotApplicablePolicy, RateBand,
-    Rounding, RoundingPolicy, Rule, ZeroDenominator,
+    Assessment, Entry, Error, Evidence, Exact, Framework, Rounding, RoundingPolicy, Rule,
+    framework::{Combine, NotApplicablePolicy},
+    rule::{RateBand, ZeroDenominator},
 };
 use rust_decimal::{Decimal, dec};
 

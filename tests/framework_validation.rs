@@ -2,7 +2,9 @@
 //! and the numbers.
 
 use par_index::{
-    Code, Combine, Error, Framework, FrameworkBuilder, Level, NodeSpec, NotApplicablePolicy, Rule,
+    Code, Error, Framework, FrameworkBuilder, Rule,
+    code::Level,
+    framework::{Combine, NodeSpec, NotApplicablePolicy},
 };
 use rust_decimal::{Decimal, dec};
 
@@ -326,16 +328,16 @@ fn bands_may_award_equal_points_but_never_more_for_a_lower_threshold() {
             .child("1", "1.1", "Leaf", dec!(10))
             .rule(Rule::ThresholdBands {
                 bands: vec![
-                    par_index::RateBand {
+                    par_index::rule::RateBand {
                         at_least: dec!(100),
                         points: points[0],
                     },
-                    par_index::RateBand {
+                    par_index::rule::RateBand {
                         at_least: dec!(95),
                         points: points[1],
                     },
                 ],
-                zero_denominator: par_index::ZeroDenominator::Error,
+                zero_denominator: par_index::rule::ZeroDenominator::Error,
             })
             .build()
     };
@@ -365,7 +367,7 @@ fn the_builder_and_the_csv_reader_default_the_total_to_the_domains_sum() {
     );
     #[cfg(feature = "csv")]
     {
-        let info = par_index::FrameworkInfo {
+        let info = par_index::framework::FrameworkInfo {
             id: "test".into(),
             title: "Test index".into(),
             ..Default::default()

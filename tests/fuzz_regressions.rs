@@ -128,9 +128,11 @@ fn the_json_seed_reaches_scoring_and_attribution() {
     let parts: Vec<&[u8]> = seed.split(|b| *b == 0).collect();
     let framework: par_index::Framework = serde_json::from_slice(parts[0]).unwrap();
     let assessment: par_index::Assessment = serde_json::from_slice(parts[1]).unwrap();
-    let assignments: par_index::Assignments = serde_json::from_slice(parts[2]).unwrap();
+    let assignments: par_index::accountability::Assignments =
+        serde_json::from_slice(parts[2]).unwrap();
     let card = framework.score(&assessment).unwrap();
     assert_eq!(card.index(), rust_decimal::Decimal::from(90));
-    let accountability = par_index::Accountability::new(&framework, assignments).unwrap();
+    let accountability =
+        par_index::accountability::Accountability::new(&framework, assignments).unwrap();
     assert_eq!(accountability.attribute(&card).unwrap().len(), 2);
 }

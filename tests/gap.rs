@@ -2,10 +2,13 @@
 //! planned points and ranking the cohort again.
 
 use par_index::{
-    Accountability, Adjustment, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine,
-    Entry, Error, Framework, Gap, GapGoal, GapStep, GradeBand, GradeScale, Head,
-    NotApplicablePolicy, Ranking, RankingOptions, Reach, Rounding, RoundingPolicy, Scorecard,
-    TieBreaker, TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Error, Framework, GradeBand, GradeScale, Ranking, RankingOptions,
+    Rounding, RoundingPolicy, Scorecard,
+    accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
+    analysis::gap::{Gap, GapGoal, GapStep, Reach},
+    assessment::Adjustment,
+    framework::{Combine, NotApplicablePolicy},
+    ranking::{TieBreaker, TieMethod, ValueBasis},
 };
 use rust_decimal::Decimal;
 
@@ -107,7 +110,7 @@ fn after_plan(
 }
 
 #[track_caller]
-fn reachable_points(target: &par_index::GapTarget) -> (par_index::Exact, bool) {
+fn reachable_points(target: &par_index::analysis::gap::GapTarget) -> (par_index::Exact, bool) {
     match &target.reach {
         Reach::Reachable(needed) => (needed.points.clone(), needed.inclusive),
         other => panic!("expected a reachable goal, got {other:?}"),

@@ -2,9 +2,11 @@
 //! worst leaves and scored again, reach the goal, and any less does not.
 
 use par_index::{
-    Adjustment, Assessment, Cohort, Entry, Framework, Gap, GapTarget, GradeBand, GradeScale,
-    Ranking, RankingOptions, Reach, Rounding, RoundingPolicy, Scorecard, TieBreaker, TieMethod,
-    ValueBasis,
+    Assessment, Cohort, Entry, Framework, GradeBand, GradeScale, Ranking, RankingOptions, Rounding,
+    RoundingPolicy, Scorecard,
+    analysis::gap::{Gap, GapTarget, Reach},
+    assessment::Adjustment,
+    ranking::{TieBreaker, TieMethod, ValueBasis},
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -232,7 +234,7 @@ proptest! {
         // The next grade, on the value the ranking grades.
         if let Some(target) = gap.to_next_grade(&scale).unwrap() {
             let min = match &target.goal {
-                par_index::GapGoal::Grade { min, .. } => *min,
+                par_index::analysis::gap::GapGoal::Grade { min, .. } => *min,
                 other => return Err(TestCaseError::fail(format!("{other:?}"))),
             };
             let basis = case.options.grade_basis;

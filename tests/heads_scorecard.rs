@@ -6,8 +6,8 @@
 //! the decision's.
 
 use par_index::{
-    Assessment, Cohort, Entry, Evidence, Framework, LeaderRating, ManagedUnits, PeerAverageRule,
-    RatingFacts, RatingScheme, Scorecard, builtin,
+    Assessment, Cohort, Entry, Evidence, Framework, Scorecard, builtin,
+    rating::{LeaderRating, ManagedUnits, PeerAverageRule, RatingFacts, RatingScheme},
 };
 use rust_decimal::{Decimal, dec};
 

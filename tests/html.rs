@@ -4,8 +4,8 @@
 
 use par_index::html::HtmlReport;
 use par_index::{
-    Assessment, Cohort, Comparison, Entry, Evidence, Framework, Ranking, RankingOptions,
-    RoundingPolicy, Scorecard, builtin,
+    Assessment, Cohort, Entry, Evidence, Framework, Ranking, RankingOptions, RoundingPolicy,
+    Scorecard, builtin, comparison::Comparison,
 };
 
 /// Ten wards with varied evidence; the last one is named with markup.
@@ -286,7 +286,7 @@ fn an_empty_ranking_renders_a_page_without_sections_to_fill() {
 
 #[test]
 fn the_accountability_table_shows_each_head_with_the_report_values() {
-    use par_index::{Accountability, Assignments};
+    use par_index::accountability::{Accountability, Assignments};
 
     let framework = builtin::get("vn-hoi-an-city-illustrative").unwrap();
     let current = scorecards(&framework, "2021", 0);

@@ -2,8 +2,8 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Assessment, Entry, Evidence, Framework, RateBand, RoundingPolicy, Rule, Scorecard,
-    ZeroDenominator,
+    Assessment, Entry, Evidence, Framework, RoundingPolicy, Rule, Scorecard,
+    rule::{RateBand, ZeroDenominator},
 };
 use rust_decimal::dec;
 
@@ -75,7 +75,7 @@ fn frameworks_assessments_and_scorecards_round_trip_exactly() {
     let published = card.publish(&RoundingPolicy::default());
     let json = serde_json::to_string(&published).unwrap();
     assert_eq!(
-        serde_json::from_str::<par_index::PublishedScorecard>(&json).unwrap(),
+        serde_json::from_str::<par_index::scorecard::PublishedScorecard>(&json).unwrap(),
         published
     );
 }

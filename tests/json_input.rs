@@ -4,7 +4,8 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Agency, AgencyKind, Assessment, Assignments, Entry, Evidence, Framework, Head, Rule,
+    Assessment, Entry, Evidence, Framework, Rule,
+    accountability::{Agency, AgencyKind, Assignments, Head},
 };
 use rust_decimal::dec;
 

@@ -2,7 +2,7 @@
 //! cohorts and duplicate units. Each is a typed error or a documented result, never a panic.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, PointsTable, RoundingPolicy, Rule,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, RoundingPolicy, Rule, bulk::PointsTable,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -80,7 +80,7 @@ fn a_tree_of_the_deepest_allowed_depth_scores_and_one_deeper_is_refused() {
         .total_points(dec!(1))
         .domain("1", "1", dec!(1));
     let mut code = "1".to_owned();
-    for _ in 1..par_index::MAX_DEPTH {
+    for _ in 1..par_index::framework::MAX_DEPTH {
         let child = format!("{code}.1");
         builder = builder.child(&code, &child, &child, dec!(1));
         code = child;
@@ -99,7 +99,7 @@ fn a_tree_of_the_deepest_allowed_depth_scores_and_one_deeper_is_refused() {
         err.to_string(),
         format!(
             "node {deeper} is nested deeper than {} levels",
-            par_index::MAX_DEPTH
+            par_index::framework::MAX_DEPTH
         )
     );
 }

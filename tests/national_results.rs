@@ -5,8 +5,8 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Assessment, Cohort, Comparison, Entry, Framework, RankChange, Ranking, RankingOptions,
-    Scorecard,
+    Assessment, Cohort, Entry, Framework, Ranking, RankingOptions, Scorecard,
+    comparison::{Comparison, RankChange},
 };
 use rust_decimal::Decimal;
 use serde_json::Value;

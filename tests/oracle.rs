@@ -22,8 +22,11 @@ use oracle::adapter::{self, expected, exposed};
 use oracle::eval::{self, Q, Tie, int};
 use oracle::generate;
 use par_index::{
-    Assessment, Cohort, Framework, FrameworkSpec, GradeBand, GradeScale, PointsTable,
-    RankingOptions, Rounding, RoundingPolicy, Scorecard, TieMethod, ValueBasis,
+    Assessment, Cohort, Framework, GradeBand, GradeScale, RankingOptions, Rounding, RoundingPolicy,
+    Scorecard,
+    bulk::PointsTable,
+    framework::FrameworkSpec,
+    ranking::{TieMethod, ValueBasis},
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -111,7 +114,7 @@ mod oracle_self_tests {
         assert_eq!(got, eval::Outcome::Points(int(1)));
         // 94.999999999999999999999999995% does not reach a band at 95%
         let bands = Rule::ThresholdBands {
-            bands: vec![par_index::RateBand {
+            bands: vec![par_index::rule::RateBand {
                 at_least: dec!(95),
                 points: dec!(1),
             }],
@@ -308,7 +311,10 @@ mod oracle_self_tests {
 
         // A weighted-mean total over a plain domain (weight 1) and a rescaling one (weight 3)
         // whose optional leaf does not apply; an adjustment pushes the index beyond 100.
-        use par_index::{Adjustment, Combine, NotApplicablePolicy};
+        use par_index::{
+            assessment::Adjustment,
+            framework::{Combine, NotApplicablePolicy},
+        };
         let fw = Framework::builder("wm", "demo")
             .total_points(dec!(100))
             .combine_domains(Combine::WeightedMean)

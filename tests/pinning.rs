@@ -2,9 +2,11 @@
 //! unit and both numbers; nothing is dropped silently.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, GradeScale, PinMismatch, PinOptions,
-    PublishedRow, PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin,
-    pin_with,
+    Assessment, Cohort, Entry, Error, Evidence, Framework, GradeScale, Rounding, RoundingPolicy,
+    Rule, Scorecard,
+    pinning::{
+        PinMismatch, PinOptions, PublishedRow, PublishedTable, TableCoverage, pin, pin_with,
+    },
 };
 use rust_decimal::Decimal;
 
@@ -330,6 +332,6 @@ fn a_table_round_trips_through_json_and_refuses_unknown_fields() {
 #[test]
 fn reports_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
-    assert_send_sync::<par_index::PinReport>();
+    assert_send_sync::<par_index::pinning::PinReport>();
     assert_send_sync::<PublishedTable>();
 }

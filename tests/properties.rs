@@ -1,8 +1,9 @@
 //! Properties over generated frameworks and assessments.
 
 use par_index::{
-    Assessment, Combine, CountBand, Entry, Evidence, Framework, FrameworkBuilder,
-    NotApplicablePolicy, RateBand, Rule, ZeroDenominator,
+    Assessment, Entry, Evidence, Framework, FrameworkBuilder, Rule,
+    framework::{Combine, NotApplicablePolicy},
+    rule::{CountBand, RateBand, ZeroDenominator},
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;

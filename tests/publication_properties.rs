@@ -4,14 +4,22 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, DomainBasis, Entry,
-    Framework, GradeBand, GradeScale, Head, PointsTable, PublishedPart, PublishedRow,
-    PublishedScorecard, PublishedTable, RankingOptions, Rounding, RoundingPolicy, Scorecard,
-    TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Framework, GradeBand, GradeScale, RankingOptions, Rounding,
+    RoundingPolicy, Scorecard,
+    accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
+    bulk::PointsTable,
+    pinning::{PublishedPart, PublishedRow, PublishedTable},
+    ranking::{DomainBasis, TieMethod, ValueBasis},
+    scorecard::PublishedScorecard,
 };
 use par_index::{
-    Comparison, Gap, LeafChange, PeerAverageRule, RankUncertainty, SelfAppraisal,
-    UncertaintyOptions, WhatIf, pin,
+    analysis::gap::Gap,
+    analysis::self_appraisal::SelfAppraisal,
+    analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
+    analysis::what_if::{LeafChange, WhatIf},
+    comparison::Comparison,
+    pinning::pin,
+    rating::PeerAverageRule,
 };
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};

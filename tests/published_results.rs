@@ -5,8 +5,8 @@
 #![cfg(feature = "serde")]
 
 use par_index::{
-    Assessment, Cohort, Entry, Evidence, Framework, PinMismatch, PublishedRow, PublishedTable,
-    RoundingPolicy, Scorecard, TableCoverage, builtin, pin,
+    Assessment, Cohort, Entry, Evidence, Framework, RoundingPolicy, Scorecard, builtin,
+    pinning::{PinMismatch, PublishedRow, PublishedTable, TableCoverage, pin},
 };
 use rust_decimal::Decimal;
 

@@ -1,8 +1,8 @@
 //! Cohorts, tie methods, grades, per-domain rankings, statistics and tables.
 
 use par_index::{
-    Assessment, Cohort, DomainBasis, Entry, Evidence, Framework, GradeScale, Ranking,
-    RankingOptions, Scorecard, TieBreaker, TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Evidence, Framework, GradeScale, Ranking, RankingOptions, Scorecard,
+    ranking::{DomainBasis, TieBreaker, TieMethod, ValueBasis},
 };
 use rust_decimal::Decimal;
 
@@ -627,5 +627,5 @@ fn ranking_types_are_send_and_sync() {
     assert_send_sync::<Cohort>();
     assert_send_sync::<GradeScale>();
     assert_send_sync::<RankingOptions>();
-    assert_send_sync::<par_index::Comparison>();
+    assert_send_sync::<par_index::comparison::Comparison>();
 }

@@ -2,8 +2,8 @@
 //! and a higher index never ranked below a lower one.
 
 use par_index::{
-    Assessment, Cohort, Entry, Framework, Ranking, RankingOptions, Scorecard, TieBreaker,
-    TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Framework, Ranking, RankingOptions, Scorecard,
+    ranking::{TieBreaker, TieMethod, ValueBasis},
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -2,9 +2,11 @@
 //! gates and overrides, and eligibility for the emulation award.
 
 use par_index::{
-    Assessment, Cohort, EmulationRule, Entry, Evidence, Framework, GradeLabels, Ineligibility,
-    LeaderRating, ManagedUnits, PeerAverageRule, RatingBand, RatingFacts, RatingGate, RatingScheme,
-    RoundingPolicy, Rule, Threshold,
+    Assessment, Cohort, Entry, Evidence, Framework, RoundingPolicy, Rule,
+    rating::{
+        EmulationRule, GradeLabels, Ineligibility, LeaderRating, ManagedUnits, PeerAverageRule,
+        RatingBand, RatingFacts, RatingGate, RatingScheme, Threshold,
+    },
 };
 use rust_decimal::Decimal;
 

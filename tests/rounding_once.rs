@@ -8,7 +8,7 @@
 //! not published data, chosen consistent with every published figure, including the
 //! appraisal's 88.13% of its maximum (54.2 / 61.5).
 
-use par_index::{Assessment, Entry, Framework, Method, Rounding, RoundingPolicy};
+use par_index::{Assessment, Entry, Framework, Rounding, RoundingPolicy, framework::Method};
 use rust_decimal::dec;
 
 fn components() -> Framework {

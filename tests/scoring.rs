@@ -2,8 +2,10 @@
 //! adjustments, and every assessment error.
 
 use par_index::{
-    Adjustment, Assessment, Combine, Entry, Evidence, Framework, Method, NotApplicablePolicy,
-    RoundingPolicy, Rule, ScoringOptions, Source,
+    Assessment, Entry, Evidence, Framework, RoundingPolicy, Rule, ScoringOptions,
+    assessment::Adjustment,
+    framework::{Combine, Method, NotApplicablePolicy},
+    scorecard::Source,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -199,14 +201,14 @@ fn a_survey_not_held_is_dropped_or_rescaled_as_the_framework_declares() {
     assert_eq!(survey.percent(), None);
     // A node marked not applicable has no percentage whatever numbers it carries (a
     // scorecard read from JSON can carry any).
-    let marked = par_index::NodeScore {
+    let marked = par_index::scorecard::NodeScore {
         effective_max: dec!(30).into(),
         points: dec!(15).into(),
         ..survey.clone()
     };
     assert_eq!(marked.percent(), None);
     assert_eq!(
-        par_index::NodeScore {
+        par_index::scorecard::NodeScore {
             applicable: true,
             ..marked
         }

@@ -1,6 +1,9 @@
 //! Self-assessed against appraised points, on a hand-checked cohort.
 
-use par_index::{Assessment, Cohort, Entry, Evidence, Framework, Level, Scorecard, SelfAppraisal};
+use par_index::{
+    Assessment, Cohort, Entry, Evidence, Framework, Scorecard,
+    analysis::self_appraisal::SelfAppraisal, code::Level,
+};
 use rust_decimal::Decimal;
 
 fn d(text: &str) -> Decimal {

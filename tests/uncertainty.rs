@@ -3,8 +3,10 @@
 mod common;
 
 use par_index::{
-    Assessment, Cohort, Entry, Framework, GradeBand, GradeScale, Method, PointsTable,
-    RankUncertainty, UncertaintyOptions,
+    Assessment, Cohort, Entry, Framework, GradeBand, GradeScale,
+    analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
+    bulk::PointsTable,
+    framework::Method,
 };
 use rust_decimal::Decimal;
 
@@ -419,6 +421,6 @@ fn runs_that_would_keep_too_many_ranks_are_refused() {
 fn analysis_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<RankUncertainty>();
-    check::<par_index::UncertaintyReport>();
-    check::<par_index::SelfAppraisal>();
+    check::<par_index::analysis::uncertainty::UncertaintyReport>();
+    check::<par_index::analysis::self_appraisal::SelfAppraisal>();
 }

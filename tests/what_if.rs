@@ -2,9 +2,11 @@
 //! hand and against ranking the whole cohort again.
 
 use par_index::{
-    Assessment, Cohort, Entry, Evidence, Framework, GradeBand, GradeScale, LeafChange, NewInput,
-    Ranking, RankingOptions, Rounding, RoundingPolicy, Scorecard, TieBreaker, TieMethod,
-    ValueBasis, WhatIf, builtin,
+    Assessment, Cohort, Entry, Evidence, Framework, GradeBand, GradeScale, Ranking, RankingOptions,
+    Rounding, RoundingPolicy, Scorecard,
+    analysis::what_if::{LeafChange, NewInput, WhatIf},
+    builtin,
+    ranking::{TieBreaker, TieMethod, ValueBasis},
 };
 use rust_decimal::Decimal;
 

@@ -4,9 +4,11 @@
 
 use par_index::ScoringOptions;
 use par_index::{
-    Accountability, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine, Entry, Evidence,
-    Framework, FrameworkBuilder, Head, NotApplicablePolicy, RankingOptions, Rounding,
-    RoundingPolicy, Rule, Scorecard, TieMethod, ValueBasis,
+    Assessment, Cohort, Entry, Evidence, Framework, FrameworkBuilder, RankingOptions, Rounding,
+    RoundingPolicy, Rule, Scorecard,
+    accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
+    framework::{Combine, NotApplicablePolicy},
+    ranking::{TieMethod, ValueBasis},
 };
 use rust_decimal::Decimal;
 
@@ -343,7 +345,7 @@ fn check_ranking(
     }
 }
 
-fn check_shares(card: &Scorecard, shares: &[par_index::LeafShare]) {
+fn check_shares(card: &Scorecard, shares: &[par_index::accountability::LeafShare]) {
     let achieved: par_index::Exact = shares.iter().map(|s| &s.achieved).sum();
     let lost: par_index::Exact = shares.iter().map(|s| &s.lost).sum();
     assert_eq!(&achieved, card.points(), "leaf points add up to the total");

@@ -72,7 +72,7 @@ impl Head {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Agency, AgencyKind, Head};
+/// use par_index::{accountability::{Agency, AgencyKind, Head}};
 ///
 /// let justice = Agency::new("STP", "Sở Tư pháp", AgencyKind::Department,
 ///     Head::new("Giám đốc Sở Tư pháp").title_en("Director of Justice"))

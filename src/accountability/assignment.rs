@@ -35,7 +35,7 @@ pub struct NodeAssignment {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Agency, AgencyKind, Assignments, Head};
+/// use par_index::{accountability::{Agency, AgencyKind, Assignments, Head}};
 ///
 /// let mut plan = Assignments::new("Ward 1 PAR responsibilities");
 /// plan.agency(Agency::new("VP", "Văn phòng HĐND và UBND", AgencyKind::Office,
@@ -132,7 +132,7 @@ impl Assignments {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Accountability, Agency, AgencyKind, Assignments, Framework, Head};
+/// use par_index::{Framework, accountability::{Accountability, Agency, AgencyKind, Assignments, Head}};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo")

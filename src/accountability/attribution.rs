@@ -45,9 +45,9 @@ impl Accountability {
     /// two) to [`Scorecard::effective_max`]: every share is [`Exact`]. Where every parent
     /// sums its children and drops what does not apply (the PAR way), a leaf's share is
     /// simply its own result. Where a parent rescales its applicable children to its full
-    /// maximum ([`NotApplicablePolicy::Rescale`](crate::NotApplicablePolicy::Rescale)) or
+    /// maximum ([`NotApplicablePolicy::Rescale`](crate::framework::NotApplicablePolicy::Rescale)) or
     /// takes a weighted mean of their percentages
-    /// ([`Combine::WeightedMean`](crate::Combine::WeightedMean)), its points are not the sum
+    /// ([`Combine::WeightedMean`](crate::framework::Combine::WeightedMean)), its points are not the sum
     /// of its children's, and the rule is:
     ///
     /// 1. the total starts with the scorecard's points and lost points;
@@ -73,8 +73,7 @@ impl Accountability {
     /// # Examples
     ///
     /// ```
-    /// use par_index::{Accountability, Agency, AgencyKind, Assessment, Entry, Assignments,
-    ///     Framework, Head, NotApplicablePolicy};
+    /// use par_index::{Assessment, Entry, Framework, accountability::{Accountability, Agency, AgencyKind, Assignments, Head}, framework::NotApplicablePolicy};
     /// use rust_decimal::Decimal;
     ///
     /// // Domain 1 rescales its applicable criteria to its full 6 points.

@@ -17,7 +17,7 @@ use crate::rule::Evidence;
 /// # Examples
 ///
 /// ```
-/// use par_index::{Evidence, LateDossiers, RoundingPolicy};
+/// use par_index::{Evidence, RoundingPolicy, accountability::LateDossiers};
 /// use rust_decimal::Decimal;
 ///
 /// // Hội An's public administration centre, first half of 2021: 8,037 dossiers resolved,
@@ -102,7 +102,7 @@ impl LateDossiers {
     ///
     /// `None` when no dossier was late: there was nothing to apologise for, which is neither
     /// 0% nor 100%. A scoring rule decides what that earns through its
-    /// [`ZeroDenominator`](crate::ZeroDenominator) policy on [`LateDossiers::apology_evidence`].
+    /// [`ZeroDenominator`](crate::rule::ZeroDenominator) policy on [`LateDossiers::apology_evidence`].
     pub fn apology_rate(&self) -> Option<Decimal> {
         rate(self.apologies, self.late)
     }
@@ -115,7 +115,7 @@ impl LateDossiers {
 
     /// Evidence for a leaf scored on apology coverage: the rate apologies / late dossiers.
     /// With no late dossier it is `0/0`, which the leaf's rule resolves by its
-    /// [`ZeroDenominator`](crate::ZeroDenominator) policy (e.g. full points).
+    /// [`ZeroDenominator`](crate::rule::ZeroDenominator) policy (e.g. full points).
     pub fn apology_evidence(&self) -> Evidence {
         Evidence::rate(self.apologies, self.late)
     }
@@ -143,7 +143,7 @@ fn rate(part: u64, whole: u64) -> Option<Decimal> {
 /// # Examples
 ///
 /// ```
-/// use par_index::{ApologyLedger, Assignments, LateDossiers};
+/// use par_index::{accountability::{ApologyLedger, Assignments, LateDossiers}};
 ///
 /// let template = Assignments::city_template();
 /// let ledger = ApologyLedger::new(&template.agencies, vec![

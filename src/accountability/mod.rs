@@ -27,7 +27,7 @@
 //! # Example
 //!
 //! ```
-//! use par_index::{Accountability, Assessment, Assignments, Entry, Framework};
+//! use par_index::{Assessment, Entry, Framework, accountability::{Accountability, Assignments}};
 //! use rust_decimal::Decimal;
 //!
 //! let mut builder = Framework::builder("city-demo", "City PAR index (illustrative)");

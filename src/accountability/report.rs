@@ -73,7 +73,7 @@ impl fmt::Display for Verdict {
 }
 
 /// A leaf where a unit lost points: in a head's report ([`HeadReport::worst_leaves`]) and in
-/// a gap ([`Gap::lost_leaves`](crate::Gap::lost_leaves)).
+/// a gap ([`Gap::lost_leaves`](crate::analysis::gap::Gap::lost_leaves)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -94,7 +94,7 @@ pub struct LostLeaf {
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: String,
     /// The agency that answers for the leaf, where it is not said by the context: given in
-    /// a gap with [`Gap::with_accountability`](crate::Gap::with_accountability), `None` in a
+    /// a gap with [`Gap::with_accountability`](crate::analysis::gap::Gap::with_accountability), `None` in a
     /// head's report (the head is the one answering).
     #[cfg_attr(
         feature = "serde",
@@ -231,8 +231,7 @@ impl Accountability {
     /// # Examples
     ///
     /// ```
-    /// use par_index::{Accountability, Agency, AgencyKind, Assessment, Assignments, Entry,
-    ///     Framework, Head, Verdict};
+    /// use par_index::{Assessment, Entry, Framework, accountability::{Accountability, Agency, AgencyKind, Assignments, Head, Verdict}};
     /// use rust_decimal::Decimal;
     ///
     /// let framework = Framework::builder("demo", "Demo")

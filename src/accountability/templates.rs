@@ -92,7 +92,7 @@ impl Assignments {
     /// # Examples
     ///
     /// ```
-    /// let template = par_index::Assignments::provincial_template();
+    /// let template = par_index::accountability::Assignments::provincial_template();
     /// assert!(template.inferred);
     /// assert_eq!(template.assignments.len(), 8);
     /// assert_eq!(template.assignments[5].lead, "STC");
@@ -179,7 +179,7 @@ impl Assignments {
     /// # Examples
     ///
     /// ```
-    /// let template = par_index::Assignments::city_template();
+    /// let template = par_index::accountability::Assignments::city_template();
     /// assert_eq!(template.agencies.len(), 6);
     /// assert_eq!(template.assignments[2].lead, "VP");
     /// assert_eq!(template.assignments[2].coordinating, ["TTHCC"]);

@@ -208,7 +208,7 @@ pub struct GapStep {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Cohort, Entry, Exact, Framework, Gap, GradeScale, RankingOptions, Reach};
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions, analysis::gap::{Gap, Reach}};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")

@@ -2,7 +2,7 @@
 //! units' own assessments stand from the appraisal, what a unit needs to move up, and what
 //! its standing would be had some of its evidence been different.
 
-pub(crate) mod gap;
-pub(crate) mod self_vs_appraised;
-pub(crate) mod uncertainty;
-pub(crate) mod what_if;
+pub mod gap;
+pub mod self_appraisal;
+pub mod uncertainty;
+pub mod what_if;

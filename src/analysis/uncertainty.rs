@@ -27,7 +27,7 @@ const MAX_KEPT_RANKS: usize = 1 << 28;
 /// # Examples
 ///
 /// ```
-/// use par_index::UncertaintyOptions;
+/// use par_index::analysis::uncertainty::UncertaintyOptions;
 ///
 /// let options = UncertaintyOptions::default()
 ///     .with_replications(500)
@@ -218,7 +218,7 @@ impl UncertaintyOptions {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Framework, PointsTable, RankUncertainty, UncertaintyOptions};
+/// use par_index::{Framework, analysis::uncertainty::{RankUncertainty, UncertaintyOptions}, bulk::PointsTable};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")

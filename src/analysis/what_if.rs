@@ -147,7 +147,7 @@ pub struct WhatIfDomain {
 /// centre's other results are illustrative.
 ///
 /// ```
-/// use par_index::{builtin, Assessment, Cohort, Entry, Evidence, LeafChange, RankingOptions, WhatIf};
+/// use par_index::{builtin, Assessment, Cohort, Entry, Evidence, RankingOptions, analysis::what_if::{LeafChange, WhatIf}};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = builtin::get("vn-hoi-an-city-illustrative")?;

@@ -50,7 +50,7 @@ scorecard. In force from 01/12/2025 (Art. 2); ratings are made before 15 Decembe
 /// **212/2025/QĐ-UBND** (Ủy ban nhân dân thành phố Hải Phòng, **18/11/2025**, in force from
 /// 01/12/2025), from the 2025 ratings on; id `vn-hai-phong-heads-2025`.
 ///
-/// **Complete** ([`FrameworkInfo::verified_depth`](crate::FrameworkInfo::verified_depth) is
+/// **Complete** ([`FrameworkInfo::verified_depth`](crate::framework::FrameworkInfo::verified_depth) is
 /// `None`): every item, maximum and rule of the annex. It rates a *person*: the head of a city
 /// department or of a public service unit under the city committee, or the chair of a ward,
 /// commune or special-zone committee. The unit's PAR Index enters as item `II.5.1.a`.

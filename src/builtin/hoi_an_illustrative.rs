@@ -45,7 +45,7 @@ from a decision. The sources listed show the kinds of rule only.";
 /// **This is not an official annex.** Hội An's own criteria are not public. The framework
 /// shows how such an index is modelled: the eight provincial PAR domains, 100 points, and
 /// the kinds of rule local indices use. Every maximum, band and threshold is chosen for the
-/// illustration; [`FrameworkInfo::illustrative`](crate::FrameworkInfo::illustrative) is true
+/// illustration; [`FrameworkInfo::illustrative`](crate::framework::FrameworkInfo::illustrative) is true
 /// and the title says "(illustrative)".
 ///
 /// The leaf codes are stable: examples and tests refer to them.

@@ -19,12 +19,12 @@
 //!
 //! A province or city that holds its complete annex should load it from JSON instead (see
 //! [`crate::format`]) and can prove, in its own tests, that the library reproduces its
-//! published results (see [`crate::pin`]).
+//! published results (see [`crate::pinning::pin`]).
 //!
 //! # Examples
 //!
 //! ```
-//! use par_index::{builtin, Level};
+//! use par_index::{builtin, code::Level};
 //! use rust_decimal::Decimal;
 //!
 //! let framework = builtin::get("vn-par-province-2017")?;

@@ -210,7 +210,7 @@ pub struct RatingOutcome {
 /// # Examples
 ///
 /// ```
-/// use par_index::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme};
+/// use par_index::{rating::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme}};
 /// use rust_decimal::Decimal;
 ///
 /// let scheme = RatingScheme::hai_phong_212_2025();

@@ -15,7 +15,7 @@ use crate::rating::KON_TUM_707;
 /// # Examples
 ///
 /// ```
-/// let grades = par_index::GradeLabels::new(["Tốt", "Khá", "Trung bình", "Yếu"])?;
+/// let grades = par_index::rating::GradeLabels::new(["Tốt", "Khá", "Trung bình", "Yếu"])?;
 /// assert_eq!(grades.position("Khá")?, 1);
 /// assert!(grades.position("Giỏi").is_err());
 /// # Ok::<(), par_index::Error>(())
@@ -32,7 +32,7 @@ pub struct GradeLabels(Vec<String>);
 /// one label, none empty and none repeated.
 ///
 /// ```
-/// use par_index::{GradeBand, GradeLabels, GradeScale};
+/// use par_index::{GradeBand, GradeScale, rating::GradeLabels};
 /// use rust_decimal::Decimal;
 ///
 /// let scale = GradeScale::new("local (illustrative)", [
@@ -168,7 +168,7 @@ pub struct EmulationEligibility {
 /// # Examples
 ///
 /// ```
-/// use par_index::{EmulationRule, GradeLabels, Ineligibility};
+/// use par_index::{rating::{EmulationRule, GradeLabels, Ineligibility}};
 ///
 /// // Kon Tum's labels were not found; these are an example.
 /// let grades = GradeLabels::new(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"])?;

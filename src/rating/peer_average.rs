@@ -30,7 +30,7 @@ use crate::rule::{Evidence, RuleOutcome};
 /// # Examples
 ///
 /// ```
-/// use par_index::{Cohort, Entry, Framework, PeerAverageRule};
+/// use par_index::{Cohort, Entry, Framework, rating::PeerAverageRule};
 /// use rust_decimal::Decimal;
 ///
 /// let index = Framework::builder("ward-index", "Ward index")

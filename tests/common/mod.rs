@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use par_index::{Framework, FrameworkBuilder, Method};
+use par_index::{Framework, FrameworkBuilder, framework::Method};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;

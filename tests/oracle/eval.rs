@@ -10,8 +10,9 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use par_index::{
-    Assessment, Combine, Entry, Evidence, FrameworkSpec, GradeBand, NodeSpec, NotApplicablePolicy,
-    Rounding, Rule, ZeroDenominator,
+    Assessment, Entry, Evidence, GradeBand, Rounding, Rule,
+    framework::{Combine, FrameworkSpec, NodeSpec, NotApplicablePolicy},
+    rule::ZeroDenominator,
 };
 use rust_decimal::Decimal;
 

@@ -4,8 +4,10 @@
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use par_index::{
-    Adjustment, Assessment, Code, Combine, CountBand, Entry, Evidence, FrameworkInfo,
-    FrameworkSpec, NodeSpec, NotApplicablePolicy, RateBand, Rule, ZeroDenominator,
+    Assessment, Code, Entry, Evidence, Rule,
+    assessment::Adjustment,
+    framework::{Combine, FrameworkInfo, FrameworkSpec, NodeSpec, NotApplicablePolicy},
+    rule::{CountBand, RateBand, ZeroDenominator},
 };
 use proptest::prelude::*;
 use proptest::strategy::BoxedStrategy;

@@ -12,7 +12,7 @@ pub mod generate;
 /// the contract's `to_decimal28`.
 pub mod adapter {
     use num_bigint::BigInt;
-    use par_index::{Exact, NodeScore, Scorecard};
+    use par_index::{Exact, Scorecard, scorecard::NodeScore};
     use rust_decimal::Decimal;
 
     use super::eval::{Q, q, to_decimal28};

@@ -82,7 +82,7 @@ pub struct SelfAppraisalSummary {
 /// confirmed (điểm thẩm định), leaf by leaf and summed up the tree.
 ///
 /// A leaf is compared when its scorecard holds both its self-assessed and its appraised
-/// points ([`LeafDetail`](crate::LeafDetail)); a parent sums the leaves below it that are
+/// points ([`LeafDetail`](crate::scorecard::LeafDetail)); a parent sums the leaves below it that are
 /// compared, so each difference is between like and like.
 ///
 /// Both numbers are published side by side. The Department of Home Affairs of Nam Định, for
@@ -95,7 +95,7 @@ pub struct SelfAppraisalSummary {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Assessment, Cohort, Entry, Framework, SelfAppraisal};
+/// use par_index::{Assessment, Cohort, Entry, Framework, analysis::self_appraisal::SelfAppraisal};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
