@@ -113,6 +113,7 @@ impl fmt::Display for RankChange {
 /// A unit's place in one ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Standing {
     /// The rank; `None` when listed outside the ranking.
     pub rank: Option<Rank>,
@@ -139,6 +140,7 @@ impl From<&RankedUnit> for Standing {
 /// How one pair of matching domains changed for a unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct DomainChange {
     /// The domain in the previous framework.
     pub previous_code: Code,
@@ -162,6 +164,7 @@ pub struct DomainChange {
 /// How one unit changed between the two rankings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct UnitChange {
     /// The unit's identifier.
     pub unit: String,

@@ -340,6 +340,7 @@ fn statistics(
 /// A unit's standing in one domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct DomainStanding {
     /// The domain's code.
     pub code: Code,
@@ -377,6 +378,7 @@ impl DomainStanding {
 /// One unit in a [`Ranking`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RankedUnit {
     /// The unit's identifier.
     pub unit: String,

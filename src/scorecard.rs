@@ -93,6 +93,7 @@ impl ScoringOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct LeafDetail {
     /// Where the final points came from.
     pub source: Source,
@@ -146,6 +147,7 @@ impl LeafDetail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct NodeScore {
     /// The node's code.
     pub code: Code,
@@ -188,6 +190,7 @@ impl NodeScore {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Clamp {
     /// The index before clamping, in percent, exact.
     pub unclamped: Exact,
@@ -388,6 +391,7 @@ impl Scorecard {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PublishedNode {
     /// The node's code.
     pub code: Code,
@@ -414,6 +418,7 @@ pub struct PublishedNode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PublishedScorecard {
     /// The framework's id.
     pub framework: String,

@@ -31,6 +31,7 @@ use crate::rounding::RoundingPolicy;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Summary {
     /// How many values.
     pub count: usize,
@@ -49,6 +50,7 @@ pub struct Summary {
 /// A [`Summary`] as published: each figure rounded once from its exact value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct PublishedSummary {
     /// How many values.
     pub count: usize,
@@ -122,6 +124,7 @@ impl Summary {
 /// One domain's summary in a cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct DomainSummary {
     /// The domain's code.
     pub code: Code,
@@ -137,6 +140,7 @@ pub struct DomainSummary {
 /// points ([`RankingOptions::domain_basis`](crate::RankingOptions::domain_basis)).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct CohortStatistics {
     /// The index; `None` for an empty cohort.
     pub index: Option<Summary>,

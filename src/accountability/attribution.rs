@@ -21,6 +21,7 @@ use crate::scorecard::{NodeScore, Scorecard};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct LeafShare {
     /// The leaf.
     pub code: Code,

@@ -77,6 +77,7 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct LostLeaf {
     /// The unit the leaf was scored for.
     pub unit: String,
@@ -107,6 +108,7 @@ pub struct LostLeaf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct HeadChange {
     /// Points lost in the previous period.
     pub previous_lost: Exact,
@@ -128,6 +130,7 @@ pub struct HeadChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct HeadReport {
     /// The agency, with its head.
     pub agency: Agency,
@@ -178,6 +181,7 @@ pub struct HeadReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct AccountabilityReport {
     /// The title of the assignments.
     pub title: String,

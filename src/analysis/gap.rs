@@ -52,6 +52,7 @@ impl fmt::Display for GapGoal {
 /// half toward zero, or a tie that does not count, leaves no least number, only a bound).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct PointsNeeded {
     /// The smallest increase that reaches the goal (`inclusive`), or the increase the unit
     /// must exceed.
@@ -115,6 +116,7 @@ pub enum Reach {
 /// How far a unit stands from one goal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct GapTarget {
     /// The goal.
     pub goal: GapGoal,
@@ -151,6 +153,7 @@ impl GapTarget {
 /// One leaf of a [`Gap::plan`]: the points to gain there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct GapStep {
     /// The leaf.
     pub code: Code,

@@ -15,6 +15,7 @@ use crate::scorecard::Scorecard;
 /// have both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct NodeSelfAppraisal {
     /// The node's code.
     pub code: Code,
@@ -33,6 +34,7 @@ pub struct NodeSelfAppraisal {
 /// One unit: every node compared, and the total over the domains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct UnitSelfAppraisal {
     /// The unit's id.
     pub unit: String,
@@ -66,6 +68,7 @@ impl UnitSelfAppraisal {
 /// Means over the units that have at least one leaf compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct SelfAppraisalSummary {
     /// Units with at least one leaf compared.
     pub units: usize,

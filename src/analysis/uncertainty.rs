@@ -767,6 +767,7 @@ impl UncertaintyReport {
 /// One unit's ranks over the replications.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct UnitUncertainty {
     /// The unit.
     pub unit: String,
@@ -790,6 +791,7 @@ pub struct UnitUncertainty {
 /// The ranking with one domain left out; see [`RankUncertainty::remove_one_domain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct DomainRemoval {
     /// The domain left out.
     pub domain: Code,

@@ -75,6 +75,7 @@ impl LeafChange {
 /// A unit's index, rank and grade, before or after the change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct WhatIfStanding {
     /// The exact index.
     pub index: Exact,
@@ -103,6 +104,7 @@ impl WhatIfStanding {
 /// A changed leaf's points before and after; `None` where it does not apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct WhatIfLeaf {
     /// The leaf.
     pub code: Code,
@@ -115,6 +117,7 @@ pub struct WhatIfLeaf {
 /// A domain's points and percentage before and after; `None` where it does not apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct WhatIfDomain {
     /// The domain.
     pub code: Code,
@@ -184,6 +187,7 @@ pub struct WhatIfDomain {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct WhatIf {
     /// The unit's identifier.
     pub unit: String,

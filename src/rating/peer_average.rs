@@ -67,6 +67,7 @@ pub struct PeerAverageRule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PeerStanding {
     /// The unit's identifier.
     pub unit: String,
@@ -83,6 +84,7 @@ pub struct PeerStanding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PeerAverage {
     /// The item of the heads' framework the flags are for.
     pub item: Code,
