@@ -1,14 +1,165 @@
-//! The library's one error type.
+//! The library's one error type, [`Error`], and the [`ErrorKind`] it holds.
+//!
+//! An [`Error`] is one pointer wide: its [`ErrorKind`], which names the node, the unit and
+//! the numbers, sits behind a box, so every `Result<T, Error>` the library returns stays
+//! small on the path where nothing goes wrong. Its message is the kind's message.
+//!
+//! - [`Error::kind`] gives the kind to match on; [`Error::into_kind`] takes it out.
+//! - [`std::error::Error::source`] gives the operating system's error behind an
+//!   [`ErrorKind::Io`], and the cell's own error behind an [`ErrorKind::InCell`].
+//!
+//! ```
+//! use par_index::{Code, ErrorKind};
+//!
+//! let error = "1..2".parse::<Code>().unwrap_err();
+//! assert!(matches!(error.kind(), ErrorKind::InvalidCode { .. }));
+//! assert_eq!(error.to_string(), "invalid node code \"1..2\": it has an empty segment");
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::{Code, NodeRef};
 
-/// Everything that can go wrong, each variant naming the node, the unit and the numbers.
+/// An error of the library: what went wrong, naming the node, the unit and the numbers.
+///
+/// It prints its [`ErrorKind`]'s message; [`kind`](Error::kind) gives the kind to match on.
+///
+/// Nothing in the library panics on caller input: every bad input ends here.
+///
+/// ```
+/// use par_index::{Assessment, Entry, ErrorKind, Framework, Rule};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .total_points(Decimal::from(10))
+///     .domain("1", "Một", Decimal::from(10))
+///     .child("1", "1.1", "Một một", Decimal::from(10))
+///     .rule(Rule::Direct)
+///     .build()?;
+/// let mut ward = Assessment::new("demo", "ward-1", "2024".parse()?);
+/// ward.push(Entry::new("1.1".parse()?).with_appraised(Decimal::from(11)));
+///
+/// let error = framework.score(&ward).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "criterion 1.1 is given 11 appraised points but its maximum is 10"
+/// );
+/// match error.kind() {
+///     ErrorKind::PointsAboveMax { points, max, .. } => assert!(points > max),
+///     other => panic!("{other}"),
+/// }
+/// # Ok::<(), par_index::Error>(())
+/// ```
+///
+/// Two errors are equal when their kinds are. The operating system's error behind an
+/// [`ErrorKind::Io`] is not compared (it cannot be); its message is, as the kind's `reason`.
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    /// The operating system's error behind an [`ErrorKind::Io`], when there was one.
+    io: Option<Arc<std::io::Error>>,
+}
+
+impl Error {
+    /// What went wrong, to match on.
+    ///
+    /// ```
+    /// use par_index::{ErrorKind, Exact};
+    ///
+    /// let error = "1/0".parse::<Exact>().unwrap_err();
+    /// assert!(matches!(error.kind(), ErrorKind::InvalidExact { text, .. } if text == "1/0"));
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// What went wrong, taken out of the error. The operating system's error behind an
+    /// [`ErrorKind::Io`] is dropped; its message stays in the kind's `reason`.
+    ///
+    /// ```
+    /// use par_index::{ErrorKind, Exact};
+    ///
+    /// let kind = "1/0".parse::<Exact>().unwrap_err().into_kind();
+    /// assert!(matches!(kind, ErrorKind::InvalidExact { .. }));
+    /// ```
+    pub fn into_kind(self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// An [`ErrorKind::Io`] whose source is the operating system's `error`.
+    #[cfg(feature = "csv")]
+    pub(crate) fn io(action: &'static str, path: String, error: std::io::Error) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind: ErrorKind::Io {
+                    action,
+                    path,
+                    reason: error.to_string(),
+                },
+                io: Some(Arc::new(error)),
+            }),
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error {
+            inner: Box::new(Inner { kind, io: None }),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.inner.kind, f)
+    }
+}
+
+/// As the kind's `Debug`: `PointsAboveMax { node: … }`.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.inner.kind, f)
+    }
+}
+
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.inner.kind == other.inner.kind
+    }
+}
+
+impl Eq for Error {}
+
+impl std::error::Error for Error {
+    /// The operating system's error behind an [`ErrorKind::Io`]; the cell's own error behind
+    /// an [`ErrorKind::InCell`].
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        if let Some(io) = &self.inner.io {
+            return Some(&**io);
+        }
+        match &self.inner.kind {
+            ErrorKind::InCell { cause, .. } => Some(&**cause),
+            _ => None,
+        }
+    }
+}
+
+/// What went wrong: the kind of an [`Error`], each variant naming the node, the unit and the
+/// numbers. Match on it through [`Error::kind`].
 ///
 /// Messages are lowercase without a final period, so that they read well inside other
-/// messages. Nothing in the library panics on caller input: every bad input ends here.
+/// messages. Variants with fields are `#[non_exhaustive]`, so that a field can be added
+/// later: match them with `{ field, .. }`.
 ///
 /// # Catalogue
 ///
@@ -119,9 +270,10 @@ use crate::code::{Code, NodeRef};
 /// | `Io` | `cannot read no/such/wards.csv: No such file or directory (os error 2)` |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum ErrorKind {
     /// A node code that does not parse.
     #[error("invalid node code {code:?}: {reason}")]
+    #[non_exhaustive]
     InvalidCode {
         /// The text given (cut to 72 characters).
         code: String,
@@ -132,6 +284,7 @@ pub enum Error {
     #[error(
         "invalid period {period:?}: use 1 to 32 letters, digits, '-', '_' or '.', such as \"2021\" or \"2021-H1\""
     )]
+    #[non_exhaustive]
     InvalidPeriod {
         /// The text given (cut to 40 characters).
         period: String,
@@ -142,12 +295,14 @@ pub enum Error {
     EmptyFrameworkId,
     /// A framework with no nodes.
     #[error("framework {id} has no nodes")]
+    #[non_exhaustive]
     EmptyFramework {
         /// The framework's id.
         id: String,
     },
     /// A declared total of zero or less.
     #[error("framework {id} declares a total of {total} points; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveTotal {
         /// The framework's id.
         id: String,
@@ -156,12 +311,14 @@ pub enum Error {
     },
     /// Two nodes with one code.
     #[error("node code {code} is declared twice")]
+    #[non_exhaustive]
     DuplicateCode {
         /// The repeated code.
         code: Code,
     },
     /// A node whose parent is not declared.
     #[error("node {code} names parent {parent}, which is not declared")]
+    #[non_exhaustive]
     UnknownParent {
         /// The node.
         code: Code,
@@ -170,12 +327,14 @@ pub enum Error {
     },
     /// Parents that form a loop.
     #[error("node {code} is its own ancestor: its parents form a cycle")]
+    #[non_exhaustive]
     ParentCycle {
         /// A node on the cycle.
         code: Code,
     },
     /// A tree deeper than the library accepts.
     #[error("node {code} is nested deeper than {max_depth} levels")]
+    #[non_exhaustive]
     TooDeep {
         /// The node.
         code: Code,
@@ -184,6 +343,7 @@ pub enum Error {
     },
     /// A maximum of zero or less.
     #[error("{node} has a maximum of {max} points; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveMax {
         /// The node.
         node: NodeRef,
@@ -192,6 +352,7 @@ pub enum Error {
     },
     /// Children whose maxima do not add up to their parent's.
     #[error("the children of {node} add up to {children_sum} points but its maximum is {max}")]
+    #[non_exhaustive]
     ChildrenSumMismatch {
         /// The parent.
         node: NodeRef,
@@ -204,6 +365,7 @@ pub enum Error {
     #[error(
         "the domains of framework {id} add up to {sum} points but its declared total is {declared}"
     )]
+    #[non_exhaustive]
     TotalMismatch {
         /// The framework's id.
         id: String,
@@ -214,12 +376,14 @@ pub enum Error {
     },
     /// A child of a weighted-mean parent without a weight.
     #[error("{node} has no weight, but its parent combines its children by weighted mean")]
+    #[non_exhaustive]
     MissingWeight {
         /// The child.
         node: NodeRef,
     },
     /// A weight of zero or less.
     #[error("{node} has a weight of {weight}; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveWeight {
         /// The node.
         node: NodeRef,
@@ -228,6 +392,7 @@ pub enum Error {
     },
     /// A field that would be ignored where it was set.
     #[error("{node} sets {field}, which has no effect there: {reason}")]
+    #[non_exhaustive]
     MisplacedField {
         /// The node.
         node: NodeRef,
@@ -238,6 +403,7 @@ pub enum Error {
     },
     /// A rule that can award more than its node's maximum.
     #[error("{node} awards {awarded} points but its maximum is {max}")]
+    #[non_exhaustive]
     RuleExceedsMax {
         /// The node.
         node: NodeRef,
@@ -248,10 +414,11 @@ pub enum Error {
     },
     /// A rule whose parameters make no sense.
     #[error("the {rule} rule of {node} is invalid: {reason}")]
+    #[non_exhaustive]
     InvalidRule {
         /// The node.
         node: NodeRef,
-        /// The rule's kind.
+        /// The rule's kind, as [`Rule::kind`](crate::Rule::kind) names it.
         rule: &'static str,
         /// What is wrong.
         reason: String,
@@ -262,6 +429,7 @@ pub enum Error {
 
     /// An assessment of another framework.
     #[error("unit {unit} is assessed against framework {found}, not {expected}")]
+    #[non_exhaustive]
     FrameworkMismatch {
         /// The unit.
         unit: String,
@@ -275,6 +443,7 @@ pub enum Error {
     EmptyUnit,
     /// An entry for a code the framework does not have.
     #[error("unit {unit} reports code {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     UnknownCode {
         /// The unit.
         unit: String,
@@ -285,6 +454,7 @@ pub enum Error {
     },
     /// An entry for a node that has children.
     #[error("unit {unit} reports {node} directly, but it has children and is scored from them")]
+    #[non_exhaustive]
     NotALeaf {
         /// The unit.
         unit: String,
@@ -293,6 +463,7 @@ pub enum Error {
     },
     /// Two entries for one leaf.
     #[error("unit {unit} reports code {code} twice")]
+    #[non_exhaustive]
     DuplicateEntry {
         /// The unit.
         unit: String,
@@ -301,6 +472,7 @@ pub enum Error {
     },
     /// Points above the node's maximum.
     #[error("{node} is given {points} {which} points but its maximum is {max}")]
+    #[non_exhaustive]
     PointsAboveMax {
         /// The node.
         node: NodeRef,
@@ -313,6 +485,7 @@ pub enum Error {
     },
     /// A negative number where only zero or more make sense.
     #[error("{node} is given a negative {what}: {value}")]
+    #[non_exhaustive]
     NegativeValue {
         /// The node.
         node: NodeRef,
@@ -323,18 +496,20 @@ pub enum Error {
     },
     /// Evidence of a kind the rule cannot score.
     #[error("{node} is scored by a {rule} rule, which cannot use {found} evidence")]
+    #[non_exhaustive]
     WrongEvidence {
         /// The node.
         node: NodeRef,
-        /// The rule's kind.
+        /// The rule's kind, as [`Rule::kind`](crate::Rule::kind) names it.
         rule: &'static str,
-        /// The evidence's kind.
+        /// The evidence's kind, as [`Evidence::kind`](crate::Evidence::kind) names it.
         found: &'static str,
     },
     /// A rate whose denominator is zero, where the rule does not say what that means.
     #[error(
         "{node} is given a rate with denominator 0, and its rule does not say what that scores"
     )]
+    #[non_exhaustive]
     ZeroDenominator {
         /// The node.
         node: NodeRef,
@@ -343,6 +518,7 @@ pub enum Error {
     #[error(
         "{node} is given the rate {numerator}/{denominator}: the numerator may not exceed the denominator"
     )]
+    #[non_exhaustive]
     RateAboveWhole {
         /// The node.
         node: NodeRef,
@@ -356,6 +532,7 @@ pub enum Error {
     #[error(
         "{node} is given {percent}%: a percent, like a rate, is a part of a whole and may not exceed 100"
     )]
+    #[non_exhaustive]
     PercentAboveHundred {
         /// The node.
         node: NodeRef,
@@ -366,6 +543,7 @@ pub enum Error {
     #[error(
         "{node} is given a survey mean of {mean}, outside its scale {scale_min} to {scale_max}"
     )]
+    #[non_exhaustive]
     SurveyMeanOutOfScale {
         /// The node.
         node: NodeRef,
@@ -378,24 +556,28 @@ pub enum Error {
     },
     /// "Not applicable" on a node the framework does not mark optional.
     #[error("{node} is reported not applicable, but the framework does not mark it optional")]
+    #[non_exhaustive]
     NotApplicableNotAllowed {
         /// The node.
         node: NodeRef,
     },
     /// "Not applicable" together with points.
     #[error("{node} is reported not applicable and also given points")]
+    #[non_exhaustive]
     NotApplicableWithPoints {
         /// The node.
         node: NodeRef,
     },
     /// Nothing in the framework applies to the unit.
     #[error("nothing in the framework applies to unit {unit}: every domain is not applicable")]
+    #[non_exhaustive]
     NothingApplicable {
         /// The unit.
         unit: String,
     },
     /// Leaves with no input, in strict mode.
     #[error("unit {unit} has no input for {} leaves: {}", codes.len(), list_codes(codes))]
+    #[non_exhaustive]
     MissingInput {
         /// The unit.
         unit: String,
@@ -404,6 +586,7 @@ pub enum Error {
     },
     /// A built-in framework id that is not known.
     #[error("there is no built-in framework {id:?}; the built-ins are {known}")]
+    #[non_exhaustive]
     UnknownFramework {
         /// The id asked for (cut to 72 characters).
         id: String,
@@ -412,6 +595,7 @@ pub enum Error {
     },
     /// A pinning tolerance below zero.
     #[error("a pinning tolerance of {tolerance} is negative; it must be 0 or more")]
+    #[non_exhaustive]
     NegativeTolerance {
         /// The tolerance given.
         tolerance: Decimal,
@@ -422,12 +606,14 @@ pub enum Error {
     #[error(
         "bulk scoring adds points up, but {at} combines its children by weighted mean: score its units one by one with Framework::score"
     )]
+    #[non_exhaustive]
     BulkUnsupported {
         /// The parent (`criterion 3.2`) or `the total of framework …`.
         at: String,
     },
     /// A points-table column that is not a node of the framework.
     #[error("points table column {column:?} is not a node of framework {framework}")]
+    #[non_exhaustive]
     UnknownColumn {
         /// The column's header (cut to 72 characters).
         column: String,
@@ -436,18 +622,21 @@ pub enum Error {
     },
     /// A points-table column for a node that has children.
     #[error("points table column {node} has children; a table holds the points of leaves only")]
+    #[non_exhaustive]
     ColumnNotALeaf {
         /// The node.
         node: NodeRef,
     },
     /// Two points-table columns for one leaf.
     #[error("points table column {code} appears twice")]
+    #[non_exhaustive]
     DuplicateColumn {
         /// The leaf's code.
         code: Code,
     },
     /// Leaves with no points-table column.
     #[error("the points table has no column for {} leaves of framework {framework}: {}", codes.len(), list_codes(codes))]
+    #[non_exhaustive]
     MissingColumns {
         /// The framework's id.
         framework: String,
@@ -456,6 +645,7 @@ pub enum Error {
     },
     /// A points-table row with too few or too many values.
     #[error("unit {unit} has {found} points but the points table has {expected} columns")]
+    #[non_exhaustive]
     RowLength {
         /// The unit.
         unit: String,
@@ -466,18 +656,21 @@ pub enum Error {
     },
     /// A points-table row with an empty unit id.
     #[error("row {row} of the points table has an empty unit id")]
+    #[non_exhaustive]
     EmptyTableUnit {
         /// The row, counting from 1.
         row: usize,
     },
     /// Two points-table rows for one unit.
     #[error("unit {unit} appears twice in the points table")]
+    #[non_exhaustive]
     DuplicateUnit {
         /// The unit.
         unit: String,
     },
     /// Points above a leaf's maximum in a points table.
     #[error("unit {unit} is given {points} points for {node} but its maximum is {max}")]
+    #[non_exhaustive]
     UnitPointsAboveMax {
         /// The unit.
         unit: String,
@@ -490,6 +683,7 @@ pub enum Error {
     },
     /// Negative points in a points table.
     #[error("unit {unit} is given a negative number of points for {node}: {points}")]
+    #[non_exhaustive]
     UnitNegativePoints {
         /// The unit.
         unit: String,
@@ -503,6 +697,7 @@ pub enum Error {
     #[error(
         "unit {unit} is given {points} points for {node}: bulk scoring of framework {framework} holds at most {max_places} decimal places"
     )]
+    #[non_exhaustive]
     TooManyDecimals {
         /// The unit.
         unit: String,
@@ -519,6 +714,7 @@ pub enum Error {
     #[error(
         "framework {framework} totals {total} points, which does not fit 64-bit fixed-point points at {places} decimal places"
     )]
+    #[non_exhaustive]
     FixedPointOverflow {
         /// The framework's id.
         framework: String,
@@ -529,6 +725,7 @@ pub enum Error {
     },
     /// An analysis option out of range.
     #[error("invalid {option}: {reason}")]
+    #[non_exhaustive]
     InvalidAnalysisOption {
         /// The option.
         option: &'static str,
@@ -537,6 +734,7 @@ pub enum Error {
     },
     /// A scorecard that does not have the nodes of the framework it names.
     #[error("the scorecard of unit {unit} does not have the nodes of framework {framework}")]
+    #[non_exhaustive]
     ScorecardMismatch {
         /// The unit.
         unit: String,
@@ -545,6 +743,7 @@ pub enum Error {
     },
     /// A rounding policy with more decimal places than a policy publishes.
     #[error("a rounding policy of {places} decimal places is refused; at most {max} are published")]
+    #[non_exhaustive]
     TooManyDecimalPlaces {
         /// The places asked for.
         places: u32,
@@ -555,12 +754,14 @@ pub enum Error {
     #[error(
         "cannot read {text:?} as an exact value: write a decimal such as \"24.05\" or a fraction of integers such as \"1/3\""
     )]
+    #[non_exhaustive]
     InvalidExact {
         /// The text given.
         text: String,
     },
     /// A result too large for a decimal.
     #[error("arithmetic overflow {operation} {left} and {right} for {context}")]
+    #[non_exhaustive]
     Overflow {
         /// What was being done.
         operation: &'static str,
@@ -576,6 +777,7 @@ pub enum Error {
     #[error(
         "a cohort ranks one period: unit {first_unit} is scored for {first_period} but unit {unit} for {period}"
     )]
+    #[non_exhaustive]
     CohortPeriodMismatch {
         /// The cohort's first unit.
         first_unit: String,
@@ -588,6 +790,7 @@ pub enum Error {
     },
     /// One unit twice in a cohort (ranked or listed outside the ranking).
     #[error("unit {unit} is in the cohort twice")]
+    #[non_exhaustive]
     DuplicateCohortUnit {
         /// The unit.
         unit: String,
@@ -596,6 +799,7 @@ pub enum Error {
     #[error(
         "a tie-breaker names node {code}, which the scorecard of unit {unit} under framework {framework} does not have"
     )]
+    #[non_exhaustive]
     UnknownTieBreakerNode {
         /// The node's code.
         code: Code,
@@ -606,18 +810,21 @@ pub enum Error {
     },
     /// A grade scale without grades.
     #[error("grade scale {scale} has no grades")]
+    #[non_exhaustive]
     EmptyGradeScale {
         /// The scale's name.
         scale: String,
     },
     /// A grade with an empty label.
     #[error("grade scale {scale} has a grade with an empty label")]
+    #[non_exhaustive]
     EmptyGradeLabel {
         /// The scale's name.
         scale: String,
     },
     /// Two grades with one label.
     #[error("grade scale {scale} names grade {label} twice")]
+    #[non_exhaustive]
     DuplicateGradeLabel {
         /// The scale's name.
         scale: String,
@@ -626,6 +833,7 @@ pub enum Error {
     },
     /// A grade threshold outside 0 to 100 percent.
     #[error("grade {label} of scale {scale} starts at {min}; a threshold must be within 0 to 100")]
+    #[non_exhaustive]
     GradeThresholdOutOfRange {
         /// The scale's name.
         scale: String,
@@ -636,6 +844,7 @@ pub enum Error {
     },
     /// Two grades with one threshold.
     #[error("grades {previous_label} and {label} of scale {scale} both start at {min}")]
+    #[non_exhaustive]
     DuplicateGradeThreshold {
         /// The scale's name.
         scale: String,
@@ -650,6 +859,7 @@ pub enum Error {
     #[error(
         "grade {label} of scale {scale} starts at {min}, above {previous_min} of grade {previous_label} listed before it; list grades from the highest threshold down"
     )]
+    #[non_exhaustive]
     GradeThresholdsNotDescending {
         /// The scale's name.
         scale: String,
@@ -666,6 +876,7 @@ pub enum Error {
     #[error(
         "cannot compare period {previous} with period {current}: the previous ranking's period must come before the current one's"
     )]
+    #[non_exhaustive]
     PeriodsNotInOrder {
         /// The previous ranking's period.
         previous: Period,
@@ -674,6 +885,7 @@ pub enum Error {
     },
     /// A domain map naming a domain that a ranking does not have.
     #[error("the domain map names {side} domain {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     UnknownMappedDomain {
         /// `previous` or `current`.
         side: &'static str,
@@ -684,6 +896,7 @@ pub enum Error {
     },
     /// A domain map that maps one domain twice.
     #[error("the domain map maps {side} domain {code} twice")]
+    #[non_exhaustive]
     DuplicateDomainMapping {
         /// `previous` or `current`.
         side: &'static str,
@@ -693,18 +906,21 @@ pub enum Error {
 
     /// An agency with an empty code.
     #[error("an agency needs a non-empty code (agency named {name:?})")]
+    #[non_exhaustive]
     EmptyAgencyCode {
         /// The agency's Vietnamese name, to find it.
         name: String,
     },
     /// Two agencies with one code.
     #[error("agency code {agency} is declared twice")]
+    #[non_exhaustive]
     DuplicateAgency {
         /// The repeated code.
         agency: String,
     },
     /// An agency code that names no declared agency.
     #[error("{context} names agency {agency}, which is not declared")]
+    #[non_exhaustive]
     UnknownAgency {
         /// The code given.
         agency: String,
@@ -713,6 +929,7 @@ pub enum Error {
     },
     /// Assignments declared for another framework.
     #[error("the assignments are declared for framework {found}, not {expected}")]
+    #[non_exhaustive]
     AssignmentFrameworkMismatch {
         /// The framework they were validated against.
         expected: String,
@@ -721,6 +938,7 @@ pub enum Error {
     },
     /// An assignment of a code the framework does not have.
     #[error("an assignment names code {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     AssignmentUnknownCode {
         /// The code.
         code: Code,
@@ -729,6 +947,7 @@ pub enum Error {
     },
     /// One node assigned to two leads.
     #[error("{node} is assigned twice: to lead agencies {first} and {second}")]
+    #[non_exhaustive]
     TwoLeads {
         /// The node.
         node: NodeRef,
@@ -739,6 +958,7 @@ pub enum Error {
     },
     /// A coordinating agency that is the lead or is listed twice.
     #[error("{node} lists agency {agency} as coordinating, but {reason}")]
+    #[non_exhaustive]
     RedundantCoordinator {
         /// The node.
         node: NodeRef,
@@ -752,6 +972,7 @@ pub enum Error {
         "framework {framework} has domains with no lead agency: {}",
         list_codes(codes)
     )]
+    #[non_exhaustive]
     DomainsUnassigned {
         /// The framework's id.
         framework: String,
@@ -760,6 +981,7 @@ pub enum Error {
     },
     /// A scorecard whose figures do not fit the framework it names.
     #[error("the scorecard of unit {unit} does not fit framework {framework}: {reason}")]
+    #[non_exhaustive]
     InvalidScorecard {
         /// The unit.
         unit: String,
@@ -773,6 +995,7 @@ pub enum Error {
     CohortEmpty,
     /// A "previous" report that is not earlier.
     #[error("the previous report is for period {previous}, which is not before period {period}")]
+    #[non_exhaustive]
     PreviousNotEarlier {
         /// The current report's period.
         period: String,
@@ -781,6 +1004,7 @@ pub enum Error {
     },
     /// A "previous" report about other units.
     #[error("the previous report covers units {previous}, but this report covers units {units}")]
+    #[non_exhaustive]
     PreviousUnitsMismatch {
         /// This report's units, comma-separated.
         units: String,
@@ -789,6 +1013,7 @@ pub enum Error {
     },
     /// An item a heads' framework does not have, or cannot score from a flag.
     #[error("framework {framework} cannot score item {code}: {reason}")]
+    #[non_exhaustive]
     InvalidItem {
         /// The framework's id.
         framework: String,
@@ -799,6 +1024,7 @@ pub enum Error {
     },
     /// A rating scheme whose bands make no sense.
     #[error("rating scheme {scheme:?} is invalid: {reason}")]
+    #[non_exhaustive]
     InvalidRatingScheme {
         /// The scheme's title.
         scheme: String,
@@ -807,6 +1033,7 @@ pub enum Error {
     },
     /// Points outside the scheme's scale.
     #[error("a leader is given {points} points, outside the rating scale 0 to {max}")]
+    #[non_exhaustive]
     RatingPointsOutOfRange {
         /// The points given.
         points: Decimal,
@@ -815,6 +1042,7 @@ pub enum Error {
     },
     /// A fact a rating gate needs but that was not given.
     #[error("rating band {band} has a gate on {what}, which was not given")]
+    #[non_exhaustive]
     RatingFactMissing {
         /// The band whose gate needs it.
         band: String,
@@ -823,12 +1051,14 @@ pub enum Error {
     },
     /// A list of grade labels that cannot be used.
     #[error("invalid grade labels: {reason}")]
+    #[non_exhaustive]
     InvalidGradeLabels {
         /// What is wrong.
         reason: String,
     },
     /// A grade label not on the list.
     #[error("grade {grade:?} is not one of the labels {labels}")]
+    #[non_exhaustive]
     UnknownGrade {
         /// The label given.
         grade: String,
@@ -837,6 +1067,7 @@ pub enum Error {
     },
     /// A late-dossier record whose counts contradict each other.
     #[error("agency {agency} reports {part} {part_name} but only {whole} {whole_name}")]
+    #[non_exhaustive]
     DossierCountsInconsistent {
         /// The agency.
         agency: String,
@@ -851,12 +1082,14 @@ pub enum Error {
     },
     /// Two late-dossier records for one agency.
     #[error("agency {agency} has two late-dossier records")]
+    #[non_exhaustive]
     DuplicateDossierRecord {
         /// The agency.
         agency: String,
     },
     /// Evidence text that cannot be read (see [`crate::text`]).
     #[error("cannot read {text:?} as evidence: {reason}")]
+    #[non_exhaustive]
     InvalidEvidence {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
@@ -865,6 +1098,7 @@ pub enum Error {
     },
     /// Rule text that cannot be read (see [`crate::text`]).
     #[error("cannot read rule {text:?}: {reason}")]
+    #[non_exhaustive]
     InvalidRuleText {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
@@ -873,6 +1107,7 @@ pub enum Error {
     },
     /// A text that cannot be read as what it should be: a number, a level, a method.
     #[error("cannot read {text:?} as {expected}: {reason}")]
+    #[non_exhaustive]
     InvalidText {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
@@ -883,6 +1118,7 @@ pub enum Error {
     },
     /// A table cell that cannot be read, with where it is; `cause` says why.
     #[error("{}: {cause}", locate(file.as_deref(), *line, column.as_deref()))]
+    #[non_exhaustive]
     InCell {
         /// The file's name, if known.
         file: Option<String>,
@@ -890,11 +1126,13 @@ pub enum Error {
         line: u64,
         /// The column's header, if the problem is in one cell.
         column: Option<String>,
-        /// What is wrong.
+        /// What is wrong; also the error's [`source`](std::error::Error::source).
+        #[source]
         cause: Box<Error>,
     },
     /// A table that is not well-formed CSV, or a row that cannot be used as a whole.
     #[error("{}: {reason}", locate(file.as_deref(), *line, None))]
+    #[non_exhaustive]
     BadRow {
         /// The file's name, if known.
         file: Option<String>,
@@ -905,6 +1143,7 @@ pub enum Error {
     },
     /// A table without a column it needs.
     #[error("{} has no column {column:?}; its columns are {found}", file.as_deref().unwrap_or("the table"))]
+    #[non_exhaustive]
     MissingColumn {
         /// The file's name, if known.
         file: Option<String>,
@@ -915,6 +1154,7 @@ pub enum Error {
     },
     /// A column header that is not known, or given twice.
     #[error("{} line 1, column {column:?}: {reason}", file.as_deref().unwrap_or("the table"))]
+    #[non_exhaustive]
     BadColumn {
         /// The file's name, if known.
         file: Option<String>,
@@ -923,8 +1163,10 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// A file that cannot be read or written.
+    /// A file that cannot be read or written. The operating system's error, when the library
+    /// had one, is the [`source`](std::error::Error::source) of the [`Error`] that holds this.
     #[error("cannot {action} {path}: {reason}")]
+    #[non_exhaustive]
     Io {
         /// `read` or `write`.
         action: &'static str,
@@ -936,6 +1178,7 @@ pub enum Error {
     /// Two results that should describe the same cohort and do not, such as a comparison
     /// whose current ranking is not the ranking reported.
     #[error("{what} is for {found}, but the report is for {expected}")]
+    #[non_exhaustive]
     ReportMismatch {
         /// What does not match.
         what: String,
@@ -947,12 +1190,14 @@ pub enum Error {
 
     /// A unit that a gap or what-if analysis needs among a ranking's ranked units.
     #[error("unit {unit} is not among the ranked units")]
+    #[non_exhaustive]
     NotInRanking {
         /// The unit.
         unit: String,
     },
     /// A target rank outside the ranking.
     #[error("target rank {rank} for unit {unit} is outside 1 to {units}")]
+    #[non_exhaustive]
     InvalidTargetRank {
         /// The unit.
         unit: String,
@@ -965,6 +1210,7 @@ pub enum Error {
     #[error(
         "cannot spread {points} more points over the leaves of unit {unit}: {open} points are open"
     )]
+    #[non_exhaustive]
     PlanOutOfRange {
         /// The unit.
         unit: String,
@@ -977,6 +1223,7 @@ pub enum Error {
     #[error(
         "points on leaf {code} of unit {unit} do not add one for one to its total: {node} rescales or averages its children"
     )]
+    #[non_exhaustive]
     PlanUnsupported {
         /// The unit.
         unit: String,
@@ -987,6 +1234,7 @@ pub enum Error {
     },
     /// A what-if that changes one leaf twice.
     #[error("the what-if for unit {unit} changes leaf {code} twice")]
+    #[non_exhaustive]
     DuplicateChange {
         /// The unit.
         unit: String,

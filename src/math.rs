@@ -3,7 +3,7 @@
 //! [`Exact`] arithmetic itself cannot overflow: it works on fractions of integers of any
 //! size, so a rate of `Decimal::MAX / Decimal::MAX` is exactly 100%. What can overflow is a
 //! figure that the library keeps and exposes: it must fit a [`Decimal`], and one that does
-//! not is an [`Error::Overflow`] naming the operation and where it happened, never a panic
+//! not is an [`ErrorKind::Overflow`] naming the operation and where it happened, never a panic
 //! and never a silent saturation. Intermediate values (a numerator times 100 before the
 //! division) are not checked: only the results are.
 
@@ -11,18 +11,19 @@ use std::fmt::Display;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 
 // Cold: building the error formats its context, which the usual path never needs.
 #[cold]
 fn overflow(operation: &'static str, a: &Exact, b: &Exact, at: &dyn Display) -> Error {
-    Error::Overflow {
+    ErrorKind::Overflow {
         operation,
         left: a.to_decimal(),
         right: b.to_decimal(),
         context: at.to_string(),
     }
+    .into()
 }
 
 #[inline]

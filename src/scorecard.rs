@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sum};
@@ -33,7 +33,7 @@ pub enum Source {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ScoringOptions {
-    /// Refuse an assessment with leaves that have no input ([`Error::MissingInput`]),
+    /// Refuse an assessment with leaves that have no input ([`ErrorKind::MissingInput`]),
     /// instead of scoring them 0 and listing them in [`Scorecard::missing`].
     pub strict: bool,
 }
@@ -480,27 +480,28 @@ impl Framework {
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`], [`Error::EmptyUnit`], [`Error::UnknownCode`],
-    /// [`Error::NotALeaf`], [`Error::DuplicateEntry`], [`Error::PointsAboveMax`],
-    /// [`Error::NegativeValue`], [`Error::WrongEvidence`], [`Error::ZeroDenominator`],
-    /// [`Error::RateAboveWhole`], [`Error::SurveyMeanOutOfScale`],
-    /// [`Error::NotApplicableNotAllowed`], [`Error::NotApplicableWithPoints`],
-    /// [`Error::NothingApplicable`], [`Error::MissingInput`] (strict mode) and
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::FrameworkMismatch`], [`ErrorKind::EmptyUnit`], [`ErrorKind::UnknownCode`],
+    /// [`ErrorKind::NotALeaf`], [`ErrorKind::DuplicateEntry`], [`ErrorKind::PointsAboveMax`],
+    /// [`ErrorKind::NegativeValue`], [`ErrorKind::WrongEvidence`], [`ErrorKind::ZeroDenominator`],
+    /// [`ErrorKind::RateAboveWhole`], [`ErrorKind::SurveyMeanOutOfScale`],
+    /// [`ErrorKind::NotApplicableNotAllowed`], [`ErrorKind::NotApplicableWithPoints`],
+    /// [`ErrorKind::NothingApplicable`], [`ErrorKind::MissingInput`] (strict mode) and
+    /// [`ErrorKind::Overflow`].
     pub fn score_with(
         &self,
         assessment: &Assessment,
         options: &ScoringOptions,
     ) -> Result<Scorecard, Error> {
         if assessment.framework != self.id() {
-            return Err(Error::FrameworkMismatch {
+            return Err(ErrorKind::FrameworkMismatch {
                 unit: assessment.unit.clone(),
                 expected: self.id().to_owned(),
                 found: assessment.framework.clone(),
-            });
+            }
+            .into());
         }
         if assessment.unit.trim().is_empty() {
-            return Err(Error::EmptyUnit);
+            return Err(ErrorKind::EmptyUnit.into());
         }
         let entries = self.entries_by_node(assessment)?;
 
@@ -538,10 +539,11 @@ impl Framework {
         }
         missing.reverse();
         if options.strict && !missing.is_empty() {
-            return Err(Error::MissingInput {
+            return Err(ErrorKind::MissingInput {
                 unit: assessment.unit.clone(),
                 codes: missing,
-            });
+            }
+            .into());
         }
 
         let total = combine(
@@ -554,9 +556,10 @@ impl Framework {
             &partials,
         )?;
         if !total.applicable {
-            return Err(Error::NothingApplicable {
+            return Err(ErrorKind::NothingApplicable {
                 unit: assessment.unit.clone(),
-            });
+            }
+            .into());
         }
         let context = format!("the index of unit {}", assessment.unit);
         let adjustment =
@@ -613,26 +616,28 @@ impl Framework {
         for entry in &assessment.entries {
             let index = self
                 .index_of(&entry.code)
-                .ok_or_else(|| Error::UnknownCode {
+                .ok_or_else(|| ErrorKind::UnknownCode {
                     unit: assessment.unit.clone(),
                     code: entry.code.clone(),
                     framework: self.id().to_owned(),
                 })?;
             if let Some(node) = self.node_at(index) {
                 if !node.is_leaf() {
-                    return Err(Error::NotALeaf {
+                    return Err(ErrorKind::NotALeaf {
                         unit: assessment.unit.clone(),
                         node: node.node_ref(),
-                    });
+                    }
+                    .into());
                 }
             }
             match entries.get_mut(index) {
                 Some(slot @ None) => *slot = Some(entry),
                 _ => {
-                    return Err(Error::DuplicateEntry {
+                    return Err(ErrorKind::DuplicateEntry {
                         unit: assessment.unit.clone(),
                         code: entry.code.clone(),
-                    });
+                    }
+                    .into());
                 }
             }
         }
@@ -668,19 +673,21 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     ] {
         if let Some(points) = points {
             if points.is_sign_negative() && !points.is_zero() {
-                return Err(Error::NegativeValue {
+                return Err(ErrorKind::NegativeValue {
                     node: at,
                     what: source,
                     value: points,
-                });
+                }
+                .into());
             }
             if points > max {
-                return Err(Error::PointsAboveMax {
+                return Err(ErrorKind::PointsAboveMax {
                     node: at,
                     which: source,
                     points,
                     max,
-                });
+                }
+                .into());
             }
         }
     }
@@ -695,10 +702,10 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     let not_applicable = outcome == Some(RuleOutcome::NotApplicable);
     if not_applicable {
         if !node.is_optional() {
-            return Err(Error::NotApplicableNotAllowed { node: at });
+            return Err(ErrorKind::NotApplicableNotAllowed { node: at }.into());
         }
         if entry.self_assessed.is_some() || entry.appraised.is_some() {
-            return Err(Error::NotApplicableWithPoints { node: at });
+            return Err(ErrorKind::NotApplicableWithPoints { node: at }.into());
         }
     }
     let from_evidence = match outcome {

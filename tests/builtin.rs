@@ -3,8 +3,8 @@
 
 use par_index::builtin::{self, Builtin};
 use par_index::{
-    Assessment, Code, Entry, Error, Evidence, Framework, Level, Method, NotApplicablePolicy, Rule,
-    Source,
+    Assessment, Code, Entry, ErrorKind, Evidence, Framework, Level, Method, NotApplicablePolicy,
+    Rule, Source,
 };
 use rust_decimal::Decimal;
 
@@ -120,7 +120,7 @@ fn an_unknown_id_lists_the_known_ones() {
          vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022, \
          vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative"
     );
-    assert!(matches!(error, Error::UnknownFramework { .. }));
+    assert!(matches!(error.kind(), ErrorKind::UnknownFramework { .. }));
     assert!(builtin::structure("vn-par-province-2030").is_none());
 }
 

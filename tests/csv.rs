@@ -8,8 +8,8 @@ use par_index::csv::{
     write_framework, write_ranking, write_scorecards,
 };
 use par_index::{
-    Adjustment, Assessment, Cohort, Comparison, Entry, Error, Evidence, Framework, FrameworkInfo,
-    Ranking, RankingOptions, RoundingPolicy, Scorecard, builtin,
+    Adjustment, Assessment, Cohort, Comparison, Entry, Error, ErrorKind, Evidence, Framework,
+    FrameworkInfo, Ranking, RankingOptions, RoundingPolicy, Scorecard, builtin,
 };
 use rust_decimal::Decimal;
 
@@ -333,15 +333,16 @@ fn a_cell_error_keeps_the_library_error_inside() {
         .period("2021".parse().unwrap())
         .read("unit,code,value\nminh-an,3.9,yes\n".as_bytes())
         .unwrap_err();
-    match error {
-        Error::InCell {
+    match error.into_kind() {
+        ErrorKind::InCell {
             file,
             line,
             column,
             cause,
+            ..
         } => {
             assert_eq!((file, line, column.as_deref()), (None, 2, Some("code")));
-            assert!(matches!(*cause, Error::UnknownCode { .. }));
+            assert!(matches!(cause.kind(), ErrorKind::UnknownCode { .. }));
         }
         other => panic!("unexpected {other:?}"),
     }

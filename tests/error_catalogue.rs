@@ -1,5 +1,5 @@
-//! The error catalogue: every variant of `Error`, built through the public API, prints the
-//! message the catalogue in the documentation of `Error` (src/error.rs) shows for it,
+//! The error catalogue: every variant of `ErrorKind`, built through the public API, prints
+//! the message the catalogue in the documentation of `ErrorKind` (src/error.rs) shows for it,
 //! verbatim, and the catalogue lists every variant.
 #![cfg(all(feature = "serde", feature = "csv", feature = "html"))]
 
@@ -9,11 +9,11 @@ use par_index::csv::AssessmentReader;
 use par_index::html::HtmlReport;
 use par_index::{
     Accountability, Agency, AgencyKind, ApologyLedger, Assessment, Assignments, Cohort, Combine,
-    Comparison, DomainMap, EmulationRule, Entry, Error, Evidence, Framework, FrameworkBuilder, Gap,
-    GradeBand, GradeLabels, GradeScale, Head, LateDossiers, LeafChange, ManagedUnits, NodeSpec,
-    PeerAverageRule, PinOptions, PointsTable, RankUncertainty, RankingOptions, RatingFacts,
-    RatingScheme, Rule, Scorecard, TieBreaker, TieMethod, UncertaintyOptions, WhatIf,
-    ZeroDenominator,
+    Comparison, DomainMap, EmulationRule, Entry, Error, ErrorKind, Evidence, Framework,
+    FrameworkBuilder, Gap, GradeBand, GradeLabels, GradeScale, Head, LateDossiers, LeafChange,
+    ManagedUnits, NodeSpec, PeerAverageRule, PinOptions, PointsTable, RankUncertainty,
+    RankingOptions, RatingFacts, RatingScheme, Rule, Scorecard, TieBreaker, TieMethod,
+    UncertaintyOptions, WhatIf, ZeroDenominator,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -373,8 +373,8 @@ fn errors() -> Vec<Error> {
         a.push(entry("1").with_appraised(dec!(1)));
         let (one, two) = (card("u", "2024"), other.score(&a).unwrap());
         assert!(matches!(
-            Cohort::new(&f, [one.clone(), two]),
-            Err(Error::FrameworkMismatch { .. })
+            Cohort::new(&f, [one.clone(), two]).map_err(Error::into_kind),
+            Err(ErrorKind::FrameworkMismatch { .. })
         ));
         let later = card("v", "2025");
         e.push(Cohort::new(&f, [one.clone(), later.clone()]).unwrap_err());
@@ -572,8 +572,9 @@ fn errors() -> Vec<Error> {
     match reader
         .read("unit,period,code,value,appraised\nu,2024,1.1,,ten\n".as_bytes())
         .unwrap_err()
+        .into_kind()
     {
-        Error::InCell { cause, .. } => e.push(*cause),
+        ErrorKind::InCell { cause, .. } => e.push(*cause),
         other => panic!("{other}"),
     }
     e.push(
@@ -602,9 +603,9 @@ fn variant(error: &Error) -> String {
         .to_owned()
 }
 
-/// Variant names declared in src/error.rs, in order.
+/// Variant names of `ErrorKind` declared in src/error.rs, in order.
 fn declared_variants() -> Vec<String> {
-    let body = &ERROR_RS[ERROR_RS.find("pub enum Error {").unwrap()..];
+    let body = &ERROR_RS[ERROR_RS.find("pub enum ErrorKind {").unwrap()..];
     let body = &body[..body.find("\n}\n").unwrap()];
     body.lines()
         .filter_map(|line| {
@@ -618,7 +619,7 @@ fn declared_variants() -> Vec<String> {
         .collect()
 }
 
-/// The catalogue rows of the documentation of `Error`: `/// | `Variant` | `message` |`.
+/// The catalogue rows of the documentation of `ErrorKind`: `/// | `Variant` | `message` |`.
 fn catalogue() -> Vec<(String, String)> {
     ERROR_RS
         .lines()

@@ -3,7 +3,7 @@
 
 use par_index::{
     Accountability, Adjustment, Agency, AgencyKind, Assessment, Assignments, Cohort, Combine,
-    Entry, Error, Framework, Gap, GapGoal, GapStep, GradeBand, GradeScale, Head,
+    Entry, Error, ErrorKind, Framework, Gap, GapGoal, GapStep, GradeBand, GradeScale, Head,
     NotApplicablePolicy, Ranking, RankingOptions, Reach, Rounding, RoundingPolicy, Scorecard,
     TieBreaker, TieMethod, ValueBasis,
 };
@@ -669,15 +669,15 @@ fn a_gap_is_of_a_ranked_unit() {
         .rank()
         .unwrap();
     assert!(matches!(
-        Gap::new(&beside, "c"),
-        Err(Error::NotInRanking { .. })
+        Gap::new(&beside, "c").map_err(Error::into_kind),
+        Err(ErrorKind::NotInRanking { .. })
     ));
     assert!(Gap::new(&beside, "b").is_ok());
 
     let empty = Cohort::new(&framework, []).unwrap().rank().unwrap();
     assert!(matches!(
-        Gap::new(&empty, "a"),
-        Err(Error::NotInRanking { .. })
+        Gap::new(&empty, "a").map_err(Error::into_kind),
+        Err(ErrorKind::NotInRanking { .. })
     ));
 }
 

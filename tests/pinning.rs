@@ -2,8 +2,9 @@
 //! unit and both numbers; nothing is dropped silently.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, PinMismatch, PinOptions, PublishedRow,
-    PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin, pin_with,
+    Assessment, Cohort, Entry, ErrorKind, Evidence, Framework, PinMismatch, PinOptions,
+    PublishedRow, PublishedTable, Rounding, RoundingPolicy, Rule, Scorecard, TableCoverage, pin,
+    pin_with,
 };
 use rust_decimal::Decimal;
 
@@ -283,7 +284,7 @@ fn a_negative_tolerance_is_refused() {
         error.to_string(),
         "a pinning tolerance of -0.01 is negative; it must be 0 or more"
     );
-    assert!(matches!(error, Error::NegativeTolerance { .. }));
+    assert!(matches!(error.kind(), ErrorKind::NegativeTolerance { .. }));
 }
 
 #[cfg(feature = "serde")]

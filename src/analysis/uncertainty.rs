@@ -10,7 +10,7 @@ use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::competition;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
 use crate::math::{checked_mul_div, checked_sum};
@@ -115,7 +115,7 @@ impl UncertaintyOptions {
 
     fn validate(&self) -> Result<Vec<f64>, Error> {
         let invalid = |option: &'static str, reason: String| {
-            Err(Error::InvalidAnalysisOption { option, reason })
+            Err(ErrorKind::InvalidAnalysisOption { option, reason }.into())
         };
         if self.replications == 0 {
             return invalid("replications", "0; run at least 1".to_owned());
@@ -309,7 +309,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] computing a share.
+    /// [`ErrorKind::Overflow`] computing a share.
     pub fn from_cohort(cohort: &Cohort) -> Result<RankUncertainty, Error> {
         let framework = cohort.framework();
         let scorecards = cohort.scorecards();
@@ -372,7 +372,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which validated scores cannot reach.
+    /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn nominal_ranks(&self) -> Result<Vec<u32>, Error> {
         let keys = self.exact_scores(None)?;
         Ok(competition::ranks_of(&keys))
@@ -392,7 +392,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which validated scores cannot reach.
+    /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn remove_one_domain(&self) -> Result<Vec<DomainRemoval>, Error> {
         self.domains
             .iter()
@@ -437,8 +437,8 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidAnalysisOption`] for options out of range; [`Error::Overflow`], which
-    /// validated scores cannot reach.
+    /// [`ErrorKind::InvalidAnalysisOption`] for options out of range; [`ErrorKind::Overflow`],
+    /// which validated scores cannot reach.
     pub fn run(&self, options: &UncertaintyOptions) -> Result<UncertaintyReport, Error> {
         // Ranks are 1..=n: below `reps` units a histogram per unit is smaller than the ranks.
         self.run_keeping(options, self.units.len() < options.replications)
@@ -458,13 +458,13 @@ impl RankUncertainty {
             options.replications
         });
         if kept > MAX_KEPT_RANKS {
-            return Err(Error::InvalidAnalysisOption {
+            return Err(ErrorKind::InvalidAnalysisOption {
                 option: "replications",
                 reason: format!(
                     "{} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
                     options.replications,
                 ),
-            });
+            }.into());
         }
         let domains = self.domains.len();
         let reps = options.replications;
@@ -487,10 +487,11 @@ impl RankUncertainty {
         let mut all_ranks = vec![0u32; if histogram { 0 } else { kept }];
         let mut in_top = vec![0u32; n];
         let Some(tallies) = n.checked_mul(grades).filter(|t| *t <= MAX_KEPT_RANKS) else {
-            return Err(Error::InvalidAnalysisOption {
+            return Err(ErrorKind::InvalidAnalysisOption {
                 option: "grades",
                 reason: format!("{grades} grades for {n} units; at most {MAX_KEPT_RANKS} tallies"),
-            });
+            }
+            .into());
         };
         let mut reaching = vec![0u32; tallies];
 
