@@ -5,6 +5,11 @@
 //! small on the path where nothing goes wrong. Its message is the kind's message.
 //!
 //! - [`Error::kind`] gives the kind to match on; [`Error::into_kind`] takes it out.
+//! - [`Error::is_input`], [`Error::is_mismatch`], [`Error::is_parse`], [`Error::is_csv`],
+//!   [`Error::is_io`], [`Error::is_overflow`] and [`Error::is_unsupported`] sort every kind
+//!   into exactly one category, for callers that branch without naming variants.
+//! - [`Error::unit`], [`Error::code`] and [`Error::line`] give the unit, the node and the
+//!   line of a table an error is about, when it names one.
 //! - [`std::error::Error::source`] gives the operating system's error behind an
 //!   [`ErrorKind::Io`], and the cell's own error behind an [`ErrorKind::InCell`].
 //!
@@ -12,6 +17,7 @@
 //! use par_index::{Code, ErrorKind};
 //!
 //! let error = "1..2".parse::<Code>().unwrap_err();
+//! assert!(error.is_parse());
 //! assert!(matches!(error.kind(), ErrorKind::InvalidCode { .. }));
 //! assert_eq!(error.to_string(), "invalid node code \"1..2\": it has an empty segment");
 //! ```
@@ -26,7 +32,23 @@ use crate::code::{Code, NodeRef};
 
 /// An error of the library: what went wrong, naming the node, the unit and the numbers.
 ///
-/// It prints its [`ErrorKind`]'s message; [`kind`](Error::kind) gives the kind to match on.
+/// It prints its [`ErrorKind`]'s message; [`kind`](Error::kind) gives the kind to match on,
+/// and the `is_*` methods sort every kind into exactly one category:
+///
+/// - [`is_input`](Error::is_input): a value, a definition or an option that the library
+///   refuses on its own terms (a framework built wrong, evidence out of range, an unknown
+///   code, a bad option);
+/// - [`is_mismatch`](Error::is_mismatch): two things that do not belong together (an
+///   assessment of another framework, scorecards of different periods, a report for another
+///   ranking);
+/// - [`is_parse`](Error::is_parse): a text that cannot be read (a code, a period, a number,
+///   evidence, a rule);
+/// - [`is_csv`](Error::is_csv): a table that cannot be read, with where: file, line, column;
+/// - [`is_io`](Error::is_io): a file that cannot be read or written;
+/// - [`is_overflow`](Error::is_overflow): a figure too large or too precise for the number
+///   that must hold it;
+/// - [`is_unsupported`](Error::is_unsupported): a calculation the framework's shape does not
+///   allow (weighted means where points must add up).
 ///
 /// Nothing in the library panics on caller input: every bad input ends here.
 ///
@@ -48,6 +70,8 @@ use crate::code::{Code, NodeRef};
 ///     error.to_string(),
 ///     "criterion 1.1 is given 11 appraised points but its maximum is 10"
 /// );
+/// assert!(error.is_input());
+/// assert_eq!(error.code().map(|c| c.as_str()), Some("1.1"));
 /// match error.kind() {
 ///     ErrorKind::PointsAboveMax { points, max, .. } => assert!(points > max),
 ///     other => panic!("{other}"),
@@ -109,6 +133,323 @@ impl Error {
             }),
         }
     }
+
+    /// Whether a value, a definition or an option is refused on the library's own terms:
+    /// a framework, grade scale, agency plan or rating scheme built wrong; evidence or points
+    /// out of range; a code, unit, agency, grade or framework id that is not known or given
+    /// twice; an option out of range.
+    ///
+    /// The kinds: every kind not listed under another category. Framework structure:
+    /// `EmptyFrameworkId`, `EmptyFramework`, `NonPositiveTotal`, `DuplicateCode`,
+    /// `UnknownParent`, `ParentCycle`, `TooDeep`, `NonPositiveMax`, `ChildrenSumMismatch`,
+    /// `TotalMismatch`, `MissingWeight`, `NonPositiveWeight`, `MisplacedField`,
+    /// `RuleExceedsMax`, `InvalidRule`, `BuilderWithoutNode`, `UnknownFramework`.
+    /// Assessments and evidence: `EmptyUnit`, `UnknownCode`, `NotALeaf`, `DuplicateEntry`,
+    /// `PointsAboveMax`, `NegativeValue`, `WrongEvidence`, `ZeroDenominator`,
+    /// `RateAboveWhole`, `PercentAboveHundred`, `SurveyMeanOutOfScale`,
+    /// `NotApplicableNotAllowed`, `NotApplicableWithPoints`, `NothingApplicable`,
+    /// `MissingInput`. Points tables: `UnknownColumn`, `ColumnNotALeaf`, `DuplicateColumn`,
+    /// `MissingColumns`, `RowLength`, `EmptyTableUnit`, `DuplicateUnit`,
+    /// `UnitPointsAboveMax`, `UnitNegativePoints`. Options and policies: `NegativeTolerance`,
+    /// `InvalidAnalysisOption`, `TooManyDecimalPlaces`, `UnknownTieBreakerNode`. Cohorts,
+    /// grades and comparisons: `CohortEmpty`, `DuplicateCohortUnit`, `EmptyGradeScale`,
+    /// `EmptyGradeLabel`, `DuplicateGradeLabel`, `GradeThresholdOutOfRange`,
+    /// `DuplicateGradeThreshold`, `GradeThresholdsNotDescending`, `UnknownMappedDomain`,
+    /// `DuplicateDomainMapping`. Accountability and ratings: `EmptyAgencyCode`,
+    /// `DuplicateAgency`, `UnknownAgency`, `AssignmentUnknownCode`, `TwoLeads`,
+    /// `RedundantCoordinator`, `DomainsUnassigned`, `InvalidItem`, `InvalidRatingScheme`,
+    /// `RatingPointsOutOfRange`, `RatingFactMissing`, `InvalidGradeLabels`, `UnknownGrade`,
+    /// `DossierCountsInconsistent`, `DuplicateDossierRecord`. Gaps and what-ifs:
+    /// `NotInRanking`, `InvalidTargetRank`, `PlanOutOfRange`, `DuplicateChange`.
+    ///
+    /// ```
+    /// use par_index::{Rounding, RoundingPolicy};
+    ///
+    /// let error = RoundingPolicy::new(13, Rounding::HalfEven).unwrap_err();
+    /// assert!(error.is_input());
+    /// assert!(!error.is_parse());
+    /// ```
+    pub fn is_input(&self) -> bool {
+        self.inner.kind.category() == Category::Input
+    }
+
+    /// Whether two things that should describe the same framework, period, units or cohort
+    /// do not: an assessment of another framework, scorecards of different periods, a
+    /// scorecard that does not fit its framework, assignments for another framework, a
+    /// previous report or ranking that is not earlier or covers other units, a report for
+    /// another ranking.
+    ///
+    /// The kinds: `FrameworkMismatch`, `ScorecardMismatch`, `InvalidScorecard`,
+    /// `CohortPeriodMismatch`, `PeriodsNotInOrder`, `AssignmentFrameworkMismatch`,
+    /// `PreviousNotEarlier`, `PreviousUnitsMismatch`, `ReportMismatch`. (`ChildrenSumMismatch`
+    /// and `TotalMismatch` are a framework built wrong: [`is_input`](Error::is_input).)
+    ///
+    /// ```
+    /// use par_index::{Assessment, Framework};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()?;
+    /// let other = Assessment::new("other", "u", "2024".parse()?);
+    /// let error = framework.score(&other).unwrap_err();
+    /// assert_eq!(error.to_string(), "unit u is assessed against framework other, not cat");
+    /// assert!(error.is_mismatch());
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn is_mismatch(&self) -> bool {
+        self.inner.kind.category() == Category::Mismatch
+    }
+
+    /// Whether a text cannot be read as what it should be: a node code, a period, an exact
+    /// value, evidence, a rule, or a number, level or method in a table cell.
+    ///
+    /// The kinds: `InvalidCode`, `InvalidPeriod`, `InvalidExact`, `InvalidEvidence`,
+    /// `InvalidRuleText`, `InvalidText`.
+    ///
+    /// ```
+    /// use par_index::Evidence;
+    ///
+    /// let error = "7723/0x".parse::<Evidence>().unwrap_err();
+    /// assert!(error.is_parse());
+    /// ```
+    pub fn is_parse(&self) -> bool {
+        self.inner.kind.category() == Category::Parse
+    }
+
+    /// Whether a table read from CSV cannot be used, with where the problem is: a cell (its
+    /// [`source`](std::error::Error::source) is the cell's own error), a row that is not
+    /// well-formed, a missing or bad column.
+    ///
+    /// The kinds: `InCell`, `BadRow`, `MissingColumn`, `BadColumn`. A file that cannot be
+    /// opened is [`is_io`](Error::is_io).
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .file_name("wards.csv")
+    ///     .read("unit_name,1\nx,1\n".as_bytes())
+    ///     .unwrap_err();
+    /// assert!(error.is_csv());
+    /// # }
+    /// ```
+    pub fn is_csv(&self) -> bool {
+        self.inner.kind.category() == Category::Csv
+    }
+
+    /// Whether a file cannot be read or written; the operating system's error is the
+    /// [`source`](std::error::Error::source).
+    ///
+    /// The kinds: `Io`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use std::error::Error as _;
+    ///
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .read_path("no/such/wards.csv")
+    ///     .unwrap_err();
+    /// assert!(error.is_io());
+    /// let io = error.source().unwrap().downcast_ref::<std::io::Error>().unwrap();
+    /// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    /// # }
+    /// ```
+    pub fn is_io(&self) -> bool {
+        self.inner.kind.category() == Category::Io
+    }
+
+    /// Whether a figure is too large, or too precise, for the number that must hold it: a
+    /// result that does not fit a [`Decimal`], or points that do not fit bulk scoring's
+    /// 64-bit fixed point.
+    ///
+    /// The kinds: `Overflow`, `FixedPointOverflow`, `TooManyDecimals`.
+    ///
+    /// ```
+    /// use par_index::Framework;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let error = Framework::builder("cat", "Cat")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Một", Decimal::MAX)
+    ///     .domain("2", "Hai", Decimal::MAX)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(error.is_overflow());
+    /// ```
+    pub fn is_overflow(&self) -> bool {
+        self.inner.kind.category() == Category::Overflow
+    }
+
+    /// Whether a calculation cannot be done on a framework of this shape: bulk scoring, and
+    /// plans of points to gain, need points that add up one for one, and a parent that
+    /// averages or rescales its children does not.
+    ///
+    /// The kinds: `BulkUnsupported`, `PlanUnsupported`.
+    ///
+    /// ```
+    /// use par_index::{Combine, Framework, PointsTable};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let averaged = Framework::builder("avg", "Averaged")
+    ///     .combine_domains(Combine::WeightedMean)
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .weight(Decimal::from(1))
+    ///     .build()?;
+    /// let error = PointsTable::new(&averaged, "2024".parse()?).unwrap_err();
+    /// assert!(error.is_unsupported());
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn is_unsupported(&self) -> bool {
+        self.inner.kind.category() == Category::Unsupported
+    }
+
+    /// The unit the error is about, when it names one; for an [`ErrorKind::InCell`], the
+    /// unit its cause names.
+    ///
+    /// ```
+    /// use par_index::{Assessment, Framework};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()?;
+    /// let error = framework.score(&Assessment::new("other", "ward-7", "2024".parse()?));
+    /// assert_eq!(error.unwrap_err().unit(), Some("ward-7"));
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn unit(&self) -> Option<&str> {
+        use ErrorKind as K;
+        match self.kind() {
+            K::FrameworkMismatch { unit, .. }
+            | K::UnknownCode { unit, .. }
+            | K::NotALeaf { unit, .. }
+            | K::DuplicateEntry { unit, .. }
+            | K::NothingApplicable { unit }
+            | K::MissingInput { unit, .. }
+            | K::RowLength { unit, .. }
+            | K::DuplicateUnit { unit }
+            | K::UnitPointsAboveMax { unit, .. }
+            | K::UnitNegativePoints { unit, .. }
+            | K::TooManyDecimals { unit, .. }
+            | K::ScorecardMismatch { unit, .. }
+            | K::CohortPeriodMismatch { unit, .. }
+            | K::DuplicateCohortUnit { unit }
+            | K::UnknownTieBreakerNode { unit, .. }
+            | K::InvalidScorecard { unit, .. }
+            | K::NotInRanking { unit }
+            | K::InvalidTargetRank { unit, .. }
+            | K::PlanOutOfRange { unit, .. }
+            | K::PlanUnsupported { unit, .. }
+            | K::DuplicateChange { unit, .. } => Some(unit),
+            K::InCell { cause, .. } => cause.unit(),
+            _ => None,
+        }
+    }
+
+    /// The node the error is about, when it names one node; for an [`ErrorKind::InCell`],
+    /// the node its cause names.
+    ///
+    /// ```
+    /// use par_index::Framework;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let error = Framework::builder("cat", "Cat")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Một", Decimal::from(5))
+    ///     .domain("1", "Hai", Decimal::from(5))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(error.to_string(), "node code 1 is declared twice");
+    /// assert_eq!(error.code().map(|c| c.as_str()), Some("1"));
+    /// ```
+    pub fn code(&self) -> Option<&Code> {
+        use ErrorKind as K;
+        match self.kind() {
+            K::DuplicateCode { code }
+            | K::UnknownParent { code, .. }
+            | K::ParentCycle { code }
+            | K::TooDeep { code, .. }
+            | K::UnknownCode { code, .. }
+            | K::DuplicateEntry { code, .. }
+            | K::DuplicateColumn { code }
+            | K::UnknownTieBreakerNode { code, .. }
+            | K::UnknownMappedDomain { code, .. }
+            | K::DuplicateDomainMapping { code, .. }
+            | K::AssignmentUnknownCode { code, .. }
+            | K::InvalidItem { code, .. }
+            | K::PlanUnsupported { code, .. }
+            | K::DuplicateChange { code, .. } => Some(code),
+            K::NonPositiveMax { node, .. }
+            | K::ChildrenSumMismatch { node, .. }
+            | K::MissingWeight { node }
+            | K::NonPositiveWeight { node, .. }
+            | K::MisplacedField { node, .. }
+            | K::RuleExceedsMax { node, .. }
+            | K::InvalidRule { node, .. }
+            | K::NotALeaf { node, .. }
+            | K::PointsAboveMax { node, .. }
+            | K::NegativeValue { node, .. }
+            | K::WrongEvidence { node, .. }
+            | K::ZeroDenominator { node }
+            | K::RateAboveWhole { node, .. }
+            | K::PercentAboveHundred { node, .. }
+            | K::SurveyMeanOutOfScale { node, .. }
+            | K::NotApplicableNotAllowed { node }
+            | K::NotApplicableWithPoints { node }
+            | K::ColumnNotALeaf { node }
+            | K::UnitPointsAboveMax { node, .. }
+            | K::UnitNegativePoints { node, .. }
+            | K::TooManyDecimals { node, .. }
+            | K::TwoLeads { node, .. }
+            | K::RedundantCoordinator { node, .. } => Some(&node.code),
+            K::InCell { cause, .. } => cause.code(),
+            _ => None,
+        }
+    }
+
+    /// The line of a table the error is about (the header is line 1), when it is known.
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .read("unit,period,1\nu,2024,ten\n".as_bytes())
+    ///     .unwrap_err();
+    /// assert_eq!(error.line(), Some(2));
+    /// # }
+    /// ```
+    pub fn line(&self) -> Option<u64> {
+        match self.kind() {
+            ErrorKind::InCell { line, .. } | ErrorKind::BadRow { line, .. } => {
+                Some(*line).filter(|line| *line != 0)
+            }
+            ErrorKind::BadColumn { .. } => Some(1),
+            _ => None,
+        }
+    }
 }
 
 impl From<ErrorKind> for Error {
@@ -152,6 +493,18 @@ impl std::error::Error for Error {
             _ => None,
         }
     }
+}
+
+/// The categories of [`Error`]'s `is_*` methods: every kind is in exactly one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Input,
+    Mismatch,
+    Parse,
+    Csv,
+    Io,
+    Overflow,
+    Unsupported,
 }
 
 /// What went wrong: the kind of an [`Error`], each variant naming the node, the unit and the
@@ -1268,4 +1621,111 @@ fn list_codes(codes: &[Code]) -> String {
         ));
     }
     text
+}
+
+impl ErrorKind {
+    /// The category of the `is_*` methods of [`Error`]; every kind is listed, so that a new
+    /// kind cannot be added without one.
+    fn category(&self) -> Category {
+        use ErrorKind as K;
+        match self {
+            K::FrameworkMismatch { .. }
+            | K::ScorecardMismatch { .. }
+            | K::InvalidScorecard { .. }
+            | K::CohortPeriodMismatch { .. }
+            | K::PeriodsNotInOrder { .. }
+            | K::AssignmentFrameworkMismatch { .. }
+            | K::PreviousNotEarlier { .. }
+            | K::PreviousUnitsMismatch { .. }
+            | K::ReportMismatch { .. } => Category::Mismatch,
+            K::InvalidCode { .. }
+            | K::InvalidPeriod { .. }
+            | K::InvalidExact { .. }
+            | K::InvalidEvidence { .. }
+            | K::InvalidRuleText { .. }
+            | K::InvalidText { .. } => Category::Parse,
+            K::InCell { .. } | K::BadRow { .. } | K::MissingColumn { .. } | K::BadColumn { .. } => {
+                Category::Csv
+            }
+            K::Io { .. } => Category::Io,
+            K::Overflow { .. } | K::FixedPointOverflow { .. } | K::TooManyDecimals { .. } => {
+                Category::Overflow
+            }
+            K::BulkUnsupported { .. } | K::PlanUnsupported { .. } => Category::Unsupported,
+            K::EmptyFrameworkId
+            | K::EmptyFramework { .. }
+            | K::NonPositiveTotal { .. }
+            | K::DuplicateCode { .. }
+            | K::UnknownParent { .. }
+            | K::ParentCycle { .. }
+            | K::TooDeep { .. }
+            | K::NonPositiveMax { .. }
+            | K::ChildrenSumMismatch { .. }
+            | K::TotalMismatch { .. }
+            | K::MissingWeight { .. }
+            | K::NonPositiveWeight { .. }
+            | K::MisplacedField { .. }
+            | K::RuleExceedsMax { .. }
+            | K::InvalidRule { .. }
+            | K::BuilderWithoutNode
+            | K::UnknownFramework { .. }
+            | K::EmptyUnit
+            | K::UnknownCode { .. }
+            | K::NotALeaf { .. }
+            | K::DuplicateEntry { .. }
+            | K::PointsAboveMax { .. }
+            | K::NegativeValue { .. }
+            | K::WrongEvidence { .. }
+            | K::ZeroDenominator { .. }
+            | K::RateAboveWhole { .. }
+            | K::PercentAboveHundred { .. }
+            | K::SurveyMeanOutOfScale { .. }
+            | K::NotApplicableNotAllowed { .. }
+            | K::NotApplicableWithPoints { .. }
+            | K::NothingApplicable { .. }
+            | K::MissingInput { .. }
+            | K::UnknownColumn { .. }
+            | K::ColumnNotALeaf { .. }
+            | K::DuplicateColumn { .. }
+            | K::MissingColumns { .. }
+            | K::RowLength { .. }
+            | K::EmptyTableUnit { .. }
+            | K::DuplicateUnit { .. }
+            | K::UnitPointsAboveMax { .. }
+            | K::UnitNegativePoints { .. }
+            | K::NegativeTolerance { .. }
+            | K::InvalidAnalysisOption { .. }
+            | K::TooManyDecimalPlaces { .. }
+            | K::UnknownTieBreakerNode { .. }
+            | K::CohortEmpty
+            | K::DuplicateCohortUnit { .. }
+            | K::EmptyGradeScale { .. }
+            | K::EmptyGradeLabel { .. }
+            | K::DuplicateGradeLabel { .. }
+            | K::GradeThresholdOutOfRange { .. }
+            | K::DuplicateGradeThreshold { .. }
+            | K::GradeThresholdsNotDescending { .. }
+            | K::UnknownMappedDomain { .. }
+            | K::DuplicateDomainMapping { .. }
+            | K::EmptyAgencyCode { .. }
+            | K::DuplicateAgency { .. }
+            | K::UnknownAgency { .. }
+            | K::AssignmentUnknownCode { .. }
+            | K::TwoLeads { .. }
+            | K::RedundantCoordinator { .. }
+            | K::DomainsUnassigned { .. }
+            | K::InvalidItem { .. }
+            | K::InvalidRatingScheme { .. }
+            | K::RatingPointsOutOfRange { .. }
+            | K::RatingFactMissing { .. }
+            | K::InvalidGradeLabels { .. }
+            | K::UnknownGrade { .. }
+            | K::DossierCountsInconsistent { .. }
+            | K::DuplicateDossierRecord { .. }
+            | K::NotInRanking { .. }
+            | K::InvalidTargetRank { .. }
+            | K::PlanOutOfRange { .. }
+            | K::DuplicateChange { .. } => Category::Input,
+        }
+    }
 }

@@ -93,7 +93,9 @@
 //! One [`Error`] type, one pointer wide; its [`ErrorKind`] names the node, the unit and the
 //! numbers involved, e.g. `sub-criterion 3.2.1 is given 1.5 appraised points but its maximum
 //! is 1`. Nothing a caller passes in is silently dropped: unknown codes, duplicate entries,
-//! fields that would have no effect are all refused. Match on [`Error::kind`] (see
+//! fields that would have no effect are all refused. Match on [`Error::kind`], or branch on a
+//! category: [`Error::is_input`], [`Error::is_mismatch`], [`Error::is_parse`],
+//! [`Error::is_csv`], [`Error::is_io`], [`Error::is_overflow`], [`Error::is_unsupported`] (see
 //! [`error`](mod@error)).
 //!
 //! # Crate features

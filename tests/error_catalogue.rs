@@ -682,3 +682,22 @@ fn print_catalogue() {
         println!("/// | `{}` | `{}` |", variant(&error), error);
     }
 }
+
+#[test]
+fn every_error_is_in_exactly_one_category() {
+    for error in errors() {
+        let categories: Vec<&str> = [
+            ("input", error.is_input()),
+            ("mismatch", error.is_mismatch()),
+            ("parse", error.is_parse()),
+            ("csv", error.is_csv()),
+            ("io", error.is_io()),
+            ("overflow", error.is_overflow()),
+            ("unsupported", error.is_unsupported()),
+        ]
+        .into_iter()
+        .filter_map(|(name, is)| is.then_some(name))
+        .collect();
+        assert_eq!(categories.len(), 1, "{}: {categories:?}", variant(&error));
+    }
+}

@@ -1,8 +1,11 @@
-//! The shape of `Error`: one pointer wide, a kind to match on, and `source()` for the error
-//! behind it.
+//! The shape of `Error`: one pointer wide, a kind to match on, categories to branch on,
+//! accessors for what an error is about, and `source()` for the error behind it.
 
-use par_index::{Assessment, Code, Entry, Error, ErrorKind, Evidence, Exact, Framework, Rule};
-use rust_decimal::dec;
+use par_index::{
+    Assessment, Code, Cohort, Combine, Comparison, Entry, Error, ErrorKind, Evidence, Exact,
+    Framework, PointsTable, Ranking, Rounding, RoundingPolicy, Rule,
+};
+use rust_decimal::{Decimal, dec};
 
 /// Domain 1 (10 points): 1.1 direct (4), 1.2 yes/no (3), 1.3 proportional (3).
 fn framework() -> Framework {
@@ -30,6 +33,32 @@ fn score_with(entry: Entry) -> Result<par_index::Scorecard, Error> {
         .push(Entry::new(code("1.2")).with_evidence(Evidence::Flag(true)))
         .push(Entry::new(code("1.3")).with_evidence(Evidence::rate(9, 10)));
     framework().score(&a)
+}
+
+fn ranking(unit: &str, period: &str) -> Ranking {
+    let mut a = Assessment::new("cat", unit, period.parse().unwrap());
+    a.push(Entry::new(code("1.1")).with_appraised(dec!(3)))
+        .push(Entry::new(code("1.2")).with_evidence(Evidence::Flag(true)))
+        .push(Entry::new(code("1.3")).with_evidence(Evidence::rate(9, 10)));
+    let f = framework();
+    let card = f.score(&a).unwrap();
+    Cohort::new(&f, [card]).unwrap().rank().unwrap()
+}
+
+/// The categories an error is in, by name.
+fn categories(error: &Error) -> Vec<&'static str> {
+    [
+        ("input", error.is_input()),
+        ("mismatch", error.is_mismatch()),
+        ("parse", error.is_parse()),
+        ("csv", error.is_csv()),
+        ("io", error.is_io()),
+        ("overflow", error.is_overflow()),
+        ("unsupported", error.is_unsupported()),
+    ]
+    .into_iter()
+    .filter_map(|(name, is)| is.then_some(name))
+    .collect()
 }
 
 #[test]
@@ -72,6 +101,73 @@ fn kind_into_kind_and_from_agree() {
     assert_ne!(Error::from(ErrorKind::CohortEmpty), error);
 }
 
+#[test]
+fn each_category_answers_for_its_errors_only() {
+    let input = RoundingPolicy::new(13, Rounding::HalfEven).unwrap_err();
+    assert_eq!(categories(&input), ["input"]);
+    let evidence = score_with(Entry::new(code("1.1")).with_evidence(Evidence::Flag(true)));
+    assert_eq!(categories(&evidence.unwrap_err()), ["input"]);
+
+    let other = Assessment::new("other", "u", "2024".parse().unwrap());
+    let mismatch = framework().score(&other).unwrap_err();
+    assert_eq!(categories(&mismatch), ["mismatch"]);
+    let periods = Comparison::new(&ranking("u", "2025"), &ranking("u", "2024")).unwrap_err();
+    assert!(matches!(
+        periods.kind(),
+        ErrorKind::PeriodsNotInOrder { .. }
+    ));
+    assert_eq!(categories(&periods), ["mismatch"]);
+
+    let parse = "7723/0x".parse::<Evidence>().unwrap_err();
+    assert_eq!(categories(&parse), ["parse"]);
+    assert_eq!(categories(&"1..2".parse::<Code>().unwrap_err()), ["parse"]);
+
+    let overflow = Framework::builder("cat", "c")
+        .total_points(dec!(10))
+        .domain("1", "x", Decimal::MAX)
+        .domain("2", "y", Decimal::MAX)
+        .build()
+        .unwrap_err();
+    assert_eq!(categories(&overflow), ["overflow"]);
+    let big = dec!(5000000000000000000.25);
+    let fixed = Framework::builder("big", "b")
+        .total_points(big)
+        .domain("1", "x", big)
+        .build()
+        .unwrap();
+    let fixed = PointsTable::new(&fixed, "2024".parse().unwrap()).unwrap_err();
+    assert!(matches!(fixed.kind(), ErrorKind::FixedPointOverflow { .. }));
+    assert_eq!(categories(&fixed), ["overflow"]);
+
+    let averaged = Framework::builder("avg", "Averaged")
+        .combine_domains(Combine::WeightedMean)
+        .domain("1", "Một", dec!(100))
+        .weight(dec!(1))
+        .build()
+        .unwrap();
+    let unsupported = PointsTable::new(&averaged, "2024".parse().unwrap()).unwrap_err();
+    assert_eq!(categories(&unsupported), ["unsupported"]);
+}
+
+#[test]
+fn unit_and_code_name_what_the_error_is_about() {
+    let error = score_with(Entry::new(code("1.1")).with_appraised(dec!(5))).unwrap_err();
+    assert_eq!(error.code(), Some(&code("1.1")));
+    assert_eq!(error.unit(), None); // the message names the node only
+    let mut a = Assessment::new("cat", "ward-7", "2024".parse().unwrap());
+    a.push(Entry::new(code("9.9")).with_appraised(dec!(1)));
+    let unknown = framework().score(&a).unwrap_err();
+    assert_eq!(
+        (unknown.unit(), unknown.code().map(Code::as_str)),
+        (Some("ward-7"), Some("9.9"))
+    );
+    let parse = "1/0".parse::<Exact>().unwrap_err();
+    assert_eq!(
+        (parse.unit(), parse.code(), parse.line()),
+        (None, None, None)
+    );
+}
+
 #[cfg(feature = "csv")]
 mod csv {
     use std::error::Error as _;
@@ -84,9 +180,11 @@ mod csv {
         let error = AssessmentReader::new(&framework())
             .read_path("no/such/wards.csv")
             .unwrap_err();
+        assert_eq!(categories(&error), ["io"]);
         assert!(matches!(
             error.kind(),
-            ErrorKind::Io { action: "read", path, .. } if path == "no/such/wards.csv"
+            ErrorKind::Io { action: "read", path, .. }
+                if path == "no/such/wards.csv"
         ));
         let source = error.source().expect("an io error");
         let io = source
@@ -111,9 +209,13 @@ mod csv {
             .file_name("wards.csv")
             .read("unit,period,1.1,1.2,1.3\nu,2024,1,yes,1/0x\n".as_bytes())
             .unwrap_err();
+        assert_eq!(categories(&error), ["csv"]);
+        assert_eq!(error.line(), Some(2));
+        assert_eq!(error.code(), None); // the cause is about the text, not a node
         let source = error.source().expect("the cell's error");
         let cause = source.downcast_ref::<Error>().expect("a par_index::Error");
         assert!(matches!(cause.kind(), ErrorKind::InvalidEvidence { .. }));
+        assert_eq!(categories(cause), ["parse"]);
         assert_eq!(
             cause.to_string(),
             "cannot read \"1/0x\" as evidence: the denominator \"0x\" is not a number"
@@ -123,5 +225,36 @@ mod csv {
             ErrorKind::InCell { cause: inner, .. } => assert_eq!(**inner, *cause),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_cell_error_answers_unit_and_code_from_its_cause() {
+        let error = AssessmentReader::new(&framework())
+            .read("unit,period,code,value\nward-7,2024,1,5\n".as_bytes())
+            .unwrap_err();
+        assert!(error.is_csv(), "{error:?}");
+        assert_eq!(error.line(), Some(2));
+        assert_eq!(error.code().map(Code::as_str), Some("1"));
+        assert_eq!(error.unit(), Some("ward-7"));
+        let cause = error.source().and_then(|s| s.downcast_ref::<Error>());
+        assert!(cause.is_some_and(Error::is_input), "{error:?}");
+    }
+
+    #[test]
+    fn bad_rows_and_columns_are_csv_errors() {
+        let framework = framework();
+        let reader = AssessmentReader::new(&framework).file_name("wards.csv");
+        let row = reader
+            .read("unit,period,1.1,1.2,1.3\nu,2024,1,yes,1/2,9\n".as_bytes())
+            .unwrap_err();
+        assert!(matches!(row.kind(), ErrorKind::BadRow { .. }));
+        assert_eq!((categories(&row), row.line()), (vec!["csv"], Some(2)));
+        let missing = reader.read("unit_name,1.1\nx,1\n".as_bytes()).unwrap_err();
+        assert!(matches!(missing.kind(), ErrorKind::MissingColumn { .. }));
+        assert_eq!(categories(&missing), ["csv"]);
+        let twice = reader.read("unit,period,1.1,1.1\n".as_bytes()).unwrap_err();
+        assert!(matches!(twice.kind(), ErrorKind::BadColumn { .. }));
+        assert_eq!((categories(&twice), twice.line()), (vec!["csv"], Some(1)));
+        assert!(row.source().is_none());
     }
 }
