@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::Code;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Side};
 use crate::exact::Exact;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
@@ -283,8 +283,8 @@ impl Comparison {
         let mut seen_current: HashSet<&Code> = HashSet::new();
         for pair in map.pairs() {
             for (side, code, ranking, seen) in [
-                ("previous", &pair.previous, previous, &mut seen_previous),
-                ("current", &pair.current, current, &mut seen_current),
+                (Side::Previous, &pair.previous, previous, &mut seen_previous),
+                (Side::Current, &pair.current, current, &mut seen_current),
             ] {
                 if !seen.insert(code) {
                     return Err(ErrorKind::DuplicateDomainMapping {

@@ -139,7 +139,7 @@ use crate::accountability::AccountabilityReport;
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::comparison::{Comparison, RankChange};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Expected, IoAction};
 use crate::exact::Exact;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
@@ -168,7 +168,7 @@ impl Sheet {
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes).map_err(|e| {
             let path = file.clone().unwrap_or_else(|| "the table".to_owned());
-            Error::io("read", path, e)
+            Error::io(IoAction::Read, path, e)
         })?;
         let lines = Lines(&bytes);
         let mut reader = ::csv::ReaderBuilder::new()
@@ -298,7 +298,7 @@ fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error
     let file = file.map(str::to_owned);
     match error.into_kind() {
         ::csv::ErrorKind::Io(error) => Error::io(
-            "read",
+            IoAction::Read,
             file.unwrap_or_else(|| "the table".to_owned()),
             error,
         ),
@@ -336,8 +336,8 @@ fn read_path<T>(
         Some(name) => name.to_owned(),
         None => path.display().to_string(),
     };
-    let input =
-        std::fs::File::open(path).map_err(|e| Error::io("read", path.display().to_string(), e))?;
+    let input = std::fs::File::open(path)
+        .map_err(|e| Error::io(IoAction::Read, path.display().to_string(), e))?;
     read(input, &name)
 }
 
@@ -349,7 +349,7 @@ fn raw_cell(cells: &[String], column: Option<usize>) -> &str {
     column.and_then(|i| cells.get(i)).map_or("", String::as_str)
 }
 
-fn decimal(text: &str, expected: &'static str) -> Result<Decimal, Error> {
+fn decimal(text: &str, expected: Expected) -> Result<Decimal, Error> {
     parse_decimal(text).map_err(|reason| {
         ErrorKind::InvalidText {
             text: text.trim().chars().take(72).collect(),
@@ -647,8 +647,8 @@ impl<'a> AssessmentReader<'a> {
                         ),
                     ));
                 }
-                let points =
-                    decimal(value, "adjustment points").map_err(|e| at(Some(value_column), e))?;
+                let points = decimal(value, Expected::AdjustmentPoints)
+                    .map_err(|e| at(Some(value_column), e))?;
                 if let Some(assessment) = found.list.get_mut(position) {
                     assessment.adjust(Adjustment {
                         label: note.to_owned(),
@@ -679,11 +679,12 @@ impl<'a> AssessmentReader<'a> {
             }
             if !self_assessed.is_empty() {
                 entry.self_assessed =
-                    Some(decimal(self_assessed, "points").map_err(|e| at(self_column, e))?);
+                    Some(decimal(self_assessed, Expected::Points).map_err(|e| at(self_column, e))?);
             }
             if !appraised.is_empty() {
-                entry.appraised =
-                    Some(decimal(appraised, "points").map_err(|e| at(appraised_column, e))?);
+                entry.appraised = Some(
+                    decimal(appraised, Expected::Points).map_err(|e| at(appraised_column, e))?,
+                );
             }
             entry.note = note.to_owned();
             entry.evidence_refs = refs
@@ -834,7 +835,7 @@ impl FrameworkReader {
                     format!("node code {code} is declared twice, on line {first} and here"),
                 ));
             }
-            let max_points = decimal(cell(cells, Some(max_column)), "maximum points")
+            let max_points = decimal(cell(cells, Some(max_column)), Expected::MaximumPoints)
                 .map_err(|e| at(Some(max_column), e))?;
             let mut node =
                 NodeSpec::new(code.clone(), raw_cell(cells, column("name_vi")), max_points);
@@ -854,7 +855,7 @@ impl FrameworkReader {
             let weight = cell(cells, column("weight"));
             if !weight.is_empty() {
                 node.weight =
-                    Some(decimal(weight, "a weight").map_err(|e| at(column("weight"), e))?);
+                    Some(decimal(weight, Expected::Weight).map_err(|e| at(column("weight"), e))?);
             }
             node.optional =
                 yes_no(cell(cells, column("optional"))).map_err(|e| at(column("optional"), e))?;
@@ -919,7 +920,7 @@ impl FrameworkReader {
                     cause: Box::new(
                         ErrorKind::InvalidText {
                             text: level.chars().take(72).collect(),
-                            expected: "the node's level",
+                            expected: Expected::Level,
                             reason: format!(
                                 "node {code} is a {} at depth {} under its parent",
                                 node.level(),
@@ -981,7 +982,7 @@ fn level_matches(text: &str, level: Level, depth: usize) -> bool {
     declared == level
 }
 
-fn invalid(text: &str, expected: &'static str, reason: &str) -> Error {
+fn invalid(text: &str, expected: Expected, reason: &str) -> Error {
     ErrorKind::InvalidText {
         text: text.chars().take(72).collect(),
         expected,
@@ -996,7 +997,7 @@ fn yes_no(text: &str) -> Result<bool, Error> {
         "yes" | "true" | "có" => Ok(true),
         _ => Err(invalid(
             text,
-            "yes or no",
+            Expected::YesNo,
             "write yes, no or leave the cell empty",
         )),
     }
@@ -1012,7 +1013,7 @@ fn method_from(text: &str) -> Result<Method, Error> {
         _ => {
             return Err(invalid(
                 text,
-                "a method",
+                Expected::Method,
                 "the methods are appraisal, leader_survey, citizen_survey, survey and statistics",
             ));
         }
@@ -1035,7 +1036,7 @@ fn combine_from(text: &str) -> Result<Combine, Error> {
         "weighted_mean" => Ok(Combine::WeightedMean),
         _ => Err(invalid(
             text,
-            "a way to combine children",
+            Expected::Combine,
             "write sum or weighted_mean",
         )),
     }
@@ -1054,7 +1055,7 @@ fn policy_from(text: &str) -> Result<NotApplicablePolicy, Error> {
         "rescale" => Ok(NotApplicablePolicy::Rescale),
         _ => Err(invalid(
             text,
-            "a not-applicable policy",
+            Expected::NotApplicablePolicy,
             "write drop_maximum or rescale",
         )),
     }
@@ -1095,7 +1096,7 @@ impl WriteOptions {
 const OUTPUT: &str = "the CSV output";
 
 fn write_error(error: std::io::Error) -> Error {
-    Error::io("write", OUTPUT.to_owned(), error)
+    Error::io(IoAction::Write, OUTPUT.to_owned(), error)
 }
 
 fn csv_write_error(error: ::csv::Error) -> Error {
@@ -1103,7 +1104,7 @@ fn csv_write_error(error: ::csv::Error) -> Error {
     match error.into_kind() {
         ::csv::ErrorKind::Io(error) => write_error(error),
         _ => ErrorKind::Io {
-            action: "write",
+            action: IoAction::Write,
             path: OUTPUT.to_owned(),
             reason,
         }

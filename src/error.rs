@@ -13,6 +13,9 @@
 //! - [`std::error::Error::source`] gives the operating system's error behind an
 //!   [`ErrorKind::Io`], and the cell's own error behind an [`ErrorKind::InCell`].
 //!
+//! The small enums of this module ([`Side`], [`Operation`], [`PointsKind`], …) are fields of
+//! kinds; each prints as the words its message uses.
+//!
 //! ```
 //! use par_index::{Code, ErrorKind};
 //!
@@ -121,7 +124,7 @@ impl Error {
 
     /// An [`ErrorKind::Io`] whose source is the operating system's `error`.
     #[cfg(feature = "csv")]
-    pub(crate) fn io(action: &'static str, path: String, error: std::io::Error) -> Error {
+    pub(crate) fn io(action: IoAction, path: String, error: std::io::Error) -> Error {
         Error {
             inner: Box::new(Inner {
                 kind: ErrorKind::Io {
@@ -750,7 +753,7 @@ pub enum ErrorKind {
         /// The node.
         node: NodeRef,
         /// The field.
-        field: &'static str,
+        field: NodeField,
         /// Why it has no effect.
         reason: &'static str,
     },
@@ -830,7 +833,7 @@ pub enum ErrorKind {
         /// The node.
         node: NodeRef,
         /// Which points: entered, self-assessed or appraised.
-        which: &'static str,
+        which: PointsKind,
         /// The points given.
         points: Decimal,
         /// The node's maximum.
@@ -843,7 +846,7 @@ pub enum ErrorKind {
         /// The node.
         node: NodeRef,
         /// Which number.
-        what: &'static str,
+        what: Quantity,
         /// Its value.
         value: Decimal,
     },
@@ -1081,7 +1084,7 @@ pub enum ErrorKind {
     #[non_exhaustive]
     InvalidAnalysisOption {
         /// The option.
-        option: &'static str,
+        option: AnalysisOption,
         /// What is wrong with it.
         reason: String,
     },
@@ -1117,7 +1120,7 @@ pub enum ErrorKind {
     #[non_exhaustive]
     Overflow {
         /// What was being done.
-        operation: &'static str,
+        operation: Operation,
         /// The left operand.
         left: Decimal,
         /// The right operand.
@@ -1240,8 +1243,8 @@ pub enum ErrorKind {
     #[error("the domain map names {side} domain {code}, which framework {framework} does not have")]
     #[non_exhaustive]
     UnknownMappedDomain {
-        /// `previous` or `current`.
-        side: &'static str,
+        /// The side of the map: previous or current.
+        side: Side,
         /// The code.
         code: Code,
         /// The framework of that side's ranking.
@@ -1251,8 +1254,8 @@ pub enum ErrorKind {
     #[error("the domain map maps {side} domain {code} twice")]
     #[non_exhaustive]
     DuplicateDomainMapping {
-        /// `previous` or `current`.
-        side: &'static str,
+        /// The side of the map: previous or current.
+        side: Side,
         /// The code.
         code: Code,
     },
@@ -1400,7 +1403,7 @@ pub enum ErrorKind {
         /// The band whose gate needs it.
         band: String,
         /// The missing fact.
-        what: &'static str,
+        what: RatingFact,
     },
     /// A list of grade labels that cannot be used.
     #[error("invalid grade labels: {reason}")]
@@ -1427,11 +1430,11 @@ pub enum ErrorKind {
         /// The part's count.
         part: u64,
         /// What the part counts.
-        part_name: &'static str,
+        part_name: DossierCount,
         /// The whole's count.
         whole: u64,
         /// What the whole counts.
-        whole_name: &'static str,
+        whole_name: DossierCount,
     },
     /// Two late-dossier records for one agency.
     #[error("agency {agency} has two late-dossier records")]
@@ -1464,8 +1467,8 @@ pub enum ErrorKind {
     InvalidText {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
-        /// What it should be, e.g. `a number`.
-        expected: &'static str,
+        /// What it should be, e.g. points.
+        expected: Expected,
         /// What is wrong with it.
         reason: String,
     },
@@ -1521,8 +1524,8 @@ pub enum ErrorKind {
     #[error("cannot {action} {path}: {reason}")]
     #[non_exhaustive]
     Io {
-        /// `read` or `write`.
-        action: &'static str,
+        /// Reading or writing.
+        action: IoAction,
         /// The file's path or name.
         path: String,
         /// The operating system's message.
@@ -1727,5 +1730,181 @@ impl ErrorKind {
             | K::PlanOutOfRange { .. }
             | K::DuplicateChange { .. } => Category::Input,
         }
+    }
+}
+
+/// A small closed set of words that a kind's message uses: an enum with a variant for each,
+/// printed as its words.
+macro_rules! words {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident => $text:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            /// The words the message uses.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+words! {
+    /// Which points a node is given, in [`ErrorKind::PointsAboveMax`].
+    pub enum PointsKind {
+        /// Points given as evidence ([`Evidence::Points`](crate::Evidence::Points)): `entered`.
+        Entered => "entered",
+        /// The unit's own points: `self-assessed`.
+        SelfAssessed => "self-assessed",
+        /// The appraisal team's points: `appraised`.
+        Appraised => "appraised",
+    }
+}
+
+words! {
+    /// Which number is negative, in [`ErrorKind::NegativeValue`].
+    pub enum Quantity {
+        /// Points given as evidence: `points`.
+        Points => "points",
+        /// The unit's own points: `self-assessed`.
+        SelfAssessed => "self-assessed",
+        /// The appraisal team's points: `appraised`.
+        Appraised => "appraised",
+        /// A percent given as evidence: `percent`.
+        Percent => "percent",
+        /// The part of a rate: `numerator`.
+        Numerator => "numerator",
+        /// The whole of a rate: `denominator`.
+        Denominator => "denominator",
+    }
+}
+
+words! {
+    /// A node's field that has no effect where it is set, in [`ErrorKind::MisplacedField`];
+    /// printed as its name in a framework's JSON and CSV forms.
+    pub enum NodeField {
+        /// `weight`.
+        Weight => "weight",
+        /// `combine`.
+        Combine => "combine",
+        /// `when_not_applicable`.
+        WhenNotApplicable => "when_not_applicable",
+        /// `rule`.
+        Rule => "rule",
+        /// `optional`.
+        Optional => "optional",
+    }
+}
+
+words! {
+    /// An option of the rank-uncertainty analysis, in [`ErrorKind::InvalidAnalysisOption`].
+    pub enum AnalysisOption {
+        /// `replications`.
+        Replications => "replications",
+        /// `weight factor range`.
+        WeightFactorRange => "weight factor range",
+        /// `survey noise`.
+        SurveyNoise => "survey noise",
+        /// `top`: the k of "in the top k".
+        Top => "top",
+        /// `grades`.
+        Grades => "grades",
+    }
+}
+
+words! {
+    /// The arithmetic that overflowed, in [`ErrorKind::Overflow`].
+    pub enum Operation {
+        /// `adding`.
+        Adding => "adding",
+        /// `subtracting`.
+        Subtracting => "subtracting",
+        /// `dividing`.
+        Dividing => "dividing",
+        /// `rounding`.
+        Rounding => "rounding",
+    }
+}
+
+words! {
+    /// A side of a domain map between two rankings, in [`ErrorKind::UnknownMappedDomain`]
+    /// and [`ErrorKind::DuplicateDomainMapping`].
+    pub enum Side {
+        /// The previous ranking's domains: `previous`.
+        Previous => "previous",
+        /// The current ranking's domains: `current`.
+        Current => "current",
+    }
+}
+
+words! {
+    /// A fact a rating band's gate needs, in [`ErrorKind::RatingFactMissing`].
+    pub enum RatingFact {
+        /// [`RatingFacts::managed_units`](crate::RatingFacts::managed_units): `the ratings
+        /// of directly managed units`.
+        ManagedUnits => "the ratings of directly managed units",
+    }
+}
+
+words! {
+    /// A count of a late-dossier record, in [`ErrorKind::DossierCountsInconsistent`].
+    pub enum DossierCount {
+        /// Dossiers resolved: `resolved`.
+        Resolved => "resolved",
+        /// Dossiers resolved late: `late dossiers`.
+        Late => "late dossiers",
+        /// Apologies issued: `apologies`.
+        Apologies => "apologies",
+    }
+}
+
+words! {
+    /// What a table cell should hold, in [`ErrorKind::InvalidText`].
+    pub enum Expected {
+        /// `points`.
+        Points => "points",
+        /// `adjustment points`: a bonus or deduction.
+        AdjustmentPoints => "adjustment points",
+        /// `maximum points`.
+        MaximumPoints => "maximum points",
+        /// `a weight`.
+        Weight => "a weight",
+        /// `the node's level`.
+        Level => "the node's level",
+        /// `yes or no`.
+        YesNo => "yes or no",
+        /// `a method` of assessment.
+        Method => "a method",
+        /// `a way to combine children`.
+        Combine => "a way to combine children",
+        /// `a not-applicable policy`.
+        NotApplicablePolicy => "a not-applicable policy",
+    }
+}
+
+words! {
+    /// What was being done to a file, in [`ErrorKind::Io`].
+    pub enum IoAction {
+        /// `read`.
+        Read => "read",
+        /// `write`.
+        Write => "write",
     }
 }

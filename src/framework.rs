@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::code::{Code, Level, NodeRef};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, NodeField};
 use crate::math::checked_sum_decimals;
 use crate::rule::Rule;
 
@@ -500,7 +500,7 @@ impl Framework {
                 (Combine::Sum, Some(_)) => {
                     return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "weight",
+                        field: NodeField::Weight,
                         reason: "its parent sums points and uses no weights",
                     }
                     .into());
@@ -511,7 +511,7 @@ impl Framework {
                 if node.spec.combine != Combine::Sum {
                     return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "combine",
+                        field: NodeField::Combine,
                         reason: "it has no children to combine",
                     }
                     .into());
@@ -519,7 +519,7 @@ impl Framework {
                 if node.spec.when_not_applicable != NotApplicablePolicy::DropMaximum {
                     return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "when_not_applicable",
+                        field: NodeField::WhenNotApplicable,
                         reason: "it has no children",
                     }
                     .into());
@@ -533,7 +533,7 @@ impl Framework {
                 if node.spec.rule.is_some() {
                     return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "rule",
+                        field: NodeField::Rule,
                         reason: "only leaves are scored by a rule; it has children",
                     }
                     .into());
@@ -541,7 +541,7 @@ impl Framework {
                 if node.spec.optional {
                     return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "optional",
+                        field: NodeField::Optional,
                         reason: "only leaves can be reported not applicable; it has children",
                     }
                     .into());

@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use crate::code::NodeRef;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::math::checked_mul_div;
 
@@ -406,11 +406,11 @@ impl Rule {
         match (self, evidence) {
             (_, Evidence::NotApplicable) => Ok(RuleOutcome::NotApplicable),
             (Rule::Direct, Evidence::Points(p)) => {
-                check_non_negative(at, "points", *p)?;
+                check_non_negative(at, Quantity::Points, *p)?;
                 if *p > max {
                     return Err(ErrorKind::PointsAboveMax {
                         node: at.clone(),
-                        which: "entered",
+                        which: PointsKind::Entered,
                         points: *p,
                         max,
                     }
@@ -596,7 +596,7 @@ fn validate_bands<T: PartialOrd + std::fmt::Display>(
     Ok(())
 }
 
-fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Result<(), Error> {
+fn check_non_negative(at: &NodeRef, what: Quantity, value: Decimal) -> Result<(), Error> {
     if value.is_sign_negative() && !value.is_zero() {
         Err(ErrorKind::NegativeValue {
             node: at.clone(),
@@ -615,7 +615,7 @@ fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Resul
 fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error> {
     match evidence {
         Evidence::Percent(p) => {
-            check_non_negative(at, "percent", *p)?;
+            check_non_negative(at, Quantity::Percent, *p)?;
             if *p > Decimal::ONE_HUNDRED {
                 return Err(ErrorKind::PercentAboveHundred {
                     node: at.clone(),
@@ -629,8 +629,8 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error>
             numerator,
             denominator,
         } => {
-            check_non_negative(at, "numerator", *numerator)?;
-            check_non_negative(at, "denominator", *denominator)?;
+            check_non_negative(at, Quantity::Numerator, *numerator)?;
+            check_non_negative(at, Quantity::Denominator, *denominator)?;
             // Checked before the zero denominator: 5 of 0 is a part above its whole, and
             // only 0 of 0 (nothing to count) goes to the rule's zero-denominator policy.
             if numerator > denominator {

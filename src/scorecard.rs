@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sum};
@@ -667,15 +667,19 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             },
         ));
     };
-    for (source, points) in [
-        ("self-assessed", entry.self_assessed),
-        ("appraised", entry.appraised),
+    for (which, what, points) in [
+        (
+            PointsKind::SelfAssessed,
+            Quantity::SelfAssessed,
+            entry.self_assessed,
+        ),
+        (PointsKind::Appraised, Quantity::Appraised, entry.appraised),
     ] {
         if let Some(points) = points {
             if points.is_sign_negative() && !points.is_zero() {
                 return Err(ErrorKind::NegativeValue {
                     node: at,
-                    what: source,
+                    what,
                     value: points,
                 }
                 .into());
@@ -683,7 +687,7 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             if points > max {
                 return Err(ErrorKind::PointsAboveMax {
                     node: at,
-                    which: source,
+                    which,
                     points,
                     max,
                 }

@@ -1,9 +1,10 @@
 //! The shape of `Error`: one pointer wide, a kind to match on, categories to branch on,
 //! accessors for what an error is about, and `source()` for the error behind it.
 
+use par_index::error::{Operation, PointsKind, Quantity, Side};
 use par_index::{
-    Assessment, Code, Cohort, Combine, Comparison, Entry, Error, ErrorKind, Evidence, Exact,
-    Framework, PointsTable, Ranking, Rounding, RoundingPolicy, Rule,
+    Assessment, Code, Cohort, Combine, Comparison, DomainMap, Entry, Error, ErrorKind, Evidence,
+    Exact, Framework, PointsTable, Ranking, Rounding, RoundingPolicy, Rule,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -102,6 +103,57 @@ fn kind_into_kind_and_from_agree() {
 }
 
 #[test]
+fn fields_that_name_one_of_a_few_things_are_enums_printed_as_their_words() {
+    match score_with(Entry::new(code("1.1")).with_appraised(dec!(5)))
+        .unwrap_err()
+        .kind()
+    {
+        ErrorKind::PointsAboveMax { which, .. } => {
+            assert_eq!(*which, PointsKind::Appraised);
+            assert_eq!(which.to_string(), "appraised");
+        }
+        other => panic!("{other:?}"),
+    }
+    match score_with(Entry::new(code("1.1")).with_self_assessed(dec!(-1)))
+        .unwrap_err()
+        .kind()
+    {
+        ErrorKind::NegativeValue { what, .. } => {
+            assert_eq!(*what, Quantity::SelfAssessed);
+            assert_eq!(what.as_str(), "self-assessed");
+        }
+        other => panic!("{other:?}"),
+    }
+    let overflow = Framework::builder("cat", "c")
+        .total_points(dec!(10))
+        .domain("1", "x", Decimal::MAX)
+        .domain("2", "y", Decimal::MAX)
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        overflow.kind(),
+        ErrorKind::Overflow {
+            operation: Operation::Adding,
+            ..
+        }
+    ));
+    let (now, before) = (ranking("u", "2025"), ranking("u", "2024"));
+    let map = DomainMap::new().pair(code("1"), code("9"));
+    let error = Comparison::with_domain_map(&before, &now, &map).unwrap_err();
+    match error.kind() {
+        ErrorKind::UnknownMappedDomain { side, code, .. } => {
+            assert_eq!((*side, code.as_str()), (Side::Current, "9"));
+            assert_eq!(side.to_string(), "current");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        error.to_string(),
+        "the domain map names current domain 9, which framework cat does not have"
+    );
+}
+
+#[test]
 fn each_category_answers_for_its_errors_only() {
     let input = RoundingPolicy::new(13, Rounding::HalfEven).unwrap_err();
     assert_eq!(categories(&input), ["input"]);
@@ -183,7 +235,7 @@ mod csv {
         assert_eq!(categories(&error), ["io"]);
         assert!(matches!(
             error.kind(),
-            ErrorKind::Io { action: "read", path, .. }
+            ErrorKind::Io { action: par_index::error::IoAction::Read, path, .. }
                 if path == "no/such/wards.csv"
         ));
         let source = error.source().expect("an io error");

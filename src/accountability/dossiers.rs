@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::accountability::agency::Agency;
-use crate::error::{Error, ErrorKind};
+use crate::error::{DossierCount, Error, ErrorKind, Operation};
 use crate::rule::Evidence;
 
 /// One agency's dossiers for a period: resolved, resolved late, and apologies issued.
@@ -80,17 +80,17 @@ impl LateDossiers {
         if self.late > self.resolved {
             return Err(inconsistent(
                 self.late,
-                "late dossiers",
+                DossierCount::Late,
                 self.resolved,
-                "resolved",
+                DossierCount::Resolved,
             ));
         }
         if self.apologies > self.late {
             return Err(inconsistent(
                 self.apologies,
-                "apologies",
+                DossierCount::Apologies,
                 self.late,
-                "late dossiers",
+                DossierCount::Late,
             ));
         }
         Ok(())
@@ -235,7 +235,7 @@ impl ApologyLedger {
 fn add(a: u64, b: u64) -> Result<u64, Error> {
     a.checked_add(b).ok_or_else(|| {
         ErrorKind::Overflow {
-            operation: "adding",
+            operation: Operation::Adding,
             left: Decimal::from(a),
             right: Decimal::from(b),
             context: "the late-dossier total".to_owned(),

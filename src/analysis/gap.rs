@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::accountability::{Accountability, Agency};
 use crate::code::Code;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, NotApplicablePolicy};
 use crate::grade::{GradeBand, GradeScale};
@@ -77,7 +77,7 @@ impl PointsNeeded {
         RoundingPolicy::new(places, Rounding::AwayFromZero)?;
         let overflow = || {
             ErrorKind::Overflow {
-                operation: "rounding",
+                operation: Operation::Rounding,
                 left: self.points.to_decimal(),
                 right: Decimal::from(places),
                 context: "the points needed".to_owned(),
@@ -775,7 +775,7 @@ fn published_at_least(
     let grid = value
         .round(places, Rounding::AwayFromZero)
         .ok_or_else(|| ErrorKind::Overflow {
-            operation: "rounding",
+            operation: Operation::Rounding,
             left: value.to_decimal(),
             right: Decimal::from(places),
             context: at.to_string(),

@@ -10,7 +10,7 @@ use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::competition;
-use crate::error::{Error, ErrorKind};
+use crate::error::{AnalysisOption, Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
 use crate::math::{checked_mul_div, checked_sum};
@@ -114,28 +114,28 @@ impl UncertaintyOptions {
     }
 
     fn validate(&self) -> Result<Vec<f64>, Error> {
-        let invalid = |option: &'static str, reason: String| {
+        let invalid = |option: AnalysisOption, reason: String| {
             Err(ErrorKind::InvalidAnalysisOption { option, reason }.into())
         };
         if self.replications == 0 {
-            return invalid("replications", "0; run at least 1".to_owned());
+            return invalid(AnalysisOption::Replications, "0; run at least 1".to_owned());
         }
         if self.replications > MAX_REPLICATIONS {
             return invalid(
-                "replications",
+                AnalysisOption::Replications,
                 format!("{}; run at most {MAX_REPLICATIONS}", self.replications),
             );
         }
         let (low, high) = self.weight_factor;
         if !(low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high) {
             return invalid(
-                "weight factor range",
+                AnalysisOption::WeightFactorRange,
                 format!("{low} to {high}; it needs 0 ≤ low ≤ high and high > 0"),
             );
         }
         if !(self.survey_noise.is_finite() && (0.0..=100.0).contains(&self.survey_noise)) {
             return invalid(
-                "survey noise",
+                AnalysisOption::SurveyNoise,
                 format!(
                     "{} percentage points; it must be within 0 to 100",
                     self.survey_noise
@@ -143,23 +143,26 @@ impl UncertaintyOptions {
             );
         }
         if self.top == 0 {
-            return invalid("top", "0; k must be at least 1".to_owned());
+            return invalid(AnalysisOption::Top, "0; k must be at least 1".to_owned());
         }
         let mut thresholds = Vec::with_capacity(self.grades.len());
         let mut previous: Option<Decimal> = None;
         for (label, threshold) in &self.grades {
             if label.trim().is_empty() {
-                return invalid("grades", format!("the grade at {threshold} has no label"));
+                return invalid(
+                    AnalysisOption::Grades,
+                    format!("the grade at {threshold} has no label"),
+                );
             }
             if *threshold < Decimal::ZERO || *threshold > Decimal::ONE_HUNDRED {
                 return invalid(
-                    "grades",
+                    AnalysisOption::Grades,
                     format!("grade {label} starts at {threshold}, outside 0 to 100"),
                 );
             }
             if previous.is_some_and(|p| *threshold >= p) {
                 return invalid(
-                    "grades",
+                    AnalysisOption::Grades,
                     format!("grade {label} starts at {threshold}; thresholds must decrease"),
                 );
             }
@@ -459,7 +462,7 @@ impl RankUncertainty {
         });
         if kept > MAX_KEPT_RANKS {
             return Err(ErrorKind::InvalidAnalysisOption {
-                option: "replications",
+                option: AnalysisOption::Replications,
                 reason: format!(
                     "{} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
                     options.replications,
@@ -488,7 +491,7 @@ impl RankUncertainty {
         let mut in_top = vec![0u32; n];
         let Some(tallies) = n.checked_mul(grades).filter(|t| *t <= MAX_KEPT_RANKS) else {
             return Err(ErrorKind::InvalidAnalysisOption {
-                option: "grades",
+                option: AnalysisOption::Grades,
                 reason: format!("{grades} grades for {n} units; at most {MAX_KEPT_RANKS} tallies"),
             }
             .into());

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::analysis::gap::ranked_standing;
 use crate::assessment::Entry;
 use crate::code::Code;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
@@ -307,7 +307,7 @@ impl WhatIf {
             .checked_sub(self.before.published_index)
             .ok_or_else(|| {
                 ErrorKind::Overflow {
-                    operation: "subtracting",
+                    operation: Operation::Subtracting,
                     left: self.after.published_index,
                     right: self.before.published_index,
                     context: self.unit.clone(),

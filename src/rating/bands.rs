@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, RatingFact};
 use crate::rating::HAI_PHONG_212_2025;
 use crate::rounding::RoundingPolicy;
 
@@ -443,7 +443,7 @@ fn gate_failure(
         .managed_units
         .ok_or_else(|| ErrorKind::RatingFactMissing {
             band: band.rating.to_string(),
-            what: "the ratings of directly managed units",
+            what: RatingFact::ManagedUnits,
         })?;
     let total = units.total();
     if total == 0 {
