@@ -315,8 +315,8 @@ pub fn load_assessments(
             reader = reader.period(period.clone());
         }
         let name = path.display().to_string();
-        let assessments = reader.read_path(path).map_err(|e| match e {
-            par_index::Error::MissingColumn { ref column, .. } if column == "period" => {
+        let assessments = reader.read_path(path).map_err(|e| match e.kind() {
+            par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => {
                 format!("{e}; add one or give the period with --period (or --previous-period)")
             }
             other => other.to_string(),

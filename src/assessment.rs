@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::rule::Evidence;
 
 /// An assessment period (kỳ đánh giá): a year (`2021`) or a part of one (`2021-H1`).
@@ -44,9 +44,10 @@ impl FromStr for Period {
         if valid {
             Ok(Period(text.to_owned()))
         } else {
-            Err(Error::InvalidPeriod {
+            Err(ErrorKind::InvalidPeriod {
                 period: text.chars().take(40).collect(),
-            })
+            }
+            .into())
         }
     }
 }

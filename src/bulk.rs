@@ -9,7 +9,7 @@ use crate::assessment::{Assessment, Entry, Period};
 use crate::code::{Code, MAX_CODE_LEN};
 use crate::cohort::Cohort;
 use crate::competition;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -218,9 +218,10 @@ struct Layout {
 impl Layout {
     fn of(framework: &Framework) -> Result<Layout, Error> {
         if framework.combine() == Combine::WeightedMean {
-            return Err(Error::BulkUnsupported {
+            return Err(ErrorKind::BulkUnsupported {
                 at: format!("the total of framework {}", framework.id()),
-            });
+            }
+            .into());
         }
         let mut leaf_nodes = Vec::new();
         let mut position = vec![0usize; framework.len()];
@@ -231,9 +232,10 @@ impl Layout {
                 }
                 leaf_nodes.push(i);
             } else if node.combine() == Combine::WeightedMean {
-                return Err(Error::BulkUnsupported {
+                return Err(ErrorKind::BulkUnsupported {
                     at: node.node_ref().to_string(),
-                });
+                }
+                .into());
             }
         }
         let mut spans = vec![(0usize, 0usize); framework.len()];
@@ -293,7 +295,7 @@ impl Layout {
 /// with every leaf given points. Leaves' rules do not matter: the table holds final points,
 /// as [`Entry::appraised`] would. A table cannot say "not applicable", so a parent's
 /// [`NotApplicablePolicy`](crate::framework::NotApplicablePolicy) never comes into play. A framework
-/// with a weighted-mean parent or total is refused with [`Error::BulkUnsupported`]; units
+/// with a weighted-mean parent or total is refused with [`ErrorKind::BulkUnsupported`]; units
 /// with not-applicable leaves, evidence still to be turned into points, or adjustments are
 /// scored one by one with [`Framework::score`].
 ///
@@ -356,8 +358,8 @@ impl<'f> PointsTable<'f> {
     ///
     /// # Errors
     ///
-    /// [`Error::BulkUnsupported`] for a framework with a weighted-mean parent or total;
-    /// [`Error::FixedPointOverflow`] when its total does not fit 64-bit fixed-point points.
+    /// [`ErrorKind::BulkUnsupported`] for a framework with a weighted-mean parent or total;
+    /// [`ErrorKind::FixedPointOverflow`] when its total does not fit 64-bit fixed-point points.
     pub fn new(framework: &'f Framework, period: Period) -> Result<PointsTable<'f>, Error> {
         let layout = Layout::of(framework)?;
         let columns = (0..layout.leaf_nodes.len()).collect();
@@ -369,8 +371,8 @@ impl<'f> PointsTable<'f> {
     ///
     /// # Errors
     ///
-    /// As [`PointsTable::new`], and [`Error::UnknownColumn`], [`Error::ColumnNotALeaf`],
-    /// [`Error::DuplicateColumn`] and [`Error::MissingColumns`] for a header that is not
+    /// As [`PointsTable::new`], and [`ErrorKind::UnknownColumn`], [`ErrorKind::ColumnNotALeaf`],
+    /// [`ErrorKind::DuplicateColumn`] and [`ErrorKind::MissingColumns`] for a header that is not
     /// exactly the framework's leaves.
     pub fn with_columns<S: AsRef<str>>(
         framework: &'f Framework,
@@ -388,15 +390,20 @@ impl<'f> PointsTable<'f> {
         let mut positions = Vec::with_capacity(layout.leaf_nodes.len());
         for column in columns {
             let column = column.as_ref();
-            let unknown = || Error::UnknownColumn {
-                column: column.chars().take(MAX_CODE_LEN + 8).collect(),
-                framework: framework.id().to_owned(),
+            let unknown = || {
+                ErrorKind::UnknownColumn {
+                    column: column.chars().take(MAX_CODE_LEN + 8).collect(),
+                    framework: framework.id().to_owned(),
+                }
+                .into()
             };
             let code: Code = column.trim().parse().map_err(|_| unknown())?;
             let index = framework.index_of(&code).ok_or_else(unknown)?;
             let Some(position) = position_of_node.get(index).copied().flatten() else {
                 let node = framework.node_at(index).map(Node::node_ref);
-                return Err(node.map_or_else(unknown, |node| Error::ColumnNotALeaf { node }));
+                return Err(
+                    node.map_or_else(unknown, |node| ErrorKind::ColumnNotALeaf { node }.into())
+                );
             };
             match seen.get_mut(position) {
                 Some(false) => {
@@ -404,7 +411,7 @@ impl<'f> PointsTable<'f> {
                         *flag = true;
                     }
                 }
-                _ => return Err(Error::DuplicateColumn { code }),
+                _ => return Err(ErrorKind::DuplicateColumn { code }.into()),
             }
             positions.push(position);
         }
@@ -415,10 +422,11 @@ impl<'f> PointsTable<'f> {
             .filter_map(|(_, n)| framework.node_at(*n).map(|n| n.code().clone()))
             .collect();
         if !missing.is_empty() {
-            return Err(Error::MissingColumns {
+            return Err(ErrorKind::MissingColumns {
                 framework: framework.id().to_owned(),
                 codes: missing,
-            });
+            }
+            .into());
         }
         PointsTable::with_layout(framework, period, layout, positions)
     }
@@ -439,10 +447,13 @@ impl<'f> PointsTable<'f> {
             .map(|m| m.normalize().scale())
             .max()
             .unwrap_or(0);
-        let overflow = || Error::FixedPointOverflow {
-            framework: framework.id().to_owned(),
-            total: framework.total_points(),
-            places: scale,
+        let overflow = || {
+            ErrorKind::FixedPointOverflow {
+                framework: framework.id().to_owned(),
+                total: framework.total_points(),
+                places: scale,
+            }
+            .into()
         };
         let leaf_max = maxima
             .iter()
@@ -484,9 +495,9 @@ impl<'f> PointsTable<'f> {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyTableUnit`], [`Error::DuplicateUnit`], [`Error::RowLength`],
-    /// [`Error::UnitNegativePoints`], [`Error::UnitPointsAboveMax`] and
-    /// [`Error::TooManyDecimals`].
+    /// [`ErrorKind::EmptyTableUnit`], [`ErrorKind::DuplicateUnit`], [`ErrorKind::RowLength`],
+    /// [`ErrorKind::UnitNegativePoints`], [`ErrorKind::UnitPointsAboveMax`] and
+    /// [`ErrorKind::TooManyDecimals`].
     pub fn push(
         &mut self,
         unit: impl Into<String>,
@@ -494,12 +505,13 @@ impl<'f> PointsTable<'f> {
     ) -> Result<(), Error> {
         let unit = unit.into();
         if unit.trim().is_empty() {
-            return Err(Error::EmptyTableUnit {
+            return Err(ErrorKind::EmptyTableUnit {
                 row: self.units.len().saturating_add(1),
-            });
+            }
+            .into());
         }
         if self.unit_rows.contains_key(&unit) {
-            return Err(Error::DuplicateUnit { unit });
+            return Err(ErrorKind::DuplicateUnit { unit }.into());
         }
         let width = self.leaf_max.len();
         let start = self.cells.len();
@@ -537,11 +549,12 @@ impl<'f> PointsTable<'f> {
         }
         let found = found.saturating_add(points.count());
         if found != width {
-            return Err(Error::RowLength {
+            return Err(ErrorKind::RowLength {
                 unit: unit.to_owned(),
                 expected: width,
                 found,
-            });
+            }
+            .into());
         }
         Ok(())
     }
@@ -555,24 +568,26 @@ impl<'f> PointsTable<'f> {
             .get(position)
             .and_then(|n| framework.node_at(*n))
         else {
-            return Err(Error::RowLength {
+            return Err(ErrorKind::RowLength {
                 unit: unit.to_owned(),
                 expected: self.columns.len(),
                 found: position.saturating_add(1),
-            });
+            }
+            .into());
         };
         if value.is_sign_negative() && !value.is_zero() {
-            return Err(Error::UnitNegativePoints {
+            return Err(ErrorKind::UnitNegativePoints {
                 unit: unit.to_owned(),
                 node: node.node_ref(),
                 points: value,
-            });
+            }
+            .into());
         }
         let mut fixed = to_fixed(value, self.scale);
         let places = || value.normalize().scale();
         if fixed.is_none() && places() > self.scale {
             self.raise_scale(places())
-                .map_err(|max_places| Error::TooManyDecimals {
+                .map_err(|max_places| ErrorKind::TooManyDecimals {
                     unit: unit.to_owned(),
                     node: node.node_ref(),
                     points: value,
@@ -583,12 +598,13 @@ impl<'f> PointsTable<'f> {
         }
         match fixed {
             Some(fixed) if fixed <= self.leaf_max.get(position).copied().unwrap_or(0) => Ok(fixed),
-            _ => Err(Error::UnitPointsAboveMax {
+            _ => Err(ErrorKind::UnitPointsAboveMax {
                 unit: unit.to_owned(),
                 node: node.node_ref(),
                 points: value,
                 max: node.max_points(),
-            }),
+            }
+            .into()),
         }
     }
 

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// The longest code accepted, in bytes.
 pub const MAX_CODE_LEN: usize = 64;
@@ -39,7 +39,7 @@ impl Code {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCode`] when the text is empty, longer than [`MAX_CODE_LEN`], has an
+    /// [`ErrorKind::InvalidCode`] when the text is empty, longer than [`MAX_CODE_LEN`], has an
     /// empty segment or a character other than an ASCII letter, digit or dot.
     pub fn new(text: &str) -> Result<Code, Error> {
         text.parse()
@@ -60,9 +60,12 @@ impl FromStr for Code {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Code, Error> {
-        let invalid = |reason: &'static str| Error::InvalidCode {
-            code: text.chars().take(MAX_CODE_LEN + 8).collect(),
-            reason,
+        let invalid = |reason: &'static str| {
+            ErrorKind::InvalidCode {
+                code: text.chars().take(MAX_CODE_LEN + 8).collect(),
+                reason,
+            }
+            .into()
         };
         if text.is_empty() {
             return Err(invalid("it is empty"));

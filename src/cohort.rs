@@ -11,7 +11,7 @@ use std::collections::hash_map::Entry as Slot;
 use std::sync::Arc;
 
 use crate::assessment::Period;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::framework::Framework;
 use crate::ranking::{Ranking, RankingOptions};
 use crate::scorecard::Scorecard;
@@ -121,11 +121,11 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`] for a scorecard of another framework;
-    /// [`Error::ScorecardMismatch`] for one whose nodes are not the framework's (a scorecard
-    /// of another version under the same id); [`Error::CohortPeriodMismatch`] when two
+    /// [`ErrorKind::FrameworkMismatch`] for a scorecard of another framework;
+    /// [`ErrorKind::ScorecardMismatch`] for one whose nodes are not the framework's (a scorecard
+    /// of another version under the same id); [`ErrorKind::CohortPeriodMismatch`] when two
     /// scorecards are for different periods, naming both units;
-    /// [`Error::DuplicateCohortUnit`] for a unit given twice, ranked or not.
+    /// [`ErrorKind::DuplicateCohortUnit`] for a unit given twice, ranked or not.
     pub fn new_with_unranked(
         framework: &Framework,
         ranked: impl IntoIterator<Item = Scorecard>,
@@ -149,18 +149,20 @@ impl Cohort {
             check_fit(framework, scorecard)?;
             let first = *first.get_or_insert(scorecard);
             if scorecard.period() != first.period() {
-                return Err(Error::CohortPeriodMismatch {
+                return Err(ErrorKind::CohortPeriodMismatch {
                     first_unit: first.unit().to_owned(),
                     first_period: first.period().clone(),
                     unit: scorecard.unit().to_owned(),
                     period: scorecard.period().clone(),
-                });
+                }
+                .into());
             }
             match places.entry(scorecard.unit().to_owned()) {
                 Slot::Occupied(_) => {
-                    return Err(Error::DuplicateCohortUnit {
+                    return Err(ErrorKind::DuplicateCohortUnit {
                         unit: scorecard.unit().to_owned(),
-                    });
+                    }
+                    .into());
                 }
                 Slot::Vacant(slot) => {
                     slot.insert(Place {
@@ -255,8 +257,8 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node the framework does
-    /// not have; [`Error::Overflow`] from the statistics.
+    /// [`ErrorKind::UnknownTieBreakerNode`] when a tie-breaker names a node the framework does
+    /// not have; [`ErrorKind::Overflow`] from the statistics.
     pub fn rank_with(&self, options: &RankingOptions) -> Result<Ranking, Error> {
         Ranking::of(self, options)
     }
@@ -265,11 +267,12 @@ impl Cohort {
 /// Checks that `scorecard` was scored on `framework`: its id, and its nodes in order.
 pub(crate) fn check_fit(framework: &Framework, scorecard: &Scorecard) -> Result<(), Error> {
     if scorecard.framework() != framework.id() {
-        return Err(Error::FrameworkMismatch {
+        return Err(ErrorKind::FrameworkMismatch {
             unit: scorecard.unit().to_owned(),
             expected: framework.id().to_owned(),
             found: scorecard.framework().to_owned(),
-        });
+        }
+        .into());
     }
     let fits = scorecard.nodes().len() == framework.len()
         && framework
@@ -279,10 +282,11 @@ pub(crate) fn check_fit(framework: &Framework, scorecard: &Scorecard) -> Result<
     if fits {
         Ok(())
     } else {
-        Err(Error::ScorecardMismatch {
+        Err(ErrorKind::ScorecardMismatch {
             unit: scorecard.unit().to_owned(),
             framework: framework.id().to_owned(),
-        })
+        }
+        .into())
     }
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Side};
 use crate::exact::Exact;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
@@ -255,8 +255,8 @@ impl Comparison {
     ///
     /// # Errors
     ///
-    /// [`Error::PeriodsNotInOrder`] unless the previous period comes before the current one
-    /// (periods compare as text); [`Error::Overflow`] (not reachable with indices in 0..=100).
+    /// [`ErrorKind::PeriodsNotInOrder`] unless the previous period comes before the current one
+    /// (periods compare as text); [`ErrorKind::Overflow`] (not reachable with indices in 0..=100).
     pub fn new(previous: &Ranking, current: &Ranking) -> Result<Comparison, Error> {
         let pairs = current
             .domain_codes()
@@ -274,9 +274,9 @@ impl Comparison {
     ///
     /// # Errors
     ///
-    /// As [`Comparison::new`], and [`Error::UnknownMappedDomain`] for a code the side's
+    /// As [`Comparison::new`], and [`ErrorKind::UnknownMappedDomain`] for a code the side's
     /// ranking does not have (not checked against an empty ranking, which has no domains),
-    /// [`Error::DuplicateDomainMapping`] for a code mapped twice on one side.
+    /// [`ErrorKind::DuplicateDomainMapping`] for a code mapped twice on one side.
     pub fn with_domain_map(
         previous: &Ranking,
         current: &Ranking,
@@ -286,22 +286,24 @@ impl Comparison {
         let mut seen_current: HashSet<&Code> = HashSet::new();
         for pair in map.pairs() {
             for (side, code, ranking, seen) in [
-                ("previous", &pair.previous, previous, &mut seen_previous),
-                ("current", &pair.current, current, &mut seen_current),
+                (Side::Previous, &pair.previous, previous, &mut seen_previous),
+                (Side::Current, &pair.current, current, &mut seen_current),
             ] {
                 if !seen.insert(code) {
-                    return Err(Error::DuplicateDomainMapping {
+                    return Err(ErrorKind::DuplicateDomainMapping {
                         side,
                         code: code.clone(),
-                    });
+                    }
+                    .into());
                 }
                 let framework = ranking.framework();
                 if !framework.domains().any(|domain| domain.code() == code) {
-                    return Err(Error::UnknownMappedDomain {
+                    return Err(ErrorKind::UnknownMappedDomain {
                         side,
                         code: code.clone(),
                         framework: framework.id().to_owned(),
-                    });
+                    }
+                    .into());
                 }
             }
         }
@@ -315,10 +317,11 @@ impl Comparison {
     ) -> Result<Comparison, Error> {
         if let (Some(before), Some(after)) = (previous.period(), current.period()) {
             if before >= after {
-                return Err(Error::PeriodsNotInOrder {
+                return Err(ErrorKind::PeriodsNotInOrder {
                     previous: before.clone(),
                     current: after.clone(),
-                });
+                }
+                .into());
             }
         }
         let in_current: HashSet<&str> = current

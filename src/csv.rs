@@ -139,7 +139,7 @@ use crate::accountability::AccountabilityReport;
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::comparison::{Comparison, RankChange};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Expected, IoAction};
 use crate::exact::Exact;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
@@ -165,10 +165,9 @@ impl Sheet {
         // Read whole, to number lines ourselves: the csv crate's positions count a record's
         // start from the blank lines before it.
         let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(|e| Error::Io {
-            action: "read",
-            path: file.clone().unwrap_or_else(|| "the table".to_owned()),
-            reason: e.to_string(),
+        input.read_to_end(&mut bytes).map_err(|e| {
+            let path = file.clone().unwrap_or_else(|| "the table".to_owned());
+            Error::io(IoAction::Read, path, e)
         })?;
         let lines = Lines(&bytes);
         let mut reader = ::csv::ReaderBuilder::new()
@@ -202,19 +201,23 @@ impl Sheet {
     }
 
     fn require(&self, name: &str) -> Result<usize, Error> {
-        self.column(name).ok_or_else(|| Error::MissingColumn {
-            file: self.file.clone(),
-            column: name.to_owned(),
-            found: self.headers.join(", "),
+        self.column(name).ok_or_else(|| {
+            ErrorKind::MissingColumn {
+                file: self.file.clone(),
+                column: name.to_owned(),
+                found: self.headers.join(", "),
+            }
+            .into()
         })
     }
 
     fn bad_column(&self, column: &str, reason: impl Into<String>) -> Error {
-        Error::BadColumn {
+        ErrorKind::BadColumn {
             file: self.file.clone(),
             column: column.to_owned(),
             reason: reason.into(),
         }
+        .into()
     }
 
     /// Refuses a header given twice.
@@ -228,20 +231,22 @@ impl Sheet {
     }
 
     fn cell_error(&self, line: u64, column: usize, cause: Error) -> Error {
-        Error::InCell {
+        ErrorKind::InCell {
             file: self.file.clone(),
             line,
             column: self.headers.get(column).cloned(),
             cause: Box::new(cause),
         }
+        .into()
     }
 
     fn row_error(&self, line: u64, reason: impl Into<String>) -> Error {
-        Error::BadRow {
+        ErrorKind::BadRow {
             file: self.file.clone(),
             line,
             reason: reason.into(),
         }
+        .into()
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
@@ -291,30 +296,33 @@ impl Lines<'_> {
 fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error {
     let file = file.map(str::to_owned);
     match error.into_kind() {
-        ::csv::ErrorKind::Io(error) => Error::Io {
-            action: "read",
-            path: file.unwrap_or_else(|| "the table".to_owned()),
-            reason: error.to_string(),
-        },
-        ::csv::ErrorKind::Utf8 { pos, .. } => Error::BadRow {
+        ::csv::ErrorKind::Io(error) => Error::io(
+            IoAction::Read,
+            file.unwrap_or_else(|| "the table".to_owned()),
+            error,
+        ),
+        ::csv::ErrorKind::Utf8 { pos, .. } => ErrorKind::BadRow {
             file,
             line: lines.of(pos.as_ref()),
             reason: "the row is not UTF-8 text; save the file as CSV UTF-8".to_owned(),
-        },
+        }
+        .into(),
         ::csv::ErrorKind::UnequalLengths {
             pos,
             expected_len,
             len,
-        } => Error::BadRow {
+        } => ErrorKind::BadRow {
             file,
             line: lines.of(pos.as_ref()),
             reason: format!("the row has {len} cells but the header has {expected_len}"),
-        },
-        other => Error::BadRow {
+        }
+        .into(),
+        other => ErrorKind::BadRow {
             file,
             line: 0,
             reason: format!("{other:?}"),
-        },
+        }
+        .into(),
     }
 }
 
@@ -327,11 +335,8 @@ fn read_path<T>(
         Some(name) => name.to_owned(),
         None => path.display().to_string(),
     };
-    let input = std::fs::File::open(path).map_err(|e| Error::Io {
-        action: "read",
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
+    let input = std::fs::File::open(path)
+        .map_err(|e| Error::io(IoAction::Read, path.display().to_string(), e))?;
     read(input, &name)
 }
 
@@ -343,11 +348,14 @@ fn raw_cell(cells: &[String], column: Option<usize>) -> &str {
     column.and_then(|i| cells.get(i)).map_or("", String::as_str)
 }
 
-fn decimal(text: &str, expected: &'static str) -> Result<Decimal, Error> {
-    parse_decimal(text).map_err(|reason| Error::InvalidText {
-        text: text.trim().chars().take(72).collect(),
-        expected,
-        reason: format!("it {reason}"),
+fn decimal(text: &str, expected: Expected) -> Result<Decimal, Error> {
+    parse_decimal(text).map_err(|reason| {
+        ErrorKind::InvalidText {
+            text: text.trim().chars().take(72).collect(),
+            expected,
+            reason: format!("it {reason}"),
+        }
+        .into()
     })
 }
 
@@ -397,11 +405,12 @@ impl<'a> AssessmentReader<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadRow`] for text that is not CSV or a row of the wrong length;
-    /// [`Error::MissingColumn`] and [`Error::BadColumn`] for the header; [`Error::InCell`]
-    /// wrapping the problem with a cell ([`Error::InvalidEvidence`], [`Error::UnknownCode`],
-    /// [`Error::NotALeaf`], [`Error::DuplicateEntry`], [`Error::InvalidPeriod`],
-    /// [`Error::EmptyUnit`], [`Error::InvalidText`]); [`Error::Io`].
+    /// [`ErrorKind::BadRow`] for text that is not CSV or a row of the wrong length;
+    /// [`ErrorKind::MissingColumn`] and [`ErrorKind::BadColumn`] for the header;
+    /// [`ErrorKind::InCell`] wrapping the problem with a cell ([`ErrorKind::InvalidEvidence`],
+    /// [`ErrorKind::UnknownCode`], [`ErrorKind::NotALeaf`], [`ErrorKind::DuplicateEntry`],
+    /// [`ErrorKind::InvalidPeriod`], [`ErrorKind::EmptyUnit`], [`ErrorKind::InvalidText`]);
+    /// [`ErrorKind::Io`].
     pub fn read<R: io::Read>(&self, input: R) -> Result<Vec<Assessment>, Error> {
         let sheet = Sheet::read(input, self.file.as_deref())?;
         sheet.check_unique()?;
@@ -417,7 +426,7 @@ impl<'a> AssessmentReader<'a> {
     ///
     /// # Errors
     ///
-    /// As [`AssessmentReader::read`], and [`Error::Io`] when the file cannot be opened.
+    /// As [`AssessmentReader::read`], and [`ErrorKind::Io`] when the file cannot be opened.
     pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Vec<Assessment>, Error> {
         read_path(path.as_ref(), self.file.as_deref(), |input, name| {
             self.clone().file_name(name).read(input)
@@ -445,7 +454,7 @@ impl<'a> AssessmentReader<'a> {
         let unit_column = sheet.require("unit")?;
         let unit = cell(cells, Some(unit_column));
         if unit.is_empty() {
-            return Err(sheet.cell_error(line, unit_column, Error::EmptyUnit));
+            return Err(sheet.cell_error(line, unit_column, ErrorKind::EmptyUnit.into()));
         }
         let period = match (sheet.column("period"), &self.period) {
             (Some(column), default) => match (cell(cells, Some(column)), default) {
@@ -456,11 +465,12 @@ impl<'a> AssessmentReader<'a> {
             },
             (None, Some(period)) => period.clone(),
             (None, None) => {
-                return Err(Error::MissingColumn {
+                return Err(ErrorKind::MissingColumn {
                     file: sheet.file.clone(),
                     column: "period".to_owned(),
                     found: sheet.headers.join(", "),
-                });
+                }
+                .into());
             }
         };
         let name = raw_cell(cells, sheet.column("unit_name"));
@@ -511,16 +521,17 @@ impl<'a> AssessmentReader<'a> {
         let node = self
             .framework
             .node_by_code(&code)
-            .ok_or_else(|| Error::UnknownCode {
+            .ok_or_else(|| ErrorKind::UnknownCode {
                 unit: unit.to_owned(),
                 code: code.clone(),
                 framework: self.framework.id().to_owned(),
             })?;
         if !node.is_leaf() {
-            return Err(Error::NotALeaf {
+            return Err(ErrorKind::NotALeaf {
                 unit: unit.to_owned(),
                 node: node.node_ref(),
-            });
+            }
+            .into());
         }
         Ok(code)
     }
@@ -533,11 +544,11 @@ impl<'a> AssessmentReader<'a> {
                 continue;
             }
             let code = self.leaf(header, "").map_err(|error| {
-                let reason = match error {
-                    Error::UnknownCode { .. } => {
+                let reason = match error.kind() {
+                    ErrorKind::UnknownCode { .. } => {
                         format!("framework {} has no node {header}", self.framework.id())
                     }
-                    Error::NotALeaf { node, .. } => {
+                    ErrorKind::NotALeaf { node, .. } => {
                         format!("{node} has children; evidence is given for leaves only")
                     }
                     _ => format!(
@@ -635,8 +646,8 @@ impl<'a> AssessmentReader<'a> {
                         ),
                     ));
                 }
-                let points =
-                    decimal(value, "adjustment points").map_err(|e| at(Some(value_column), e))?;
+                let points = decimal(value, Expected::AdjustmentPoints)
+                    .map_err(|e| at(Some(value_column), e))?;
                 if let Some(assessment) = found.list.get_mut(position) {
                     assessment.adjust(Adjustment {
                         label: note.to_owned(),
@@ -667,11 +678,12 @@ impl<'a> AssessmentReader<'a> {
             }
             if !self_assessed.is_empty() {
                 entry.self_assessed =
-                    Some(decimal(self_assessed, "points").map_err(|e| at(self_column, e))?);
+                    Some(decimal(self_assessed, Expected::Points).map_err(|e| at(self_column, e))?);
             }
             if !appraised.is_empty() {
-                entry.appraised =
-                    Some(decimal(appraised, "points").map_err(|e| at(appraised_column, e))?);
+                entry.appraised = Some(
+                    decimal(appraised, Expected::Points).map_err(|e| at(appraised_column, e))?,
+                );
             }
             entry.note = note.to_owned();
             entry.evidence_refs = refs
@@ -783,11 +795,11 @@ impl FrameworkReader {
     ///
     /// # Errors
     ///
-    /// [`Error::BadRow`], [`Error::MissingColumn`], [`Error::BadColumn`] and [`Error::Io`]
-    /// for the table; [`Error::InCell`] wrapping a cell's problem ([`Error::InvalidCode`],
-    /// [`Error::InvalidRuleText`], [`Error::InvalidText`], [`Error::DuplicateCode`]); and
-    /// any error of [`Framework::from_spec`], wrapped in [`Error::InCell`] with the line of
-    /// the node it names.
+    /// [`ErrorKind::BadRow`], [`ErrorKind::MissingColumn`], [`ErrorKind::BadColumn`] and
+    /// [`ErrorKind::Io`] for the table; [`ErrorKind::InCell`] wrapping a cell's problem
+    /// ([`ErrorKind::InvalidCode`], [`ErrorKind::InvalidRuleText`], [`ErrorKind::InvalidText`],
+    /// [`ErrorKind::DuplicateCode`]); and any error of [`Framework::from_spec`], wrapped in
+    /// [`ErrorKind::InCell`] with the line of the node it names.
     pub fn read<R: io::Read>(&self, input: R) -> Result<Framework, Error> {
         let sheet = Sheet::read(input, self.file.as_deref())?;
         sheet.check_unique()?;
@@ -822,7 +834,7 @@ impl FrameworkReader {
                     format!("node code {code} is declared twice, on line {first} and here"),
                 ));
             }
-            let max_points = decimal(cell(cells, Some(max_column)), "maximum points")
+            let max_points = decimal(cell(cells, Some(max_column)), Expected::MaximumPoints)
                 .map_err(|e| at(Some(max_column), e))?;
             let mut node =
                 NodeSpec::new(code.clone(), raw_cell(cells, column("name_vi")), max_points);
@@ -842,7 +854,7 @@ impl FrameworkReader {
             let weight = cell(cells, column("weight"));
             if !weight.is_empty() {
                 node.weight =
-                    Some(decimal(weight, "a weight").map_err(|e| at(column("weight"), e))?);
+                    Some(decimal(weight, Expected::Weight).map_err(|e| at(column("weight"), e))?);
             }
             node.optional =
                 yes_no(cell(cells, column("optional"))).map_err(|e| at(column("optional"), e))?;
@@ -862,13 +874,13 @@ impl FrameworkReader {
             nodes.push(node);
         }
         let located = |error: Error| match node_of(&error).and_then(|code| lines.get(code)) {
-            Some(line) => Error::InCell {
+            Some(line) => ErrorKind::InCell {
                 file: sheet.file.clone(),
                 line: *line,
                 column: None,
                 cause: Box::new(error),
             },
-            None => Error::InCell {
+            None => ErrorKind::InCell {
                 file: sheet.file.clone(),
                 line: 0,
                 column: None,
@@ -892,20 +904,24 @@ impl FrameworkReader {
                 continue;
             };
             if !level_matches(&level, node.level(), node.depth()) {
-                return Err(Error::InCell {
+                return Err(ErrorKind::InCell {
                     file: sheet.file.clone(),
                     line,
                     column: Some("level".to_owned()),
-                    cause: Box::new(Error::InvalidText {
-                        text: level.chars().take(72).collect(),
-                        expected: "the node's level",
-                        reason: format!(
-                            "node {code} is a {} at depth {} under its parent",
-                            node.level(),
-                            node.depth()
-                        ),
-                    }),
-                });
+                    cause: Box::new(
+                        ErrorKind::InvalidText {
+                            text: level.chars().take(72).collect(),
+                            expected: Expected::Level,
+                            reason: format!(
+                                "node {code} is a {} at depth {} under its parent",
+                                node.level(),
+                                node.depth()
+                            ),
+                        }
+                        .into(),
+                    ),
+                }
+                .into());
             }
         }
         Ok(framework)
@@ -916,7 +932,7 @@ impl FrameworkReader {
     ///
     /// # Errors
     ///
-    /// As [`FrameworkReader::read`], and [`Error::Io`] when the file cannot be opened.
+    /// As [`FrameworkReader::read`], and [`ErrorKind::Io`] when the file cannot be opened.
     pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Framework, Error> {
         read_path(path.as_ref(), self.file.as_deref(), |input, name| {
             self.clone().file_name(name).read(input)
@@ -926,18 +942,18 @@ impl FrameworkReader {
 
 /// The node an error of [`Framework::from_spec`] names, to find its line.
 fn node_of(error: &Error) -> Option<&Code> {
-    match error {
-        Error::DuplicateCode { code }
-        | Error::UnknownParent { code, .. }
-        | Error::ParentCycle { code }
-        | Error::TooDeep { code, .. } => Some(code),
-        Error::NonPositiveMax { node, .. }
-        | Error::ChildrenSumMismatch { node, .. }
-        | Error::MissingWeight { node }
-        | Error::NonPositiveWeight { node, .. }
-        | Error::MisplacedField { node, .. }
-        | Error::RuleExceedsMax { node, .. }
-        | Error::InvalidRule { node, .. } => Some(&node.code),
+    match error.kind() {
+        ErrorKind::DuplicateCode { code }
+        | ErrorKind::UnknownParent { code, .. }
+        | ErrorKind::ParentCycle { code }
+        | ErrorKind::TooDeep { code, .. } => Some(code),
+        ErrorKind::NonPositiveMax { node, .. }
+        | ErrorKind::ChildrenSumMismatch { node, .. }
+        | ErrorKind::MissingWeight { node }
+        | ErrorKind::NonPositiveWeight { node, .. }
+        | ErrorKind::MisplacedField { node, .. }
+        | ErrorKind::RuleExceedsMax { node, .. }
+        | ErrorKind::InvalidRule { node, .. } => Some(&node.code),
         _ => None,
     }
 }
@@ -957,12 +973,13 @@ fn level_matches(text: &str, level: Level, depth: usize) -> bool {
     declared == level
 }
 
-fn invalid(text: &str, expected: &'static str, reason: &str) -> Error {
-    Error::InvalidText {
+fn invalid(text: &str, expected: Expected, reason: &str) -> Error {
+    ErrorKind::InvalidText {
         text: text.chars().take(72).collect(),
         expected,
         reason: reason.to_owned(),
     }
+    .into()
 }
 
 fn yes_no(text: &str) -> Result<bool, Error> {
@@ -971,7 +988,7 @@ fn yes_no(text: &str) -> Result<bool, Error> {
         "yes" | "true" | "có" => Ok(true),
         _ => Err(invalid(
             text,
-            "yes or no",
+            Expected::YesNo,
             "write yes, no or leave the cell empty",
         )),
     }
@@ -987,7 +1004,7 @@ fn method_from(text: &str) -> Result<Method, Error> {
         _ => {
             return Err(invalid(
                 text,
-                "a method",
+                Expected::Method,
                 "the methods are appraisal, leader_survey, citizen_survey, survey and statistics",
             ));
         }
@@ -1010,7 +1027,7 @@ fn combine_from(text: &str) -> Result<Combine, Error> {
         "weighted_mean" => Ok(Combine::WeightedMean),
         _ => Err(invalid(
             text,
-            "a way to combine children",
+            Expected::Combine,
             "write sum or weighted_mean",
         )),
     }
@@ -1029,7 +1046,7 @@ fn policy_from(text: &str) -> Result<NotApplicablePolicy, Error> {
         "rescale" => Ok(NotApplicablePolicy::Rescale),
         _ => Err(invalid(
             text,
-            "a not-applicable policy",
+            Expected::NotApplicablePolicy,
             "write drop_maximum or rescale",
         )),
     }
@@ -1066,11 +1083,23 @@ impl WriteOptions {
     }
 }
 
-fn write_error(error: impl std::fmt::Display) -> Error {
-    Error::Io {
-        action: "write",
-        path: "the CSV output".to_owned(),
-        reason: error.to_string(),
+/// The CSV output.
+const OUTPUT: &str = "the CSV output";
+
+fn write_error(error: std::io::Error) -> Error {
+    Error::io(IoAction::Write, OUTPUT.to_owned(), error)
+}
+
+fn csv_write_error(error: ::csv::Error) -> Error {
+    let reason = error.to_string();
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(error) => write_error(error),
+        _ => ErrorKind::Io {
+            action: IoAction::Write,
+            path: OUTPUT.to_owned(),
+            reason,
+        }
+        .into(),
     }
 }
 
@@ -1091,9 +1120,9 @@ fn write_rows<W: Write>(
             ::csv::Terminator::Any(b'\n')
         })
         .from_writer(out);
-    writer.write_record(header).map_err(write_error)?;
+    writer.write_record(header).map_err(csv_write_error)?;
     for row in rows {
-        writer.write_record(&row).map_err(write_error)?;
+        writer.write_record(&row).map_err(csv_write_error)?;
     }
     writer.flush().map_err(write_error)
 }
@@ -1109,7 +1138,7 @@ fn text<T: ToString>(value: Option<T>) -> String {
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_ranking<W: Write>(
     out: W,
     ranking: &Ranking,
@@ -1160,7 +1189,7 @@ pub fn write_ranking<W: Write>(
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_comparison<W: Write>(
     out: W,
     comparison: &Comparison,
@@ -1225,8 +1254,8 @@ pub fn write_comparison<W: Write>(
 ///
 /// # Errors
 ///
-/// [`Error::ReportMismatch`] when the scorecards are of different frameworks or nodes;
-/// [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::ReportMismatch`] when the scorecards are of different frameworks or nodes;
+/// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_scorecards<W: Write>(
     out: W,
     scorecards: &[PublishedScorecard],
@@ -1245,11 +1274,12 @@ pub fn write_scorecards<W: Write>(
                     .zip(&codes)
                     .all(|(n, c)| n.code == **c);
             if scorecard.framework != first.framework || !same_nodes {
-                return Err(Error::ReportMismatch {
+                return Err(ErrorKind::ReportMismatch {
                     what: format!("the scorecard of unit {}", scorecard.unit),
                     expected: format!("framework {}", first.framework),
                     found: format!("framework {} with other nodes", scorecard.framework),
-                });
+                }
+                .into());
             }
         }
     }
@@ -1293,8 +1323,8 @@ pub fn write_scorecards<W: Write>(
 ///
 /// # Errors
 ///
-/// [`Error::ReportMismatch`] when the assessments name different frameworks (the table
-/// cannot say which is which); [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::ReportMismatch`] when the assessments name different frameworks (the table
+/// cannot say which is which); [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_assessments<W: Write>(
     out: W,
     assessments: &[Assessment],
@@ -1302,11 +1332,12 @@ pub fn write_assessments<W: Write>(
 ) -> Result<(), Error> {
     if let Some(first) = assessments.first() {
         if let Some(other) = assessments.iter().find(|a| a.framework != first.framework) {
-            return Err(Error::ReportMismatch {
+            return Err(ErrorKind::ReportMismatch {
                 what: format!("the assessment of unit {}", other.unit),
                 expected: format!("framework {}", first.framework),
                 found: format!("framework {}", other.framework),
-            });
+            }
+            .into());
         }
     }
     let header: Vec<String> = LONG_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
@@ -1356,7 +1387,7 @@ pub fn write_assessments<W: Write>(
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_framework<W: Write>(
     out: W,
     framework: &Framework,
@@ -1405,7 +1436,7 @@ pub fn write_framework<W: Write>(
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the output cannot be written.
+/// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_accountability<W: Write>(
     out: W,
     report: &AccountabilityReport,

@@ -1,14 +1,521 @@
-//! The library's one error type.
+//! The library's one error type, [`Error`], and the [`ErrorKind`] it holds.
+//!
+//! An [`Error`] is one pointer wide: its [`ErrorKind`], which names the node, the unit and
+//! the numbers, sits behind a box, so every `Result<T, Error>` the library returns stays
+//! small on the path where nothing goes wrong. Its message is the kind's message.
+//!
+//! - [`Error::kind`] gives the kind to match on; [`Error::into_kind`] takes it out.
+//! - [`Error::is_input`], [`Error::is_mismatch`], [`Error::is_parse`], [`Error::is_csv`],
+//!   [`Error::is_io`], [`Error::is_overflow`] and [`Error::is_unsupported`] sort every kind
+//!   into exactly one category, for callers that branch without naming variants.
+//! - [`Error::unit`], [`Error::code`] and [`Error::line`] give the unit, the node and the
+//!   line of a table an error is about, when it names one.
+//! - [`std::error::Error::source`] gives the operating system's error behind an
+//!   [`ErrorKind::Io`], and the cell's own error behind an [`ErrorKind::InCell`].
+//!
+//! The small enums of this module ([`Side`], [`Operation`], [`PointsKind`], …) are fields of
+//! kinds; each prints as the words its message uses.
+//!
+//! ```
+//! use par_index::{Code, ErrorKind};
+//!
+//! let error = "1..2".parse::<Code>().unwrap_err();
+//! assert!(error.is_parse());
+//! assert!(matches!(error.kind(), ErrorKind::InvalidCode { .. }));
+//! assert_eq!(error.to_string(), "invalid node code \"1..2\": it has an empty segment");
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Period;
 use crate::code::{Code, NodeRef};
 
-/// Everything that can go wrong, each variant naming the node, the unit and the numbers.
+/// An error of the library: what went wrong, naming the node, the unit and the numbers.
+///
+/// It prints its [`ErrorKind`]'s message; [`kind`](Error::kind) gives the kind to match on,
+/// and the `is_*` methods sort every kind into exactly one category:
+///
+/// - [`is_input`](Error::is_input): a value, a definition or an option that the library
+///   refuses on its own terms (a framework built wrong, evidence out of range, an unknown
+///   code, a bad option);
+/// - [`is_mismatch`](Error::is_mismatch): two things that do not belong together (an
+///   assessment of another framework, scorecards of different periods, a report for another
+///   ranking);
+/// - [`is_parse`](Error::is_parse): a text that cannot be read (a code, a period, a number,
+///   evidence, a rule);
+/// - [`is_csv`](Error::is_csv): a table that cannot be read, with where: file, line, column;
+/// - [`is_io`](Error::is_io): a file that cannot be read or written;
+/// - [`is_overflow`](Error::is_overflow): a figure too large or too precise for the number
+///   that must hold it;
+/// - [`is_unsupported`](Error::is_unsupported): a calculation the framework's shape does not
+///   allow (weighted means where points must add up).
+///
+/// Nothing in the library panics on caller input: every bad input ends here.
+///
+/// ```
+/// use par_index::{Assessment, Entry, ErrorKind, Framework, Rule};
+/// use rust_decimal::Decimal;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .total_points(Decimal::from(10))
+///     .domain("1", "Một", Decimal::from(10))
+///     .child("1", "1.1", "Một một", Decimal::from(10))
+///     .rule(Rule::Direct)
+///     .build()?;
+/// let mut ward = Assessment::new("demo", "ward-1", "2024".parse()?);
+/// ward.push(Entry::new("1.1".parse()?).with_appraised(Decimal::from(11)));
+///
+/// let error = framework.score(&ward).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "criterion 1.1 is given 11 appraised points but its maximum is 10"
+/// );
+/// assert!(error.is_input());
+/// assert_eq!(error.code().map(|c| c.as_str()), Some("1.1"));
+/// match error.kind() {
+///     ErrorKind::PointsAboveMax { points, max, .. } => assert!(points > max),
+///     other => panic!("{other}"),
+/// }
+/// # Ok::<(), par_index::Error>(())
+/// ```
+///
+/// Two errors are equal when their kinds are. The operating system's error behind an
+/// [`ErrorKind::Io`] is not compared (it cannot be); its message is, as the kind's `reason`.
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    /// The operating system's error behind an [`ErrorKind::Io`], when there was one.
+    io: Option<Arc<std::io::Error>>,
+}
+
+impl Error {
+    /// What went wrong, to match on.
+    ///
+    /// ```
+    /// use par_index::{ErrorKind, Exact};
+    ///
+    /// let error = "1/0".parse::<Exact>().unwrap_err();
+    /// assert!(matches!(error.kind(), ErrorKind::InvalidExact { text, .. } if text == "1/0"));
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// What went wrong, taken out of the error. The operating system's error behind an
+    /// [`ErrorKind::Io`] is dropped; its message stays in the kind's `reason`.
+    ///
+    /// ```
+    /// use par_index::{ErrorKind, Exact};
+    ///
+    /// let kind = "1/0".parse::<Exact>().unwrap_err().into_kind();
+    /// assert!(matches!(kind, ErrorKind::InvalidExact { .. }));
+    /// ```
+    pub fn into_kind(self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// An [`ErrorKind::Io`] whose source is the operating system's `error`.
+    #[cfg(feature = "csv")]
+    pub(crate) fn io(action: IoAction, path: String, error: std::io::Error) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind: ErrorKind::Io {
+                    action,
+                    path,
+                    reason: error.to_string(),
+                },
+                io: Some(Arc::new(error)),
+            }),
+        }
+    }
+
+    /// Whether a value, a definition or an option is refused on the library's own terms:
+    /// a framework, grade scale, agency plan or rating scheme built wrong; evidence or points
+    /// out of range; a code, unit, agency, grade or framework id that is not known or given
+    /// twice; an option out of range.
+    ///
+    /// The kinds: every kind not listed under another category. Framework structure:
+    /// `EmptyFrameworkId`, `EmptyFramework`, `NonPositiveTotal`, `DuplicateCode`,
+    /// `UnknownParent`, `ParentCycle`, `TooDeep`, `NonPositiveMax`, `ChildrenSumMismatch`,
+    /// `TotalMismatch`, `MissingWeight`, `NonPositiveWeight`, `MisplacedField`,
+    /// `RuleExceedsMax`, `InvalidRule`, `BuilderWithoutNode`, `UnknownFramework`.
+    /// Assessments and evidence: `EmptyUnit`, `UnknownCode`, `NotALeaf`, `DuplicateEntry`,
+    /// `PointsAboveMax`, `NegativeValue`, `WrongEvidence`, `ZeroDenominator`,
+    /// `RateAboveWhole`, `PercentAboveHundred`, `SurveyMeanOutOfScale`,
+    /// `NotApplicableNotAllowed`, `NotApplicableWithPoints`, `NothingApplicable`,
+    /// `MissingInput`. Points tables: `UnknownColumn`, `ColumnNotALeaf`, `DuplicateColumn`,
+    /// `MissingColumns`, `RowLength`, `EmptyTableUnit`, `DuplicateUnit`,
+    /// `UnitPointsAboveMax`, `UnitNegativePoints`. Options and policies: `NegativeTolerance`,
+    /// `InvalidAnalysisOption`, `TooManyDecimalPlaces`, `UnknownTieBreakerNode`. Cohorts,
+    /// grades and comparisons: `CohortEmpty`, `DuplicateCohortUnit`, `EmptyGradeScale`,
+    /// `EmptyGradeLabel`, `DuplicateGradeLabel`, `GradeThresholdOutOfRange`,
+    /// `DuplicateGradeThreshold`, `GradeThresholdsNotDescending`, `UnknownMappedDomain`,
+    /// `DuplicateDomainMapping`. Accountability and ratings: `EmptyAgencyCode`,
+    /// `DuplicateAgency`, `UnknownAgency`, `AssignmentUnknownCode`, `TwoLeads`,
+    /// `RedundantCoordinator`, `DomainsUnassigned`, `InvalidItem`, `InvalidRatingScheme`,
+    /// `RatingPointsOutOfRange`, `RatingFactMissing`, `InvalidGradeLabels`, `UnknownGrade`,
+    /// `DossierCountsInconsistent`, `DuplicateDossierRecord`. Gaps and what-ifs:
+    /// `NotInRanking`, `InvalidTargetRank`, `PlanOutOfRange`, `DuplicateChange`.
+    ///
+    /// ```
+    /// use par_index::{Rounding, RoundingPolicy};
+    ///
+    /// let error = RoundingPolicy::new(13, Rounding::HalfEven).unwrap_err();
+    /// assert!(error.is_input());
+    /// assert!(!error.is_parse());
+    /// ```
+    pub fn is_input(&self) -> bool {
+        self.inner.kind.category() == Category::Input
+    }
+
+    /// Whether two things that should describe the same framework, period, units or cohort
+    /// do not: an assessment of another framework, scorecards of different periods, a
+    /// scorecard that does not fit its framework, assignments for another framework, a
+    /// previous report or ranking that is not earlier or covers other units, a report for
+    /// another ranking.
+    ///
+    /// The kinds: `FrameworkMismatch`, `ScorecardMismatch`, `InvalidScorecard`,
+    /// `CohortPeriodMismatch`, `PeriodsNotInOrder`, `AssignmentFrameworkMismatch`,
+    /// `PreviousNotEarlier`, `PreviousUnitsMismatch`, `ReportMismatch`. (`ChildrenSumMismatch`
+    /// and `TotalMismatch` are a framework built wrong: [`is_input`](Error::is_input).)
+    ///
+    /// ```
+    /// use par_index::{Assessment, Framework};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()?;
+    /// let other = Assessment::new("other", "u", "2024".parse()?);
+    /// let error = framework.score(&other).unwrap_err();
+    /// assert_eq!(error.to_string(), "unit u is assessed against framework other, not cat");
+    /// assert!(error.is_mismatch());
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn is_mismatch(&self) -> bool {
+        self.inner.kind.category() == Category::Mismatch
+    }
+
+    /// Whether a text cannot be read as what it should be: a node code, a period, an exact
+    /// value, evidence, a rule, or a number, level or method in a table cell.
+    ///
+    /// The kinds: `InvalidCode`, `InvalidPeriod`, `InvalidExact`, `InvalidEvidence`,
+    /// `InvalidRuleText`, `InvalidText`.
+    ///
+    /// ```
+    /// use par_index::Evidence;
+    ///
+    /// let error = "7723/0x".parse::<Evidence>().unwrap_err();
+    /// assert!(error.is_parse());
+    /// ```
+    pub fn is_parse(&self) -> bool {
+        self.inner.kind.category() == Category::Parse
+    }
+
+    /// Whether a table read from CSV cannot be used, with where the problem is: a cell (its
+    /// [`source`](std::error::Error::source) is the cell's own error), a row that is not
+    /// well-formed, a missing or bad column.
+    ///
+    /// The kinds: `InCell`, `BadRow`, `MissingColumn`, `BadColumn`. A file that cannot be
+    /// opened is [`is_io`](Error::is_io).
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .file_name("wards.csv")
+    ///     .read("unit_name,1\nx,1\n".as_bytes())
+    ///     .unwrap_err();
+    /// assert!(error.is_csv());
+    /// # }
+    /// ```
+    pub fn is_csv(&self) -> bool {
+        self.inner.kind.category() == Category::Csv
+    }
+
+    /// Whether a file cannot be read or written; the operating system's error is the
+    /// [`source`](std::error::Error::source).
+    ///
+    /// The kinds: `Io`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use std::error::Error as _;
+    ///
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .read_path("no/such/wards.csv")
+    ///     .unwrap_err();
+    /// assert!(error.is_io());
+    /// let io = error.source().unwrap().downcast_ref::<std::io::Error>().unwrap();
+    /// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    /// # }
+    /// ```
+    pub fn is_io(&self) -> bool {
+        self.inner.kind.category() == Category::Io
+    }
+
+    /// Whether a figure is too large, or too precise, for the number that must hold it: a
+    /// result that does not fit a [`Decimal`], or points that do not fit bulk scoring's
+    /// 64-bit fixed point.
+    ///
+    /// The kinds: `Overflow`, `FixedPointOverflow`, `TooManyDecimals`.
+    ///
+    /// ```
+    /// use par_index::Framework;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let error = Framework::builder("cat", "Cat")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Một", Decimal::MAX)
+    ///     .domain("2", "Hai", Decimal::MAX)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(error.is_overflow());
+    /// ```
+    pub fn is_overflow(&self) -> bool {
+        self.inner.kind.category() == Category::Overflow
+    }
+
+    /// Whether a calculation cannot be done on a framework of this shape: bulk scoring, and
+    /// plans of points to gain, need points that add up one for one, and a parent that
+    /// averages or rescales its children does not.
+    ///
+    /// The kinds: `BulkUnsupported`, `PlanUnsupported`.
+    ///
+    /// ```
+    /// use par_index::{Framework, bulk::PointsTable, framework::Combine};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let averaged = Framework::builder("avg", "Averaged")
+    ///     .combine_domains(Combine::WeightedMean)
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .weight(Decimal::from(1))
+    ///     .build()?;
+    /// let error = PointsTable::new(&averaged, "2024".parse()?).unwrap_err();
+    /// assert!(error.is_unsupported());
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn is_unsupported(&self) -> bool {
+        self.inner.kind.category() == Category::Unsupported
+    }
+
+    /// The unit the error is about, when it names one; for an [`ErrorKind::InCell`], the
+    /// unit its cause names.
+    ///
+    /// ```
+    /// use par_index::{Assessment, Framework};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()?;
+    /// let error = framework.score(&Assessment::new("other", "ward-7", "2024".parse()?));
+    /// assert_eq!(error.unwrap_err().unit(), Some("ward-7"));
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn unit(&self) -> Option<&str> {
+        use ErrorKind as K;
+        match self.kind() {
+            K::FrameworkMismatch { unit, .. }
+            | K::UnknownCode { unit, .. }
+            | K::NotALeaf { unit, .. }
+            | K::DuplicateEntry { unit, .. }
+            | K::NothingApplicable { unit }
+            | K::MissingInput { unit, .. }
+            | K::RowLength { unit, .. }
+            | K::DuplicateUnit { unit }
+            | K::UnitPointsAboveMax { unit, .. }
+            | K::UnitNegativePoints { unit, .. }
+            | K::TooManyDecimals { unit, .. }
+            | K::ScorecardMismatch { unit, .. }
+            | K::CohortPeriodMismatch { unit, .. }
+            | K::DuplicateCohortUnit { unit }
+            | K::UnknownTieBreakerNode { unit, .. }
+            | K::InvalidScorecard { unit, .. }
+            | K::NotInRanking { unit }
+            | K::InvalidTargetRank { unit, .. }
+            | K::PlanOutOfRange { unit, .. }
+            | K::PlanUnsupported { unit, .. }
+            | K::DuplicateChange { unit, .. } => Some(unit),
+            K::InCell { cause, .. } => cause.unit(),
+            _ => None,
+        }
+    }
+
+    /// The node the error is about, when it names one node; for an [`ErrorKind::InCell`],
+    /// the node its cause names.
+    ///
+    /// ```
+    /// use par_index::Framework;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let error = Framework::builder("cat", "Cat")
+    ///     .total_points(Decimal::from(10))
+    ///     .domain("1", "Một", Decimal::from(5))
+    ///     .domain("1", "Hai", Decimal::from(5))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(error.to_string(), "node code 1 is declared twice");
+    /// assert_eq!(error.code().map(|c| c.as_str()), Some("1"));
+    /// ```
+    pub fn code(&self) -> Option<&Code> {
+        use ErrorKind as K;
+        match self.kind() {
+            K::DuplicateCode { code }
+            | K::UnknownParent { code, .. }
+            | K::ParentCycle { code }
+            | K::TooDeep { code, .. }
+            | K::UnknownCode { code, .. }
+            | K::DuplicateEntry { code, .. }
+            | K::DuplicateColumn { code }
+            | K::UnknownTieBreakerNode { code, .. }
+            | K::UnknownMappedDomain { code, .. }
+            | K::DuplicateDomainMapping { code, .. }
+            | K::AssignmentUnknownCode { code, .. }
+            | K::InvalidItem { code, .. }
+            | K::PlanUnsupported { code, .. }
+            | K::DuplicateChange { code, .. } => Some(code),
+            K::NonPositiveMax { node, .. }
+            | K::ChildrenSumMismatch { node, .. }
+            | K::MissingWeight { node }
+            | K::NonPositiveWeight { node, .. }
+            | K::MisplacedField { node, .. }
+            | K::RuleExceedsMax { node, .. }
+            | K::InvalidRule { node, .. }
+            | K::NotALeaf { node, .. }
+            | K::PointsAboveMax { node, .. }
+            | K::NegativeValue { node, .. }
+            | K::WrongEvidence { node, .. }
+            | K::ZeroDenominator { node }
+            | K::RateAboveWhole { node, .. }
+            | K::PercentAboveHundred { node, .. }
+            | K::SurveyMeanOutOfScale { node, .. }
+            | K::NotApplicableNotAllowed { node }
+            | K::NotApplicableWithPoints { node }
+            | K::ColumnNotALeaf { node }
+            | K::UnitPointsAboveMax { node, .. }
+            | K::UnitNegativePoints { node, .. }
+            | K::TooManyDecimals { node, .. }
+            | K::TwoLeads { node, .. }
+            | K::RedundantCoordinator { node, .. } => Some(&node.code),
+            K::InCell { cause, .. } => cause.code(),
+            _ => None,
+        }
+    }
+
+    /// The line of a table the error is about (the header is line 1), when it is known.
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use par_index::Framework;
+    /// use par_index::csv::AssessmentReader;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let framework = Framework::builder("cat", "Cat")
+    ///     .domain("1", "Một", Decimal::from(100))
+    ///     .build()
+    ///     .unwrap();
+    /// let error = AssessmentReader::new(&framework)
+    ///     .read("unit,period,1\nu,2024,ten\n".as_bytes())
+    ///     .unwrap_err();
+    /// assert_eq!(error.line(), Some(2));
+    /// # }
+    /// ```
+    pub fn line(&self) -> Option<u64> {
+        match self.kind() {
+            ErrorKind::InCell { line, .. } | ErrorKind::BadRow { line, .. } => {
+                Some(*line).filter(|line| *line != 0)
+            }
+            ErrorKind::BadColumn { .. } => Some(1),
+            _ => None,
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error {
+            inner: Box::new(Inner { kind, io: None }),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.inner.kind, f)
+    }
+}
+
+/// As the kind's `Debug`: `PointsAboveMax { node: … }`.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.inner.kind, f)
+    }
+}
+
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.inner.kind == other.inner.kind
+    }
+}
+
+impl Eq for Error {}
+
+impl std::error::Error for Error {
+    /// The operating system's error behind an [`ErrorKind::Io`]; the cell's own error behind
+    /// an [`ErrorKind::InCell`].
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        if let Some(io) = &self.inner.io {
+            return Some(&**io);
+        }
+        match &self.inner.kind {
+            ErrorKind::InCell { cause, .. } => Some(&**cause),
+            _ => None,
+        }
+    }
+}
+
+/// The categories of [`Error`]'s `is_*` methods: every kind is in exactly one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Input,
+    Mismatch,
+    Parse,
+    Csv,
+    Io,
+    Overflow,
+    Unsupported,
+}
+
+/// What went wrong: the kind of an [`Error`], each variant naming the node, the unit and the
+/// numbers. Match on it through [`Error::kind`].
 ///
 /// Messages are lowercase without a final period, so that they read well inside other
-/// messages. Nothing in the library panics on caller input: every bad input ends here.
+/// messages. Variants with fields are `#[non_exhaustive]`, so that a field can be added
+/// later: match them with `{ field, .. }`.
 ///
 /// # Catalogue
 ///
@@ -119,9 +626,10 @@ use crate::code::{Code, NodeRef};
 /// | `Io` | `cannot read no/such/wards.csv: No such file or directory (os error 2)` |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum ErrorKind {
     /// A node code that does not parse.
     #[error("invalid node code {code:?}: {reason}")]
+    #[non_exhaustive]
     InvalidCode {
         /// The text given (cut to 72 characters).
         code: String,
@@ -132,6 +640,7 @@ pub enum Error {
     #[error(
         "invalid period {period:?}: use 1 to 32 letters, digits, '-', '_' or '.', such as \"2021\" or \"2021-H1\""
     )]
+    #[non_exhaustive]
     InvalidPeriod {
         /// The text given (cut to 40 characters).
         period: String,
@@ -142,12 +651,14 @@ pub enum Error {
     EmptyFrameworkId,
     /// A framework with no nodes.
     #[error("framework {id} has no nodes")]
+    #[non_exhaustive]
     EmptyFramework {
         /// The framework's id.
         id: String,
     },
     /// A declared total of zero or less.
     #[error("framework {id} declares a total of {total} points; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveTotal {
         /// The framework's id.
         id: String,
@@ -156,12 +667,14 @@ pub enum Error {
     },
     /// Two nodes with one code.
     #[error("node code {code} is declared twice")]
+    #[non_exhaustive]
     DuplicateCode {
         /// The repeated code.
         code: Code,
     },
     /// A node whose parent is not declared.
     #[error("node {code} names parent {parent}, which is not declared")]
+    #[non_exhaustive]
     UnknownParent {
         /// The node.
         code: Code,
@@ -170,12 +683,14 @@ pub enum Error {
     },
     /// Parents that form a loop.
     #[error("node {code} is its own ancestor: its parents form a cycle")]
+    #[non_exhaustive]
     ParentCycle {
         /// A node on the cycle.
         code: Code,
     },
     /// A tree deeper than the library accepts.
     #[error("node {code} is nested deeper than {max_depth} levels")]
+    #[non_exhaustive]
     TooDeep {
         /// The node.
         code: Code,
@@ -184,6 +699,7 @@ pub enum Error {
     },
     /// A maximum of zero or less.
     #[error("{node} has a maximum of {max} points; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveMax {
         /// The node.
         node: NodeRef,
@@ -192,6 +708,7 @@ pub enum Error {
     },
     /// Children whose maxima do not add up to their parent's.
     #[error("the children of {node} add up to {children_sum} points but its maximum is {max}")]
+    #[non_exhaustive]
     ChildrenSumMismatch {
         /// The parent.
         node: NodeRef,
@@ -204,6 +721,7 @@ pub enum Error {
     #[error(
         "the domains of framework {id} add up to {sum} points but its declared total is {declared}"
     )]
+    #[non_exhaustive]
     TotalMismatch {
         /// The framework's id.
         id: String,
@@ -214,12 +732,14 @@ pub enum Error {
     },
     /// A child of a weighted-mean parent without a weight.
     #[error("{node} has no weight, but its parent combines its children by weighted mean")]
+    #[non_exhaustive]
     MissingWeight {
         /// The child.
         node: NodeRef,
     },
     /// A weight of zero or less.
     #[error("{node} has a weight of {weight}; it must be above 0")]
+    #[non_exhaustive]
     NonPositiveWeight {
         /// The node.
         node: NodeRef,
@@ -228,16 +748,18 @@ pub enum Error {
     },
     /// A field that would be ignored where it was set.
     #[error("{node} sets {field}, which has no effect there: {reason}")]
+    #[non_exhaustive]
     MisplacedField {
         /// The node.
         node: NodeRef,
         /// The field.
-        field: &'static str,
+        field: NodeField,
         /// Why it has no effect.
         reason: &'static str,
     },
     /// A rule that can award more than its node's maximum.
     #[error("{node} awards {awarded} points but its maximum is {max}")]
+    #[non_exhaustive]
     RuleExceedsMax {
         /// The node.
         node: NodeRef,
@@ -248,10 +770,11 @@ pub enum Error {
     },
     /// A rule whose parameters make no sense.
     #[error("the {rule} rule of {node} is invalid: {reason}")]
+    #[non_exhaustive]
     InvalidRule {
         /// The node.
         node: NodeRef,
-        /// The rule's kind.
+        /// The rule's kind, as [`Rule::kind`](crate::Rule::kind) names it.
         rule: &'static str,
         /// What is wrong.
         reason: String,
@@ -262,6 +785,7 @@ pub enum Error {
 
     /// An assessment of another framework.
     #[error("unit {unit} is assessed against framework {found}, not {expected}")]
+    #[non_exhaustive]
     FrameworkMismatch {
         /// The unit.
         unit: String,
@@ -275,6 +799,7 @@ pub enum Error {
     EmptyUnit,
     /// An entry for a code the framework does not have.
     #[error("unit {unit} reports code {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     UnknownCode {
         /// The unit.
         unit: String,
@@ -285,6 +810,7 @@ pub enum Error {
     },
     /// An entry for a node that has children.
     #[error("unit {unit} reports {node} directly, but it has children and is scored from them")]
+    #[non_exhaustive]
     NotALeaf {
         /// The unit.
         unit: String,
@@ -293,6 +819,7 @@ pub enum Error {
     },
     /// Two entries for one leaf.
     #[error("unit {unit} reports code {code} twice")]
+    #[non_exhaustive]
     DuplicateEntry {
         /// The unit.
         unit: String,
@@ -301,11 +828,12 @@ pub enum Error {
     },
     /// Points above the node's maximum.
     #[error("{node} is given {points} {which} points but its maximum is {max}")]
+    #[non_exhaustive]
     PointsAboveMax {
         /// The node.
         node: NodeRef,
         /// Which points: entered, self-assessed or appraised.
-        which: &'static str,
+        which: PointsKind,
         /// The points given.
         points: Decimal,
         /// The node's maximum.
@@ -313,28 +841,31 @@ pub enum Error {
     },
     /// A negative number where only zero or more make sense.
     #[error("{node} is given a negative {what}: {value}")]
+    #[non_exhaustive]
     NegativeValue {
         /// The node.
         node: NodeRef,
         /// Which number.
-        what: &'static str,
+        what: Quantity,
         /// Its value.
         value: Decimal,
     },
     /// Evidence of a kind the rule cannot score.
     #[error("{node} is scored by a {rule} rule, which cannot use {found} evidence")]
+    #[non_exhaustive]
     WrongEvidence {
         /// The node.
         node: NodeRef,
-        /// The rule's kind.
+        /// The rule's kind, as [`Rule::kind`](crate::Rule::kind) names it.
         rule: &'static str,
-        /// The evidence's kind.
+        /// The evidence's kind, as [`Evidence::kind`](crate::Evidence::kind) names it.
         found: &'static str,
     },
     /// A rate whose denominator is zero, where the rule does not say what that means.
     #[error(
         "{node} is given a rate with denominator 0, and its rule does not say what that scores"
     )]
+    #[non_exhaustive]
     ZeroDenominator {
         /// The node.
         node: NodeRef,
@@ -343,6 +874,7 @@ pub enum Error {
     #[error(
         "{node} is given the rate {numerator}/{denominator}: the numerator may not exceed the denominator"
     )]
+    #[non_exhaustive]
     RateAboveWhole {
         /// The node.
         node: NodeRef,
@@ -356,6 +888,7 @@ pub enum Error {
     #[error(
         "{node} is given {percent}%: a percent, like a rate, is a part of a whole and may not exceed 100"
     )]
+    #[non_exhaustive]
     PercentAboveHundred {
         /// The node.
         node: NodeRef,
@@ -366,6 +899,7 @@ pub enum Error {
     #[error(
         "{node} is given a survey mean of {mean}, outside its scale {scale_min} to {scale_max}"
     )]
+    #[non_exhaustive]
     SurveyMeanOutOfScale {
         /// The node.
         node: NodeRef,
@@ -378,24 +912,28 @@ pub enum Error {
     },
     /// "Not applicable" on a node the framework does not mark optional.
     #[error("{node} is reported not applicable, but the framework does not mark it optional")]
+    #[non_exhaustive]
     NotApplicableNotAllowed {
         /// The node.
         node: NodeRef,
     },
     /// "Not applicable" together with points.
     #[error("{node} is reported not applicable and also given points")]
+    #[non_exhaustive]
     NotApplicableWithPoints {
         /// The node.
         node: NodeRef,
     },
     /// Nothing in the framework applies to the unit.
     #[error("nothing in the framework applies to unit {unit}: every domain is not applicable")]
+    #[non_exhaustive]
     NothingApplicable {
         /// The unit.
         unit: String,
     },
     /// Leaves with no input, in strict mode.
     #[error("unit {unit} has no input for {} leaves: {}", codes.len(), list_codes(codes))]
+    #[non_exhaustive]
     MissingInput {
         /// The unit.
         unit: String,
@@ -404,6 +942,7 @@ pub enum Error {
     },
     /// A built-in framework id that is not known.
     #[error("there is no built-in framework {id:?}; the built-ins are {known}")]
+    #[non_exhaustive]
     UnknownFramework {
         /// The id asked for (cut to 72 characters).
         id: String,
@@ -412,6 +951,7 @@ pub enum Error {
     },
     /// A pinning tolerance below zero.
     #[error("a pinning tolerance of {tolerance} is negative; it must be 0 or more")]
+    #[non_exhaustive]
     NegativeTolerance {
         /// The tolerance given.
         tolerance: Decimal,
@@ -422,12 +962,14 @@ pub enum Error {
     #[error(
         "bulk scoring adds points up, but {at} combines its children by weighted mean: score its units one by one with Framework::score"
     )]
+    #[non_exhaustive]
     BulkUnsupported {
         /// The parent (`criterion 3.2`) or `the total of framework …`.
         at: String,
     },
     /// A points-table column that is not a node of the framework.
     #[error("points table column {column:?} is not a node of framework {framework}")]
+    #[non_exhaustive]
     UnknownColumn {
         /// The column's header (cut to 72 characters).
         column: String,
@@ -436,18 +978,21 @@ pub enum Error {
     },
     /// A points-table column for a node that has children.
     #[error("points table column {node} has children; a table holds the points of leaves only")]
+    #[non_exhaustive]
     ColumnNotALeaf {
         /// The node.
         node: NodeRef,
     },
     /// Two points-table columns for one leaf.
     #[error("points table column {code} appears twice")]
+    #[non_exhaustive]
     DuplicateColumn {
         /// The leaf's code.
         code: Code,
     },
     /// Leaves with no points-table column.
     #[error("the points table has no column for {} leaves of framework {framework}: {}", codes.len(), list_codes(codes))]
+    #[non_exhaustive]
     MissingColumns {
         /// The framework's id.
         framework: String,
@@ -456,6 +1001,7 @@ pub enum Error {
     },
     /// A points-table row with too few or too many values.
     #[error("unit {unit} has {found} points but the points table has {expected} columns")]
+    #[non_exhaustive]
     RowLength {
         /// The unit.
         unit: String,
@@ -466,18 +1012,21 @@ pub enum Error {
     },
     /// A points-table row with an empty unit id.
     #[error("row {row} of the points table has an empty unit id")]
+    #[non_exhaustive]
     EmptyTableUnit {
         /// The row, counting from 1.
         row: usize,
     },
     /// Two points-table rows for one unit.
     #[error("unit {unit} appears twice in the points table")]
+    #[non_exhaustive]
     DuplicateUnit {
         /// The unit.
         unit: String,
     },
     /// Points above a leaf's maximum in a points table.
     #[error("unit {unit} is given {points} points for {node} but its maximum is {max}")]
+    #[non_exhaustive]
     UnitPointsAboveMax {
         /// The unit.
         unit: String,
@@ -490,6 +1039,7 @@ pub enum Error {
     },
     /// Negative points in a points table.
     #[error("unit {unit} is given a negative number of points for {node}: {points}")]
+    #[non_exhaustive]
     UnitNegativePoints {
         /// The unit.
         unit: String,
@@ -503,6 +1053,7 @@ pub enum Error {
     #[error(
         "unit {unit} is given {points} points for {node}: bulk scoring of framework {framework} holds at most {max_places} decimal places"
     )]
+    #[non_exhaustive]
     TooManyDecimals {
         /// The unit.
         unit: String,
@@ -519,6 +1070,7 @@ pub enum Error {
     #[error(
         "framework {framework} totals {total} points, which does not fit 64-bit fixed-point points at {places} decimal places"
     )]
+    #[non_exhaustive]
     FixedPointOverflow {
         /// The framework's id.
         framework: String,
@@ -529,14 +1081,16 @@ pub enum Error {
     },
     /// An analysis option out of range.
     #[error("invalid {option}: {reason}")]
+    #[non_exhaustive]
     InvalidAnalysisOption {
         /// The option.
-        option: &'static str,
+        option: AnalysisOption,
         /// What is wrong with it.
         reason: String,
     },
     /// A scorecard that does not have the nodes of the framework it names.
     #[error("the scorecard of unit {unit} does not have the nodes of framework {framework}")]
+    #[non_exhaustive]
     ScorecardMismatch {
         /// The unit.
         unit: String,
@@ -545,6 +1099,7 @@ pub enum Error {
     },
     /// A rounding policy with more decimal places than a policy publishes.
     #[error("a rounding policy of {places} decimal places is refused; at most {max} are published")]
+    #[non_exhaustive]
     TooManyDecimalPlaces {
         /// The places asked for.
         places: u32,
@@ -555,15 +1110,17 @@ pub enum Error {
     #[error(
         "cannot read {text:?} as an exact value: write a decimal such as \"24.05\" or a fraction of integers such as \"1/3\""
     )]
+    #[non_exhaustive]
     InvalidExact {
         /// The text given.
         text: String,
     },
     /// A result too large for a decimal.
     #[error("arithmetic overflow {operation} {left} and {right} for {context}")]
+    #[non_exhaustive]
     Overflow {
         /// What was being done.
-        operation: &'static str,
+        operation: Operation,
         /// The left operand.
         left: Decimal,
         /// The right operand.
@@ -576,6 +1133,7 @@ pub enum Error {
     #[error(
         "a cohort ranks one period: unit {first_unit} is scored for {first_period} but unit {unit} for {period}"
     )]
+    #[non_exhaustive]
     CohortPeriodMismatch {
         /// The cohort's first unit.
         first_unit: String,
@@ -588,6 +1146,7 @@ pub enum Error {
     },
     /// One unit twice in a cohort (ranked or listed outside the ranking).
     #[error("unit {unit} is in the cohort twice")]
+    #[non_exhaustive]
     DuplicateCohortUnit {
         /// The unit.
         unit: String,
@@ -596,6 +1155,7 @@ pub enum Error {
     #[error(
         "a tie-breaker names node {code}, which the scorecard of unit {unit} under framework {framework} does not have"
     )]
+    #[non_exhaustive]
     UnknownTieBreakerNode {
         /// The node's code.
         code: Code,
@@ -606,18 +1166,21 @@ pub enum Error {
     },
     /// A grade scale without grades.
     #[error("grade scale {scale} has no grades")]
+    #[non_exhaustive]
     EmptyGradeScale {
         /// The scale's name.
         scale: String,
     },
     /// A grade with an empty label.
     #[error("grade scale {scale} has a grade with an empty label")]
+    #[non_exhaustive]
     EmptyGradeLabel {
         /// The scale's name.
         scale: String,
     },
     /// Two grades with one label.
     #[error("grade scale {scale} names grade {label} twice")]
+    #[non_exhaustive]
     DuplicateGradeLabel {
         /// The scale's name.
         scale: String,
@@ -626,6 +1189,7 @@ pub enum Error {
     },
     /// A grade threshold outside 0 to 100 percent.
     #[error("grade {label} of scale {scale} starts at {min}; a threshold must be within 0 to 100")]
+    #[non_exhaustive]
     GradeThresholdOutOfRange {
         /// The scale's name.
         scale: String,
@@ -636,6 +1200,7 @@ pub enum Error {
     },
     /// Two grades with one threshold.
     #[error("grades {previous_label} and {label} of scale {scale} both start at {min}")]
+    #[non_exhaustive]
     DuplicateGradeThreshold {
         /// The scale's name.
         scale: String,
@@ -650,6 +1215,7 @@ pub enum Error {
     #[error(
         "grade {label} of scale {scale} starts at {min}, above {previous_min} of grade {previous_label} listed before it; list grades from the highest threshold down"
     )]
+    #[non_exhaustive]
     GradeThresholdsNotDescending {
         /// The scale's name.
         scale: String,
@@ -666,6 +1232,7 @@ pub enum Error {
     #[error(
         "cannot compare period {previous} with period {current}: the previous ranking's period must come before the current one's"
     )]
+    #[non_exhaustive]
     PeriodsNotInOrder {
         /// The previous ranking's period.
         previous: Period,
@@ -674,9 +1241,10 @@ pub enum Error {
     },
     /// A domain map naming a domain that a ranking does not have.
     #[error("the domain map names {side} domain {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     UnknownMappedDomain {
-        /// `previous` or `current`.
-        side: &'static str,
+        /// The side of the map: previous or current.
+        side: Side,
         /// The code.
         code: Code,
         /// The framework of that side's ranking.
@@ -684,27 +1252,31 @@ pub enum Error {
     },
     /// A domain map that maps one domain twice.
     #[error("the domain map maps {side} domain {code} twice")]
+    #[non_exhaustive]
     DuplicateDomainMapping {
-        /// `previous` or `current`.
-        side: &'static str,
+        /// The side of the map: previous or current.
+        side: Side,
         /// The code.
         code: Code,
     },
 
     /// An agency with an empty code.
     #[error("an agency needs a non-empty code (agency named {name:?})")]
+    #[non_exhaustive]
     EmptyAgencyCode {
         /// The agency's Vietnamese name, to find it.
         name: String,
     },
     /// Two agencies with one code.
     #[error("agency code {agency} is declared twice")]
+    #[non_exhaustive]
     DuplicateAgency {
         /// The repeated code.
         agency: String,
     },
     /// An agency code that names no declared agency.
     #[error("{context} names agency {agency}, which is not declared")]
+    #[non_exhaustive]
     UnknownAgency {
         /// The code given.
         agency: String,
@@ -713,6 +1285,7 @@ pub enum Error {
     },
     /// Assignments declared for another framework.
     #[error("the assignments are declared for framework {found}, not {expected}")]
+    #[non_exhaustive]
     AssignmentFrameworkMismatch {
         /// The framework they were validated against.
         expected: String,
@@ -721,6 +1294,7 @@ pub enum Error {
     },
     /// An assignment of a code the framework does not have.
     #[error("an assignment names code {code}, which framework {framework} does not have")]
+    #[non_exhaustive]
     AssignmentUnknownCode {
         /// The code.
         code: Code,
@@ -729,6 +1303,7 @@ pub enum Error {
     },
     /// One node assigned to two leads.
     #[error("{node} is assigned twice: to lead agencies {first} and {second}")]
+    #[non_exhaustive]
     TwoLeads {
         /// The node.
         node: NodeRef,
@@ -739,6 +1314,7 @@ pub enum Error {
     },
     /// A coordinating agency that is the lead or is listed twice.
     #[error("{node} lists agency {agency} as coordinating, but {reason}")]
+    #[non_exhaustive]
     RedundantCoordinator {
         /// The node.
         node: NodeRef,
@@ -752,6 +1328,7 @@ pub enum Error {
         "framework {framework} has domains with no lead agency: {}",
         list_codes(codes)
     )]
+    #[non_exhaustive]
     DomainsUnassigned {
         /// The framework's id.
         framework: String,
@@ -760,6 +1337,7 @@ pub enum Error {
     },
     /// A scorecard whose figures do not fit the framework it names.
     #[error("the scorecard of unit {unit} does not fit framework {framework}: {reason}")]
+    #[non_exhaustive]
     InvalidScorecard {
         /// The unit.
         unit: String,
@@ -773,6 +1351,7 @@ pub enum Error {
     CohortEmpty,
     /// A "previous" report that is not earlier.
     #[error("the previous report is for period {previous}, which is not before period {period}")]
+    #[non_exhaustive]
     PreviousNotEarlier {
         /// The current report's period.
         period: String,
@@ -781,6 +1360,7 @@ pub enum Error {
     },
     /// A "previous" report about other units.
     #[error("the previous report covers units {previous}, but this report covers units {units}")]
+    #[non_exhaustive]
     PreviousUnitsMismatch {
         /// This report's units, comma-separated.
         units: String,
@@ -789,6 +1369,7 @@ pub enum Error {
     },
     /// An item a heads' framework does not have, or cannot score from a flag.
     #[error("framework {framework} cannot score item {code}: {reason}")]
+    #[non_exhaustive]
     InvalidItem {
         /// The framework's id.
         framework: String,
@@ -799,6 +1380,7 @@ pub enum Error {
     },
     /// A rating scheme whose bands make no sense.
     #[error("rating scheme {scheme:?} is invalid: {reason}")]
+    #[non_exhaustive]
     InvalidRatingScheme {
         /// The scheme's title.
         scheme: String,
@@ -807,6 +1389,7 @@ pub enum Error {
     },
     /// Points outside the scheme's scale.
     #[error("a leader is given {points} points, outside the rating scale 0 to {max}")]
+    #[non_exhaustive]
     RatingPointsOutOfRange {
         /// The points given.
         points: Decimal,
@@ -815,20 +1398,23 @@ pub enum Error {
     },
     /// A fact a rating gate needs but that was not given.
     #[error("rating band {band} has a gate on {what}, which was not given")]
+    #[non_exhaustive]
     RatingFactMissing {
         /// The band whose gate needs it.
         band: String,
         /// The missing fact.
-        what: &'static str,
+        what: RatingFact,
     },
     /// A list of grade labels that cannot be used.
     #[error("invalid grade labels: {reason}")]
+    #[non_exhaustive]
     InvalidGradeLabels {
         /// What is wrong.
         reason: String,
     },
     /// A grade label not on the list.
     #[error("grade {grade:?} is not one of the labels {labels}")]
+    #[non_exhaustive]
     UnknownGrade {
         /// The label given.
         grade: String,
@@ -837,26 +1423,29 @@ pub enum Error {
     },
     /// A late-dossier record whose counts contradict each other.
     #[error("agency {agency} reports {part} {part_name} but only {whole} {whole_name}")]
+    #[non_exhaustive]
     DossierCountsInconsistent {
         /// The agency.
         agency: String,
         /// The part's count.
         part: u64,
         /// What the part counts.
-        part_name: &'static str,
+        part_name: DossierCount,
         /// The whole's count.
         whole: u64,
         /// What the whole counts.
-        whole_name: &'static str,
+        whole_name: DossierCount,
     },
     /// Two late-dossier records for one agency.
     #[error("agency {agency} has two late-dossier records")]
+    #[non_exhaustive]
     DuplicateDossierRecord {
         /// The agency.
         agency: String,
     },
     /// Evidence text that cannot be read (see [`crate::text`]).
     #[error("cannot read {text:?} as evidence: {reason}")]
+    #[non_exhaustive]
     InvalidEvidence {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
@@ -865,6 +1454,7 @@ pub enum Error {
     },
     /// Rule text that cannot be read (see [`crate::text`]).
     #[error("cannot read rule {text:?}: {reason}")]
+    #[non_exhaustive]
     InvalidRuleText {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
@@ -873,16 +1463,18 @@ pub enum Error {
     },
     /// A text that cannot be read as what it should be: a number, a level, a method.
     #[error("cannot read {text:?} as {expected}: {reason}")]
+    #[non_exhaustive]
     InvalidText {
         /// The text given (trimmed, cut to 72 characters).
         text: String,
-        /// What it should be, e.g. `a number`.
-        expected: &'static str,
+        /// What it should be, e.g. points.
+        expected: Expected,
         /// What is wrong with it.
         reason: String,
     },
     /// A table cell that cannot be read, with where it is; `cause` says why.
     #[error("{}: {cause}", locate(file.as_deref(), *line, column.as_deref()))]
+    #[non_exhaustive]
     InCell {
         /// The file's name, if known.
         file: Option<String>,
@@ -890,11 +1482,13 @@ pub enum Error {
         line: u64,
         /// The column's header, if the problem is in one cell.
         column: Option<String>,
-        /// What is wrong.
+        /// What is wrong; also the error's [`source`](std::error::Error::source).
+        #[source]
         cause: Box<Error>,
     },
     /// A table that is not well-formed CSV, or a row that cannot be used as a whole.
     #[error("{}: {reason}", locate(file.as_deref(), *line, None))]
+    #[non_exhaustive]
     BadRow {
         /// The file's name, if known.
         file: Option<String>,
@@ -905,6 +1499,7 @@ pub enum Error {
     },
     /// A table without a column it needs.
     #[error("{} has no column {column:?}; its columns are {found}", file.as_deref().unwrap_or("the table"))]
+    #[non_exhaustive]
     MissingColumn {
         /// The file's name, if known.
         file: Option<String>,
@@ -915,6 +1510,7 @@ pub enum Error {
     },
     /// A column header that is not known, or given twice.
     #[error("{} line 1, column {column:?}: {reason}", file.as_deref().unwrap_or("the table"))]
+    #[non_exhaustive]
     BadColumn {
         /// The file's name, if known.
         file: Option<String>,
@@ -923,11 +1519,13 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// A file that cannot be read or written.
+    /// A file that cannot be read or written. The operating system's error, when the library
+    /// had one, is the [`source`](std::error::Error::source) of the [`Error`] that holds this.
     #[error("cannot {action} {path}: {reason}")]
+    #[non_exhaustive]
     Io {
-        /// `read` or `write`.
-        action: &'static str,
+        /// Reading or writing.
+        action: IoAction,
         /// The file's path or name.
         path: String,
         /// The operating system's message.
@@ -936,6 +1534,7 @@ pub enum Error {
     /// Two results that should describe the same cohort and do not, such as a comparison
     /// whose current ranking is not the ranking reported.
     #[error("{what} is for {found}, but the report is for {expected}")]
+    #[non_exhaustive]
     ReportMismatch {
         /// What does not match.
         what: String,
@@ -947,12 +1546,14 @@ pub enum Error {
 
     /// A unit that a gap or what-if analysis needs among a ranking's ranked units.
     #[error("unit {unit} is not among the ranked units")]
+    #[non_exhaustive]
     NotInRanking {
         /// The unit.
         unit: String,
     },
     /// A target rank outside the ranking.
     #[error("target rank {rank} for unit {unit} is outside 1 to {units}")]
+    #[non_exhaustive]
     InvalidTargetRank {
         /// The unit.
         unit: String,
@@ -965,6 +1566,7 @@ pub enum Error {
     #[error(
         "cannot spread {points} more points over the leaves of unit {unit}: {open} points are open"
     )]
+    #[non_exhaustive]
     PlanOutOfRange {
         /// The unit.
         unit: String,
@@ -977,6 +1579,7 @@ pub enum Error {
     #[error(
         "points on leaf {code} of unit {unit} do not add one for one to its total: {node} rescales or averages its children"
     )]
+    #[non_exhaustive]
     PlanUnsupported {
         /// The unit.
         unit: String,
@@ -987,6 +1590,7 @@ pub enum Error {
     },
     /// A what-if that changes one leaf twice.
     #[error("the what-if for unit {unit} changes leaf {code} twice")]
+    #[non_exhaustive]
     DuplicateChange {
         /// The unit.
         unit: String,
@@ -1020,4 +1624,287 @@ fn list_codes(codes: &[Code]) -> String {
         ));
     }
     text
+}
+
+impl ErrorKind {
+    /// The category of the `is_*` methods of [`Error`]; every kind is listed, so that a new
+    /// kind cannot be added without one.
+    fn category(&self) -> Category {
+        use ErrorKind as K;
+        match self {
+            K::FrameworkMismatch { .. }
+            | K::ScorecardMismatch { .. }
+            | K::InvalidScorecard { .. }
+            | K::CohortPeriodMismatch { .. }
+            | K::PeriodsNotInOrder { .. }
+            | K::AssignmentFrameworkMismatch { .. }
+            | K::PreviousNotEarlier { .. }
+            | K::PreviousUnitsMismatch { .. }
+            | K::ReportMismatch { .. } => Category::Mismatch,
+            K::InvalidCode { .. }
+            | K::InvalidPeriod { .. }
+            | K::InvalidExact { .. }
+            | K::InvalidEvidence { .. }
+            | K::InvalidRuleText { .. }
+            | K::InvalidText { .. } => Category::Parse,
+            K::InCell { .. } | K::BadRow { .. } | K::MissingColumn { .. } | K::BadColumn { .. } => {
+                Category::Csv
+            }
+            K::Io { .. } => Category::Io,
+            K::Overflow { .. } | K::FixedPointOverflow { .. } | K::TooManyDecimals { .. } => {
+                Category::Overflow
+            }
+            K::BulkUnsupported { .. } | K::PlanUnsupported { .. } => Category::Unsupported,
+            K::EmptyFrameworkId
+            | K::EmptyFramework { .. }
+            | K::NonPositiveTotal { .. }
+            | K::DuplicateCode { .. }
+            | K::UnknownParent { .. }
+            | K::ParentCycle { .. }
+            | K::TooDeep { .. }
+            | K::NonPositiveMax { .. }
+            | K::ChildrenSumMismatch { .. }
+            | K::TotalMismatch { .. }
+            | K::MissingWeight { .. }
+            | K::NonPositiveWeight { .. }
+            | K::MisplacedField { .. }
+            | K::RuleExceedsMax { .. }
+            | K::InvalidRule { .. }
+            | K::BuilderWithoutNode
+            | K::UnknownFramework { .. }
+            | K::EmptyUnit
+            | K::UnknownCode { .. }
+            | K::NotALeaf { .. }
+            | K::DuplicateEntry { .. }
+            | K::PointsAboveMax { .. }
+            | K::NegativeValue { .. }
+            | K::WrongEvidence { .. }
+            | K::ZeroDenominator { .. }
+            | K::RateAboveWhole { .. }
+            | K::PercentAboveHundred { .. }
+            | K::SurveyMeanOutOfScale { .. }
+            | K::NotApplicableNotAllowed { .. }
+            | K::NotApplicableWithPoints { .. }
+            | K::NothingApplicable { .. }
+            | K::MissingInput { .. }
+            | K::UnknownColumn { .. }
+            | K::ColumnNotALeaf { .. }
+            | K::DuplicateColumn { .. }
+            | K::MissingColumns { .. }
+            | K::RowLength { .. }
+            | K::EmptyTableUnit { .. }
+            | K::DuplicateUnit { .. }
+            | K::UnitPointsAboveMax { .. }
+            | K::UnitNegativePoints { .. }
+            | K::NegativeTolerance { .. }
+            | K::InvalidAnalysisOption { .. }
+            | K::TooManyDecimalPlaces { .. }
+            | K::UnknownTieBreakerNode { .. }
+            | K::CohortEmpty
+            | K::DuplicateCohortUnit { .. }
+            | K::EmptyGradeScale { .. }
+            | K::EmptyGradeLabel { .. }
+            | K::DuplicateGradeLabel { .. }
+            | K::GradeThresholdOutOfRange { .. }
+            | K::DuplicateGradeThreshold { .. }
+            | K::GradeThresholdsNotDescending { .. }
+            | K::UnknownMappedDomain { .. }
+            | K::DuplicateDomainMapping { .. }
+            | K::EmptyAgencyCode { .. }
+            | K::DuplicateAgency { .. }
+            | K::UnknownAgency { .. }
+            | K::AssignmentUnknownCode { .. }
+            | K::TwoLeads { .. }
+            | K::RedundantCoordinator { .. }
+            | K::DomainsUnassigned { .. }
+            | K::InvalidItem { .. }
+            | K::InvalidRatingScheme { .. }
+            | K::RatingPointsOutOfRange { .. }
+            | K::RatingFactMissing { .. }
+            | K::InvalidGradeLabels { .. }
+            | K::UnknownGrade { .. }
+            | K::DossierCountsInconsistent { .. }
+            | K::DuplicateDossierRecord { .. }
+            | K::NotInRanking { .. }
+            | K::InvalidTargetRank { .. }
+            | K::PlanOutOfRange { .. }
+            | K::DuplicateChange { .. } => Category::Input,
+        }
+    }
+}
+
+/// A small closed set of words that a kind's message uses: an enum with a variant for each,
+/// printed as its words.
+macro_rules! words {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident => $text:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            /// The words the message uses.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+words! {
+    /// Which points a node is given, in [`ErrorKind::PointsAboveMax`].
+    pub enum PointsKind {
+        /// Points given as evidence ([`Evidence::Points`](crate::Evidence::Points)): `entered`.
+        Entered => "entered",
+        /// The unit's own points: `self-assessed`.
+        SelfAssessed => "self-assessed",
+        /// The appraisal team's points: `appraised`.
+        Appraised => "appraised",
+    }
+}
+
+words! {
+    /// Which number is negative, in [`ErrorKind::NegativeValue`].
+    pub enum Quantity {
+        /// Points given as evidence: `points`.
+        Points => "points",
+        /// The unit's own points: `self-assessed`.
+        SelfAssessed => "self-assessed",
+        /// The appraisal team's points: `appraised`.
+        Appraised => "appraised",
+        /// A percent given as evidence: `percent`.
+        Percent => "percent",
+        /// The part of a rate: `numerator`.
+        Numerator => "numerator",
+        /// The whole of a rate: `denominator`.
+        Denominator => "denominator",
+    }
+}
+
+words! {
+    /// A node's field that has no effect where it is set, in [`ErrorKind::MisplacedField`];
+    /// printed as its name in a framework's JSON and CSV forms.
+    pub enum NodeField {
+        /// `weight`.
+        Weight => "weight",
+        /// `combine`.
+        Combine => "combine",
+        /// `when_not_applicable`.
+        WhenNotApplicable => "when_not_applicable",
+        /// `rule`.
+        Rule => "rule",
+        /// `optional`.
+        Optional => "optional",
+    }
+}
+
+words! {
+    /// An option of the rank-uncertainty analysis, in [`ErrorKind::InvalidAnalysisOption`].
+    pub enum AnalysisOption {
+        /// `replications`.
+        Replications => "replications",
+        /// `weight factor range`.
+        WeightFactorRange => "weight factor range",
+        /// `survey noise`.
+        SurveyNoise => "survey noise",
+        /// `top`: the k of "in the top k".
+        Top => "top",
+        /// `grades`.
+        Grades => "grades",
+    }
+}
+
+words! {
+    /// The arithmetic that overflowed, in [`ErrorKind::Overflow`].
+    pub enum Operation {
+        /// `adding`.
+        Adding => "adding",
+        /// `subtracting`.
+        Subtracting => "subtracting",
+        /// `dividing`.
+        Dividing => "dividing",
+        /// `rounding`.
+        Rounding => "rounding",
+    }
+}
+
+words! {
+    /// A side of a domain map between two rankings, in [`ErrorKind::UnknownMappedDomain`]
+    /// and [`ErrorKind::DuplicateDomainMapping`].
+    pub enum Side {
+        /// The previous ranking's domains: `previous`.
+        Previous => "previous",
+        /// The current ranking's domains: `current`.
+        Current => "current",
+    }
+}
+
+words! {
+    /// A fact a rating band's gate needs, in [`ErrorKind::RatingFactMissing`].
+    pub enum RatingFact {
+        /// [`RatingFacts::managed_units`](crate::rating::RatingFacts::managed_units): `the ratings
+        /// of directly managed units`.
+        ManagedUnits => "the ratings of directly managed units",
+    }
+}
+
+words! {
+    /// A count of a late-dossier record, in [`ErrorKind::DossierCountsInconsistent`].
+    pub enum DossierCount {
+        /// Dossiers resolved: `resolved`.
+        Resolved => "resolved",
+        /// Dossiers resolved late: `late dossiers`.
+        Late => "late dossiers",
+        /// Apologies issued: `apologies`.
+        Apologies => "apologies",
+    }
+}
+
+words! {
+    /// What a table cell should hold, in [`ErrorKind::InvalidText`].
+    pub enum Expected {
+        /// `points`.
+        Points => "points",
+        /// `adjustment points`: a bonus or deduction.
+        AdjustmentPoints => "adjustment points",
+        /// `maximum points`.
+        MaximumPoints => "maximum points",
+        /// `a weight`.
+        Weight => "a weight",
+        /// `the node's level`.
+        Level => "the node's level",
+        /// `yes or no`.
+        YesNo => "yes or no",
+        /// `a method` of assessment.
+        Method => "a method",
+        /// `a way to combine children`.
+        Combine => "a way to combine children",
+        /// `a not-applicable policy`.
+        NotApplicablePolicy => "a not-applicable policy",
+    }
+}
+
+words! {
+    /// What was being done to a file, in [`ErrorKind::Io`].
+    pub enum IoAction {
+        /// `read`.
+        Read => "read",
+        /// `write`.
+        Write => "write",
+    }
 }

@@ -634,8 +634,11 @@ impl FromStr for Exact {
     /// Reads a decimal (`24.05`, as CSV cells and JSON strings are read: digits, one dot, a
     /// sign) or a fraction of two integers (`537800/5597`).
     fn from_str(text: &str) -> Result<Exact, crate::Error> {
-        let invalid = || crate::Error::InvalidExact {
-            text: text.to_owned(),
+        let invalid = || {
+            crate::ErrorKind::InvalidExact {
+                text: text.to_owned(),
+            }
+            .into()
         };
         let trimmed = text.trim();
         if let Some((numerator, denominator)) = trimmed.split_once('/') {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::code::{Code, Level, NodeRef};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, NodeField};
 use crate::math::checked_sum_decimals;
 use crate::rule::Rule;
 
@@ -351,11 +351,13 @@ impl Framework {
     /// # Errors
     ///
     /// The first problem found, each its own variant naming the node and the numbers:
-    /// [`Error::EmptyFrameworkId`], [`Error::EmptyFramework`], [`Error::NonPositiveMax`],
-    /// [`Error::DuplicateCode`], [`Error::UnknownParent`], [`Error::ParentCycle`],
-    /// [`Error::TooDeep`], [`Error::ChildrenSumMismatch`], [`Error::TotalMismatch`],
-    /// [`Error::MissingWeight`], [`Error::NonPositiveWeight`], [`Error::MisplacedField`],
-    /// [`Error::RuleExceedsMax`], [`Error::InvalidRule`].
+    /// [`ErrorKind::EmptyFrameworkId`], [`ErrorKind::EmptyFramework`],
+    /// [`ErrorKind::NonPositiveMax`], [`ErrorKind::DuplicateCode`],
+    /// [`ErrorKind::UnknownParent`], [`ErrorKind::ParentCycle`], [`ErrorKind::TooDeep`],
+    /// [`ErrorKind::ChildrenSumMismatch`], [`ErrorKind::TotalMismatch`],
+    /// [`ErrorKind::MissingWeight`], [`ErrorKind::NonPositiveWeight`],
+    /// [`ErrorKind::MisplacedField`], [`ErrorKind::RuleExceedsMax`],
+    /// [`ErrorKind::InvalidRule`].
     pub fn from_spec(spec: FrameworkSpec) -> Result<Framework, Error> {
         let FrameworkSpec {
             info,
@@ -365,24 +367,26 @@ impl Framework {
             nodes: specs,
         } = spec;
         if info.id.trim().is_empty() {
-            return Err(Error::EmptyFrameworkId);
+            return Err(ErrorKind::EmptyFrameworkId.into());
         }
         if specs.is_empty() {
-            return Err(Error::EmptyFramework { id: info.id });
+            return Err(ErrorKind::EmptyFramework { id: info.id }.into());
         }
         if total_points <= Decimal::ZERO {
-            return Err(Error::NonPositiveTotal {
+            return Err(ErrorKind::NonPositiveTotal {
                 id: info.id,
                 total: total_points,
-            });
+            }
+            .into());
         }
 
         let mut position: HashMap<&Code, usize> = HashMap::with_capacity(specs.len());
         for (i, spec) in specs.iter().enumerate() {
             if position.insert(&spec.code, i).is_some() {
-                return Err(Error::DuplicateCode {
+                return Err(ErrorKind::DuplicateCode {
                     code: spec.code.clone(),
-                });
+                }
+                .into());
             }
         }
         let mut parent_of: Vec<Option<usize>> = Vec::with_capacity(specs.len());
@@ -390,10 +394,14 @@ impl Framework {
             parent_of.push(match &spec.parent {
                 None => None,
                 Some(parent) => {
-                    Some(*position.get(parent).ok_or_else(|| Error::UnknownParent {
-                        code: spec.code.clone(),
-                        parent: parent.clone(),
-                    })?)
+                    Some(
+                        *position
+                            .get(parent)
+                            .ok_or_else(|| ErrorKind::UnknownParent {
+                                code: spec.code.clone(),
+                                parent: parent.clone(),
+                            })?,
+                    )
                 }
             });
         }
@@ -470,14 +478,15 @@ impl Framework {
         for node in &self.nodes {
             let at = node.node_ref();
             if node.spec.max_points <= Decimal::ZERO {
-                return Err(Error::NonPositiveMax {
+                return Err(ErrorKind::NonPositiveMax {
                     node: at,
                     max: node.spec.max_points,
-                });
+                }
+                .into());
             }
             if let Some(weight) = node.spec.weight {
                 if weight <= Decimal::ZERO {
-                    return Err(Error::NonPositiveWeight { node: at, weight });
+                    return Err(ErrorKind::NonPositiveWeight { node: at, weight }.into());
                 }
             }
             let parent_combine = match node.parent {
@@ -485,30 +494,35 @@ impl Framework {
                 None => self.combine,
             };
             match (parent_combine, node.spec.weight) {
-                (Combine::WeightedMean, None) => return Err(Error::MissingWeight { node: at }),
+                (Combine::WeightedMean, None) => {
+                    return Err(ErrorKind::MissingWeight { node: at }.into());
+                }
                 (Combine::Sum, Some(_)) => {
-                    return Err(Error::MisplacedField {
+                    return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "weight",
+                        field: NodeField::Weight,
                         reason: "its parent sums points and uses no weights",
-                    });
+                    }
+                    .into());
                 }
                 _ => {}
             }
             if node.is_leaf() {
                 if node.spec.combine != Combine::Sum {
-                    return Err(Error::MisplacedField {
+                    return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "combine",
+                        field: NodeField::Combine,
                         reason: "it has no children to combine",
-                    });
+                    }
+                    .into());
                 }
                 if node.spec.when_not_applicable != NotApplicablePolicy::DropMaximum {
-                    return Err(Error::MisplacedField {
+                    return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "when_not_applicable",
+                        field: NodeField::WhenNotApplicable,
                         reason: "it has no children",
-                    });
+                    }
+                    .into());
                 }
                 node.rule().unwrap_or(&Rule::Direct).validate(
                     &at,
@@ -517,18 +531,20 @@ impl Framework {
                 )?;
             } else {
                 if node.spec.rule.is_some() {
-                    return Err(Error::MisplacedField {
+                    return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "rule",
+                        field: NodeField::Rule,
                         reason: "only leaves are scored by a rule; it has children",
-                    });
+                    }
+                    .into());
                 }
                 if node.spec.optional {
-                    return Err(Error::MisplacedField {
+                    return Err(ErrorKind::MisplacedField {
                         node: at,
-                        field: "optional",
+                        field: NodeField::Optional,
                         reason: "only leaves can be reported not applicable; it has children",
-                    });
+                    }
+                    .into());
                 }
             }
         }
@@ -545,22 +561,24 @@ impl Framework {
                     &at,
                 )?;
                 if sum != node.spec.max_points {
-                    return Err(Error::ChildrenSumMismatch {
+                    return Err(ErrorKind::ChildrenSumMismatch {
                         node: at,
                         children_sum: sum.to_decimal(),
                         max: node.spec.max_points,
-                    });
+                    }
+                    .into());
                 }
             }
         }
         if self.combine == Combine::Sum {
             let sum = checked_sum_decimals(self.domains().map(Node::max_points), &self.info.id)?;
             if sum != self.total_points {
-                return Err(Error::TotalMismatch {
+                return Err(ErrorKind::TotalMismatch {
                     id: self.info.id.clone(),
                     sum: sum.to_decimal(),
                     declared: self.total_points,
-                });
+                }
+                .into());
             }
         }
         Ok(())
@@ -684,15 +702,17 @@ fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>,
             // only descend from; the node reached is on it, so that is the one named.
             if current == i || depth > specs.len() {
                 let on_cycle = specs.get(current).map_or(&spec.code, |s| &s.code);
-                return Err(Error::ParentCycle {
+                return Err(ErrorKind::ParentCycle {
                     code: on_cycle.clone(),
-                });
+                }
+                .into());
             }
             if depth > MAX_DEPTH {
-                return Err(Error::TooDeep {
+                return Err(ErrorKind::TooDeep {
                     code: spec.code.clone(),
                     max_depth: MAX_DEPTH,
-                });
+                }
+                .into());
             }
         }
         depths.push(depth);
@@ -813,7 +833,8 @@ impl FrameworkBuilder {
         match self.spec.nodes.last_mut() {
             Some(node) => set(node),
             None => {
-                self.error.get_or_insert(Error::BuilderWithoutNode);
+                self.error
+                    .get_or_insert(ErrorKind::BuilderWithoutNode.into());
             }
         }
         self
@@ -858,8 +879,8 @@ impl FrameworkBuilder {
     ///
     /// # Errors
     ///
-    /// A code that did not parse ([`Error::InvalidCode`]), a field set before any node
-    /// ([`Error::BuilderWithoutNode`]), or any error of [`Framework::from_spec`].
+    /// A code that did not parse ([`ErrorKind::InvalidCode`]), a field set before any node
+    /// ([`ErrorKind::BuilderWithoutNode`]), or any error of [`Framework::from_spec`].
     pub fn build(mut self) -> Result<Framework, Error> {
         if let Some(error) = self.error {
             return Err(error);

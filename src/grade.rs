@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// One grade of a [`GradeScale`]: a label and the lowest index (in percent) it covers.
 ///
@@ -94,10 +94,10 @@ impl GradeScale {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyGradeScale`] without grades, [`Error::EmptyGradeLabel`],
-    /// [`Error::DuplicateGradeLabel`], [`Error::GradeThresholdOutOfRange`] for a threshold
-    /// outside 0 to 100, [`Error::DuplicateGradeThreshold`] and
-    /// [`Error::GradeThresholdsNotDescending`].
+    /// [`ErrorKind::EmptyGradeScale`] without grades, [`ErrorKind::EmptyGradeLabel`],
+    /// [`ErrorKind::DuplicateGradeLabel`], [`ErrorKind::GradeThresholdOutOfRange`] for a threshold
+    /// outside 0 to 100, [`ErrorKind::DuplicateGradeThreshold`] and
+    /// [`ErrorKind::GradeThresholdsNotDescending`].
     pub fn new(
         name: impl Into<String>,
         bands: impl IntoIterator<Item = GradeBand>,
@@ -105,47 +105,51 @@ impl GradeScale {
         let name = name.into();
         let bands: Vec<GradeBand> = bands.into_iter().collect();
         if bands.is_empty() {
-            return Err(Error::EmptyGradeScale { scale: name });
+            return Err(ErrorKind::EmptyGradeScale { scale: name }.into());
         }
         let mut previous: Option<&GradeBand> = None;
         for (position, band) in bands.iter().enumerate() {
             if band.label.trim().is_empty() {
-                return Err(Error::EmptyGradeLabel { scale: name });
+                return Err(ErrorKind::EmptyGradeLabel { scale: name }.into());
             }
             if bands
                 .iter()
                 .take(position)
                 .any(|earlier| earlier.label == band.label)
             {
-                return Err(Error::DuplicateGradeLabel {
+                return Err(ErrorKind::DuplicateGradeLabel {
                     scale: name,
                     label: band.label.clone(),
-                });
+                }
+                .into());
             }
             if band.min < Decimal::ZERO || band.min > Decimal::ONE_HUNDRED {
-                return Err(Error::GradeThresholdOutOfRange {
+                return Err(ErrorKind::GradeThresholdOutOfRange {
                     scale: name,
                     label: band.label.clone(),
                     min: band.min,
-                });
+                }
+                .into());
             }
             if let Some(above) = previous {
                 if band.min == above.min {
-                    return Err(Error::DuplicateGradeThreshold {
+                    return Err(ErrorKind::DuplicateGradeThreshold {
                         scale: name,
                         previous_label: above.label.clone(),
                         label: band.label.clone(),
                         min: band.min,
-                    });
+                    }
+                    .into());
                 }
                 if band.min > above.min {
-                    return Err(Error::GradeThresholdsNotDescending {
+                    return Err(ErrorKind::GradeThresholdsNotDescending {
                         scale: name,
                         previous_label: above.label.clone(),
                         previous_min: above.min,
                         label: band.label.clone(),
                         min: band.min,
-                    });
+                    }
+                    .into());
                 }
             }
             previous = Some(band);

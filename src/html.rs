@@ -63,7 +63,7 @@ use rust_decimal::Decimal;
 use crate::accountability::{AccountabilityReport, Verdict};
 use crate::code::Code;
 use crate::comparison::{Comparison, RankChange, UnitChange};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::ranking::{RankedUnit, Ranking};
@@ -184,7 +184,7 @@ impl<'a> HtmlReport<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::ReportMismatch`] when the comparison's current ranking or the
+    /// [`ErrorKind::ReportMismatch`] when the comparison's current ranking or the
     /// accountability report is of another framework or period than the ranking.
     pub fn render(&self) -> Result<String, Error> {
         self.check()?;
@@ -209,21 +209,23 @@ impl<'a> HtmlReport<'a> {
         if let Some(comparison) = self.comparison {
             let found = (comparison.current_framework(), comparison.current_period());
             if found != expected {
-                return Err(Error::ReportMismatch {
+                return Err(ErrorKind::ReportMismatch {
                     what: "the comparison's current ranking".to_owned(),
                     expected: show(expected.0, expected.1),
                     found: show(found.0, found.1),
-                });
+                }
+                .into());
             }
         }
         if let Some(report) = self.accountability {
             let found = (report.framework.as_str(), Some(&report.period));
             if found != expected {
-                return Err(Error::ReportMismatch {
+                return Err(ErrorKind::ReportMismatch {
                     what: "the accountability report".to_owned(),
                     expected: show(expected.0, expected.1),
                     found: show(found.0, found.1),
-                });
+                }
+                .into());
             }
         }
         Ok(())

@@ -68,7 +68,7 @@
 //! Every figure the library computes is an [`Exact`]: the true rational value, held as a
 //! [`rust_decimal::Decimal`] while it is one and as a fraction when it is not (a third, a
 //! rescaled sum). There is no floating point in scoring, and every operation is checked, so an
-//! overflow is an [`Error::Overflow`], never a panic. [`Exact::to_decimal`] gives the value
+//! overflow is an [`ErrorKind::Overflow`], never a panic. [`Exact::to_decimal`] gives the value
 //! itself, or, when no 28-digit decimal holds it, the value rounded once to 28 significant
 //! digits. Bands, grades, ties, ranks and clamps are decided on true values. Figures are
 //! rounded once, when published, by a [`RoundingPolicy`] (at most 12 places): by default 2
@@ -90,10 +90,13 @@
 //!
 //! # Errors
 //!
-//! One [`Error`] enum; every variant names the node, the unit and the numbers involved, e.g.
-//! `sub-criterion 3.2.1 is given 1.5 appraised points but its maximum is 1`. Nothing a caller
-//! passes in is silently dropped: unknown codes, duplicate entries, fields that would have no
-//! effect are all refused.
+//! One [`Error`] type, one pointer wide; its [`ErrorKind`] names the node, the unit and the
+//! numbers involved, e.g. `sub-criterion 3.2.1 is given 1.5 appraised points but its maximum
+//! is 1`. Nothing a caller passes in is silently dropped: unknown codes, duplicate entries,
+//! fields that would have no effect are all refused. Match on [`Error::kind`], or branch on a
+//! category: [`Error::is_input`], [`Error::is_mismatch`], [`Error::is_parse`],
+//! [`Error::is_csv`], [`Error::is_io`], [`Error::is_overflow`], [`Error::is_unsupported`] (see
+//! [`error`](mod@error)).
 //!
 //! # Crate features
 //!
@@ -145,7 +148,7 @@ pub mod comparison;
 mod competition;
 #[cfg(feature = "csv")]
 pub mod csv;
-mod error;
+pub mod error;
 #[cfg(feature = "serde")]
 mod evidence_serde;
 mod exact;
@@ -172,7 +175,7 @@ mod tie;
 pub use crate::assessment::{Assessment, Entry, Period};
 pub use crate::code::Code;
 pub use crate::cohort::Cohort;
-pub use crate::error::Error;
+pub use crate::error::{Error, ErrorKind};
 pub use crate::exact::Exact;
 pub use crate::framework::{Framework, FrameworkBuilder, Node};
 pub use crate::grade::{GradeBand, GradeScale};

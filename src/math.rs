@@ -3,7 +3,7 @@
 //! [`Exact`] arithmetic itself cannot overflow: it works on fractions of integers of any
 //! size, so a rate of `Decimal::MAX / Decimal::MAX` is exactly 100%. What can overflow is a
 //! figure that the library keeps and exposes: it must fit a [`Decimal`], and one that does
-//! not is an [`Error::Overflow`] naming the operation and where it happened, never a panic
+//! not is an [`ErrorKind::Overflow`] naming the operation and where it happened, never a panic
 //! and never a silent saturation. Intermediate values (a numerator times 100 before the
 //! division) are not checked: only the results are.
 
@@ -11,24 +11,25 @@ use std::fmt::Display;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 
 // Cold: building the error formats its context, which the usual path never needs.
 #[cold]
-fn overflow(operation: &'static str, a: &Exact, b: &Exact, at: &dyn Display) -> Error {
-    Error::Overflow {
+fn overflow(operation: Operation, a: &Exact, b: &Exact, at: &dyn Display) -> Error {
+    ErrorKind::Overflow {
         operation,
         left: a.to_decimal(),
         right: b.to_decimal(),
         context: at.to_string(),
     }
+    .into()
 }
 
 #[inline]
 fn kept(
     value: Exact,
-    operation: &'static str,
+    operation: Operation,
     a: &Exact,
     b: &Exact,
     at: &dyn Display,
@@ -42,20 +43,20 @@ fn kept(
 
 /// `a + b`, which must fit a decimal.
 pub(crate) fn checked_add(a: &Exact, b: &Exact, at: &dyn Display) -> Result<Exact, Error> {
-    kept(a.add(b), "adding", a, b, at)
+    kept(a.add(b), Operation::Adding, a, b, at)
 }
 
 /// `a − b`, which must fit a decimal.
 pub(crate) fn checked_sub(a: &Exact, b: &Exact, at: &dyn Display) -> Result<Exact, Error> {
-    kept(a.sub(b), "subtracting", a, b, at)
+    kept(a.sub(b), Operation::Subtracting, a, b, at)
 }
 
 /// `a ÷ b`, which must fit a decimal; callers guarantee a non-zero divisor, and a zero one
 /// is reported as an overflow rather than a panic.
 pub(crate) fn checked_div(a: &Exact, b: &Exact, at: &dyn Display) -> Result<Exact, Error> {
     match a.div(b) {
-        Some(quotient) => kept(quotient, "dividing", a, b, at),
-        None => Err(overflow("dividing", a, b, at)),
+        Some(quotient) => kept(quotient, Operation::Dividing, a, b, at),
+        None => Err(overflow(Operation::Dividing, a, b, at)),
     }
 }
 
@@ -106,6 +107,6 @@ pub(crate) fn checked_signed_sum<I: IntoIterator<Item = Decimal>>(
     if sum.fits_decimal() {
         Ok(sum)
     } else {
-        Err(overflow("adding", &sum.sub(&last), &last, at))
+        Err(overflow(Operation::Adding, &sum.sub(&last), &last, at))
     }
 }

@@ -15,7 +15,7 @@ use crate::assessment::Period;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::competition;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::grade::GradeScale;
 use crate::math::checked_sub;
@@ -472,7 +472,7 @@ impl fmt::Display for PinReport {
 ///
 /// # Errors
 ///
-/// [`Error::NegativeTolerance`] when `tolerance` is below 0.
+/// [`ErrorKind::NegativeTolerance`] when `tolerance` is below 0.
 ///
 /// # Examples
 ///
@@ -534,16 +534,17 @@ pub fn pin(
 ///
 /// # Errors
 ///
-/// [`Error::NegativeTolerance`] when the tolerance is below 0.
+/// [`ErrorKind::NegativeTolerance`] when the tolerance is below 0.
 pub fn pin_with(
     cohort: &Cohort,
     table: &PublishedTable,
     options: &PinOptions<'_>,
 ) -> Result<PinReport, Error> {
     if options.tolerance < Decimal::ZERO {
-        return Err(Error::NegativeTolerance {
+        return Err(ErrorKind::NegativeTolerance {
             tolerance: options.tolerance,
-        });
+        }
+        .into());
     }
     let mut mismatches = Vec::new();
     let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());

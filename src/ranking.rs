@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::cohort::Cohort;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::grade::GradeScale;
@@ -137,11 +137,12 @@ impl Ranking {
             for breaker in breakers {
                 if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
                     if scorecard.node(code.as_str()).is_none() {
-                        return Err(Error::UnknownTieBreakerNode {
+                        return Err(ErrorKind::UnknownTieBreakerNode {
                             code: code.clone(),
                             unit: scorecard.unit().to_owned(),
                             framework: scorecard.framework().to_owned(),
-                        });
+                        }
+                        .into());
                     }
                 }
             }
@@ -622,18 +623,19 @@ impl Ranking {
     /// `scorecard`'s unit graded and ranked as this ranking would, every other ranked unit
     /// unchanged: the same tie method, value basis, rounding and grades.
     ///
-    /// Errors: [`Error::UnknownTieBreakerNode`] when a tie-breaker names a node the scorecard
+    /// Errors: [`ErrorKind::UnknownTieBreakerNode`] when a tie-breaker names a node the scorecard
     /// does not have.
     pub(crate) fn place(&self, scorecard: &Scorecard) -> Result<RankedUnit, Error> {
         let breakers = self.options.tie_method.tie_breakers();
         for breaker in breakers {
             if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
                 if scorecard.node(code.as_str()).is_none() {
-                    return Err(Error::UnknownTieBreakerNode {
+                    return Err(ErrorKind::UnknownTieBreakerNode {
                         code: code.clone(),
                         unit: scorecard.unit().to_owned(),
                         framework: scorecard.framework().to_owned(),
-                    });
+                    }
+                    .into());
                 }
             }
         }

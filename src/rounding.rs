@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 
 /// How a midpoint or any excess digit is rounded.
@@ -98,13 +98,14 @@ impl RoundingPolicy {
     ///
     /// # Errors
     ///
-    /// [`Error::TooManyDecimalPlaces`] above [`RoundingPolicy::MAX_DECIMAL_PLACES`].
+    /// [`ErrorKind::TooManyDecimalPlaces`] above [`RoundingPolicy::MAX_DECIMAL_PLACES`].
     pub fn new(decimal_places: u32, rounding: Rounding) -> Result<RoundingPolicy, Error> {
         if decimal_places > RoundingPolicy::MAX_DECIMAL_PLACES {
-            return Err(Error::TooManyDecimalPlaces {
+            return Err(ErrorKind::TooManyDecimalPlaces {
                 places: decimal_places,
                 max: RoundingPolicy::MAX_DECIMAL_PLACES,
-            });
+            }
+            .into());
         }
         Ok(RoundingPolicy {
             decimal_places,

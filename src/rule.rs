@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use crate::code::NodeRef;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::math::checked_mul_div;
 
@@ -89,7 +89,7 @@ impl Evidence {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ZeroDenominator {
-    /// Refuse it with [`Error::ZeroDenominator`]: the framework must say what nothing means.
+    /// Refuse it with [`ErrorKind::ZeroDenominator`]: the framework must say what nothing means.
     #[default]
     Error,
     /// Full points: "no complaint received → full 2 points".
@@ -275,15 +275,21 @@ impl Rule {
 
     /// Checks that the rule fits a node whose maximum is `max`; called by the framework builder.
     pub(crate) fn validate(&self, at: &NodeRef, max: Decimal, optional: bool) -> Result<(), Error> {
-        let exceeds = |awarded: Decimal| Error::RuleExceedsMax {
-            node: at.clone(),
-            awarded,
-            max,
+        let exceeds = |awarded: Decimal| {
+            ErrorKind::RuleExceedsMax {
+                node: at.clone(),
+                awarded,
+                max,
+            }
+            .into()
         };
-        let invalid = |reason: String| Error::InvalidRule {
-            node: at.clone(),
-            rule: self.kind(),
-            reason,
+        let invalid = |reason: String| {
+            ErrorKind::InvalidRule {
+                node: at.clone(),
+                rule: self.kind(),
+                reason,
+            }
+            .into()
         };
         let non_negative = |what: &str, value: Decimal| {
             if value.is_sign_negative() && !value.is_zero() {
@@ -387,24 +393,28 @@ impl Rule {
         max: Decimal,
         evidence: &Evidence,
     ) -> Result<RuleOutcome, Error> {
-        let wrong = || Error::WrongEvidence {
-            node: at.clone(),
-            rule: self.kind(),
-            found: evidence.kind(),
+        let wrong = || {
+            ErrorKind::WrongEvidence {
+                node: at.clone(),
+                rule: self.kind(),
+                found: evidence.kind(),
+            }
+            .into()
         };
         let points = |p: Exact| Ok(RuleOutcome::Points(p));
         let maximum = Exact::from(max);
         match (self, evidence) {
             (_, Evidence::NotApplicable) => Ok(RuleOutcome::NotApplicable),
             (Rule::Direct, Evidence::Points(p)) => {
-                check_non_negative(at, "points", *p)?;
+                check_non_negative(at, Quantity::Points, *p)?;
                 if *p > max {
-                    return Err(Error::PointsAboveMax {
+                    return Err(ErrorKind::PointsAboveMax {
                         node: at.clone(),
-                        which: "entered",
+                        which: PointsKind::Entered,
                         points: *p,
                         max,
-                    });
+                    }
+                    .into());
                 }
                 points(Exact::from(*p))
             }
@@ -455,7 +465,7 @@ impl Rule {
                     Evidence::Value(v) => Exact::from(*v),
                     _ => match percent_of(at, evidence)? {
                         Some(p) => p,
-                        None => return Err(Error::ZeroDenominator { node: at.clone() }),
+                        None => return Err(ErrorKind::ZeroDenominator { node: at.clone() }.into()),
                     },
                 };
                 points(between(
@@ -486,12 +496,13 @@ impl Rule {
                 Evidence::SurveyMean(mean),
             ) => {
                 if mean < scale_min || mean > scale_max {
-                    return Err(Error::SurveyMeanOutOfScale {
+                    return Err(ErrorKind::SurveyMeanOutOfScale {
                         node: at.clone(),
                         mean: *mean,
                         scale_min: *scale_min,
                         scale_max: *scale_max,
-                    });
+                    }
+                    .into());
                 }
                 points(between(
                     at,
@@ -585,13 +596,14 @@ fn validate_bands<T: PartialOrd + std::fmt::Display>(
     Ok(())
 }
 
-fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Result<(), Error> {
+fn check_non_negative(at: &NodeRef, what: Quantity, value: Decimal) -> Result<(), Error> {
     if value.is_sign_negative() && !value.is_zero() {
-        Err(Error::NegativeValue {
+        Err(ErrorKind::NegativeValue {
             node: at.clone(),
             what,
             value,
-        })
+        }
+        .into())
     } else {
         Ok(())
     }
@@ -603,12 +615,13 @@ fn check_non_negative(at: &NodeRef, what: &'static str, value: Decimal) -> Resul
 fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error> {
     match evidence {
         Evidence::Percent(p) => {
-            check_non_negative(at, "percent", *p)?;
+            check_non_negative(at, Quantity::Percent, *p)?;
             if *p > Decimal::ONE_HUNDRED {
-                return Err(Error::PercentAboveHundred {
+                return Err(ErrorKind::PercentAboveHundred {
                     node: at.clone(),
                     percent: *p,
-                });
+                }
+                .into());
             }
             Ok(Some(Exact::from(*p)))
         }
@@ -616,16 +629,17 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error>
             numerator,
             denominator,
         } => {
-            check_non_negative(at, "numerator", *numerator)?;
-            check_non_negative(at, "denominator", *denominator)?;
+            check_non_negative(at, Quantity::Numerator, *numerator)?;
+            check_non_negative(at, Quantity::Denominator, *denominator)?;
             // Checked before the zero denominator: 5 of 0 is a part above its whole, and
             // only 0 of 0 (nothing to count) goes to the rule's zero-denominator policy.
             if numerator > denominator {
-                return Err(Error::RateAboveWhole {
+                return Err(ErrorKind::RateAboveWhole {
                     node: at.clone(),
                     numerator: *numerator,
                     denominator: *denominator,
-                });
+                }
+                .into());
             }
             if denominator.is_zero() {
                 return Ok(None);
@@ -650,7 +664,7 @@ fn zero_denominator_outcome(
     max: Decimal,
 ) -> Result<RuleOutcome, Error> {
     match policy {
-        ZeroDenominator::Error => Err(Error::ZeroDenominator { node: at.clone() }),
+        ZeroDenominator::Error => Err(ErrorKind::ZeroDenominator { node: at.clone() }.into()),
         ZeroDenominator::FullPoints => Ok(RuleOutcome::Points(Exact::from(max))),
         ZeroDenominator::ZeroPoints => Ok(RuleOutcome::Points(Exact::ZERO)),
         ZeroDenominator::NotApplicable => Ok(RuleOutcome::NotApplicable),

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node, NotApplicablePolicy};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sum};
@@ -32,7 +32,7 @@ pub enum Source {
 /// Options for [`Framework::score_with`].
 ///
 /// By default scoring is strict: an assessment that leaves a leaf without input is refused
-/// ([`Error::MissingInput`], listing every such leaf), because a missing leaf that quietly
+/// ([`ErrorKind::MissingInput`], listing every such leaf), because a missing leaf that quietly
 /// scores 0 is the surprise a CI check must not hide. [`ScoringOptions::lenient`] scores a
 /// partial assessment instead, each missing leaf at 0, and lists them in
 /// [`Scorecard::missing`].
@@ -63,7 +63,7 @@ pub enum Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ScoringOptions {
-    /// Refuse an assessment with leaves that have no input ([`Error::MissingInput`]),
+    /// Refuse an assessment with leaves that have no input ([`ErrorKind::MissingInput`]),
     /// instead of scoring them 0 and listing them in [`Scorecard::missing`]. True by
     /// default.
     pub strict: bool,
@@ -525,27 +525,28 @@ impl Framework {
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`], [`Error::EmptyUnit`], [`Error::UnknownCode`],
-    /// [`Error::NotALeaf`], [`Error::DuplicateEntry`], [`Error::PointsAboveMax`],
-    /// [`Error::NegativeValue`], [`Error::WrongEvidence`], [`Error::ZeroDenominator`],
-    /// [`Error::RateAboveWhole`], [`Error::SurveyMeanOutOfScale`],
-    /// [`Error::NotApplicableNotAllowed`], [`Error::NotApplicableWithPoints`],
-    /// [`Error::NothingApplicable`], [`Error::MissingInput`] (strict mode) and
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::FrameworkMismatch`], [`ErrorKind::EmptyUnit`], [`ErrorKind::UnknownCode`],
+    /// [`ErrorKind::NotALeaf`], [`ErrorKind::DuplicateEntry`], [`ErrorKind::PointsAboveMax`],
+    /// [`ErrorKind::NegativeValue`], [`ErrorKind::WrongEvidence`], [`ErrorKind::ZeroDenominator`],
+    /// [`ErrorKind::RateAboveWhole`], [`ErrorKind::SurveyMeanOutOfScale`],
+    /// [`ErrorKind::NotApplicableNotAllowed`], [`ErrorKind::NotApplicableWithPoints`],
+    /// [`ErrorKind::NothingApplicable`], [`ErrorKind::MissingInput`] (strict mode) and
+    /// [`ErrorKind::Overflow`].
     pub fn score_with(
         &self,
         assessment: &Assessment,
         options: &ScoringOptions,
     ) -> Result<Scorecard, Error> {
         if assessment.framework != self.id() {
-            return Err(Error::FrameworkMismatch {
+            return Err(ErrorKind::FrameworkMismatch {
                 unit: assessment.unit.clone(),
                 expected: self.id().to_owned(),
                 found: assessment.framework.clone(),
-            });
+            }
+            .into());
         }
         if assessment.unit.trim().is_empty() {
-            return Err(Error::EmptyUnit);
+            return Err(ErrorKind::EmptyUnit.into());
         }
         let entries = self.entries_by_node(assessment)?;
 
@@ -583,10 +584,11 @@ impl Framework {
         }
         missing.reverse();
         if options.strict && !missing.is_empty() {
-            return Err(Error::MissingInput {
+            return Err(ErrorKind::MissingInput {
                 unit: assessment.unit.clone(),
                 codes: missing,
-            });
+            }
+            .into());
         }
 
         let total = combine(
@@ -599,9 +601,10 @@ impl Framework {
             &partials,
         )?;
         if !total.applicable {
-            return Err(Error::NothingApplicable {
+            return Err(ErrorKind::NothingApplicable {
                 unit: assessment.unit.clone(),
-            });
+            }
+            .into());
         }
         let context = format!("the index of unit {}", assessment.unit);
         let adjustment =
@@ -658,26 +661,28 @@ impl Framework {
         for entry in &assessment.entries {
             let index = self
                 .index_of(&entry.code)
-                .ok_or_else(|| Error::UnknownCode {
+                .ok_or_else(|| ErrorKind::UnknownCode {
                     unit: assessment.unit.clone(),
                     code: entry.code.clone(),
                     framework: self.id().to_owned(),
                 })?;
             if let Some(node) = self.node_at(index) {
                 if !node.is_leaf() {
-                    return Err(Error::NotALeaf {
+                    return Err(ErrorKind::NotALeaf {
                         unit: assessment.unit.clone(),
                         node: node.node_ref(),
-                    });
+                    }
+                    .into());
                 }
             }
             match entries.get_mut(index) {
                 Some(slot @ None) => *slot = Some(entry),
                 _ => {
-                    return Err(Error::DuplicateEntry {
+                    return Err(ErrorKind::DuplicateEntry {
                         unit: assessment.unit.clone(),
                         code: entry.code.clone(),
-                    });
+                    }
+                    .into());
                 }
             }
         }
@@ -707,25 +712,31 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             },
         ));
     };
-    for (source, points) in [
-        ("self-assessed", entry.self_assessed),
-        ("appraised", entry.appraised),
+    for (which, what, points) in [
+        (
+            PointsKind::SelfAssessed,
+            Quantity::SelfAssessed,
+            entry.self_assessed,
+        ),
+        (PointsKind::Appraised, Quantity::Appraised, entry.appraised),
     ] {
         if let Some(points) = points {
             if points.is_sign_negative() && !points.is_zero() {
-                return Err(Error::NegativeValue {
+                return Err(ErrorKind::NegativeValue {
                     node: at,
-                    what: source,
+                    what,
                     value: points,
-                });
+                }
+                .into());
             }
             if points > max {
-                return Err(Error::PointsAboveMax {
+                return Err(ErrorKind::PointsAboveMax {
                     node: at,
-                    which: source,
+                    which,
                     points,
                     max,
-                });
+                }
+                .into());
             }
         }
     }
@@ -740,10 +751,10 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     let not_applicable = outcome == Some(RuleOutcome::NotApplicable);
     if not_applicable {
         if !node.is_optional() {
-            return Err(Error::NotApplicableNotAllowed { node: at });
+            return Err(ErrorKind::NotApplicableNotAllowed { node: at }.into());
         }
         if entry.self_assessed.is_some() || entry.appraised.is_some() {
-            return Err(Error::NotApplicableWithPoints { node: at });
+            return Err(ErrorKind::NotApplicableWithPoints { node: at }.into());
         }
     }
     let from_evidence = match outcome {

@@ -75,7 +75,7 @@ impl Summary {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] if the sum exceeds a decimal's range.
+    /// [`ErrorKind::Overflow`](crate::ErrorKind::Overflow) if the sum exceeds a decimal's range.
     pub fn of(values: &[Exact]) -> Result<Option<Summary>, Error> {
         let mut sorted = values.to_vec();
         sorted.sort();

@@ -69,7 +69,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::rule::{CountBand, Evidence, RateBand, Rule, ZeroDenominator};
 
 /// Texts are cut to this many characters in error messages.
@@ -219,9 +219,12 @@ impl FromStr for Evidence {
 
     /// Reads evidence from its compact text form (see the [module docs](crate::text)).
     fn from_str(text: &str) -> Result<Evidence, Error> {
-        parse_evidence(text).map_err(|reason| Error::InvalidEvidence {
-            text: shown(text.trim()),
-            reason,
+        parse_evidence(text).map_err(|reason| {
+            ErrorKind::InvalidEvidence {
+                text: shown(text.trim()),
+                reason,
+            }
+            .into()
         })
     }
 }
@@ -451,9 +454,12 @@ impl FromStr for Rule {
     /// Reads a rule from its compact text form (see the [module docs](crate::text)); an
     /// empty text is [`Rule::Direct`].
     fn from_str(text: &str) -> Result<Rule, Error> {
-        parse_rule(text).map_err(|reason| Error::InvalidRuleText {
-            text: shown(text.trim()),
-            reason,
+        parse_rule(text).map_err(|reason| {
+            ErrorKind::InvalidRuleText {
+                text: shown(text.trim()),
+                reason,
+            }
+            .into()
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use par_index::builtin::{self, Builtin};
 use par_index::{
-    Assessment, Code, Entry, Error, Evidence, Framework, Rule,
+    Assessment, Code, Entry, ErrorKind, Evidence, Framework, Rule,
     code::Level,
     framework::{Method, NotApplicablePolicy},
     scorecard::Source,
@@ -122,7 +122,7 @@ fn an_unknown_id_lists_the_known_ones() {
          vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022, \
          vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative"
     );
-    assert!(matches!(error, Error::UnknownFramework { .. }));
+    assert!(matches!(error.kind(), ErrorKind::UnknownFramework { .. }));
     assert!(builtin::structure("vn-par-province-2030").is_none());
 }
 

@@ -8,8 +8,9 @@ use par_index::csv::{
     write_framework, write_ranking, write_scorecards,
 };
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, Ranking, RankingOptions, RoundingPolicy,
-    Scorecard, assessment::Adjustment, builtin, comparison::Comparison, framework::FrameworkInfo,
+    Assessment, Cohort, Entry, Error, ErrorKind, Evidence, Framework, Ranking, RankingOptions,
+    RoundingPolicy, Scorecard, assessment::Adjustment, builtin, comparison::Comparison,
+    framework::FrameworkInfo,
 };
 use rust_decimal::Decimal;
 
@@ -333,15 +334,16 @@ fn a_cell_error_keeps_the_library_error_inside() {
         .period("2021".parse().unwrap())
         .read("unit,code,value\nminh-an,3.9,yes\n".as_bytes())
         .unwrap_err();
-    match error {
-        Error::InCell {
+    match error.into_kind() {
+        ErrorKind::InCell {
             file,
             line,
             column,
             cause,
+            ..
         } => {
             assert_eq!((file, line, column.as_deref()), (None, 2, Some("code")));
-            assert!(matches!(*cause, Error::UnknownCode { .. }));
+            assert!(matches!(cause.kind(), ErrorKind::UnknownCode { .. }));
         }
         other => panic!("unexpected {other:?}"),
     }

@@ -1,5 +1,5 @@
-//! The error catalogue: every variant of `Error`, built through the public API, prints the
-//! message the catalogue in the documentation of `Error` (src/error.rs) shows for it,
+//! The error catalogue: every variant of `ErrorKind`, built through the public API, prints
+//! the message the catalogue in the documentation of `ErrorKind` (src/error.rs) shows for it,
 //! verbatim, and the catalogue lists every variant.
 #![cfg(all(feature = "serde", feature = "csv", feature = "html"))]
 
@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use par_index::csv::AssessmentReader;
 use par_index::html::HtmlReport;
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, FrameworkBuilder, GradeBand, GradeScale,
-    RankingOptions, Rule, Scorecard,
+    Assessment, Cohort, Entry, Error, ErrorKind, Evidence, Framework, FrameworkBuilder, GradeBand,
+    GradeScale, RankingOptions, Rule, Scorecard,
     accountability::{
         Accountability, Agency, AgencyKind, ApologyLedger, Assignments, Head, LateDossiers,
     },
@@ -384,8 +384,8 @@ fn errors() -> Vec<Error> {
         a.push(entry("1").with_appraised(dec!(1)));
         let (one, two) = (card("u", "2024"), other.score(&a).unwrap());
         assert!(matches!(
-            Cohort::new(&f, [one.clone(), two]),
-            Err(Error::FrameworkMismatch { .. })
+            Cohort::new(&f, [one.clone(), two]).map_err(Error::into_kind),
+            Err(ErrorKind::FrameworkMismatch { .. })
         ));
         let later = card("v", "2025");
         e.push(Cohort::new(&f, [one.clone(), later.clone()]).unwrap_err());
@@ -583,8 +583,9 @@ fn errors() -> Vec<Error> {
     match reader
         .read("unit,period,code,value,appraised\nu,2024,1.1,,ten\n".as_bytes())
         .unwrap_err()
+        .into_kind()
     {
-        Error::InCell { cause, .. } => e.push(*cause),
+        ErrorKind::InCell { cause, .. } => e.push(*cause),
         other => panic!("{other}"),
     }
     e.push(
@@ -613,9 +614,9 @@ fn variant(error: &Error) -> String {
         .to_owned()
 }
 
-/// Variant names declared in src/error.rs, in order.
+/// Variant names of `ErrorKind` declared in src/error.rs, in order.
 fn declared_variants() -> Vec<String> {
-    let body = &ERROR_RS[ERROR_RS.find("pub enum Error {").unwrap()..];
+    let body = &ERROR_RS[ERROR_RS.find("pub enum ErrorKind {").unwrap()..];
     let body = &body[..body.find("\n}\n").unwrap()];
     body.lines()
         .filter_map(|line| {
@@ -629,7 +630,7 @@ fn declared_variants() -> Vec<String> {
         .collect()
 }
 
-/// The catalogue rows of the documentation of `Error`: `/// | `Variant` | `message` |`.
+/// The catalogue rows of the documentation of `ErrorKind`: `/// | `Variant` | `message` |`.
 fn catalogue() -> Vec<(String, String)> {
     ERROR_RS
         .lines()
@@ -690,5 +691,24 @@ fn the_catalogue_and_the_test_cover_every_variant_once() {
 fn print_catalogue() {
     for error in errors() {
         println!("/// | `{}` | `{}` |", variant(&error), error);
+    }
+}
+
+#[test]
+fn every_error_is_in_exactly_one_category() {
+    for error in errors() {
+        let categories: Vec<&str> = [
+            ("input", error.is_input()),
+            ("mismatch", error.is_mismatch()),
+            ("parse", error.is_parse()),
+            ("csv", error.is_csv()),
+            ("io", error.is_io()),
+            ("overflow", error.is_overflow()),
+            ("unsupported", error.is_unsupported()),
+        ]
+        .into_iter()
+        .filter_map(|(name, is)| is.then_some(name))
+        .collect();
+        assert_eq!(categories.len(), 1, "{}: {categories:?}", variant(&error));
     }
 }

@@ -2,8 +2,8 @@
 //! planned points and ranking the cohort again.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Framework, GradeBand, GradeScale, Ranking, RankingOptions,
-    Rounding, RoundingPolicy, Scorecard,
+    Assessment, Cohort, Entry, Error, ErrorKind, Framework, GradeBand, GradeScale, Ranking,
+    RankingOptions, Rounding, RoundingPolicy, Scorecard,
     accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
     analysis::gap::{Gap, GapGoal, GapStep, Reach},
     assessment::Adjustment,
@@ -672,15 +672,15 @@ fn a_gap_is_of_a_ranked_unit() {
         .rank()
         .unwrap();
     assert!(matches!(
-        Gap::new(&beside, "c"),
-        Err(Error::NotInRanking { .. })
+        Gap::new(&beside, "c").map_err(Error::into_kind),
+        Err(ErrorKind::NotInRanking { .. })
     ));
     assert!(Gap::new(&beside, "b").is_ok());
 
     let empty = Cohort::new(&framework, []).unwrap().rank().unwrap();
     assert!(matches!(
-        Gap::new(&empty, "a"),
-        Err(Error::NotInRanking { .. })
+        Gap::new(&empty, "a").map_err(Error::into_kind),
+        Err(ErrorKind::NotInRanking { .. })
     ));
 }
 

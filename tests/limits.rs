@@ -2,7 +2,8 @@
 //! cohorts and duplicate units. Each is a typed error or a documented result, never a panic.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, RoundingPolicy, Rule, bulk::PointsTable,
+    Assessment, Cohort, Entry, ErrorKind, Evidence, Framework, RoundingPolicy, Rule,
+    bulk::PointsTable,
 };
 use rust_decimal::{Decimal, dec};
 
@@ -13,7 +14,7 @@ fn domains_whose_maxima_overflow_a_decimal_are_an_overflow_error() {
         .domain("2", "Two", Decimal::MAX)
         .build()
         .unwrap_err();
-    assert!(matches!(err, Error::Overflow { .. }), "{err:?}");
+    assert!(matches!(err.kind(), ErrorKind::Overflow { .. }), "{err:?}");
     assert_eq!(
         err.to_string(),
         "arithmetic overflow adding 79228162514264337593543950335 and \

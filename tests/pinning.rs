@@ -2,8 +2,8 @@
 //! unit and both numbers; nothing is dropped silently.
 
 use par_index::{
-    Assessment, Cohort, Entry, Error, Evidence, Framework, GradeScale, Rounding, RoundingPolicy,
-    Rule, Scorecard,
+    Assessment, Cohort, Entry, ErrorKind, Evidence, Framework, GradeScale, Rounding,
+    RoundingPolicy, Rule, Scorecard,
     pinning::{
         PinMismatch, PinOptions, PublishedRow, PublishedTable, TableCoverage, pin, pin_with,
     },
@@ -302,7 +302,7 @@ fn a_negative_tolerance_is_refused() {
         error.to_string(),
         "a pinning tolerance of -0.01 is negative; it must be 0 or more"
     );
-    assert!(matches!(error, Error::NegativeTolerance { .. }));
+    assert!(matches!(error.kind(), ErrorKind::NegativeTolerance { .. }));
 }
 
 #[cfg(feature = "serde")]

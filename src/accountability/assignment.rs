@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::accountability::agency::Agency;
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::framework::{Framework, Node};
 
 /// One node assigned to a lead agency (cơ quan chủ trì), with the agencies that coordinate
@@ -101,7 +101,7 @@ impl Assignments {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCode`] when `code` does not parse.
+    /// [`ErrorKind::InvalidCode`] when `code` does not parse.
     pub fn assign(
         &mut self,
         code: &str,
@@ -168,31 +168,35 @@ impl Accountability {
     ///
     /// # Errors
     ///
-    /// The first problem found: [`Error::AssignmentFrameworkMismatch`]; then, agency by
-    /// agency, [`Error::EmptyAgencyCode`] and [`Error::DuplicateAgency`]; then, assignment by
-    /// assignment, [`Error::AssignmentUnknownCode`], [`Error::UnknownAgency`],
-    /// [`Error::RedundantCoordinator`] and [`Error::TwoLeads`]; last,
-    /// [`Error::DomainsUnassigned`] listing every domain without a lead.
+    /// The first problem found: [`ErrorKind::AssignmentFrameworkMismatch`]; then, agency by
+    /// agency, [`ErrorKind::EmptyAgencyCode`] and [`ErrorKind::DuplicateAgency`]; then,
+    /// assignment by assignment, [`ErrorKind::AssignmentUnknownCode`],
+    /// [`ErrorKind::UnknownAgency`], [`ErrorKind::RedundantCoordinator`] and
+    /// [`ErrorKind::TwoLeads`]; last, [`ErrorKind::DomainsUnassigned`] listing every domain
+    /// without a lead.
     pub fn new(framework: &Framework, assignments: Assignments) -> Result<Accountability, Error> {
         if let Some(found) = &assignments.framework {
             if found != framework.id() {
-                return Err(Error::AssignmentFrameworkMismatch {
+                return Err(ErrorKind::AssignmentFrameworkMismatch {
                     expected: framework.id().to_owned(),
                     found: found.clone(),
-                });
+                }
+                .into());
             }
         }
         let mut agency_index: HashMap<&str, usize> = HashMap::new();
         for (i, agency) in assignments.agencies.iter().enumerate() {
             if agency.code.trim().is_empty() {
-                return Err(Error::EmptyAgencyCode {
+                return Err(ErrorKind::EmptyAgencyCode {
                     name: agency.name_vi.clone(),
-                });
+                }
+                .into());
             }
             if agency_index.insert(agency.code.as_str(), i).is_some() {
-                return Err(Error::DuplicateAgency {
+                return Err(ErrorKind::DuplicateAgency {
                     agency: agency.code.clone(),
-                });
+                }
+                .into());
             }
         }
 
@@ -200,7 +204,7 @@ impl Accountability {
         let mut lead_index = Vec::with_capacity(assignments.assignments.len());
         for (position, assignment) in assignments.assignments.iter().enumerate() {
             let node_index = framework.index_of(&assignment.code).ok_or_else(|| {
-                Error::AssignmentUnknownCode {
+                ErrorKind::AssignmentUnknownCode {
                     code: assignment.code.clone(),
                     framework: framework.id().to_owned(),
                 }
@@ -208,22 +212,23 @@ impl Accountability {
             let node_ref = framework
                 .node_at(node_index)
                 .map(Node::node_ref)
-                .ok_or_else(|| Error::AssignmentUnknownCode {
+                .ok_or_else(|| ErrorKind::AssignmentUnknownCode {
                     code: assignment.code.clone(),
                     framework: framework.id().to_owned(),
                 })?;
             let lead = *agency_index.get(assignment.lead.as_str()).ok_or_else(|| {
-                Error::UnknownAgency {
+                ErrorKind::UnknownAgency {
                     agency: assignment.lead.clone(),
                     context: format!("the lead of {node_ref}"),
                 }
             })?;
             for (k, coordinator) in assignment.coordinating.iter().enumerate() {
                 if !agency_index.contains_key(coordinator.as_str()) {
-                    return Err(Error::UnknownAgency {
+                    return Err(ErrorKind::UnknownAgency {
                         agency: coordinator.clone(),
                         context: format!("the list of coordinating agencies of {node_ref}"),
-                    });
+                    }
+                    .into());
                 }
                 let reason = if *coordinator == assignment.lead {
                     Some("it is the lead")
@@ -238,11 +243,12 @@ impl Accountability {
                     None
                 };
                 if let Some(reason) = reason {
-                    return Err(Error::RedundantCoordinator {
+                    return Err(ErrorKind::RedundantCoordinator {
                         node: node_ref,
                         agency: coordinator.clone(),
                         reason,
-                    });
+                    }
+                    .into());
                 }
             }
             if let Some(first) = assigned.insert(node_index, position) {
@@ -251,11 +257,12 @@ impl Accountability {
                     .get(first)
                     .map(|a| a.lead.clone())
                     .unwrap_or_default();
-                return Err(Error::TwoLeads {
+                return Err(ErrorKind::TwoLeads {
                     node: node_ref,
                     first: first_lead,
                     second: assignment.lead.clone(),
-                });
+                }
+                .into());
             }
             lead_index.push(lead);
         }
@@ -270,10 +277,11 @@ impl Accountability {
             .map(|d| d.code().clone())
             .collect();
         if !unassigned.is_empty() {
-            return Err(Error::DomainsUnassigned {
+            return Err(ErrorKind::DomainsUnassigned {
                 framework: framework.id().to_owned(),
                 codes: unassigned,
-            });
+            }
+            .into());
         }
 
         // Pre-order visits parents first, so each node inherits its parent's governing

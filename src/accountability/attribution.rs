@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::accountability::assignment::Accountability;
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, Node};
 use crate::math::{checked_add, checked_mul_div};
@@ -66,10 +66,10 @@ impl Accountability {
     ///
     /// # Errors
     ///
-    /// [`Error::FrameworkMismatch`] for a scorecard of another framework,
-    /// [`Error::InvalidScorecard`] for one whose nodes do not match the framework's or whose
+    /// [`ErrorKind::FrameworkMismatch`] for a scorecard of another framework,
+    /// [`ErrorKind::InvalidScorecard`] for one whose nodes do not match the framework's or whose
     /// figures are impossible (points below 0 or above the effective maximum), and
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::Overflow`].
     ///
     /// # Examples
     ///
@@ -108,16 +108,20 @@ impl Accountability {
     pub fn attribute(&self, scorecard: &Scorecard) -> Result<Vec<LeafShare>, Error> {
         let framework = self.framework();
         if scorecard.framework() != framework.id() {
-            return Err(Error::FrameworkMismatch {
+            return Err(ErrorKind::FrameworkMismatch {
                 unit: scorecard.unit().to_owned(),
                 expected: framework.id().to_owned(),
                 found: scorecard.framework().to_owned(),
-            });
+            }
+            .into());
         }
-        let invalid = |reason: String| Error::InvalidScorecard {
-            unit: scorecard.unit().to_owned(),
-            framework: framework.id().to_owned(),
-            reason,
+        let invalid = |reason: String| {
+            ErrorKind::InvalidScorecard {
+                unit: scorecard.unit().to_owned(),
+                framework: framework.id().to_owned(),
+                reason,
+            }
+            .into()
         };
         let scores = aligned_scores(framework, scorecard, &invalid)?;
 

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::accountability::agency::Agency;
-use crate::error::Error;
+use crate::error::{DossierCount, Error, ErrorKind, Operation};
 use crate::rule::Evidence;
 
 /// One agency's dossiers for a period: resolved, resolved late, and apologies issued.
@@ -64,30 +64,33 @@ impl LateDossiers {
     ///
     /// # Errors
     ///
-    /// [`Error::DossierCountsInconsistent`] when more dossiers are late than resolved, or
+    /// [`ErrorKind::DossierCountsInconsistent`] when more dossiers are late than resolved, or
     /// more apologies issued than dossiers late.
     pub fn validate(&self) -> Result<(), Error> {
-        let inconsistent = |part, part_name, whole, whole_name| Error::DossierCountsInconsistent {
-            agency: self.agency.clone(),
-            part,
-            part_name,
-            whole,
-            whole_name,
+        let inconsistent = |part, part_name, whole, whole_name| {
+            ErrorKind::DossierCountsInconsistent {
+                agency: self.agency.clone(),
+                part,
+                part_name,
+                whole,
+                whole_name,
+            }
+            .into()
         };
         if self.late > self.resolved {
             return Err(inconsistent(
                 self.late,
-                "late dossiers",
+                DossierCount::Late,
                 self.resolved,
-                "resolved",
+                DossierCount::Resolved,
             ));
         }
         if self.apologies > self.late {
             return Err(inconsistent(
                 self.apologies,
-                "apologies",
+                DossierCount::Apologies,
                 self.late,
-                "late dossiers",
+                DossierCount::Late,
             ));
         }
         Ok(())
@@ -171,23 +174,25 @@ impl ApologyLedger {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownAgency`] for a record of an undeclared agency,
-    /// [`Error::DuplicateDossierRecord`] for two records of one agency,
-    /// [`Error::DossierCountsInconsistent`] and [`Error::Overflow`] (totals beyond
+    /// [`ErrorKind::UnknownAgency`] for a record of an undeclared agency,
+    /// [`ErrorKind::DuplicateDossierRecord`] for two records of one agency,
+    /// [`ErrorKind::DossierCountsInconsistent`] and [`ErrorKind::Overflow`] (totals beyond
     /// `u64`).
     pub fn new(agencies: &[Agency], records: Vec<LateDossiers>) -> Result<ApologyLedger, Error> {
         let mut total = LateDossiers::new(ApologyLedger::TOTAL, 0, 0, 0);
         for (i, record) in records.iter().enumerate() {
             if !agencies.iter().any(|a| a.code == record.agency) {
-                return Err(Error::UnknownAgency {
+                return Err(ErrorKind::UnknownAgency {
                     agency: record.agency.clone(),
                     context: "a late-dossier record".to_owned(),
-                });
+                }
+                .into());
             }
             if records.iter().take(i).any(|r| r.agency == record.agency) {
-                return Err(Error::DuplicateDossierRecord {
+                return Err(ErrorKind::DuplicateDossierRecord {
                     agency: record.agency.clone(),
-                });
+                }
+                .into());
             }
             record.validate()?;
             total.resolved = add(total.resolved, record.resolved)?;
@@ -228,10 +233,13 @@ impl ApologyLedger {
 }
 
 fn add(a: u64, b: u64) -> Result<u64, Error> {
-    a.checked_add(b).ok_or_else(|| Error::Overflow {
-        operation: "adding",
-        left: Decimal::from(a),
-        right: Decimal::from(b),
-        context: "the late-dossier total".to_owned(),
+    a.checked_add(b).ok_or_else(|| {
+        ErrorKind::Overflow {
+            operation: Operation::Adding,
+            left: Decimal::from(a),
+            right: Decimal::from(b),
+            context: "the late-dossier total".to_owned(),
+        }
+        .into()
     })
 }

@@ -12,7 +12,7 @@ use crate::accountability::assignment::Accountability;
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::cohort::Cohort;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
@@ -295,7 +295,7 @@ impl Accountability {
     ///
     /// # Errors
     ///
-    /// [`Error::CohortEmpty`]; [`Error::AssignmentFrameworkMismatch`] when the cohort was
+    /// [`ErrorKind::CohortEmpty`]; [`ErrorKind::AssignmentFrameworkMismatch`] when the cohort was
     /// scored on another framework than the assignments'; the errors of
     /// [`Accountability::attribute`]. For one scorecard ([`Accountability::report`]), the
     /// errors of [`Cohort::new`] when it is not of the assignments' framework.
@@ -306,12 +306,13 @@ impl Accountability {
     ) -> Result<AccountabilityReport, Error> {
         let framework = self.framework();
         if cohort.framework().id() != framework.id() {
-            return Err(Error::AssignmentFrameworkMismatch {
+            return Err(ErrorKind::AssignmentFrameworkMismatch {
                 expected: cohort.framework().id().to_owned(),
                 found: framework.id().to_owned(),
-            });
+            }
+            .into());
         }
-        let period = cohort.period().ok_or(Error::CohortEmpty)?;
+        let period = cohort.period().ok_or(ErrorKind::CohortEmpty)?;
         let scorecards: Vec<&Scorecard> = cohort.iter().collect();
         let agencies = self.agencies();
         let position: HashMap<&str, usize> = agencies
@@ -460,27 +461,29 @@ impl AccountabilityReport {
     ///
     /// # Errors
     ///
-    /// [`Error::PreviousNotEarlier`] when `previous` is not for an earlier period (periods
-    /// compare as text), [`Error::PreviousUnitsMismatch`] when it covers other units.
+    /// [`ErrorKind::PreviousNotEarlier`] when `previous` is not for an earlier period (periods
+    /// compare as text), [`ErrorKind::PreviousUnitsMismatch`] when it covers other units.
     pub fn with_previous(
         mut self,
         previous: &AccountabilityReport,
     ) -> Result<AccountabilityReport, Error> {
         if previous.period >= self.period {
-            return Err(Error::PreviousNotEarlier {
+            return Err(ErrorKind::PreviousNotEarlier {
                 period: self.period.to_string(),
                 previous: previous.period.to_string(),
-            });
+            }
+            .into());
         }
         let mut units = self.units.clone();
         let mut previous_units = previous.units.clone();
         units.sort();
         previous_units.sort();
         if units != previous_units {
-            return Err(Error::PreviousUnitsMismatch {
+            return Err(ErrorKind::PreviousUnitsMismatch {
                 units: units.join(", "),
                 previous: previous_units.join(", "),
-            });
+            }
+            .into());
         }
         for head in &mut self.heads {
             let Some(before) = previous

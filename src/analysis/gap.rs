@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::accountability::{Accountability, LostLeaf};
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 use crate::framework::{Combine, Framework, NotApplicablePolicy};
 use crate::grade::{GradeBand, GradeScale};
@@ -72,15 +72,18 @@ impl PointsNeeded {
     ///
     /// # Errors
     ///
-    /// [`Error::TooManyDecimalPlaces`] beyond that; [`Error::Overflow`], which the points of a
-    /// scorecard do not reach.
+    /// [`ErrorKind::TooManyDecimalPlaces`] beyond that; [`ErrorKind::Overflow`], which the
+    /// points of a scorecard do not reach.
     pub fn points_at(&self, places: u32) -> Result<Decimal, Error> {
         RoundingPolicy::new(places, Rounding::AwayFromZero)?;
-        let overflow = || Error::Overflow {
-            operation: "rounding",
-            left: self.points.to_decimal(),
-            right: Decimal::from(places),
-            context: "the points needed".to_owned(),
+        let overflow = || {
+            ErrorKind::Overflow {
+                operation: Operation::Rounding,
+                left: self.points.to_decimal(),
+                right: Decimal::from(places),
+                context: "the points needed".to_owned(),
+            }
+            .into()
         };
         // Points needed are never negative: away from zero rounds up, toward zero down.
         if self.inclusive {
@@ -273,7 +276,7 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotInRanking`] when the unit is not among the ranked units.
+    /// [`ErrorKind::NotInRanking`] when the unit is not among the ranked units.
     pub fn new(ranking: &'a Ranking, unit: &str) -> Result<Gap<'a>, Error> {
         let (scorecard, standing) = ranked_standing(ranking, unit)?;
         Ok(Gap {
@@ -289,17 +292,18 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::AssignmentFrameworkMismatch`] when the assignments are for another
+    /// [`ErrorKind::AssignmentFrameworkMismatch`] when the assignments are for another
     /// framework.
     pub fn with_accountability(
         mut self,
         accountability: &'a Accountability,
     ) -> Result<Gap<'a>, Error> {
         if accountability.framework().id() != self.framework.id() {
-            return Err(Error::AssignmentFrameworkMismatch {
+            return Err(ErrorKind::AssignmentFrameworkMismatch {
                 expected: self.framework.id().to_owned(),
                 found: accountability.framework().id().to_owned(),
-            });
+            }
+            .into());
         }
         self.accountability = Some(accountability);
         Ok(self)
@@ -320,7 +324,7 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::Overflow`].
     pub fn max_index(&self) -> Result<Exact, Error> {
         let at = self.context();
         let max = self.scorecard.effective_max();
@@ -334,7 +338,7 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::Overflow`].
     pub fn to_next_grade(&self, scale: &GradeScale) -> Result<Option<GapTarget>, Error> {
         let graded = self
             .standing
@@ -351,13 +355,13 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownGrade`] for a label the scale does not have; [`Error::Overflow`].
+    /// [`ErrorKind::UnknownGrade`] for a label the scale does not have; [`ErrorKind::Overflow`].
     pub fn to_grade(&self, scale: &GradeScale, label: &str) -> Result<GapTarget, Error> {
         let band = scale
             .bands()
             .iter()
             .find(|band| band.label == label)
-            .ok_or_else(|| Error::UnknownGrade {
+            .ok_or_else(|| ErrorKind::UnknownGrade {
                 grade: label.to_owned(),
                 labels: scale
                     .bands()
@@ -374,16 +378,17 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidTargetRank`] for a rank outside 1 to the number of ranked units;
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::InvalidTargetRank`] for a rank outside 1 to the number of ranked units;
+    /// [`ErrorKind::Overflow`].
     pub fn to_rank(&self, rank: u32) -> Result<GapTarget, Error> {
         let units = self.ranking.len();
         if rank == 0 || usize::try_from(rank).map_or(true, |r| r > units) {
-            return Err(Error::InvalidTargetRank {
+            return Err(ErrorKind::InvalidTargetRank {
                 unit: self.standing.unit.clone(),
                 rank,
                 units,
-            });
+            }
+            .into());
         }
         let goal = GapGoal::Rank(rank);
         let wanted = Decimal::from(rank);
@@ -496,19 +501,20 @@ impl<'a> Gap<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::PlanOutOfRange`] for negative points or more than are open;
-    /// [`Error::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
+    /// [`ErrorKind::PlanOutOfRange`] for negative points or more than are open;
+    /// [`ErrorKind::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
     /// or averages its children, so that its points do not count one for one;
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::Overflow`].
     pub fn plan(&self, points: impl Into<Exact>) -> Result<Vec<GapStep>, Error> {
         let points: Exact = points.into();
         let open = self.open_points();
         if points.is_negative() || points > open {
-            return Err(Error::PlanOutOfRange {
+            return Err(ErrorKind::PlanOutOfRange {
                 unit: self.standing.unit.clone(),
                 points: points.to_decimal(),
                 open: open.to_decimal(),
-            });
+            }
+            .into());
         }
         let at = self.context();
         let mut remaining = points;
@@ -595,10 +601,13 @@ impl<'a> Gap<'a> {
     /// Refuses a leaf whose points do not count one for one in the total: a parent (or the
     /// total) that takes a weighted mean, or rescales children some of which do not apply.
     fn check_one_for_one(&self, code: &Code) -> Result<(), Error> {
-        let refuse = |node: String| Error::PlanUnsupported {
-            unit: self.standing.unit.clone(),
-            code: code.clone(),
-            node,
+        let refuse = |node: String| {
+            ErrorKind::PlanUnsupported {
+                unit: self.standing.unit.clone(),
+                code: code.clone(),
+                node,
+            }
+            .into()
         };
         let Some(mut node) = self.framework.node_by_code(code) else {
             return Err(refuse(code.to_string()));
@@ -666,8 +675,11 @@ pub(crate) fn ranked_standing<'r>(
         .cohort()
         .ranked_scorecard(unit)
         .zip(ranking.unit(unit))
-        .ok_or_else(|| Error::NotInRanking {
-            unit: unit.to_owned(),
+        .ok_or_else(|| {
+            ErrorKind::NotInRanking {
+                unit: unit.to_owned(),
+            }
+            .into()
         })
 }
 
@@ -746,8 +758,8 @@ fn published_at_least(
     // Above zero, away from zero rounds up.
     let grid = value
         .round(places, Rounding::AwayFromZero)
-        .ok_or_else(|| Error::Overflow {
-            operation: "rounding",
+        .ok_or_else(|| ErrorKind::Overflow {
+            operation: Operation::Rounding,
             left: value.to_decimal(),
             right: Decimal::from(places),
             context: at.to_string(),

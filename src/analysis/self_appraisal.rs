@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::code::{Code, Level};
 use crate::cohort::Cohort;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::math::{checked_add, checked_div, checked_sub, checked_sum};
@@ -146,7 +146,7 @@ impl SelfAppraisal {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`].
+    /// [`ErrorKind::Overflow`].
     pub fn compare(cohort: &Cohort) -> Result<SelfAppraisal, Error> {
         let units = cohort
             .iter()
@@ -171,7 +171,7 @@ impl SelfAppraisal {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] summing the totals.
+    /// [`ErrorKind::Overflow`] summing the totals.
     pub fn summary(&self) -> Result<SelfAppraisalSummary, Error> {
         let compared: Vec<&UnitSelfAppraisal> = self
             .units
@@ -197,7 +197,7 @@ impl SelfAppraisal {
 
 fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppraisal, Error> {
     // Cannot happen for a cohort's scorecard, which has the framework's nodes.
-    let mismatch = || Error::ScorecardMismatch {
+    let mismatch = || ErrorKind::ScorecardMismatch {
         unit: card.unit().to_owned(),
         framework: framework.id().to_owned(),
     };

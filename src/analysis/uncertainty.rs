@@ -10,7 +10,7 @@ use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::competition;
-use crate::error::Error;
+use crate::error::{AnalysisOption, Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
 use crate::grade::GradeScale;
@@ -118,28 +118,28 @@ impl UncertaintyOptions {
     }
 
     fn validate(&self) -> Result<Vec<f64>, Error> {
-        let invalid = |option: &'static str, reason: String| {
-            Err(Error::InvalidAnalysisOption { option, reason })
+        let invalid = |option: AnalysisOption, reason: String| {
+            Err(ErrorKind::InvalidAnalysisOption { option, reason }.into())
         };
         if self.replications == 0 {
-            return invalid("replications", "0; run at least 1".to_owned());
+            return invalid(AnalysisOption::Replications, "0; run at least 1".to_owned());
         }
         if self.replications > MAX_REPLICATIONS {
             return invalid(
-                "replications",
+                AnalysisOption::Replications,
                 format!("{}; run at most {MAX_REPLICATIONS}", self.replications),
             );
         }
         let (low, high) = self.weight_factor;
         if !(low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high) {
             return invalid(
-                "weight factor range",
+                AnalysisOption::WeightFactorRange,
                 format!("{low} to {high}; it needs 0 ≤ low ≤ high and high > 0"),
             );
         }
         if !(self.survey_noise.is_finite() && (0.0..=100.0).contains(&self.survey_noise)) {
             return invalid(
-                "survey noise",
+                AnalysisOption::SurveyNoise,
                 format!(
                     "{} percentage points; it must be within 0 to 100",
                     self.survey_noise
@@ -147,7 +147,7 @@ impl UncertaintyOptions {
             );
         }
         if self.top == 0 {
-            return invalid("top", "0; k must be at least 1".to_owned());
+            return invalid(AnalysisOption::Top, "0; k must be at least 1".to_owned());
         }
         // A grade scale is checked when it is built: labels, bounds within 0 to 100, falling.
         let thresholds = self
@@ -299,7 +299,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] computing a share.
+    /// [`ErrorKind::Overflow`] computing a share.
     pub fn from_cohort(cohort: &Cohort) -> Result<RankUncertainty, Error> {
         let framework = cohort.framework();
         let scorecards = cohort.scorecards();
@@ -362,7 +362,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which validated scores cannot reach.
+    /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn nominal_ranks(&self) -> Result<Vec<u32>, Error> {
         let keys = self.exact_scores(None)?;
         Ok(competition::ranks_of(&keys))
@@ -382,7 +382,7 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which validated scores cannot reach.
+    /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn remove_one_domain(&self) -> Result<Vec<DomainRemoval>, Error> {
         self.domains
             .iter()
@@ -427,8 +427,8 @@ impl RankUncertainty {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidAnalysisOption`] for options out of range; [`Error::Overflow`], which
-    /// validated scores cannot reach.
+    /// [`ErrorKind::InvalidAnalysisOption`] for options out of range; [`ErrorKind::Overflow`],
+    /// which validated scores cannot reach.
     pub fn run(&self, options: &UncertaintyOptions) -> Result<UncertaintyReport, Error> {
         // Ranks are 1..=n: below `reps` units a histogram per unit is smaller than the ranks.
         self.run_keeping(options, self.units.len() < options.replications)
@@ -448,13 +448,13 @@ impl RankUncertainty {
             options.replications
         });
         if kept > MAX_KEPT_RANKS {
-            return Err(Error::InvalidAnalysisOption {
-                option: "replications",
+            return Err(ErrorKind::InvalidAnalysisOption {
+                option: AnalysisOption::Replications,
                 reason: format!(
                     "{} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
                     options.replications,
                 ),
-            });
+            }.into());
         }
         let domains = self.domains.len();
         let reps = options.replications;
@@ -477,10 +477,11 @@ impl RankUncertainty {
         let mut all_ranks = vec![0u32; if histogram { 0 } else { kept }];
         let mut in_top = vec![0u32; n];
         let Some(tallies) = n.checked_mul(grades).filter(|t| *t <= MAX_KEPT_RANKS) else {
-            return Err(Error::InvalidAnalysisOption {
-                option: "grades",
+            return Err(ErrorKind::InvalidAnalysisOption {
+                option: AnalysisOption::Grades,
                 reason: format!("{grades} grades for {n} units; at most {MAX_KEPT_RANKS} tallies"),
-            });
+            }
+            .into());
         };
         let mut reaching = vec![0u32; tallies];
 

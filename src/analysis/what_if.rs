@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::analysis::gap::ranked_standing;
 use crate::assessment::Entry;
 use crate::code::Code;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
@@ -93,7 +93,7 @@ impl WhatIfStanding {
         Ok(WhatIfStanding {
             index: unit.index.clone(),
             published_index: unit.published_index,
-            rank: unit.rank.ok_or_else(|| Error::NotInRanking {
+            rank: unit.rank.ok_or_else(|| ErrorKind::NotInRanking {
                 unit: unit.unit.clone(),
             })?,
             grade: unit.grade.clone(),
@@ -215,12 +215,13 @@ impl WhatIf {
     ///
     /// # Errors
     ///
-    /// [`Error::NotInRanking`] when the unit is not ranked in `ranking`;
-    /// [`Error::DuplicateChange`] for two changes to one leaf; the scorer's errors for the
-    /// assessment as changed ([`Error::UnknownCode`] and [`Error::NotALeaf`] for a change to a
-    /// code that is not a leaf, and the evidence errors such as [`Error::WrongEvidence`] or
-    /// [`Error::RateAboveWhole`]); [`Error::UnknownTieBreakerNode`] when a tie-breaker
-    /// names a node the new scorecard does not have.
+    /// [`ErrorKind::NotInRanking`] when the unit is not ranked in `ranking`;
+    /// [`ErrorKind::DuplicateChange`] for two changes to one leaf; the scorer's errors for the
+    /// assessment as changed ([`ErrorKind::UnknownCode`] and [`ErrorKind::NotALeaf`] for a
+    /// change to a code that is not a leaf, and the evidence errors such as
+    /// [`ErrorKind::WrongEvidence`] or [`ErrorKind::RateAboveWhole`]);
+    /// [`ErrorKind::UnknownTieBreakerNode`] when a tie-breaker names a node the new scorecard
+    /// does not have.
     pub fn run(ranking: &Ranking, unit: &str, changes: &[LeafChange]) -> Result<WhatIf, Error> {
         let (old, standing) = ranked_standing(ranking, unit)?;
         let assessment = old.assessment();
@@ -231,10 +232,11 @@ impl WhatIf {
                 .take(position)
                 .any(|earlier| earlier.code == change.code)
             {
-                return Err(Error::DuplicateChange {
+                return Err(ErrorKind::DuplicateChange {
                     unit: assessment.unit.clone(),
                     code: change.code.clone(),
-                });
+                }
+                .into());
             }
             match changed.entries.iter_mut().find(|e| e.code == change.code) {
                 Some(entry) => change.apply(entry),
@@ -301,16 +303,19 @@ impl WhatIf {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`], which indexes within 0–100 do not reach.
+    /// [`ErrorKind::Overflow`], which indexes within 0–100 do not reach.
     pub fn published_change(&self) -> Result<Decimal, Error> {
         self.after
             .published_index
             .checked_sub(self.before.published_index)
-            .ok_or_else(|| Error::Overflow {
-                operation: "subtracting",
-                left: self.after.published_index,
-                right: self.before.published_index,
-                context: self.unit.clone(),
+            .ok_or_else(|| {
+                ErrorKind::Overflow {
+                    operation: Operation::Subtracting,
+                    left: self.after.published_index,
+                    right: self.before.published_index,
+                    context: self.unit.clone(),
+                }
+                .into()
             })
     }
 }

@@ -41,7 +41,7 @@
 //! ```
 
 use crate::code::Level;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::framework::{Decision, Framework, FrameworkInfo};
 
 mod hai_phong_heads_2025;
@@ -178,14 +178,15 @@ pub fn list() -> &'static [Builtin] {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownFramework`], listing the known ids, when no built-in has this id.
+/// [`ErrorKind::UnknownFramework`], listing the known ids, when no built-in has this id.
 pub fn get(id: &str) -> Result<Framework, Error> {
     match BUILTINS.iter().find(|b| b.id == id) {
         Some(builtin) => builtin.framework(),
-        None => Err(Error::UnknownFramework {
+        None => Err(ErrorKind::UnknownFramework {
             id: id.chars().take(72).collect(),
             known: BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>().join(", "),
-        }),
+        }
+        .into()),
     }
 }
 

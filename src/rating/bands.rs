@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, RatingFact};
 use crate::rating::HAI_PHONG_212_2025;
 use crate::rounding::RoundingPolicy;
 
@@ -300,11 +300,14 @@ impl RatingScheme {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRatingScheme`] naming what is wrong.
+    /// [`ErrorKind::InvalidRatingScheme`] naming what is wrong.
     pub fn validate(&self) -> Result<(), Error> {
-        let invalid = |reason: String| Error::InvalidRatingScheme {
-            scheme: self.title.clone(),
-            reason,
+        let invalid = |reason: String| {
+            ErrorKind::InvalidRatingScheme {
+                scheme: self.title.clone(),
+                reason,
+            }
+            .into()
         };
         if self.max_points <= Decimal::ZERO {
             return Err(invalid(format!(
@@ -356,18 +359,19 @@ impl RatingScheme {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRatingScheme`], [`Error::RatingPointsOutOfRange`] for points below 0
-    /// or above the maximum, [`Error::RatingFactMissing`] when a gate that must be checked
+    /// [`ErrorKind::InvalidRatingScheme`], [`ErrorKind::RatingPointsOutOfRange`] for points below 0
+    /// or above the maximum, [`ErrorKind::RatingFactMissing`] when a gate that must be checked
     /// needs the managed units' ratings and they were not given.
     pub fn rate(&self, facts: &RatingFacts) -> Result<RatingOutcome, Error> {
         self.validate()?;
         if facts.points.is_sign_negative() && !facts.points.is_zero()
             || facts.points > self.max_points
         {
-            return Err(Error::RatingPointsOutOfRange {
+            return Err(ErrorKind::RatingPointsOutOfRange {
                 points: facts.points,
                 max: self.max_points,
-            });
+            }
+            .into());
         }
         let eligible: Vec<&RatingBand> = self
             .bands
@@ -437,9 +441,9 @@ fn gate_failure(
     };
     let units = facts
         .managed_units
-        .ok_or_else(|| Error::RatingFactMissing {
+        .ok_or_else(|| ErrorKind::RatingFactMissing {
             band: band.rating.to_string(),
-            what: "the ratings of directly managed units",
+            what: RatingFact::ManagedUnits,
         })?;
     let total = units.total();
     if total == 0 {

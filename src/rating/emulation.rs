@@ -2,7 +2,7 @@
 
 use std::num::NonZeroU32;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::grade::GradeScale;
 use crate::rating::KON_TUM_707;
 
@@ -60,7 +60,7 @@ impl GradeLabels {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidGradeLabels`] when there is no label, a label is empty, or one is
+    /// [`ErrorKind::InvalidGradeLabels`] when there is no label, a label is empty, or one is
     /// repeated.
     pub fn new<I, S>(labels: I) -> Result<GradeLabels, Error>
     where
@@ -69,20 +69,23 @@ impl GradeLabels {
     {
         let labels: Vec<String> = labels.into_iter().map(Into::into).collect();
         if labels.is_empty() {
-            return Err(Error::InvalidGradeLabels {
+            return Err(ErrorKind::InvalidGradeLabels {
                 reason: "there is no label".to_owned(),
-            });
+            }
+            .into());
         }
         for (i, label) in labels.iter().enumerate() {
             if label.trim().is_empty() {
-                return Err(Error::InvalidGradeLabels {
+                return Err(ErrorKind::InvalidGradeLabels {
                     reason: format!("label {} is empty", i.saturating_add(1)),
-                });
+                }
+                .into());
             }
             if labels.iter().take(i).any(|l| l == label) {
-                return Err(Error::InvalidGradeLabels {
+                return Err(ErrorKind::InvalidGradeLabels {
                     reason: format!("label {label:?} is repeated"),
-                });
+                }
+                .into());
             }
         }
         Ok(GradeLabels(labels))
@@ -97,15 +100,15 @@ impl GradeLabels {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownGrade`] when the label is not on the list.
+    /// [`ErrorKind::UnknownGrade`] when the label is not on the list.
     pub fn position(&self, grade: &str) -> Result<usize, Error> {
-        self.0
-            .iter()
-            .position(|l| l == grade)
-            .ok_or_else(|| Error::UnknownGrade {
+        self.0.iter().position(|l| l == grade).ok_or_else(|| {
+            ErrorKind::UnknownGrade {
                 grade: grade.to_owned(),
                 labels: self.0.join(", "),
-            })
+            }
+            .into()
+        })
     }
 }
 
@@ -207,7 +210,7 @@ impl EmulationRule {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownGrade`] when `grades` has no "Trung bình".
+    /// [`ErrorKind::UnknownGrade`] when `grades` has no "Trung bình".
     pub fn kon_tum_707(grades: GradeLabels) -> Result<EmulationRule, Error> {
         let threshold = "Trung bình";
         grades.position(threshold)?;
@@ -223,7 +226,7 @@ impl EmulationRule {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownGrade`] when a grade, or the rule's threshold, is not on the scale.
+    /// [`ErrorKind::UnknownGrade`] when a grade, or the rule's threshold, is not on the scale.
     pub fn check(
         &self,
         grade: &str,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::assessment::Entry;
 use crate::code::Code;
 use crate::cohort::Cohort;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::Framework;
 use crate::math::{checked_div, checked_sum_decimals};
@@ -110,11 +110,11 @@ impl PeerAverageRule {
     ///
     /// # Errors
     ///
-    /// [`Error::CohortEmpty`] without ranked units, [`Error::Overflow`].
+    /// [`ErrorKind::CohortEmpty`] without ranked units, [`ErrorKind::Overflow`].
     pub fn apply(&self, cohort: &Cohort) -> Result<PeerAverage, Error> {
         let scorecards = cohort.scorecards();
         if scorecards.is_empty() {
-            return Err(Error::CohortEmpty);
+            return Err(ErrorKind::CohortEmpty.into());
         }
         let published: Vec<Decimal> = scorecards
             .iter()
@@ -180,11 +180,11 @@ impl PeerAverage {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidItem`] when the framework has no such item or the item has children,
+    /// [`ErrorKind::InvalidItem`] when the framework has no such item or the item has children,
     /// and the rule's own errors (a rule that cannot use a flag:
-    /// [`Error::WrongEvidence`]).
+    /// [`ErrorKind::WrongEvidence`]).
     pub fn points(&self, heads: &Framework) -> Result<Vec<(String, Exact)>, Error> {
-        let invalid = |reason| Error::InvalidItem {
+        let invalid = |reason| ErrorKind::InvalidItem {
             framework: heads.id().to_owned(),
             code: self.item.clone(),
             reason,
