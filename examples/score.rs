@@ -490,12 +490,13 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
         }
         .map_err(|e| e.to_string())?,
         Format::ScorecardsCsv => {
-            let published: Vec<_> = scorecards
-                .iter()
-                .map(|s| s.publish(&ranking_options.rounding))
-                .collect();
-            par_index::csv::write_scorecards(&mut out, &published, &csv_options)
-                .map_err(|e| e.to_string())?;
+            par_index::csv::write_scorecards(
+                &mut out,
+                &scorecards,
+                &ranking_options.rounding,
+                &csv_options,
+            )
+            .map_err(|e| e.to_string())?;
         }
         Format::AccountabilityCsv => {
             let report = accountability

@@ -138,6 +138,7 @@ use rust_decimal::Decimal;
 use crate::accountability::AccountabilityReport;
 use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
+use crate::cohort::Cohort;
 use crate::comparison::{Comparison, RankChange};
 use crate::error::{Error, ErrorKind, Expected, IoAction};
 use crate::exact::Exact;
@@ -145,6 +146,7 @@ use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
 };
 use crate::ranking::Ranking;
+use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
 use crate::text::parse_decimal;
@@ -1248,41 +1250,23 @@ pub fn write_comparison<W: Write>(
     write_rows(out, options, &header, rows)
 }
 
-/// Writes published scorecards, units × nodes: `unit, unit_name, period, index, points,
-/// max_points, adjustments`, then one column per node (in the framework's order) with its
-/// published points, `n/a` where the node does not apply.
+/// Writes a cohort's scorecards as published by `policy`, units × nodes: `unit,
+/// unit_name, period, index, points, max_points, adjustments`, then one column per node (in
+/// the framework's order) with its published points, `n/a` where the node does not apply.
+/// Units come in the cohort's order, ranked then unranked.
 ///
 /// # Errors
 ///
-/// [`ErrorKind::ReportMismatch`] when the scorecards are of different frameworks or nodes;
 /// [`ErrorKind::Io`] when the output cannot be written.
 pub fn write_scorecards<W: Write>(
     out: W,
-    scorecards: &[PublishedScorecard],
+    cohort: &Cohort,
+    policy: &RoundingPolicy,
     options: &WriteOptions,
 ) -> Result<(), Error> {
-    let codes: Vec<&Code> = scorecards
-        .first()
-        .map(|s| s.nodes.iter().map(|n| &n.code).collect())
-        .unwrap_or_default();
-    if let Some(first) = scorecards.first() {
-        for scorecard in scorecards {
-            let same_nodes = scorecard.nodes.len() == codes.len()
-                && scorecard
-                    .nodes
-                    .iter()
-                    .zip(&codes)
-                    .all(|(n, c)| n.code == **c);
-            if scorecard.framework != first.framework || !same_nodes {
-                return Err(ErrorKind::ReportMismatch {
-                    what: format!("the scorecard of unit {}", scorecard.unit),
-                    expected: format!("framework {}", first.framework),
-                    found: format!("framework {} with other nodes", scorecard.framework),
-                }
-                .into());
-            }
-        }
-    }
+    // The cohort checked that every scorecard has the framework's nodes.
+    let codes: Vec<&Code> = cohort.framework().nodes().map(|n| n.code()).collect();
+    let scorecards: Vec<PublishedScorecard> = cohort.iter().map(|s| s.publish(policy)).collect();
     let mut header: Vec<String> = [
         "unit",
         "unit_name",

@@ -482,7 +482,8 @@ fn scorecard_cells_read_back_as_the_published_points_of_every_node() {
     let (framework, scorecards, _) = scored_wards();
     let policy = RoundingPolicy::default();
     let published: Vec<_> = scorecards.iter().map(|s| s.publish(&policy)).collect();
-    let text = write(|out| write_scorecards(out, &published, &WriteOptions::excel()));
+    let cohort = Cohort::new(&framework, scorecards.clone()).unwrap();
+    let text = write(|out| write_scorecards(out, &cohort, &policy, &WriteOptions::excel()));
     let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
     let (header, rows) = cells(text);
     assert_eq!(
@@ -514,27 +515,6 @@ fn scorecard_cells_read_back_as_the_published_points_of_every_node() {
     // Cẩm Kim reported 3.1 not applicable.
     let cam_kim = rows.iter().find(|r| r[0] == "cam-kim").unwrap();
     assert_eq!(cam_kim[column(&header, "3.1")], "n/a");
-}
-
-#[test]
-fn scorecards_of_two_frameworks_are_not_written_together() {
-    let (_, scorecards, _) = scored_wards();
-    let other = Framework::builder("other", "Other")
-        .domain("1", "Một", Decimal::ONE_HUNDRED)
-        .build()
-        .unwrap();
-    let mut assessment = Assessment::new("other", "x", "2021".parse().unwrap());
-    assessment.push(Entry::new("1".parse().unwrap()).with_appraised(d("50")));
-    let policy = RoundingPolicy::default();
-    let published = vec![
-        scorecards[0].publish(&policy),
-        other.score(&assessment).unwrap().publish(&policy),
-    ];
-    let error = write_scorecards(Vec::new(), &published, &WriteOptions::default()).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "the scorecard of unit x is for framework other with other nodes, but the report is for framework vn-hoi-an-city-illustrative"
-    );
 }
 
 #[test]
