@@ -83,6 +83,29 @@ impl<'de> serde::Deserialize<'de> for Period {
 ///
 /// Final points are the appraised points if given, else the rule applied to the evidence,
 /// else the self-assessed points; the scorecard records which.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Hồ sơ giải quyết đúng hạn", 2.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let entry = Entry::new("1".parse()?)
+///     .with_evidence(Evidence::rate(90, 100))
+///     .with_self_assessed(2.into())
+///     .with_appraised("1.5".parse()?)
+///     .with_note("Thiếu tài liệu kiểm chứng cho quý IV")
+///     .with_evidence_ref("BC-123/UBND");
+/// let mut assessment = framework.assessment("phuong-1", "2025".parse()?);
+/// assessment.push(entry);
+/// // The appraisal team's points win over the evidence (1.8) and the unit's own (2).
+/// let scorecard = framework.score(&assessment)?;
+/// assert_eq!(scorecard.node("1").unwrap().points.to_string(), "1.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -175,6 +198,28 @@ impl Entry {
 
 /// Bonus (điểm thưởng) or deduction (điểm trừ) points applied on top of the framework's
 /// total, such as a bonus for an initiative or a deduction for a late report.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::assessment::Adjustment;
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ số CCHC", 100.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("phuong-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised(80.into()));
+/// assessment.adjust(Adjustment {
+///     label: "điểm trừ: báo cáo trễ hạn".into(),
+///     points: "-1.5".parse()?,
+///     reason: "Báo cáo quý III nộp trễ".into(),
+/// });
+/// let scorecard = framework.score(&assessment)?;
+/// assert_eq!(scorecard.adjustment_points().to_string(), "-1.5");
+/// assert_eq!(scorecard.index().to_string(), "78.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -945,6 +945,27 @@ enum Published {
 }
 
 /// The scores and ranks of every unit of a [`PointsTable`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::bulk::PointsTable;
+/// use par_index::{Framework, Rounding, RoundingPolicy};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("phuong-1", ["39.125".parse()?, 55.into()])?;
+/// table.push("phuong-2", [38.into(), "56.125".parse()?])?;
+/// // Published to one place, half away from zero: both show 94.1 and share rank 1.
+/// let scores = table.score_with(&RoundingPolicy::new(1, Rounding::HalfAwayFromZero)?)?;
+/// assert_eq!(scores.len(), 2);
+/// assert_eq!(scores.published_places(), 1);
+/// assert_eq!(scores.ranks(), [1, 1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct CohortScores<'a> {
     table: &'a PointsTable<'a>,
@@ -1035,6 +1056,28 @@ impl<'a> CohortScores<'a> {
 }
 
 /// One unit's results in a [`CohortScores`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("phuong-1", ["39.5".parse()?, 50.into()])?;
+/// table.push("phuong-2", [38.into(), 56.into()])?;
+/// let scores = table.score()?;
+/// let unit = scores.unit(0).unwrap();
+/// assert_eq!((unit.id(), unit.rank()), ("phuong-1", 2));
+/// assert_eq!(unit.points().to_string(), "89.5");
+/// assert_eq!(unit.node_points("1").unwrap().to_string(), "39.5");
+/// assert_eq!(unit.published_index().to_string(), "89.50");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct UnitScore<'s> {
     scores: &'s CohortScores<'s>,

@@ -168,6 +168,24 @@ impl<'de> serde::Deserialize<'de> for Code {
 ///
 /// Annexes that nest deeper than three levels (Hải Phòng's heads' scorecard has
 /// `II → II.5 → 5.1 → 5.1.a`) call everything below the criterion a sub-criterion.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::code::Level;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("3", "Cải cách thủ tục hành chính", 6.into())
+///     .child("3", "3.2", "Giải quyết hồ sơ", 6.into())
+///     .child("3.2", "3.2.1", "Hồ sơ đúng hạn", 6.into())
+///     .build()?;
+/// assert_eq!(framework.node("3").unwrap().level(), Level::Domain);
+/// assert_eq!(framework.node("3.2.1").unwrap().level(), Level::SubCriterion);
+/// assert_eq!(Level::at_depth(2), Level::Criterion);
+/// assert_eq!(Level::SubCriterion.to_string(), "sub-criterion");
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -202,6 +220,22 @@ impl fmt::Display for Level {
 }
 
 /// A node named in a message: its level and code, printed as `sub-criterion 3.2.1`.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::code::{Level, NodeRef};
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("3", "Cải cách thủ tục hành chính", 6.into())
+///     .child("3", "3.2", "Giải quyết hồ sơ", 6.into())
+///     .build()?;
+/// let node = framework.node("3.2").unwrap().node_ref();
+/// assert_eq!(node, NodeRef { level: Level::Criterion, code: "3.2".parse()? });
+/// assert_eq!(node.to_string(), "criterion 3.2");
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NodeRef {
     /// The node's level.

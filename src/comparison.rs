@@ -16,6 +16,34 @@ use crate::table::{Align, Table};
 use crate::tie::Rank;
 
 /// One pair of matching domains: a code of the previous framework and one of the current.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::comparison::Comparison;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", 30, 55)?, score("qn", "2023", 38, 54)?, score("dn", "2023", 35, 45)?];
+/// let after = [score("hp", "2024", 38, 58)?, score("qn", "2024", 36, 55)?, score("hn", "2024", 30, 40)?];
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
+/// let comparison = Comparison::new(&previous, &current)?;
+/// // The same framework both years: each domain is paired with itself.
+/// let pairs = comparison.domain_pairs();
+/// assert_eq!(pairs.len(), 2);
+/// assert_eq!((pairs[1].previous.as_str(), pairs[1].current.as_str()), ("2", "2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -69,6 +97,35 @@ impl DomainMap {
 }
 
 /// How a unit's rank moved.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::comparison::{Comparison, RankChange};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", 30, 55)?, score("qn", "2023", 38, 54)?, score("dn", "2023", 35, 45)?];
+/// let after = [score("hp", "2024", 38, 58)?, score("qn", "2024", 36, 55)?, score("hn", "2024", 30, 40)?];
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
+/// let comparison = Comparison::new(&previous, &current)?;
+/// let moved = |unit| comparison.unit(unit).unwrap().rank_change.to_string();
+/// assert_eq!(moved("hp"), "↑1"); // 2nd → 1st
+/// assert_eq!(moved("qn"), "↓1");
+/// assert_eq!(moved("hn"), "new");
+/// assert_eq!(comparison.unit("dn").unwrap().rank_change, RankChange::Dropped);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -111,6 +168,35 @@ impl fmt::Display for RankChange {
 }
 
 /// A unit's place in one ranking.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::comparison::Comparison;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", 30, 55)?, score("qn", "2023", 38, 54)?, score("dn", "2023", 35, 45)?];
+/// let after = [score("hp", "2024", 38, 58)?, score("qn", "2024", 36, 55)?, score("hn", "2024", 30, 40)?];
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
+/// let comparison = Comparison::new(&previous, &current)?;
+/// let hp = comparison.unit("hp").unwrap();
+/// let (was, is) = (hp.previous.as_ref().unwrap(), hp.current.as_ref().unwrap());
+/// assert_eq!((was.rank.unwrap().to_string(), was.published_index.to_string()), ("2".into(), "85.00".into()));
+/// assert_eq!((is.rank.unwrap().to_string(), is.published_index.to_string()), ("1".into(), "96.00".into()));
+/// assert!(comparison.unit("hn").unwrap().previous.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -138,6 +224,36 @@ impl From<&RankedUnit> for Standing {
 }
 
 /// How one pair of matching domains changed for a unit.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::comparison::Comparison;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", 30, 55)?, score("qn", "2023", 38, 54)?, score("dn", "2023", 35, 45)?];
+/// let after = [score("hp", "2024", 38, 58)?, score("qn", "2024", 36, 55)?, score("hn", "2024", 30, 40)?];
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
+/// let comparison = Comparison::new(&previous, &current)?;
+/// // Hải Phòng's domain 1 went from 30/40 (75%) to 38/40 (95%).
+/// let domain = comparison.unit("hp").unwrap().domain("1").unwrap();
+/// assert_eq!(domain.change.as_ref().unwrap().to_string(), "20");
+/// assert_eq!(domain.published_change.unwrap().to_string(), "20.00");
+/// assert_eq!(domain.previous_rank.unwrap().to_string(), "3");
+/// assert_eq!(domain.current_rank.unwrap().to_string(), "1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -162,6 +278,36 @@ pub struct DomainChange {
 }
 
 /// How one unit changed between the two rankings.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::comparison::Comparison;
+/// use par_index::ranking::ValueBasis;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = [score("hp", "2023", 30, 55)?, score("qn", "2023", 38, 54)?, score("dn", "2023", 35, 45)?];
+/// let after = [score("hp", "2024", 38, 58)?, score("qn", "2024", 36, 55)?, score("hn", "2024", 30, 40)?];
+/// let previous = Cohort::new(&framework, before)?.rank()?;
+/// let current = Cohort::new(&framework, after)?.rank()?;
+/// let comparison = Comparison::new(&previous, &current)?;
+/// let hp = comparison.unit("hp").unwrap();
+/// assert_eq!(hp.published_change.unwrap().to_string(), "11.00");
+/// assert_eq!(hp.change(ValueBasis::Exact).unwrap().to_string(), "11");
+/// assert_eq!(comparison.improved().len(), 1);
+/// assert!(comparison.unit("hn").unwrap().index_change.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -366,6 +366,27 @@ fn decimal(text: &str, expected: Expected) -> Result<Decimal, Error> {
 ///
 /// Every code is checked against the framework while reading, so that an error names the
 /// line and column; the assessments are then scored with [`Framework::score`] as usual.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::csv::AssessmentReader;
+/// use par_index::{Framework, Rule};
+///
+/// let framework = Framework::builder("ward-demo", "Demo")
+///     .domain("1", "Hồ sơ giải quyết đúng hạn", 8.into())
+///     .rule(Rule::proportional())
+///     .domain("2", "Niêm yết thủ tục", 2.into())
+///     .rule(Rule::yes_no())
+///     .build()?;
+/// let reader = AssessmentReader::new(&framework).period("2021".parse()?).file_name("wards.csv");
+/// let assessments = reader.read("unit,1,2\nminh-an,690/702,yes\n".as_bytes())?;
+/// assert_eq!(framework.score(&assessments[0])?.index().to_decimal().round_dp(2).to_string(), "98.63");
+/// // Errors name the file, the line and the column.
+/// let error = reader.read("unit,1,2\nminh-an,690/702,perhaps\n".as_bytes()).unwrap_err();
+/// assert!(error.to_string().starts_with("wards.csv line 2, column \"2\""), "{error}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct AssessmentReader<'a> {
     framework: &'a Framework,
@@ -1065,6 +1086,25 @@ fn policy_name(policy: NotApplicablePolicy) -> &'static str {
 ///
 /// The default writes plain UTF-8 with `\n` line ends; [`WriteOptions::excel`] adds a UTF-8
 /// byte-order mark and CRLF line ends, so that Excel opens Vietnamese text correctly.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::csv::{WriteOptions, write_ranking};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+/// let mut assessment = framework.assessment("minh-an", "2021".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised("88.5".parse()?));
+/// let ranking = Cohort::new(&framework, [framework.score(&assessment)?])?.rank()?;
+/// let mut excel = Vec::new();
+/// write_ranking(&mut excel, &ranking, &WriteOptions::excel())?;
+/// assert!(excel.starts_with(b"\xEF\xBB\xBFrank,unit"));
+/// assert!(excel.ends_with(b"\r\n"));
+/// let plain = WriteOptions::default();
+/// assert!(!plain.bom && !plain.crlf);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct WriteOptions {

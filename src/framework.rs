@@ -18,6 +18,25 @@ use crate::rule::Rule;
 pub const MAX_DEPTH: usize = 8;
 
 /// The decision (quyết định) that issued a framework.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::Framework;
+/// use par_index::framework::Decision;
+///
+/// let framework = Framework::builder("vn-par-demo", "Demo")
+///     .decision(Decision {
+///         number: "2948/QĐ-BNV".into(),
+///         date: "2017-12-28".into(),
+///         issuer: "Bộ Nội vụ".into(),
+///     })
+///     .domain("1", "Công tác chỉ đạo, điều hành", 100.into())
+///     .build()?;
+/// let decision = framework.info().decision.as_ref().unwrap();
+/// assert_eq!(decision.number, "2948/QĐ-BNV");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -33,6 +52,28 @@ pub struct Decision {
 }
 
 /// What a framework is and where it comes from.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::Framework;
+/// use par_index::framework::FrameworkInfo;
+///
+/// let framework = Framework::builder("vn-par-demo", "Demo")
+///     .info(FrameworkInfo {
+///         id: "vn-par-demo".into(),
+///         title: "Chỉ số CCHC minh hoạ".into(),
+///         applies_from: Some(2025),
+///         illustrative: true,
+///         ..FrameworkInfo::default()
+///     })
+///     .domain("1", "Công tác chỉ đạo, điều hành", 100.into())
+///     .build()?;
+/// assert_eq!(framework.id(), "vn-par-demo");
+/// assert!(framework.info().illustrative);
+/// assert_eq!(framework.info().applies_from, Some(2025));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -66,6 +107,22 @@ pub struct FrameworkInfo {
 }
 
 /// What a survey or source assesses a node by.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::Framework;
+/// use par_index::framework::Method;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thủ tục hành chính", 6.into())
+///     .domain("2", "Mức độ hài lòng (SIPAS)", 4.into())
+///     .method(Method::CitizenSurvey)
+///     .build()?;
+/// assert_eq!(framework.node("1").unwrap().method(), Method::Appraisal);
+/// assert_eq!(framework.node("2").unwrap().method(), Method::CitizenSurvey);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -86,6 +143,30 @@ pub enum Method {
 }
 
 /// How a parent combines its children.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::framework::Combine;
+/// use par_index::{Entry, Framework};
+///
+/// // Two sub-indices scored 0–10, weighted 25% and 75% (the PCI way).
+/// let framework = Framework::builder("demo", "Demo")
+///     .total_points(100.into())
+///     .domain("1", "Chỉ số tổng hợp", 100.into())
+///     .combine(Combine::WeightedMean)
+///     .child("1", "1.1", "Tính minh bạch", 10.into())
+///     .weight(25.into())
+///     .child("1", "1.2", "Chi phí thời gian", 10.into())
+///     .weight(75.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("tinh-a", "2025".parse()?);
+/// assessment.push(Entry::new("1.1".parse()?).with_appraised(8.into()));
+/// assessment.push(Entry::new("1.2".parse()?).with_appraised(4.into()));
+/// // 25% × 80% + 75% × 40% = 50%.
+/// assert_eq!(framework.score(&assessment)?.index().to_string(), "50");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -103,6 +184,36 @@ pub enum Combine {
 }
 
 /// What a parent does when some of its children are not applicable to a unit.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::framework::NotApplicablePolicy;
+/// use par_index::{Entry, Evidence, Framework};
+///
+/// let framework = |policy| {
+///     Framework::builder("demo", "Demo")
+///         .domain("1", "Cải cách tổ chức bộ máy", 10.into())
+///         .when_not_applicable(policy)
+///         .child("1", "1.1", "Sắp xếp tổ chức", 6.into())
+///         .child("1", "1.2", "Chỉ tiêu được giao", 4.into())
+///         .optional()
+///         .domain("2", "Cải cách thể chế", 10.into())
+///         .build()
+/// };
+/// let index = |policy| -> Result<String, Box<dyn std::error::Error>> {
+///     let framework = framework(policy)?;
+///     let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+///     assessment.push(Entry::new("1.1".parse()?).with_appraised(3.into()));
+///     assessment.push(Entry::new("1.2".parse()?).with_evidence(Evidence::NotApplicable));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(10.into()));
+///     Ok(framework.score(&assessment)?.index().to_string())
+/// };
+/// // Dropped: 13 of the 16 points that apply. Rescaled: 1 scores 3/6 of 10, so 15 of 20.
+/// assert_eq!(index(NotApplicablePolicy::DropMaximum)?, "81.25");
+/// assert_eq!(index(NotApplicablePolicy::Rescale)?, "75");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -118,6 +229,27 @@ pub enum NotApplicablePolicy {
 }
 
 /// One node as declared: the plain data behind a [`Node`], and its JSON form.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::framework::{Combine, FrameworkInfo, FrameworkSpec, NodeSpec, NotApplicablePolicy};
+/// use par_index::{Framework, Rule};
+///
+/// let mut leaf = NodeSpec::new("1".parse()?, "Kế hoạch CCHC ban hành kịp thời", 2.into());
+/// leaf.rule = Some(Rule::yes_no());
+/// let framework = Framework::from_spec(FrameworkSpec {
+///     info: FrameworkInfo { id: "demo".into(), title: "Demo".into(), ..FrameworkInfo::default() },
+///     total_points: 2.into(),
+///     combine: Combine::Sum,
+///     when_not_applicable: NotApplicablePolicy::DropMaximum,
+///     nodes: vec![leaf],
+/// })?;
+/// let node = framework.node("1").unwrap();
+/// assert_eq!(node.spec().name_vi, "Kế hoạch CCHC ban hành kịp thời");
+/// assert_eq!(node.rule().unwrap().kind(), "yes_no");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -188,6 +320,25 @@ impl NodeSpec {
 }
 
 /// A framework as declared: its JSON form, checked only when turned into a [`Framework`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut spec = framework.to_spec();
+/// assert_eq!(spec.total_points.to_string(), "10");
+/// assert_eq!(Framework::from_spec(spec.clone())?, framework);
+///
+/// // A declared total the domains do not add up to is refused.
+/// spec.total_points = 100.into();
+/// assert!(Framework::from_spec(spec).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -208,6 +359,25 @@ pub struct FrameworkSpec {
 }
 
 /// A node of a built framework.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::code::Level;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .child("2", "2.1", "Công khai thủ tục", 2.into())
+///     .child("2", "2.2", "Giải quyết hồ sơ", 4.into())
+///     .build()?;
+/// let node = framework.node("2.2").unwrap();
+/// assert_eq!(node.level(), Level::Criterion);
+/// assert!(node.is_leaf());
+/// assert_eq!(node.max_points().to_string(), "4");
+/// assert_eq!(framework.parent(node).unwrap().name_vi(), "Cải cách thủ tục hành chính");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     spec: NodeSpec,
@@ -734,6 +904,29 @@ pub(crate) fn sum_of_domains(nodes: &[NodeSpec], id: &str) -> Result<Decimal, Er
 ///
 /// Methods that set a field (`name_en`, `rule`, `method`, `weight`, `optional`, `combine`,
 /// `when_not_applicable`) apply to the node added last.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Framework, FrameworkBuilder, Rule};
+///
+/// let framework = FrameworkBuilder::new("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .child("1", "1.1", "Ban hành văn bản", 4.into())
+///     .rule(Rule::yes_no())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// assert_eq!(framework.total_points().to_string(), "10");
+/// assert_eq!(framework.leaves().count(), 2);
+///
+/// // Children whose maxima do not add up to their parent's are refused.
+/// let wrong = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .child("1", "1.1", "Ban hành văn bản", 3.into())
+///     .build();
+/// assert!(wrong.is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct FrameworkBuilder {
     spec: FrameworkSpec,

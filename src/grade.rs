@@ -8,6 +8,22 @@ use crate::error::{Error, ErrorKind};
 ///
 /// The lower bound is inclusive: a grade starting at 90 covers 90.00 and everything above it
 /// up to the next grade's threshold (exclusive).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Decimal, GradeBand, GradeScale};
+///
+/// let scale = GradeScale::new("xếp loại (illustrative)", [
+///     GradeBand::new("Xuất sắc", 90.into()),
+///     GradeBand::new("Tốt", 80.into()),
+/// ])?;
+/// let band = scale.grade(&Decimal::from(80)).unwrap();
+/// assert_eq!(band, &GradeBand::new("Tốt", 80.into()));
+/// assert_eq!(band.min.to_string(), "80");
+/// assert!(scale.grade(&"79.99".parse::<Decimal>()?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

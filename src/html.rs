@@ -138,6 +138,27 @@ footer { margin-top: 36px; color: #57606a; font-size: 13px; border-top: 1px soli
 
 /// A self-contained HTML report of a ranking, with an optional comparison (see the
 /// [module docs](self)).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::html::HtmlReport;
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Chỉ số CCHC cấp xã").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+/// let score = |unit: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("minh-an", "91.5")?, score("cam-kim", "84.25")?])?;
+/// let ranking = cohort.rank_with(&RankingOptions::national())?;
+/// let html = HtmlReport::new(&ranking).title("Xếp hạng CCHC 2024").render()?;
+/// assert!(html.starts_with("<!DOCTYPE html>"));
+/// assert!(html.contains("Xếp hạng CCHC 2024"));
+/// assert!(html.contains("84.25") && !html.contains("<script"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct HtmlReport<'a> {
     framework: &'a Framework,

@@ -24,6 +24,36 @@ use crate::scorecard::Scorecard;
 
 /// How much of the ranked cohort a [`PublishedTable`] lists; it decides whether ranks can be
 /// checked.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PublishedRow, PublishedTable, TableCoverage, pin};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// // A press report that lists only Vinh, with its national rank: ranks cannot be checked.
+/// let excerpt = PublishedTable {
+///     coverage: TableCoverage::Excerpt,
+///     rows: vec![PublishedRow::new("vinh", "80.00".parse()?).with_rank(2)],
+///     ..PublishedTable::default()
+/// };
+/// let report = pin(&cohort, &excerpt, 0.into())?;
+/// assert!(!report.ranks_checked);
+/// assert_eq!(report.ranks_unchecked, ["vinh"]);
+/// assert_eq!(TableCoverage::default(), TableCoverage::Complete);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -41,6 +71,33 @@ pub enum TableCoverage {
 }
 
 /// Published points of one node of a unit, such as a domain's points.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PublishedRow, PublishedTable, pin};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// let row = PublishedRow::new("vinh", "80.00".parse()?).with_part("1".parse()?, "30.00".parse()?);
+/// assert_eq!(row.parts[0].code.as_str(), "1");
+/// let table = PublishedTable {
+///     rows: vec![row, PublishedRow::new("hue", "95.51".parse()?)],
+///     ..PublishedTable::default()
+/// };
+/// assert!(pin(&cohort, &table, 0.into())?.is_clean());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -53,6 +110,37 @@ pub struct PublishedPart {
 }
 
 /// One unit's published result.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PublishedRow, PublishedTable, pin};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// let table = PublishedTable {
+///     rows: vec![
+///         PublishedRow::new("hue", "95.51".parse()?).with_rank(1).with_grade("A"),
+///         PublishedRow::new("vinh", "80.00".parse()?).with_rank(2),
+///     ],
+///     ..PublishedTable::default()
+/// };
+/// let report = pin(&cohort, &table, 0.into())?;
+/// assert_eq!(report.matched, 2);
+/// assert!(report.is_clean());
+/// assert_eq!(report.grades_unchecked, ["hue"]); // no grade scale given
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -170,6 +258,38 @@ pub struct PublishedTable {
 }
 
 /// How [`pin_with`] compares.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PinOptions, PublishedRow, PublishedTable, TableCoverage, pin_with};
+/// use par_index::{Cohort, Entry, Framework, GradeScale, Rounding, RoundingPolicy};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// let table = PublishedTable {
+///     rows: vec![PublishedRow::new("hue", "95.5".parse()?).with_grade("A")],
+///     coverage: TableCoverage::Excerpt,
+///     ..PublishedTable::default()
+/// };
+/// // Published with one decimal: Huế's 95.505 rounds to 95.5.
+/// let options = PinOptions::new(0.into())
+///     .with_rounding(RoundingPolicy::new(1, Rounding::HalfAwayFromZero)?)
+///     .with_grades(GradeScale::national());
+/// let report = pin_with(&cohort, &table, &options)?;
+/// assert!(report.grades_unchecked.is_empty()); // Huế's A was checked, and holds
+/// assert_eq!(report.mismatches[0].to_string(), "unit vinh: scored but not published");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 #[non_exhaustive]
 pub struct PinOptions<'a> {
@@ -231,6 +351,37 @@ impl fmt::Debug for PinOptions<'_> {
 }
 
 /// One way a scorecard and a published table disagree.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PinMismatch, PublishedRow, PublishedTable, pin};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// let table = PublishedTable {
+///     rows: vec![PublishedRow::new("hue", "95.50".parse()?), PublishedRow::new("vinh", "80.00".parse()?)],
+///     ..PublishedTable::default()
+/// };
+/// let report = pin(&cohort, &table, 0.into())?;
+/// let mismatch = &report.mismatches[0];
+/// assert!(matches!(mismatch, PinMismatch::Index { difference, .. } if difference.to_string() == "0.01"));
+/// assert_eq!(
+///     report.mismatches[0].to_string(),
+///     "unit hue: index computed 95.51 (exact 95.505), published 95.50, difference 0.01"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -412,6 +563,35 @@ impl fmt::Display for PinMismatch {
 }
 
 /// What [`pin`] found: every mismatch, and what it could not check.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::pinning::{PublishedRow, PublishedTable, pin};
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
+/// let table = PublishedTable {
+///     rows: vec![PublishedRow::new("hue", "95.51".parse()?), PublishedRow::new("hoi-an", "90.00".parse()?)],
+///     ..PublishedTable::default()
+/// };
+/// let report = pin(&cohort, &table, 0.into())?;
+/// assert!(!report.is_clean());
+/// assert_eq!(report.matched, 1);
+/// let found: Vec<String> = report.mismatches.iter().map(|m| m.to_string()).collect();
+/// assert_eq!(found, ["unit hoi-an: published but not scored", "unit vinh: scored but not published"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -20,6 +20,29 @@ pub use crate::tie::{Rank, TieBreaker, TieMethod};
 use crate::tie::{descending, ranks};
 
 /// Which value of the index a ranking or a grade is based on.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::ranking::ValueBasis;
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ số CCHC", 100.into())
+///     .build()?;
+/// let score = |unit: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [score("a", "93.314")?, score("b", "93.305")?])?;
+/// // Both publish as 93.31: tied on the published value, not on the exact one.
+/// let published = cohort.rank_with(&RankingOptions::default())?;
+/// assert_eq!(published.unit("b").unwrap().rank.unwrap().to_string(), "1");
+/// let exact = cohort.rank_with(&RankingOptions::default().with_basis(ValueBasis::Exact))?;
+/// assert_eq!(exact.unit("b").unwrap().rank.unwrap().to_string(), "2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -34,6 +57,34 @@ pub enum ValueBasis {
 }
 
 /// Which value of a domain its ranking and statistics use.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::ranking::{DomainBasis, ValueBasis};
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let ranking = cohort.rank_with(&RankingOptions::default().with_domain_basis(DomainBasis::Points))?;
+/// let domain = ranking.unit("hue").unwrap().domain("2").unwrap();
+/// assert_eq!(domain.value(DomainBasis::Points, ValueBasis::Published).unwrap().to_string(), "57");
+/// assert_eq!(domain.value(DomainBasis::Percent, ValueBasis::Exact).unwrap().to_string(), "95");
+/// let by_domain: Vec<&str> = ranking.by_domain("2").iter().map(|u| u.unit.as_str()).collect();
+/// assert_eq!(by_domain, ["da-nang", "hue", "hoi-an", "quang-nam"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -339,6 +390,32 @@ fn statistics(
 }
 
 /// A unit's standing in one domain.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let ranking = cohort.rank_with(&RankingOptions::national())?;
+/// let domain = ranking.unit("hoi-an").unwrap().domain("1").unwrap();
+/// assert_eq!(domain.rank.unwrap().to_string(), "1");
+/// assert_eq!(domain.published_points.unwrap().to_string(), "40.00");
+/// assert_eq!(domain.published_percent.unwrap().to_string(), "100.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -377,6 +454,33 @@ impl DomainStanding {
 }
 
 /// One unit in a [`Ranking`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let ranking = cohort.rank_with(&RankingOptions::national())?;
+/// let unit = ranking.unit("quang-nam").unwrap();
+/// assert_eq!(unit.rank.unwrap().to_string(), "4");
+/// assert_eq!(unit.published_index.to_string(), "85.00");
+/// assert_eq!(unit.grade.as_deref(), Some("B"));
+/// assert_eq!(unit.domains.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -6,6 +6,22 @@ use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 
 /// How a midpoint or any excess digit is rounded.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Decimal, Rounding, RoundingPolicy};
+///
+/// let exact: Decimal = "85.785".parse()?;
+/// let publish = |rounding| -> Result<String, par_index::Error> {
+///     Ok(RoundingPolicy::new(2, rounding)?.apply(exact).to_string())
+/// };
+/// assert_eq!(publish(Rounding::HalfAwayFromZero)?, "85.79");
+/// assert_eq!(publish(Rounding::HalfEven)?, "85.78");
+/// assert_eq!(publish(Rounding::TowardZero)?, "85.78");
+/// assert_eq!(Rounding::default(), Rounding::HalfAwayFromZero);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

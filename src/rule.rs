@@ -23,6 +23,25 @@ use crate::math::checked_mul_div;
 ///
 /// Reading refuses an object with more than one kind (`{"count": 3, "flag": true}`) by
 /// naming both keys, and an unknown kind by listing the known ones.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Giải quyết hồ sơ đúng hạn", 10.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let evidence = Evidence::rate(7_723, 8_037);
+/// assert_eq!(evidence.kind(), "rate");
+/// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(evidence));
+/// let scorecard = framework.score(&assessment)?;
+/// // 7,723 of 8,037 dossiers on time: 96.09…% of 10 points.
+/// assert_eq!(scorecard.node("1").unwrap().points.to_decimal().round_dp(4).to_string(), "9.6093");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -84,6 +103,27 @@ impl Evidence {
 /// What a rate rule does when a [`Evidence::Rate`] is 0 of 0 (no dossiers resolved, no
 /// complaints received). A positive numerator over 0 is a part above its whole and is
 /// refused, whatever the policy.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rule::ZeroDenominator;
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// // "No complaint received → full 2 points."
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Giải quyết khiếu nại", 2.into())
+///     .rule(Rule::Proportional {
+///         full_at_percent: 100.into(),
+///         zero_denominator: ZeroDenominator::FullPoints,
+///     })
+///     .build()?;
+/// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::rate(0, 0)));
+/// assert_eq!(framework.score(&assessment)?.node("1").unwrap().points.to_string(), "2");
+/// assert_eq!(ZeroDenominator::default(), ZeroDenominator::Error);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -101,6 +141,27 @@ pub enum ZeroDenominator {
 }
 
 /// One band of [`Rule::ThresholdBands`]: a rate at or above `at_least` percent earns `points`.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rule::{RateBand, ZeroDenominator};
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// // On-time dossiers: 100% → 1 point, at least 95% → 0.5, else 0.
+/// let bands = vec![
+///     RateBand { at_least: 100.into(), points: 1.into() },
+///     RateBand { at_least: 95.into(), points: "0.5".parse()? },
+/// ];
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Tỷ lệ hồ sơ đúng hạn", 1.into())
+///     .rule(Rule::ThresholdBands { bands, zero_denominator: ZeroDenominator::Error })
+///     .build()?;
+/// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::rate(7_723, 8_037)));
+/// assert_eq!(framework.score(&assessment)?.node("1").unwrap().points.to_string(), "0.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -114,6 +175,27 @@ pub struct RateBand {
 }
 
 /// One band of [`Rule::CountBands`]: a count at or above `at_least` earns `points`.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rule::CountBand;
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// // Steering meetings held in the year: 4 → 20 points, 2 → 10, else 0.
+/// let bands = vec![
+///     CountBand { at_least: 4, points: 20.into() },
+///     CountBand { at_least: 2, points: 10.into() },
+/// ];
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Họp chỉ đạo", 20.into())
+///     .rule(Rule::CountBands { bands })
+///     .build()?;
+/// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::Count(3)));
+/// assert_eq!(framework.score(&assessment)?.node("1").unwrap().points.to_string(), "10");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -130,6 +212,30 @@ pub struct CountBand {
 ///
 /// In JSON a rule is an object tagged by `kind`, e.g.
 /// `{"kind": "threshold_bands", "bands": [{"at_least": "100", "points": "1"}]}`.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Evidence, Framework, Rule};
+///
+/// // −0.25 per late report, never below 0.
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Báo cáo đúng hạn", 1.into())
+///     .rule(Rule::Deduction { per_violation: "0.25".parse()?, floor: 0.into() })
+///     .build()?;
+/// assert_eq!(framework.node("1").unwrap().rule().unwrap().kind(), "deduction");
+/// let mut assessment = framework.assessment("ward-1", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::Count(3)));
+/// assert_eq!(framework.score(&assessment)?.node("1").unwrap().points.to_string(), "0.25");
+///
+/// // A rule that could award more than its node's maximum is refused when building.
+/// let too_much = Framework::builder("demo", "Demo")
+///     .domain("1", "Báo cáo đúng hạn", 1.into())
+///     .rule(Rule::YesNo { points_if_yes: Some(2.into()) })
+///     .build();
+/// assert!(too_much.is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

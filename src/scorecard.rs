@@ -12,6 +12,29 @@ use crate::rounding::RoundingPolicy;
 use crate::rule::{Evidence, Rule, RuleOutcome};
 
 /// Where a leaf's final points came from.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::scorecard::Source;
+/// use par_index::{Entry, Evidence, Framework, Rule, ScoringOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Kế hoạch CCHC", 1.into())
+///     .rule(Rule::yes_no())
+///     .domain("2", "Báo cáo CCHC", 1.into())
+///     .domain("3", "Tuyên truyền CCHC", 1.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_evidence(Evidence::Flag(true)));
+/// assessment.push(Entry::new("2".parse()?).with_self_assessed(1.into()));
+/// let scorecard = framework.score_with(&assessment, &ScoringOptions::lenient())?;
+/// let source = |code| scorecard.node(code).unwrap().leaf.as_ref().unwrap().source;
+/// assert_eq!(source("1"), Source::Evidence);
+/// assert_eq!(source("2"), Source::SelfAssessed);
+/// assert_eq!(source("3"), Source::Missing);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -90,6 +113,25 @@ impl ScoringOptions {
 
 /// A leaf's inputs beside its final points: both the unit's and the appraisal team's numbers
 /// are kept, as they are published side by side.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::scorecard::Source;
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_self_assessed(4.into()).with_appraised(3.into()));
+/// let scorecard = framework.score(&assessment)?;
+/// let detail = scorecard.node("1").unwrap().leaf.as_ref().unwrap();
+/// // Both figures are kept, as they are published side by side.
+/// assert_eq!((detail.self_assessed, detail.appraised), (Some(4.into()), Some(3.into())));
+/// assert_eq!(detail.source, Source::Appraised);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -144,6 +186,28 @@ impl LeafDetail {
 }
 
 /// The exact result for one node.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .child("2", "2.1", "Công khai thủ tục", 2.into())
+///     .child("2", "2.2", "Giải quyết hồ sơ", 4.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("2.1".parse()?).with_appraised(2.into()));
+/// assessment.push(Entry::new("2.2".parse()?).with_appraised(1.into()));
+/// let scorecard = framework.score(&assessment)?;
+/// let domain = scorecard.node("2").unwrap();
+/// assert_eq!(domain.points.to_string(), "3");
+/// assert_eq!(domain.percent().unwrap().to_string(), "50");
+/// assert_eq!(domain.lost_points().to_string(), "3");
+/// assert!(domain.leaf.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -187,6 +251,29 @@ impl NodeScore {
 }
 
 /// How the index was brought back within `0..=100` after adjustments.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::assessment::Adjustment;
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ số CCHC", 100.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised(96.into()));
+/// assessment.adjust(Adjustment {
+///     label: "điểm thưởng: sáng kiến".into(),
+///     points: 8.into(),
+///     reason: String::new(),
+/// });
+/// let scorecard = framework.score(&assessment)?;
+/// let clamp = scorecard.clamp().unwrap();
+/// assert_eq!((clamp.unclamped.to_string(), clamp.clamped.to_string()), ("104".into(), "100".into()));
+/// assert_eq!(scorecard.index().to_string(), "100");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -202,6 +289,27 @@ pub struct Clamp {
 ///
 /// Every figure is [`Exact`]: its true value, a fraction where a division does not end;
 /// rounding happens only in [`Scorecard::publish`], once, from the true value.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised("3.5".parse()?));
+/// assessment.push(Entry::new("2".parse()?).with_appraised(5.into()));
+/// let scorecard = framework.score(&assessment)?;
+/// assert_eq!(scorecard.unit(), "xa-a");
+/// assert_eq!(scorecard.points().to_string(), "8.5");
+/// assert_eq!(scorecard.index().to_string(), "85");
+/// assert_eq!(scorecard.lost_points().to_string(), "1.5");
+/// assert_eq!(scorecard.domains().count(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -388,6 +496,24 @@ impl Scorecard {
 }
 
 /// One node as published.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Framework, RoundingPolicy};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 3.into())
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised(2.into()));
+/// let published = framework.score(&assessment)?.publish(&RoundingPolicy::default());
+/// let node = &published.nodes[0];
+/// assert_eq!(node.points.unwrap().to_string(), "2.00");
+/// // 2 of 3 is 66.666…%, rounded once.
+/// assert_eq!(node.percent.unwrap().to_string(), "66.67");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -415,6 +541,23 @@ pub struct PublishedNode {
 }
 
 /// A scorecard as published, every figure rounded once by a [`RoundingPolicy`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Entry, Framework, RoundingPolicy};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", "5597".parse()?)
+///     .build()?;
+/// let mut assessment = framework.assessment("xa-a", "2025".parse()?);
+/// assessment.push(Entry::new("1".parse()?).with_appraised("5378".parse()?));
+/// let published = framework.score(&assessment)?.publish(&RoundingPolicy::default());
+/// // 537800/5597 = 96.087…, rounded from its true value.
+/// assert_eq!(published.index.to_string(), "96.09");
+/// assert_eq!(published.points.to_string(), "5378.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -48,6 +48,22 @@ pub struct Summary {
 }
 
 /// A [`Summary`] as published: each figure rounded once from its exact value.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::statistics::Summary;
+/// use par_index::{Exact, Rounding, RoundingPolicy};
+///
+/// let values: Vec<Exact> = vec![1.into(), 2.into(), 2.into()];
+/// let summary = Summary::of(&values)?.unwrap();
+/// // The mean is 5/3 exactly; published, it is rounded once.
+/// let published = summary.publish(&RoundingPolicy::new(1, Rounding::HalfAwayFromZero)?);
+/// assert_eq!(published.mean.to_string(), "1.7");
+/// assert_eq!((published.min.to_string(), published.max.to_string()), ("1.0".into(), "2.0".into()));
+/// assert_eq!(published.above_mean, 2);
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -122,6 +138,34 @@ impl Summary {
 }
 
 /// One domain's summary in a cohort.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let ranking = cohort.rank_with(&RankingOptions::default())?;
+/// let domains = &ranking.statistics().domains;
+/// assert_eq!(domains[0].code.as_str(), "1");
+/// // Domain 1 in percent of 40: 95, 75, 100 and 87.5.
+/// let summary = domains[0].summary.as_ref().unwrap();
+/// assert_eq!(summary.mean.to_string(), "89.375");
+/// assert_eq!(summary.max.to_string(), "100");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -138,6 +182,35 @@ pub struct DomainSummary {
 /// the values the ranking uses: the published or exact index
 /// ([`RankingOptions::basis`](crate::RankingOptions::basis)) and each domain's percent or
 /// points ([`RankingOptions::domain_basis`](crate::RankingOptions::domain_basis)).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let statistics = cohort.rank_with(&RankingOptions::default())?.statistics().clone();
+/// let index = statistics.index.as_ref().unwrap();
+/// assert_eq!(index.count, 4);
+/// assert_eq!(index.mean.to_string(), "90");
+/// assert_eq!(index.median.to_string(), "90");
+/// assert_eq!(index.above_mean, 1);
+/// // On the values the ranking uses: 50 of 60 points is published as 83.33%.
+/// assert_eq!(statistics.domain("2").unwrap().min.to_string(), "83.33");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

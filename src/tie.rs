@@ -20,6 +20,36 @@ use crate::code::Code;
 ///
 /// Tied units are listed by unit identifier, so a ranking never depends on the order its
 /// scorecards were given in.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::ranking::TieMethod;
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// // Indices 95, 90, 90, 85.
+/// let ranks = |method| -> Result<Vec<String>, par_index::Error> {
+///     let ranking = cohort.rank_with(&RankingOptions::default().with_tie_method(method))?;
+///     Ok(ranking.units().iter().map(|u| u.rank.unwrap().to_string()).collect())
+/// };
+/// assert_eq!(ranks(TieMethod::Competition)?, ["1", "2", "2", "4"]);
+/// assert_eq!(ranks(TieMethod::Dense)?, ["1", "2", "2", "3"]);
+/// assert_eq!(ranks(TieMethod::Fractional)?, ["1", "2.5", "2.5", "4"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -68,6 +98,34 @@ impl TieMethod {
 ///
 /// Tie-breakers compare exact values, highest first; a node that does not apply to a unit
 /// comes after every node that does.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::ranking::{TieBreaker, TieMethod};
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// // Đà Nẵng and Hội An both score 90; Hội An has more points in domain 1 (40 to 30).
+/// let method = TieMethod::ordinal([TieBreaker::NodePoints("1".parse()?)]);
+/// let ranking = cohort.rank_with(&RankingOptions::default().with_tie_method(method))?;
+/// let order: Vec<&str> = ranking.units().iter().map(|u| u.unit.as_str()).collect();
+/// assert_eq!(order, ["hue", "hoi-an", "da-nang", "quang-nam"]);
+/// assert_eq!(ranking.unit("da-nang").unwrap().rank.unwrap().to_string(), "3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -84,6 +142,36 @@ pub enum TieBreaker {
 /// A rank: a whole number, or a half for fractional ranking (`2.5`).
 ///
 /// Ranks order as numbers: rank 1 is the best.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::ranking::TieMethod;
+/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 40.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cohort = Cohort::new(&framework, [
+///     score("hue", 38, 57)?, score("da-nang", 30, 60)?, score("hoi-an", 40, 50)?, score("quang-nam", 35, 50)?,
+/// ])?;
+/// let options = RankingOptions::default().with_tie_method(TieMethod::Fractional);
+/// let ranking = cohort.rank_with(&options)?;
+/// let tied = ranking.unit("hoi-an").unwrap().rank.unwrap();
+/// assert_eq!(tied.value().to_string(), "2.5");
+/// assert_eq!(tied.as_whole(), None);
+/// let first = ranking.unit("hue").unwrap().rank.unwrap();
+/// assert_eq!(first.as_whole(), Some(1));
+/// assert!(first < tied);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]

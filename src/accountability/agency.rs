@@ -1,6 +1,18 @@
 //! Agencies (cơ quan) and their heads (người đứng đầu).
 
 /// What kind of body an agency is.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Agency, AgencyKind, Head};
+///
+/// let centre = Agency::new("TTHCC", "Trung tâm Phục vụ hành chính công", AgencyKind::Centre,
+///     Head::new("Giám đốc Trung tâm"));
+/// assert_eq!(centre.kind, AgencyKind::Centre);
+/// assert_ne!(centre.kind, AgencyKind::CommuneOrWard);
+/// assert_eq!(AgencyKind::default(), AgencyKind::Department);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -24,6 +36,19 @@ pub enum AgencyKind {
 ///
 /// The role title is part of the data (Giám đốc Sở Nội vụ, Chánh Văn phòng); the personal
 /// name is optional and only ever supplied by the user.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Agency, AgencyKind, Head};
+///
+/// let head = Head::new("Chánh Văn phòng").title_en("Chief of Office");
+/// let office = Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, head.clone());
+/// assert_eq!(office.head_label(), "Chánh Văn phòng");
+/// // The person's name is only ever supplied by the user.
+/// let named = Agency { head: head.named("Nguyễn Văn A"), ..office };
+/// assert_eq!(named.head_label(), "Chánh Văn phòng (Nguyễn Văn A)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

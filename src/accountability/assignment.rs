@@ -9,6 +9,34 @@ use crate::framework::{Framework, Node};
 
 /// One node assigned to a lead agency (cơ quan chủ trì), with the agencies that coordinate
 /// (cơ quan phối hợp).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let assignment = &accountability.assignments().assignments[1];
+/// assert_eq!((assignment.code.as_str(), assignment.lead.as_str()), ("2", "VP"));
+/// assert_eq!(assignment.coordinating, ["TP"]);
+/// assert_eq!(accountability.lead_of("2").unwrap().code, "VP");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

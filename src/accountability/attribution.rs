@@ -18,6 +18,35 @@ use crate::scorecard::{NodeScore, Scorecard};
 ///
 /// For a framework whose parents all sum their children and drop what does not apply, the
 /// share is the leaf's own result; otherwise see [`Accountability::attribute`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let shares = accountability.attribute(&score("2021", 4, 3)?)?;
+/// let office = &shares[1];
+/// assert_eq!((office.code.as_str(), office.agency.as_str()), ("2", "VP"));
+/// assert!(office.applicable);
+/// assert_eq!((office.owned.to_string(), office.achieved.to_string(), office.lost.to_string()), ("6".into(), "3".into(), "3".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

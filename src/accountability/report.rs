@@ -19,6 +19,36 @@ use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
 
 /// Options for [`Accountability::report_with`] and [`Accountability::cohort_report_with`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::accountability::ReportOptions;
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let options = ReportOptions::worst_leaves(1);
+/// assert_eq!(options.rounding.decimal_places(), 2);
+/// let report = accountability.report_with(&score("2021", 3, 3)?, &options)?;
+/// assert!(report.heads.iter().all(|head| head.worst_leaves.len() <= 1));
+/// assert_eq!(report.head("TP").unwrap().percent.as_ref().unwrap().to_string(), "75");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReportOptions {
@@ -49,6 +79,36 @@ impl ReportOptions {
 }
 
 /// How a head's percentage compares with the whole unit's (or cohort's), both rounded.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::accountability::Verdict;
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let report = accountability.report(&score("2021", 4, 3)?)?;
+/// // Overall 70%: the justice office has 100%, the People's Committee office 50%.
+/// assert_eq!(report.head("TP").unwrap().verdict, Verdict::AtOrAboveOverall);
+/// assert_eq!(report.head("VP").unwrap().verdict, Verdict::BelowOverall);
+/// assert_eq!(Verdict::BelowOverall.to_string(), "below overall");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -74,6 +134,36 @@ impl fmt::Display for Verdict {
 
 /// A leaf where a unit lost points: in a head's report ([`HeadReport::worst_leaves`]) and in
 /// a gap ([`Gap::lost_leaves`](crate::analysis::gap::Gap::lost_leaves)).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let report = accountability.report(&score("2021", 4, 3)?)?;
+/// let worst = &report.head("VP").unwrap().worst_leaves[0];
+/// assert_eq!((worst.unit.as_str(), worst.code.as_str()), ("xa-a", "2"));
+/// assert_eq!((worst.lost.to_string(), worst.points.to_string()), ("3".into(), "3".into()));
+/// assert_eq!(worst.note, "hồ sơ trễ hạn");
+/// assert!(worst.lead.is_none()); // the head is the one answering
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -105,6 +195,38 @@ pub struct LostLeaf {
 }
 
 /// A head's figures in the previous report and the change since.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework, RoundingPolicy};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let before = accountability.report(&score("2021", 4, 3)?)?;
+/// let report = accountability.report(&score("2022", 4, 5)?)?.with_previous(&before)?;
+/// let change = report.head("VP").unwrap().change.as_ref().unwrap();
+/// assert_eq!(change.previous_lost.to_string(), "3");
+/// assert_eq!(change.lost_change.to_string(), "-2");
+/// assert_eq!(change.previous_rank, Some(2));
+/// let points = change.percent_change.as_ref().unwrap(); // 50% → 83.33…%
+/// assert_eq!(RoundingPolicy::default().publish(points).to_string(), "33.33");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -127,6 +249,37 @@ pub struct HeadChange {
 }
 
 /// One head's part of an [`AccountabilityReport`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let report = accountability.report(&score("2021", 4, 3)?)?;
+/// let office = report.head("VP").unwrap();
+/// assert_eq!(office.answers_for[0].as_str(), "2");
+/// assert_eq!((office.owned.to_string(), office.achieved.to_string()), ("6".into(), "3".into()));
+/// assert_eq!(office.percent.as_ref().unwrap().to_string(), "50");
+/// assert_eq!(office.rank, Some(2));
+/// assert_eq!(report.head("TP").unwrap().coordinates[0].as_str(), "2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -178,6 +331,36 @@ pub struct HeadReport {
 ///   agencies' declared order. Every agency is listed, including one assigned nothing.
 ///
 /// It prints as a plain-text table (see [`fmt::Display`]).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::{Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let score = |year: &str, first: i64, second: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment("xa-a", year.parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.into()).with_note("hồ sơ trễ hạn"));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let report = accountability.report(&score("2021", 4, 3)?)?;
+/// assert_eq!(report.units, ["xa-a"]);
+/// assert_eq!((report.owned.to_string(), report.achieved.to_string()), ("10".into(), "7".into()));
+/// // The heads' lost points add up exactly to the unit's.
+/// assert_eq!(report.lost.to_string(), "3");
+/// assert_eq!(report.heads[0].agency.code, "TP"); // listed by rank
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

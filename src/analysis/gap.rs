@@ -18,6 +18,33 @@ use crate::scorecard::Scorecard;
 use crate::tie::TieMethod;
 
 /// What a unit aims for.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::gap::GapGoal;
+/// use par_index::analysis::gap::Gap;
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
+/// let target = gap.to_next_grade(&GradeScale::national())?.unwrap();
+/// assert_eq!(target.goal, GapGoal::Grade { label: "A".into(), min: 90.into() });
+/// assert_eq!(target.goal.to_string(), "grade A (from 90)");
+/// assert_eq!(gap.to_rank(1)?.goal, GapGoal::Rank(1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -50,6 +77,36 @@ impl fmt::Display for GapGoal {
 /// [`Scorecard::points`]); the goal is reached with `points` more points or any number above
 /// them when `inclusive`, and only with more than `points` when not (a rounding mode such as
 /// half toward zero, or a tie that does not count, leaves no least number, only a bound).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::gap::Gap;
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
+/// let target = gap.to_next_grade(&GradeScale::national())?.unwrap();
+/// let needed = target.needed().unwrap();
+/// // 89.995 publishes as 90.00: group A is 4.495 points away.
+/// assert_eq!(needed.index, "89.995".parse::<Exact>()?);
+/// assert!(needed.inclusive);
+/// assert_eq!(needed.points, "4.495".parse::<Exact>()?);
+/// // Points entered with one decimal: 4.5.
+/// assert_eq!(needed.points_at(1)?.to_string(), "4.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -103,6 +160,33 @@ impl PointsNeeded {
 }
 
 /// Whether a goal is reached, within reach, or out of reach.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::gap::Reach;
+/// use par_index::analysis::gap::Gap;
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
+/// assert!(matches!(gap.to_rank(1)?.reach, Reach::Reachable(_)));
+/// assert_eq!(Gap::new(&ranking, "a")?.to_rank(1)?.reach, Reach::Reached);
+/// let target = gap.to_next_grade(&GradeScale::national())?.unwrap();
+/// assert!(matches!(target.reach, Reach::Reachable(ref needed) if needed.points.to_string() == "4.495"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -117,6 +201,33 @@ pub enum Reach {
 }
 
 /// How far a unit stands from one goal.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::gap::Gap;
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
+/// // Rank 1: level with a at 95.00 shares it, for 9.495 of the 14.5 open points.
+/// let target = gap.to_rank(1)?;
+/// assert!(target.is_reachable());
+/// assert_eq!(target.points(), Some("9.495".parse::<Exact>()?));
+/// assert_eq!(target.open_points, "14.5".parse::<Exact>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -154,6 +265,35 @@ impl GapTarget {
 }
 
 /// One leaf of a [`Gap::plan`]: the points to gain there.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::gap::Gap;
+/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
+///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let gap = Gap::new(&ranking, "c")?;
+/// // A greedy plan for 4.495 points: on the leaf where c lost most first.
+/// let plan = gap.plan("4.495".parse::<Exact>()?)?;
+/// assert_eq!(plan.len(), 1);
+/// assert_eq!(plan[0].code.as_str(), "2");
+/// assert_eq!(plan[0].add.to_string(), "4.495");
+/// assert_eq!(plan[0].points_after.to_string(), "54.495");
+/// assert_eq!(plan[0].max_points.to_string(), "60");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

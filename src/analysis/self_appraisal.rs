@@ -13,6 +13,33 @@ use crate::scorecard::Scorecard;
 
 /// One node of one unit: self-assessed and appraised points over the leaves below it that
 /// have both.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::self_appraisal::SelfAppraisal;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 4.into())
+///     .domain("2", "Thủ tục hành chính", 6.into())
+///     .build()?;
+/// let score = |unit: &str, own: [&str; 2], appraised: [&str; 2]| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2020".parse()?);
+///     for (code, (own, appraised)) in ["1", "2"].into_iter().zip(own.into_iter().zip(appraised)) {
+///         assessment.push(Entry::new(code.parse()?).with_self_assessed(own.parse()?).with_appraised(appraised.parse()?));
+///     }
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("so-noi-vu", ["4", "6"], ["3.5", "4"])?, score("so-tu-phap", ["3", "5"], ["3", "5"])?];
+/// let comparison = SelfAppraisal::compare(&Cohort::new(&framework, cards)?)?;
+/// let node = comparison.units()[0].node("2").unwrap();
+/// assert_eq!(node.self_assessed.to_string(), "6");
+/// assert_eq!(node.appraised.to_string(), "4");
+/// assert_eq!(node.difference.to_string(), "2");
+/// assert_eq!(node.leaves_compared, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -32,6 +59,34 @@ pub struct NodeSelfAppraisal {
 }
 
 /// One unit: every node compared, and the total over the domains.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::self_appraisal::SelfAppraisal;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 4.into())
+///     .domain("2", "Thủ tục hành chính", 6.into())
+///     .build()?;
+/// let score = |unit: &str, own: [&str; 2], appraised: [&str; 2]| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2020".parse()?);
+///     for (code, (own, appraised)) in ["1", "2"].into_iter().zip(own.into_iter().zip(appraised)) {
+///         assessment.push(Entry::new(code.parse()?).with_self_assessed(own.parse()?).with_appraised(appraised.parse()?));
+///     }
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("so-noi-vu", ["4", "6"], ["3.5", "4"])?, score("so-tu-phap", ["3", "5"], ["3", "5"])?];
+/// let comparison = SelfAppraisal::compare(&Cohort::new(&framework, cards)?)?;
+/// let unit = &comparison.units()[0];
+/// assert_eq!(unit.unit, "so-noi-vu");
+/// assert_eq!(unit.difference.to_string(), "2.5");
+/// assert!(unit.not_compared.is_empty());
+/// let over: Vec<&str> = unit.overstated_nodes(1.into()).map(|n| n.code.as_str()).collect();
+/// assert_eq!(over, ["2"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -66,6 +121,33 @@ impl UnitSelfAppraisal {
 }
 
 /// Means over the units that have at least one leaf compared.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::self_appraisal::SelfAppraisal;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 4.into())
+///     .domain("2", "Thủ tục hành chính", 6.into())
+///     .build()?;
+/// let score = |unit: &str, own: [&str; 2], appraised: [&str; 2]| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2020".parse()?);
+///     for (code, (own, appraised)) in ["1", "2"].into_iter().zip(own.into_iter().zip(appraised)) {
+///         assessment.push(Entry::new(code.parse()?).with_self_assessed(own.parse()?).with_appraised(appraised.parse()?));
+///     }
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("so-noi-vu", ["4", "6"], ["3.5", "4"])?, score("so-tu-phap", ["3", "5"], ["3", "5"])?];
+/// let comparison = SelfAppraisal::compare(&Cohort::new(&framework, cards)?)?;
+/// let summary = comparison.summary()?;
+/// assert_eq!(summary.units, 2);
+/// assert_eq!(summary.mean_self_assessed.to_string(), "9");
+/// assert_eq!(summary.mean_appraised.to_string(), "7.75");
+/// assert_eq!(summary.mean_difference.to_string(), "1.25");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -728,6 +728,30 @@ impl Sample<'_> {
 /// With the `serde` feature it is written and read back as itself; its figures are `f64`,
 /// so a JSON reader must parse floats exactly to give back the same bits (with
 /// `serde_json`, its `float_roundtrip` feature).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::uncertainty::{RankUncertainty, UncertaintyOptions};
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("ha-noi", [40.into(), 50.into()])?; // 90
+/// table.push("hue", [30.into(), 58.into()])?; // 88
+/// table.push("vinh", [20.into(), 50.into()])?; // 70
+/// let analysis = RankUncertainty::from_scores(&table.score()?);
+/// let options = UncertaintyOptions::default().with_replications(200).with_seed(7).with_top(1);
+/// let report = analysis.run(&options)?;
+/// assert_eq!((report.replications(), report.seed(), report.top()), (200, 7, 1));
+/// assert_eq!(report.grades(), ["A", "B", "C"]);
+/// assert_eq!(report.units().len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UncertaintyReport {
@@ -766,6 +790,34 @@ impl UncertaintyReport {
 }
 
 /// One unit's ranks over the replications.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::uncertainty::{RankUncertainty, UncertaintyOptions};
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("ha-noi", [40.into(), 50.into()])?; // 90
+/// table.push("hue", [30.into(), 58.into()])?; // 88
+/// table.push("vinh", [20.into(), 50.into()])?; // 70
+/// let analysis = RankUncertainty::from_scores(&table.score()?);
+/// // Weights kept at their nominal values: every replication gives the nominal ranks.
+/// let options = UncertaintyOptions::default().with_weight_factor(1.0, 1.0).with_top(1);
+/// let report = analysis.run(&options)?;
+/// let hue = &report.units()[1];
+/// assert_eq!((hue.unit.as_str(), hue.nominal_rank), ("hue", 2));
+/// assert_eq!((hue.median_rank, hue.p5_rank, hue.p95_rank), (2.0, 2.0, 2.0));
+/// assert_eq!(hue.top_probability, 0.0);
+/// assert_eq!(hue.grade_probabilities, [0.0, 1.0, 0.0]); // always B
+/// assert_eq!(report.units()[0].top_probability, 1.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -790,6 +842,30 @@ pub struct UnitUncertainty {
 }
 
 /// The ranking with one domain left out; see [`RankUncertainty::remove_one_domain`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::uncertainty::{RankUncertainty, UncertaintyOptions};
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("ha-noi", [40.into(), 50.into()])?; // 90
+/// table.push("hue", [30.into(), 58.into()])?; // 88
+/// table.push("vinh", [20.into(), 50.into()])?; // 70
+/// let analysis = RankUncertainty::from_scores(&table.score()?);
+/// let removals = analysis.remove_one_domain()?;
+/// // Without domain 1, Huế leads and Hà Nội ties with Vinh on 50 points.
+/// assert_eq!(removals[0].domain.as_str(), "1");
+/// assert_eq!(removals[0].ranks, [Some(2), Some(1), Some(2)]);
+/// assert_eq!(removals[1].ranks, [Some(1), Some(2), Some(3)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

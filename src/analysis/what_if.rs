@@ -17,6 +17,34 @@ use crate::scorecard::{NodeScore, Scorecard, ScoringOptions};
 use crate::tie::Rank;
 
 /// A leaf's new input in a [`WhatIf`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::what_if::NewInput;
+/// use par_index::analysis::what_if::{LeafChange, WhatIf};
+/// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let score = |unit: &str, first: i64, on_time: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("hoi-an", 40, 95)?, score("tam-ky", 35, 80)?]; // 97 and 83
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let change = LeafChange::evidence("2".parse()?, Evidence::Percent(95.into()));
+/// assert_eq!(change.to, NewInput::Evidence(Evidence::Percent(95.into())));
+/// // 95% on time earns 57 of 60: Tam Kỳ would publish 92.00.
+/// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
+/// assert_eq!(what_if.after.published_index.to_string(), "92.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -34,6 +62,35 @@ pub enum NewInput {
 }
 
 /// One leaf changed in a [`WhatIf`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::what_if::{LeafChange, WhatIf};
+/// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let score = |unit: &str, first: i64, on_time: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("hoi-an", 40, 95)?, score("tam-ky", 35, 80)?]; // 97 and 83
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let changes = [
+///     LeafChange::appraised("1".parse()?, 40.into()),
+///     LeafChange::evidence("2".parse()?, Evidence::Percent(90.into())),
+/// ];
+/// let what_if = WhatIf::run(&ranking, "tam-ky", &changes)?;
+/// // 40 + 54 points.
+/// assert_eq!(what_if.to_string(), "tam-ky: index 83.00 → 94.00, rank 2 → 2, grade B → A");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -73,6 +130,34 @@ impl LeafChange {
 }
 
 /// A unit's index, rank and grade, before or after the change.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::what_if::{LeafChange, WhatIf};
+/// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let score = |unit: &str, first: i64, on_time: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("hoi-an", 40, 95)?, score("tam-ky", 35, 80)?]; // 97 and 83
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let change = LeafChange::appraised("1".parse()?, 40.into());
+/// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
+/// assert_eq!(what_if.before.published_index.to_string(), "83.00");
+/// assert_eq!(what_if.after.index.to_string(), "88");
+/// assert_eq!(what_if.after.rank.to_string(), "2");
+/// assert_eq!(what_if.after.grade.as_deref(), Some("B"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -102,6 +187,34 @@ impl WhatIfStanding {
 }
 
 /// A changed leaf's points before and after; `None` where it does not apply.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::what_if::{LeafChange, WhatIf};
+/// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let score = |unit: &str, first: i64, on_time: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("hoi-an", 40, 95)?, score("tam-ky", 35, 80)?]; // 97 and 83
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let change = LeafChange::evidence("2".parse()?, Evidence::rate(9, 10));
+/// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
+/// let leaf = &what_if.leaves[0];
+/// assert_eq!(leaf.code.as_str(), "2");
+/// assert_eq!(leaf.before.as_ref().unwrap().to_string(), "48");
+/// assert_eq!(leaf.after.as_ref().unwrap().to_string(), "54");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -115,6 +228,35 @@ pub struct WhatIfLeaf {
 }
 
 /// A domain's points and percentage before and after; `None` where it does not apply.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::what_if::{LeafChange, WhatIf};
+/// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let score = |unit: &str, first: i64, on_time: i64| -> Result<_, Box<dyn std::error::Error>> {
+///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+///     Ok(framework.score(&assessment)?)
+/// };
+/// let cards = [score("hoi-an", 40, 95)?, score("tam-ky", 35, 80)?]; // 97 and 83
+/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+/// let change = LeafChange::evidence("2".parse()?, Evidence::Percent(90.into()));
+/// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
+/// let domain = what_if.domain("2").unwrap();
+/// assert_eq!(domain.percent_before.as_ref().unwrap().to_string(), "80");
+/// assert_eq!(domain.percent_after.as_ref().unwrap().to_string(), "90");
+/// assert_eq!(domain.change.as_ref().unwrap().to_string(), "6");
+/// assert_eq!(what_if.domain("1").unwrap().change.as_ref().unwrap().to_string(), "0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

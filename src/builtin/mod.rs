@@ -79,6 +79,21 @@ static STRUCTURES: [&Structure; 3] = [
 ///
 /// The same facts are in the built framework's [`FrameworkInfo`]; both are made from one
 /// declaration, so they cannot drift apart.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::builtin;
+///
+/// let builtin = builtin::list().iter().find(|b| b.id() == "vn-par-province-2017").unwrap();
+/// assert_eq!(builtin.decision(), Some("2948/QĐ-BNV"));
+/// assert_eq!(builtin.date(), Some("2017-12-28"));
+/// assert!(!builtin.illustrative());
+/// let framework = builtin.framework()?;
+/// assert_eq!(framework.info().decision.as_ref().unwrap().number, "2948/QĐ-BNV");
+/// assert_eq!(framework.total_points().to_string(), "100");
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Builtin {
     id: &'static str,
@@ -196,6 +211,21 @@ pub fn get(id: &str) -> Result<Framework, Error> {
 ///
 /// Returned by [`structure`] for the national built-ins. It is metadata: a domain listed here
 /// is a node of the framework only where the built-in says so (see its docs).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::builtin;
+///
+/// let structure = builtin::structure("vn-par-province-2017").unwrap();
+/// assert_eq!(structure.stated_criteria, Some(38));
+/// assert_eq!(structure.stated_sub_criteria, Some(81));
+/// assert_eq!(structure.domains.len(), 8);
+/// // The source's rows add up to 39 criteria, not the 38 it states; the notes say so.
+/// assert_eq!(structure.criteria_sum(), Some(39));
+/// assert_eq!(structure.sub_criteria_sum(), Some(81));
+/// assert!(structure.notes.contains("add up to 39"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Structure {
@@ -230,6 +260,17 @@ impl Structure {
 }
 
 /// One domain (lĩnh vực) of a [`Structure`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::builtin;
+///
+/// let structure = builtin::structure("vn-par-province-2017").unwrap();
+/// let procedures = &structure.domains[2];
+/// assert_eq!((procedures.number, procedures.name_vi), (3, "Cải cách thủ tục hành chính"));
+/// assert_eq!((procedures.criteria, procedures.sub_criteria), (Some(5), Some(16)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DomainStructure {

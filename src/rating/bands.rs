@@ -9,6 +9,23 @@ use crate::rating::HAI_PHONG_212_2025;
 use crate::rounding::RoundingPolicy;
 
 /// A leader's annual rating (xếp loại chất lượng).
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme};
+///
+/// let facts = RatingFacts {
+///     points: 85.into(),
+///     managed_units: Some(ManagedUnits { good: 5, ..ManagedUnits::default() }),
+///     ..RatingFacts::default()
+/// };
+/// let rating = RatingScheme::hai_phong_212_2025().rate(&facts)?.rating;
+/// assert_eq!(rating, LeaderRating::Good);
+/// assert_eq!(rating.to_string(), "good");
+/// assert_eq!(rating.name_vi(), "Hoàn thành tốt nhiệm vụ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -48,6 +65,21 @@ impl fmt::Display for LeaderRating {
 }
 
 /// The points a band needs: strictly above a number, or at least a number.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, RatingFacts, RatingScheme, Threshold};
+///
+/// let scheme = RatingScheme::hai_phong_212_2025();
+/// assert_eq!(scheme.bands[0].threshold, Threshold::Above(90.into()));
+/// assert_eq!(scheme.bands[0].threshold.to_string(), "> 90");
+/// assert_eq!(scheme.bands[2].threshold.to_string(), "≥ 50");
+/// // Exactly 90 is not above 90: good, not excellent.
+/// let facts = RatingFacts { points: 90.into(), managed_units: Some(Default::default()), ..RatingFacts::default() };
+/// assert_eq!(scheme.rate(&facts)?.by_points, LeaderRating::Good);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -94,6 +126,30 @@ impl fmt::Display for Threshold {
 }
 
 /// A condition a band needs besides its points.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, RatingBand, RatingFacts, RatingGate, RatingScheme, Threshold};
+///
+/// let on_time = RatingGate::Condition { name: "mọi nhiệm vụ đúng hạn".into() };
+/// let scheme = RatingScheme {
+///     title: "Minh hoạ".into(),
+///     sources: vec![],
+///     max_points: 100.into(),
+///     bands: vec![
+///         RatingBand { rating: LeaderRating::Excellent, threshold: Threshold::Above(90.into()), gates: vec![on_time] },
+///         RatingBand { rating: LeaderRating::Completed, threshold: Threshold::AtLeast(50.into()), gates: vec![] },
+///     ],
+///     lowest: LeaderRating::NotCompleted,
+///     sanction_forces_lowest: true,
+/// };
+/// let mut facts = RatingFacts { points: 95.into(), ..RatingFacts::default() };
+/// assert_eq!(scheme.rate(&facts)?.rating, LeaderRating::Completed);
+/// facts.conditions_met.push("mọi nhiệm vụ đúng hạn".into());
+/// assert_eq!(scheme.rate(&facts)?.rating, LeaderRating::Excellent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -123,6 +179,21 @@ pub enum RatingGate {
 }
 
 /// One band: a rating, the points it needs and its gates.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, RatingGate, RatingScheme};
+///
+/// let scheme = RatingScheme::hai_phong_212_2025();
+/// let excellent = &scheme.bands[0];
+/// assert_eq!(excellent.rating, LeaderRating::Excellent);
+/// assert_eq!(
+///     excellent.gates[1],
+///     RatingGate::ManagedGoodOrBetter { at_least_percent: 70.into() }
+/// );
+/// assert_eq!(scheme.bands.len(), 3);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -137,6 +208,21 @@ pub struct RatingBand {
 }
 
 /// How many directly managed units (đơn vị trực tiếp quản lý) received each rating.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme};
+///
+/// // 95 points, but one of ten managed units did not complete its tasks: 90% completed or
+/// // better fails both the excellent and the good bands' 100%.
+/// let units = ManagedUnits { excellent: 3, good: 6, completed: 0, not_completed: 1 };
+/// let facts = RatingFacts { points: 95.into(), managed_units: Some(units), ..RatingFacts::default() };
+/// let outcome = RatingScheme::hai_phong_212_2025().rate(&facts)?;
+/// assert_eq!(outcome.rating, LeaderRating::Completed);
+/// assert_eq!(outcome.reasons.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -162,6 +248,23 @@ impl ManagedUnits {
 }
 
 /// What a rating is decided from.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme};
+///
+/// let facts = RatingFacts {
+///     points: 95.into(),
+///     managed_units: Some(ManagedUnits { excellent: 4, good: 6, ..ManagedUnits::default() }),
+///     disciplinary_sanction: true,
+///     ..RatingFacts::default()
+/// };
+/// let outcome = RatingScheme::hai_phong_212_2025().rate(&facts)?;
+/// assert_eq!(outcome.by_points, LeaderRating::Excellent);
+/// assert_eq!(outcome.rating, LeaderRating::NotCompleted); // the sanction forces the lowest
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -189,6 +292,24 @@ pub struct RatingFacts {
 }
 
 /// A rating and why it is what it is.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, ManagedUnits, RatingFacts, RatingScheme};
+///
+/// let facts = RatingFacts {
+///     points: 70.into(),
+///     managed_units: Some(ManagedUnits { completed: 3, ..ManagedUnits::default() }),
+///     disqualifications: vec!["lãng phí tại đơn vị quản lý".into()],
+///     ..RatingFacts::default()
+/// };
+/// let outcome = RatingScheme::hai_phong_212_2025().rate(&facts)?;
+/// assert_eq!((outcome.by_points, outcome.rating), (LeaderRating::Completed, LeaderRating::NotCompleted));
+/// assert_eq!(outcome.reasons.len(), 1);
+/// assert!(outcome.reasons[0].contains("lãng phí tại đơn vị quản lý"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

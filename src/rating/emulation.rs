@@ -127,6 +127,22 @@ impl From<GradeLabels> for Vec<String> {
 }
 
 /// Why a unit (and its head) is not eligible.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{EmulationRule, GradeLabels, Ineligibility};
+///
+/// let grades = GradeLabels::new(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"])?;
+/// let rule = EmulationRule::kon_tum_707(grades)?;
+/// // "Yếu" is below "Trung bình", and three grades down from "Tốt": both reasons apply.
+/// let check = rule.check("Yếu", Some("Tốt"))?;
+/// assert_eq!(check.reasons, [
+///     Ineligibility::GradeAtOrBelow { grade: "Yếu".into(), threshold: "Trung bình".into() },
+///     Ineligibility::Fell { from: "Tốt".into(), to: "Yếu".into(), steps: 3 },
+/// ]);
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -154,6 +170,21 @@ pub enum Ineligibility {
 }
 
 /// Whether a unit and its head may be considered for the emulation award.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{EmulationRule, GradeLabels};
+///
+/// let grades = GradeLabels::new(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"])?;
+/// let rule = EmulationRule::kon_tum_707(grades)?;
+/// let kept = rule.check("Tốt", Some("Xuất sắc"))?; // one grade down is allowed
+/// assert!(kept.eligible && kept.reasons.is_empty());
+/// let lost = rule.check("Trung bình", None)?;
+/// assert!(!lost.eligible);
+/// assert_eq!(lost.reasons.len(), 1);
+/// # Ok::<(), par_index::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -64,6 +64,30 @@ pub struct PeerAverageRule {
 }
 
 /// One unit's standing against the cohort average.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::PeerAverageRule;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let index = Framework::builder("ward-index", "Chỉ số CCHC phường")
+///     .domain("1", "Cải cách hành chính", 100.into())
+///     .build()?;
+/// let mut scorecards = Vec::new();
+/// for (unit, points) in [("phuong-a", "90.004"), ("phuong-b", "80"), ("phuong-c", "85.5")] {
+///     let mut assessment = index.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(points.parse()?));
+///     scorecards.push(index.score(&assessment)?);
+/// }
+/// let result = PeerAverageRule::new("5.1.a".parse()?).apply(&Cohort::new(&index, scorecards)?)?;
+/// let a = &result.standings[0];
+/// assert_eq!(a.unit, "phuong-a");
+/// assert_eq!(a.published_index.to_string(), "90.00"); // compared as published
+/// assert!(a.at_or_above);
+/// assert!(!result.standings[1].at_or_above);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -81,6 +105,32 @@ pub struct PeerStanding {
 }
 
 /// The result of a [`PeerAverageRule`] over a cohort.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::PeerAverageRule;
+/// use par_index::Evidence;
+/// use par_index::{Cohort, Entry, Framework};
+///
+/// let index = Framework::builder("ward-index", "Chỉ số CCHC phường")
+///     .domain("1", "Cải cách hành chính", 100.into())
+///     .build()?;
+/// let mut scorecards = Vec::new();
+/// for (unit, points) in [("phuong-a", "90.004"), ("phuong-b", "80"), ("phuong-c", "85.5")] {
+///     let mut assessment = index.assessment(unit, "2025".parse()?);
+///     assessment.push(Entry::new("1".parse()?).with_appraised(points.parse()?));
+///     scorecards.push(index.score(&assessment)?);
+/// }
+/// let result = PeerAverageRule::new("5.1.a".parse()?).apply(&Cohort::new(&index, scorecards)?)?;
+/// // (90.00 + 80.00 + 85.50) ÷ 3 = 85.1666…, kept exact.
+/// assert_eq!(result.item.as_str(), "5.1.a");
+/// assert_eq!(format!("{:#}", result.average), "511/6");
+/// assert_eq!(result.evidence("phuong-c"), Some(Evidence::Flag(true)));
+/// let (unit, entry) = &result.entries()[1];
+/// assert_eq!((unit.as_str(), entry.evidence.clone()), ("phuong-b", Some(Evidence::Flag(false))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
