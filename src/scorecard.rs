@@ -402,8 +402,9 @@ impl Scorecard {
     }
 
     /// The assessment this scorecard was scored from: the unit, its period, every leaf's
-    /// entry and the adjustments, as given. Scoring it again gives this scorecard back,
-    /// which is how a what-if analysis changes one leaf and keeps the rest.
+    /// entry (in the framework's order) and the adjustments, as given. Scoring it again gives
+    /// this scorecard back, which is how a what-if analysis changes one leaf and keeps the
+    /// rest.
     ///
     /// An entry with nothing in it (no evidence, points, note or reference) is left out:
     /// it scores the same as no entry.
