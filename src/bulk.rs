@@ -680,7 +680,8 @@ impl<'f> PointsTable<'f> {
     }
 
     /// The points a unit gave a node: a leaf's own, or the sum of its leaves' for a parent.
-    pub fn points(&self, unit: usize, code: &str) -> Option<Decimal> {
+    pub fn points(&self, unit: usize, code: impl AsRef<str>) -> Option<Decimal> {
+        let code = code.as_ref();
         let code: Code = code.parse().ok()?;
         let index = self.framework.index_of(&code)?;
         let span = self.layout.spans.get(index)?;
@@ -1123,7 +1124,8 @@ impl<'s> UnitScore<'s> {
     }
 
     /// The points of any node: a domain, a criterion or a leaf.
-    pub fn node_points(&self, code: &str) -> Option<Decimal> {
+    pub fn node_points(&self, code: impl AsRef<str>) -> Option<Decimal> {
+        let code = code.as_ref();
         self.scores.table.points(self.position, code)
     }
 

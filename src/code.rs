@@ -95,6 +95,13 @@ impl TryFrom<&str> for Code {
     }
 }
 
+/// A code reads as its text, so that lookups take a `Code` or a `&str` alike.
+impl AsRef<str> for Code {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -342,7 +342,8 @@ impl UnitChange {
     }
 
     /// The change of one domain, by its current code.
-    pub fn domain(&self, current_code: &str) -> Option<&DomainChange> {
+    pub fn domain(&self, current_code: impl AsRef<str>) -> Option<&DomainChange> {
+        let current_code = current_code.as_ref();
         self.domains
             .iter()
             .find(|d| d.current_code.as_str() == current_code)

@@ -805,7 +805,8 @@ impl Framework {
     }
 
     /// The node with this code.
-    pub fn node(&self, code: &str) -> Option<&Node> {
+    pub fn node(&self, code: impl AsRef<str>) -> Option<&Node> {
+        let code = code.as_ref();
         let code: Code = code.parse().ok()?;
         self.node_by_code(&code)
     }

@@ -550,7 +550,8 @@ impl RankedUnit {
     }
 
     /// The unit's standing in one domain.
-    pub fn domain(&self, code: &str) -> Option<&DomainStanding> {
+    pub fn domain(&self, code: impl AsRef<str>) -> Option<&DomainStanding> {
+        let code = code.as_ref();
         self.domains.iter().find(|d| d.code.as_str() == code)
     }
 }
@@ -671,7 +672,8 @@ impl Ranking {
 
     /// The ranked units the domain applies to, in their rank order in that domain (tied
     /// units by identifier); empty for an unknown code.
-    pub fn by_domain(&self, code: &str) -> Vec<&RankedUnit> {
+    pub fn by_domain(&self, code: impl AsRef<str>) -> Vec<&RankedUnit> {
+        let code = code.as_ref();
         let mut units: Vec<(&RankedUnit, Rank)> = self
             .units
             .iter()

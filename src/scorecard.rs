@@ -458,7 +458,8 @@ impl Scorecard {
     }
 
     /// The result for one node.
-    pub fn node(&self, code: &str) -> Option<&NodeScore> {
+    pub fn node(&self, code: impl AsRef<str>) -> Option<&NodeScore> {
+        let code = code.as_ref();
         self.nodes.iter().find(|n| n.code.as_str() == code)
     }
 

@@ -223,7 +223,8 @@ pub struct CohortStatistics {
 
 impl CohortStatistics {
     /// The summary of one domain.
-    pub fn domain(&self, code: &str) -> Option<&Summary> {
+    pub fn domain(&self, code: impl AsRef<str>) -> Option<&Summary> {
+        let code = code.as_ref();
         self.domains
             .iter()
             .find(|d| d.code.as_str() == code)

@@ -90,3 +90,25 @@ fn the_rest_is_found_under_its_concept() {
     let half: par_index::rust_decimal::Decimal = par_index::Decimal::new(5, 1);
     assert_eq!(half.to_string(), "0.5");
 }
+
+#[test]
+fn lookups_take_a_code_or_its_text() -> Result<(), Box<dyn std::error::Error>> {
+    use par_index::{Code, Decimal, Entry, Framework};
+
+    let framework = Framework::builder("demo", "Demo")
+        .domain("1", "Cải cách thể chế", Decimal::from(4))
+        .child("1", "1.1", "Kế hoạch", Decimal::from(4))
+        .build()?;
+    let code: Code = "1.1".parse()?;
+    assert_eq!(framework.node(&code).map(|n| n.name_vi()), Some("Kế hoạch"));
+    assert_eq!(framework.node("1.1").map(|n| n.name_vi()), Some("Kế hoạch"));
+    let mut assessment = framework.assessment("w", "2025".parse()?);
+    assessment.push(Entry::new(code.clone()).with_appraised(Decimal::from(3)));
+    let scorecard = framework.score(&assessment)?;
+    assert_eq!(scorecard.node(&code), scorecard.node("1.1"));
+    assert_eq!(
+        scorecard.node(code).map(|n| n.points.to_string()),
+        Some("3".into())
+    );
+    Ok(())
+}

@@ -188,7 +188,7 @@ fn province_2017_structure_keeps_the_sources_criteria_discrepancy() {
     assert_eq!(structure.sub_criteria_sum(), Some(81));
     // The structure's names are the framework's domain names.
     for domain in structure.domains {
-        let node = framework.node(&domain.number.to_string()).unwrap();
+        let node = framework.node(domain.number.to_string()).unwrap();
         assert_eq!(node.name_vi(), domain.name_vi);
         assert_eq!(node.name_en(), domain.name_en);
     }
@@ -254,7 +254,7 @@ fn province_2022_domains_are_names_only() {
     // No domain is a node of the framework: their maxima are not verified.
     let framework = builtin::vn_par_province_2022().unwrap();
     for domain in structure.domains {
-        assert!(framework.node(&domain.number.to_string()).is_none());
+        assert!(framework.node(domain.number.to_string()).is_none());
     }
 }
 
@@ -332,7 +332,7 @@ mod hai_phong {
         for criterion in ["I.1", "I.2", "I.3", "I.4"] {
             assert_eq!(framework.node(criterion).unwrap().max_points(), d("5"));
             for letter in ["a", "b", "c", "d"] {
-                let leaf = framework.node(&format!("{criterion}.{letter}")).unwrap();
+                let leaf = framework.node(format!("{criterion}.{letter}")).unwrap();
                 assert_eq!(leaf.max_points(), d("1.25"));
                 assert_eq!(leaf.rule(), Some(&Rule::Direct));
             }
@@ -340,7 +340,7 @@ mod hai_phong {
         for criterion in ["II.1", "II.2"] {
             assert_eq!(framework.node(criterion).unwrap().max_points(), d("5"));
             for letter in ["a", "b", "c", "d", "e"] {
-                let leaf = framework.node(&format!("{criterion}.{letter}")).unwrap();
+                let leaf = framework.node(format!("{criterion}.{letter}")).unwrap();
                 assert_eq!(leaf.max_points(), d("1"));
             }
         }

@@ -349,19 +349,22 @@ impl Accountability {
     }
 
     /// The agency with this code.
-    pub fn agency(&self, code: &str) -> Option<&Agency> {
+    pub fn agency(&self, code: impl AsRef<str>) -> Option<&Agency> {
+        let code = code.as_ref();
         self.assignments.agencies.iter().find(|a| a.code == code)
     }
 
     /// The agency that answers for a node: the lead of the deepest assignment at or above it.
-    pub fn lead_of(&self, code: &str) -> Option<&Agency> {
+    pub fn lead_of(&self, code: impl AsRef<str>) -> Option<&Agency> {
+        let code = code.as_ref();
         let code: Code = code.parse().ok()?;
         let index = self.framework.index_of(&code)?;
         self.lead_at(index)
     }
 
     /// The coordinating agencies of the assignment that governs a node.
-    pub fn coordinating_of(&self, code: &str) -> Vec<&Agency> {
+    pub fn coordinating_of(&self, code: impl AsRef<str>) -> Vec<&Agency> {
+        let code = code.as_ref();
         let Some(assignment) = code
             .parse::<Code>()
             .ok()

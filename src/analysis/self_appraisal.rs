@@ -107,7 +107,8 @@ pub struct UnitSelfAppraisal {
 
 impl UnitSelfAppraisal {
     /// The comparison at one node.
-    pub fn node(&self, code: &str) -> Option<&NodeSelfAppraisal> {
+    pub fn node(&self, code: impl AsRef<str>) -> Option<&NodeSelfAppraisal> {
+        let code = code.as_ref();
         self.nodes.iter().find(|n| n.code.as_str() == code)
     }
 

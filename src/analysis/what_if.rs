@@ -437,7 +437,8 @@ impl WhatIf {
     }
 
     /// The change of one domain.
-    pub fn domain(&self, code: &str) -> Option<&WhatIfDomain> {
+    pub fn domain(&self, code: impl AsRef<str>) -> Option<&WhatIfDomain> {
+        let code = code.as_ref();
         self.domains.iter().find(|d| d.code.as_str() == code)
     }
 
