@@ -264,16 +264,22 @@ impl Cohort {
     }
 }
 
+/// Checks that `scorecard` names `framework`.
+pub(crate) fn check_framework(framework: &Framework, scorecard: &Scorecard) -> Result<(), Error> {
+    if scorecard.framework() == framework.id() {
+        return Ok(());
+    }
+    Err(ErrorKind::FrameworkMismatch {
+        unit: scorecard.unit().to_owned(),
+        expected: framework.id().to_owned(),
+        found: scorecard.framework().to_owned(),
+    }
+    .into())
+}
+
 /// Checks that `scorecard` was scored on `framework`: its id, and its nodes in order.
 pub(crate) fn check_fit(framework: &Framework, scorecard: &Scorecard) -> Result<(), Error> {
-    if scorecard.framework() != framework.id() {
-        return Err(ErrorKind::FrameworkMismatch {
-            unit: scorecard.unit().to_owned(),
-            expected: framework.id().to_owned(),
-            found: scorecard.framework().to_owned(),
-        }
-        .into());
-    }
+    check_framework(framework, scorecard)?;
     let fits = scorecard.nodes().len() == framework.len()
         && framework
             .nodes()

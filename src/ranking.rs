@@ -184,29 +184,16 @@ impl RankingOptions {
 impl Ranking {
     pub(crate) fn of(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, Error> {
         let breakers = options.tie_method.tie_breakers();
-        for scorecard in cohort.scorecards() {
-            for breaker in breakers {
-                if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
-                    if scorecard.node(code.as_str()).is_none() {
-                        return Err(ErrorKind::UnknownTieBreakerNode {
-                            code: code.clone(),
-                            unit: scorecard.unit().to_owned(),
-                            framework: scorecard.framework().to_owned(),
-                        }
-                        .into());
-                    }
-                }
-            }
+        // Every scorecard of a cohort has the framework's nodes: the first one answers for
+        // all, for the tie-breakers and for the domains alike.
+        if let Some(first) = cohort.scorecards().first() {
+            check_tie_breakers(first, breakers)?;
         }
-
-        let mut domain_codes: Vec<Code> = Vec::new();
-        for scorecard in cohort.iter() {
-            for domain in scorecard.domains() {
-                if !domain_codes.contains(&domain.code) {
-                    domain_codes.push(domain.code.clone());
-                }
-            }
-        }
+        let domain_codes: Vec<Code> = cohort
+            .iter()
+            .next()
+            .map(|first| first.domains().map(|d| d.code.clone()).collect())
+            .unwrap_or_default();
 
         let mut units: Vec<RankedUnit> = cohort
             .scorecards()
@@ -342,6 +329,23 @@ fn rank_items(method: &TieMethod, mut items: Vec<Item<'_>>) -> Vec<(usize, Rank)
         .map(|item| item.position)
         .zip(ranks(method, &runs))
         .collect()
+}
+
+/// Checks that every node a tie-breaker names is one of the scorecard's.
+fn check_tie_breakers(scorecard: &Scorecard, breakers: &[TieBreaker]) -> Result<(), Error> {
+    for breaker in breakers {
+        if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
+            if scorecard.node(code).is_none() {
+                return Err(ErrorKind::UnknownTieBreakerNode {
+                    code: code.clone(),
+                    unit: scorecard.unit().to_owned(),
+                    framework: scorecard.framework().to_owned(),
+                }
+                .into());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A scorecard's values for each tie-breaker (exact).
@@ -733,18 +737,7 @@ impl Ranking {
     /// does not have.
     pub(crate) fn place(&self, scorecard: &Scorecard) -> Result<RankedUnit, Error> {
         let breakers = self.options.tie_method.tie_breakers();
-        for breaker in breakers {
-            if let TieBreaker::NodePoints(code) | TieBreaker::NodePercent(code) = breaker {
-                if scorecard.node(code.as_str()).is_none() {
-                    return Err(ErrorKind::UnknownTieBreakerNode {
-                        code: code.clone(),
-                        unit: scorecard.unit().to_owned(),
-                        framework: scorecard.framework().to_owned(),
-                    }
-                    .into());
-                }
-            }
-        }
+        check_tie_breakers(scorecard, breakers)?;
         // The other units' tie-breaker values, from the scorecards the ranking was made of.
         let others: Vec<Vec<Option<Exact>>> = self
             .units

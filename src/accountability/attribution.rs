@@ -136,14 +136,7 @@ impl Accountability {
     /// ```
     pub fn attribute(&self, scorecard: &Scorecard) -> Result<Vec<LeafShare>, Error> {
         let framework = self.framework();
-        if scorecard.framework() != framework.id() {
-            return Err(ErrorKind::FrameworkMismatch {
-                unit: scorecard.unit().to_owned(),
-                expected: framework.id().to_owned(),
-                found: scorecard.framework().to_owned(),
-            }
-            .into());
-        }
+        crate::cohort::check_framework(framework, scorecard)?;
         let invalid = |reason: String| {
             ErrorKind::InvalidScorecard {
                 unit: scorecard.unit().to_owned(),
