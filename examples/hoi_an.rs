@@ -184,7 +184,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "Gap: {} (last, {} {}) needs {needed} for {}; it lost most on {}.",
             last.unit_name,
-            last.published_index,
+            last.index.published(),
             last.grade.as_deref().unwrap_or("ungraded"),
             target.goal,
             worst.join(" and ")
@@ -375,7 +375,7 @@ fn print_domains(framework: &Framework, ranking: &Ranking) {
         for code in &codes {
             let cell = unit
                 .domain(code)
-                .and_then(|d| d.published_percent)
+                .and_then(|d| d.percent.as_ref())
                 .map_or_else(|| "n/a".to_owned(), |p| p.to_string());
             print!("  {cell:>6}");
         }

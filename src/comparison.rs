@@ -9,6 +9,7 @@ use crate::assessment::Period;
 use crate::code::Code;
 use crate::error::{Error, ErrorKind, Side};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -192,8 +193,8 @@ impl fmt::Display for RankChange {
 /// let comparison = Comparison::new(&previous, &current)?;
 /// let hp = comparison.unit("hp").unwrap();
 /// let (was, is) = (hp.previous.as_ref().unwrap(), hp.current.as_ref().unwrap());
-/// assert_eq!((was.rank.unwrap().to_string(), was.published_index.to_string()), ("2".into(), "85.00".into()));
-/// assert_eq!((is.rank.unwrap().to_string(), is.published_index.to_string()), ("1".into(), "96.00".into()));
+/// assert_eq!((was.rank.unwrap().to_string(), was.index.to_string()), ("2".into(), "85.00".into()));
+/// assert_eq!((is.rank.unwrap().to_string(), is.index.to_string()), ("1".into(), "96.00".into()));
 /// assert!(comparison.unit("hn").unwrap().previous.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -203,11 +204,8 @@ impl fmt::Display for RankChange {
 pub struct Standing {
     /// The rank; `None` when listed outside the ranking.
     pub rank: Option<Rank>,
-    /// The exact index.
-    pub index: Exact,
-    /// The published index.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub published_index: Decimal,
+    /// The index, exact and published.
+    pub index: Figure,
     /// The grade.
     pub grade: Option<String>,
 }
@@ -217,7 +215,6 @@ impl From<&RankedUnit> for Standing {
         Standing {
             rank: unit.rank,
             index: unit.index.clone(),
-            published_index: unit.published_index,
             grade: unit.grade.clone(),
         }
     }
@@ -248,8 +245,8 @@ impl From<&RankedUnit> for Standing {
 /// let comparison = Comparison::new(&previous, &current)?;
 /// // Hải Phòng's domain 1 went from 30/40 (75%) to 38/40 (95%).
 /// let domain = comparison.unit("hp").unwrap().domain("1").unwrap();
-/// assert_eq!(domain.change.as_ref().unwrap().to_string(), "20");
-/// assert_eq!(domain.published_change.unwrap().to_string(), "20.00");
+/// let change = domain.change.as_ref().unwrap();
+/// assert_eq!((change.exact().to_string(), change.published().to_string()), ("20".into(), "20.00".into()));
 /// assert_eq!(domain.previous_rank.unwrap().to_string(), "3");
 /// assert_eq!(domain.current_rank.unwrap().to_string(), "1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -262,15 +259,13 @@ pub struct DomainChange {
     pub previous_code: Code,
     /// The domain in the current framework.
     pub current_code: Code,
-    /// The previous percent, exact; `None` where the domain did not apply.
-    pub previous_percent: Option<Exact>,
-    /// The current percent, exact.
-    pub current_percent: Option<Exact>,
-    /// Current less previous percent, exact; `None` unless both apply.
-    pub change: Option<Exact>,
-    /// Current less previous published percent.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub published_change: Option<Decimal>,
+    /// The previous percent; `None` where the domain did not apply.
+    pub previous_percent: Option<Figure>,
+    /// The current percent.
+    pub current_percent: Option<Figure>,
+    /// Current less previous percent, exact and as published (the difference of the published
+    /// percents); `None` unless both apply.
+    pub change: Option<Figure>,
     /// The previous rank in the domain.
     pub previous_rank: Option<Rank>,
     /// The current rank in the domain.
@@ -302,7 +297,7 @@ pub struct DomainChange {
 /// let current = Cohort::new(&framework, after)?.rank()?;
 /// let comparison = Comparison::new(&previous, &current)?;
 /// let hp = comparison.unit("hp").unwrap();
-/// assert_eq!(hp.published_change.unwrap().to_string(), "11.00");
+/// assert_eq!(hp.index_change.as_ref().unwrap().to_string(), "11.00");
 /// assert_eq!(hp.change(ValueBasis::Exact).unwrap().to_string(), "11");
 /// assert_eq!(comparison.improved().len(), 1);
 /// assert!(comparison.unit("hn").unwrap().index_change.is_none());
@@ -322,12 +317,9 @@ pub struct UnitChange {
     pub current: Option<Standing>,
     /// How its rank moved.
     pub rank_change: RankChange,
-    /// Current less previous exact index; `None` unless in both.
-    pub index_change: Option<Exact>,
-    /// Current less previous published index, as a reader computes it from the two tables
-    /// (96.17 − 91.87 = +4.30); `None` unless in both.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub published_change: Option<Decimal>,
+    /// Current less previous index, exact and as a reader computes it from the two published
+    /// tables (96.17 − 91.87 = +4.30); `None` unless in both.
+    pub index_change: Option<Figure>,
     /// Changes of the matching domains.
     pub domains: Vec<DomainChange>,
 }
@@ -335,10 +327,7 @@ pub struct UnitChange {
 impl UnitChange {
     /// The index change on `basis`: published (default) or exact.
     pub fn change(&self, basis: ValueBasis) -> Option<Exact> {
-        match basis {
-            ValueBasis::Published => self.published_change.map(Exact::from),
-            ValueBasis::Exact => self.index_change.clone(),
-        }
+        self.index_change.as_ref().map(|c| c.value(basis))
     }
 
     /// The change of one domain, by its current code.
@@ -379,7 +368,7 @@ impl UnitChange {
 /// let comparison = Comparison::new(&previous, &current)?;
 /// let hp = comparison.unit("hp").unwrap();
 /// assert_eq!(hp.rank_change, RankChange::Up { places: Decimal::ONE });
-/// assert_eq!(hp.published_change.unwrap().to_string(), "4.30");
+/// assert_eq!(hp.index_change.as_ref().unwrap().to_string(), "4.30");
 /// assert_eq!(comparison.most_declined()[0].unit, "qn");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -597,15 +586,16 @@ impl Comparison {
                     .and_then(|s| s.rank)
                     .map_or_else(|| "-".to_owned(), |r| r.to_string()),
                 unit.unit_name.clone(),
-                current.map_or_else(|| "-".to_owned(), |s| s.published_index.to_string()),
+                current.map_or_else(|| "-".to_owned(), |s| s.index.to_string()),
             ];
             if self.graded {
                 row.push(current.and_then(|s| s.grade.clone()).unwrap_or_default());
             }
             row.push(unit.rank_change.to_string());
             row.push(
-                unit.published_change
-                    .map(|c| signed(self.rounding.apply(c)))
+                unit.index_change
+                    .as_ref()
+                    .map(|c| signed(self.rounding.apply(c.published())))
                     .unwrap_or_default(),
             );
             table.row(row);
@@ -647,17 +637,19 @@ fn unit_change(
     let unit = named.map(|u| u.unit.clone()).unwrap_or_default();
     let unit_name = named.map(|u| u.unit_name.clone()).unwrap_or_default();
     let at = format!("the change of unit {unit}");
-    let difference = |a: Option<&Exact>, b: Option<&Exact>| -> Result<Option<Exact>, Error> {
-        match (a, b) {
-            (Some(before), Some(now)) => checked_sub(now, before, &at).map(Some),
-            _ => Ok(None),
-        }
-    };
-    // Published figures carry the same places, and so does their exact difference.
-    let published_difference = |a: Option<Decimal>, b: Option<Decimal>| {
-        let places = a.map_or(0, |a| a.scale());
-        difference(a.map(Exact::from).as_ref(), b.map(Exact::from).as_ref())
-            .map(|d| d.and_then(|d| d.round(places, Rounding::TowardZero)))
+    let exact_difference = |a: &Exact, b: &Exact| checked_sub(b, a, &at);
+    // Current less previous, exact and as a reader works it out from the two published
+    // figures; these carry the same places, and so does their difference.
+    let change = |a: Option<&Figure>, b: Option<&Figure>| -> Result<Option<Figure>, Error> {
+        let (Some(before), Some(now)) = (a, b) else {
+            return Ok(None);
+        };
+        let exact = exact_difference(before.exact(), now.exact())?;
+        let published = exact_difference(&before.published().into(), &now.published().into())?;
+        let places = before.published().scale();
+        Ok(published
+            .round(places, Rounding::TowardZero)
+            .map(|published| Figure::from_parts(exact, published)))
     };
     let rank_change = match (before, now) {
         (None, _) => RankChange::New,
@@ -690,13 +682,9 @@ fn unit_change(
             domains.push(DomainChange {
                 previous_code: pair.previous.clone(),
                 current_code: pair.current.clone(),
-                change: difference(previous_percent.as_ref(), current_percent.as_ref())?,
+                change: change(previous_percent.as_ref(), current_percent.as_ref())?,
                 previous_percent,
                 current_percent,
-                published_change: published_difference(
-                    was.and_then(|d| d.published_percent),
-                    is.and_then(|d| d.published_percent),
-                )?,
                 previous_rank: was.and_then(|d| d.rank),
                 current_rank: is.and_then(|d| d.rank),
             });
@@ -705,11 +693,7 @@ fn unit_change(
     Ok(UnitChange {
         unit,
         unit_name,
-        index_change: difference(before.map(|u| &u.index), now.map(|u| &u.index))?,
-        published_change: published_difference(
-            before.map(|u| u.published_index),
-            now.map(|u| u.published_index),
-        )?,
+        index_change: change(before.map(|u| &u.index), now.map(|u| &u.index))?,
         previous: before.map(Standing::from),
         current: now.map(Standing::from),
         rank_change,

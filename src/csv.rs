@@ -1208,15 +1208,15 @@ pub fn write_ranking<W: Write>(
                 text(unit.rank),
                 unit.unit.clone(),
                 unit.unit_name.clone(),
-                unit.published_index.to_string(),
+                unit.index.to_string(),
             ];
             if graded {
                 row.push(unit.grade.clone().unwrap_or_default());
             }
             for code in ranking.domain_codes() {
                 let domain = unit.domain(code.as_str());
-                row.push(text(domain.and_then(|d| d.published_points)));
-                row.push(text(domain.and_then(|d| d.published_percent)));
+                row.push(text(domain.and_then(|d| d.points.as_ref())));
+                row.push(text(domain.and_then(|d| d.percent.as_ref())));
                 row.push(text(domain.and_then(|d| d.rank)));
             }
             row
@@ -1263,13 +1263,13 @@ pub fn write_comparison<W: Write>(
             text(current.and_then(|c| c.rank)),
             unit.unit.clone(),
             unit.unit_name.clone(),
-            text(current.map(|c| c.published_index)),
+            text(current.map(|c| &c.index)),
         ];
         if graded {
             row.push(current.and_then(|c| c.grade.clone()).unwrap_or_default());
         }
         row.push(text(previous.and_then(|p| p.rank)));
-        row.push(text(previous.map(|p| p.published_index)));
+        row.push(text(previous.map(|p| &p.index)));
         row.push(match unit.rank_change {
             RankChange::Up { places } => places.normalize().to_string(),
             RankChange::Down { places } => format!("-{}", places.normalize()),
@@ -1278,11 +1278,11 @@ pub fn write_comparison<W: Write>(
             RankChange::Dropped => "dropped".to_owned(),
             _ => String::new(),
         });
-        row.push(text(unit.published_change));
+        row.push(text(unit.index_change.as_ref()));
         for pair in comparison.domain_pairs() {
             row.push(text(
                 unit.domain(pair.current.as_str())
-                    .and_then(|d| d.published_change),
+                    .and_then(|d| d.change.as_ref()),
             ));
         }
         row

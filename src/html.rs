@@ -65,6 +65,7 @@ use crate::code::Code;
 use crate::comparison::{Comparison, RankChange, UnitChange};
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::framework::Framework;
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -376,7 +377,7 @@ impl<'a> HtmlReport<'a> {
             } else {
                 format!("<small>{}</small>", escape(&unit.unit))
             },
-            unit.published_index
+            unit.index
         );
         if graded {
             let _ = write!(
@@ -395,7 +396,10 @@ impl<'a> HtmlReport<'a> {
                         RankChange::Same => ("same", "=".to_owned()),
                         _ => ("same", change.rank_change.to_string()),
                     };
-                    let delta = change.published_change.map(|d| self.policy().apply(d));
+                    let delta = change
+                        .index_change
+                        .as_ref()
+                        .map(|d| self.policy().apply(d.published()));
                     let delta_class = match delta {
                         Some(d) if d > Decimal::ZERO => "up",
                         Some(d) if d < Decimal::ZERO => "down",
@@ -464,7 +468,11 @@ impl<'a> HtmlReport<'a> {
                 escape(&unit.unit_name)
             );
             for code in codes {
-                match unit.domain(code.as_str()).and_then(|d| d.published_percent) {
+                match unit
+                    .domain(code.as_str())
+                    .and_then(|d| d.percent.as_ref())
+                    .map(Figure::published)
+                {
                     Some(percent) => {
                         let (background, colour) = band(percent);
                         let _ = write!(
@@ -845,7 +853,7 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
     }
     for (i, unit) in units.iter().enumerate() {
         let top = TOP.saturating_add(i64::try_from(i).unwrap_or(0).saturating_mul(ROW));
-        let end = x(unit.published_index);
+        let end = x(unit.index.published());
         let bar = coordinate(end.checked_sub(Decimal::from(label_width)));
         let name: String = if unit.unit_name.chars().count() > max_chars {
             let mut cut: String = unit
@@ -872,14 +880,14 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
              stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text></g>",
             escape(&unit.unit),
             escape(&unit.unit_name),
-            unit.published_index,
+            unit.index,
             label_width.saturating_sub(8),
             top.saturating_add(17),
             escape(&name),
             top.saturating_add(4),
             coordinate(end.checked_add(Decimal::from(5))),
             top.saturating_add(17),
-            unit.published_index
+            unit.index
         );
     }
     svg.push_str("</svg>\n");

@@ -152,6 +152,7 @@ pub mod error;
 #[cfg(feature = "serde")]
 mod evidence_serde;
 mod exact;
+mod figure;
 pub mod format;
 pub mod framework;
 mod grade;
@@ -177,6 +178,7 @@ pub use crate::code::Code;
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, ErrorKind};
 pub use crate::exact::Exact;
+pub use crate::figure::Figure;
 pub use crate::framework::{Framework, FrameworkBuilder, Node};
 pub use crate::grade::{GradeBand, GradeScale};
 pub use crate::ranking::{RankedUnit, Ranking, RankingOptions};

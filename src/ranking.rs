@@ -3,13 +3,12 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use rust_decimal::Decimal;
-
 use crate::assessment::Period;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::framework::Framework;
 use crate::grade::GradeScale;
 use crate::rounding::RoundingPolicy;
@@ -416,8 +415,8 @@ fn statistics(
 /// let ranking = cohort.rank_with(&RankingOptions::national())?;
 /// let domain = ranking.unit("hoi-an").unwrap().domain("1").unwrap();
 /// assert_eq!(domain.rank.unwrap().to_string(), "1");
-/// assert_eq!(domain.published_points.unwrap().to_string(), "40.00");
-/// assert_eq!(domain.published_percent.unwrap().to_string(), "100.00");
+/// assert_eq!(domain.points.as_ref().unwrap().to_string(), "40.00");
+/// assert_eq!(domain.percent.as_ref().unwrap().to_string(), "100.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -426,18 +425,13 @@ fn statistics(
 pub struct DomainStanding {
     /// The domain's code.
     pub code: Code,
-    /// Points achieved, exact; `None` when the domain does not apply to the unit.
-    pub points: Option<Exact>,
+    /// Points achieved, exact and published; `None` when the domain does not apply to the
+    /// unit.
+    pub points: Option<Figure>,
     /// The maximum the unit is measured against, exact.
     pub max_points: Exact,
-    /// Points as a percentage of that maximum, exact.
-    pub percent: Option<Exact>,
-    /// Points as published.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub published_points: Option<Decimal>,
-    /// Percent as published.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal::option"))]
-    pub published_percent: Option<Decimal>,
+    /// Points as a percentage of that maximum, exact and published.
+    pub percent: Option<Figure>,
     /// The unit's rank in this domain among the ranked units it applies to; `None` when it
     /// does not apply, and for units not ranked.
     pub rank: Option<Rank>,
@@ -446,14 +440,11 @@ pub struct DomainStanding {
 impl DomainStanding {
     /// The value ranked: percent or points, published or exact.
     pub fn value(&self, domain: DomainBasis, basis: ValueBasis) -> Option<Exact> {
-        match (domain, basis) {
-            (DomainBasis::Percent, ValueBasis::Published) => {
-                self.published_percent.map(Exact::from)
-            }
-            (DomainBasis::Percent, ValueBasis::Exact) => self.percent.clone(),
-            (DomainBasis::Points, ValueBasis::Published) => self.published_points.map(Exact::from),
-            (DomainBasis::Points, ValueBasis::Exact) => self.points.clone(),
-        }
+        let figure = match domain {
+            DomainBasis::Percent => self.percent.as_ref(),
+            DomainBasis::Points => self.points.as_ref(),
+        };
+        figure.map(|f| f.value(basis))
     }
 }
 
@@ -480,7 +471,7 @@ impl DomainStanding {
 /// let ranking = cohort.rank_with(&RankingOptions::national())?;
 /// let unit = ranking.unit("quang-nam").unwrap();
 /// assert_eq!(unit.rank.unwrap().to_string(), "4");
-/// assert_eq!(unit.published_index.to_string(), "85.00");
+/// assert_eq!(unit.index.to_string(), "85.00");
 /// assert_eq!(unit.grade.as_deref(), Some("B"));
 /// assert_eq!(unit.domains.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -495,11 +486,8 @@ pub struct RankedUnit {
     pub unit_name: String,
     /// The rank; `None` for a unit listed outside the ranking.
     pub rank: Option<Rank>,
-    /// The exact index, in percent.
-    pub index: Exact,
-    /// The index as published.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub published_index: Decimal,
+    /// The index, in percent, exact and published.
+    pub index: Figure,
     /// The grade's label, if the ranking has a scale and the index reaches one of its grades.
     pub grade: Option<String>,
     /// The unit's standing in each domain, in the framework's order.
@@ -509,27 +497,24 @@ pub struct RankedUnit {
 impl RankedUnit {
     fn new(scorecard: &Scorecard, options: &RankingOptions) -> RankedUnit {
         let policy = &options.rounding;
-        let published_index = policy.publish(scorecard.index());
+        let index = Figure::publish(scorecard.index().clone(), policy);
         let grade = options
             .grades
             .as_ref()
             .and_then(|scale| match options.grade_basis {
                 ValueBasis::Exact => scale.grade(scorecard.index()),
-                ValueBasis::Published => scale.grade(&published_index),
+                ValueBasis::Published => scale.grade(&index.published()),
             })
             .map(|band| band.label.clone());
         let domains = scorecard
             .domains()
             .map(|d| {
-                let points = d.applicable.then(|| d.points.clone());
-                let percent = d.percent();
+                let publish = |exact: Exact| Figure::publish(exact, policy);
                 DomainStanding {
                     code: d.code.clone(),
-                    published_points: points.as_ref().map(|p| policy.publish(p)),
-                    published_percent: percent.as_ref().map(|p| policy.publish(p)),
-                    points,
+                    points: d.applicable.then(|| publish(d.points.clone())),
                     max_points: d.effective_max.clone(),
-                    percent,
+                    percent: d.percent().map(publish),
                     rank: None,
                 }
             })
@@ -538,8 +523,7 @@ impl RankedUnit {
             unit: scorecard.unit().to_owned(),
             unit_name: scorecard.unit_name().to_owned(),
             rank: None,
-            index: scorecard.index().clone(),
-            published_index,
+            index,
             grade,
             domains,
         }
@@ -547,10 +531,7 @@ impl RankedUnit {
 
     /// The index value ranked on `basis`.
     pub fn index_value(&self, basis: ValueBasis) -> Exact {
-        match basis {
-            ValueBasis::Published => Exact::from(self.published_index),
-            ValueBasis::Exact => self.index.clone(),
-        }
+        self.index.value(basis)
     }
 
     /// The unit's standing in one domain.
@@ -709,7 +690,7 @@ impl Ranking {
             let mut row = vec![
                 unit.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
                 unit.unit_name.clone(),
-                unit.published_index.to_string(),
+                unit.index.to_string(),
             ];
             if graded {
                 row.push(unit.grade.clone().unwrap_or_default());

@@ -101,8 +101,8 @@ fn a_points_table_bridges_to_a_ranking_with_the_same_ranks() {
     for unit in scores.units() {
         let ranked = ranking.unit(unit.id()).unwrap();
         assert_eq!(ranked.rank.unwrap().value(), Decimal::from(unit.rank()));
-        assert_eq!(ranked.index, unit.index());
-        assert_eq!(ranked.published_index, unit.published_index());
+        assert_eq!(ranked.index.exact(), &unit.index());
+        assert_eq!(ranked.index.published(), unit.published_index());
     }
     // The full scorecards are there for the steps that need them.
     let first = scores.unit(0).unwrap();

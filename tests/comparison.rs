@@ -70,7 +70,7 @@ fn rank_and_index_changes_cover_every_kind_of_move() {
             (
                 u.unit.as_str(),
                 u.rank_change,
-                u.published_change.map(|c| c.to_string()),
+                u.index_change.as_ref().map(|c| c.published().to_string()),
             )
         })
         .collect();
@@ -89,7 +89,7 @@ fn rank_and_index_changes_cover_every_kind_of_move() {
         ]
     );
     let b = comparison.unit("b").unwrap();
-    assert_eq!(b.index_change, Some(e("6")));
+    assert_eq!(b.index_change.as_ref().map(|c| c.exact()), Some(&e("6")));
     assert_eq!(b.previous.as_ref().unwrap().grade.as_deref(), Some("B"));
     assert_eq!(b.current.as_ref().unwrap().grade.as_deref(), Some("A"));
     assert_eq!(comparison.previous_period().unwrap().as_str(), "2023");
@@ -179,7 +179,7 @@ fn improvement_follows_the_current_rankings_basis() {
     let most = comparison.most_improved();
     assert_eq!(most.len(), 1);
     assert_eq!(most[0].unit, "b");
-    assert_eq!(most[0].index_change, Some(e("1.004")));
+    assert_eq!(most[0].change(ValueBasis::Exact), Some(e("1.004")));
     assert_eq!(most[0].change(ValueBasis::Published), Some(e("1.00")));
 }
 
@@ -219,7 +219,8 @@ fn units_outside_the_ranking_are_compared_without_a_rank_change() {
     let x = comparison.unit("x").unwrap();
     assert_eq!(x.rank_change, RankChange::NotRanked);
     assert_eq!(x.rank_change.to_string(), "-");
-    assert_eq!(x.published_change, Some(d("2.00")));
+    assert_eq!(x.change(ValueBasis::Published), Some(e("2.00")));
+    assert_eq!(x.index_change.as_ref().unwrap().published(), d("2.00"));
 }
 
 /// A framework with domains `codes`, each a leaf sharing 100 points equally.
@@ -259,13 +260,13 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     let first = a.domain("1").unwrap();
     assert_eq!(
         (
-            first.previous_percent.clone(),
-            first.current_percent.clone()
+            first.previous_percent.as_ref().map(|p| p.exact()),
+            first.current_percent.as_ref().map(|p| p.exact())
         ),
-        (Some(e("80")), Some(e("90")))
+        (Some(&e("80")), Some(&e("90")))
     );
-    assert_eq!(first.change, Some(e("10")));
-    assert_eq!(first.published_change, Some(d("10.00")));
+    let change = first.change.as_ref().unwrap();
+    assert_eq!((change.exact(), change.published()), (&e("10"), d("10.00")));
     assert_eq!(first.current_rank.unwrap().to_string(), "1");
 
     let map = DomainMap::new()
@@ -275,7 +276,7 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     assert_eq!(mapped.domain_pairs().len(), 2);
     let third = mapped.unit("a").unwrap().domain("3").unwrap();
     assert_eq!(third.previous_code.as_str(), "2");
-    assert_eq!(third.change, Some(e("10"))); // 50% → 60%
+    assert_eq!(third.change.as_ref().unwrap().exact(), &e("10")); // 50% → 60%
 }
 
 #[test]
@@ -367,7 +368,8 @@ fn comparisons_serialize() {
     );
     let json = serde_json::to_value(Comparison::new(&previous, &current).unwrap()).unwrap();
     assert_eq!(json["units"][0]["rank_change"], "same");
-    assert_eq!(json["units"][0]["published_change"], "2.50");
+    assert_eq!(json["units"][0]["index_change"]["published"], "2.50");
+    assert_eq!(json["units"][0]["index_change"]["exact"], "2.5");
     assert_eq!(json["units"][0]["domains"][0]["current_code"], "1");
     let map: DomainMap = serde_json::from_str(r#"[{"previous":"2","current":"3"}]"#).unwrap();
     assert_eq!(map.pairs()[0].current.as_str(), "3");

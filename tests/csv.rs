@@ -563,18 +563,28 @@ fn comparison_cells_hold_rank_and_index_changes() {
             change.current.as_ref().unwrap(),
             change.previous.as_ref().unwrap(),
         );
-        assert_eq!(row[3], current.published_index.to_string());
-        assert_eq!(row[6], previous.published_index.to_string());
+        assert_eq!(row[3], current.index.published().to_string());
+        assert_eq!(row[6], previous.index.published().to_string());
         let places = previous.rank.unwrap().value() - current.rank.unwrap().value();
         assert_eq!(d(&row[7]), places, "{row:?}");
-        assert_eq!(row[8], change.published_change.unwrap().to_string());
+        assert_eq!(
+            row[8],
+            change
+                .index_change
+                .as_ref()
+                .unwrap()
+                .published()
+                .to_string()
+        );
         assert_eq!(
             row[column(&header, "3 change")],
             change
                 .domain("3")
                 .unwrap()
-                .published_change
+                .change
+                .as_ref()
                 .unwrap()
+                .published()
                 .to_string()
         );
     }

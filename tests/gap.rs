@@ -105,7 +105,7 @@ fn after_plan(
     (
         ranked.rank.unwrap().value(),
         ranked.grade.clone(),
-        ranked.published_index,
+        ranked.index.published(),
     )
 }
 

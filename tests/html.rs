@@ -136,7 +136,7 @@ fn every_unit_is_shown_with_its_published_numbers() {
         assert!(tr.contains(&escaped(scorecard.unit_name())), "{tr}");
         let change = comparison.unit(scorecard.unit()).unwrap();
         assert_eq!(cell(tr, "class=\"change"), change.rank_change.to_string());
-        let delta = change.published_change.unwrap();
+        let delta = change.index_change.as_ref().unwrap().published();
         let shown = if delta.is_sign_positive() && !delta.is_zero() {
             format!("+{delta}")
         } else {

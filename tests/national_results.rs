@@ -140,7 +140,10 @@ fn published_changes_are_reproduced() {
         let id = text(change, "unit");
         let unit = comparison.unit(id).unwrap();
         if let Some(index_change) = change["index_change"].as_str() {
-            assert_eq!(unit.published_change.unwrap().to_string(), index_change);
+            assert_eq!(
+                unit.index_change.as_ref().unwrap().published().to_string(),
+                index_change
+            );
         }
         // Rank changes can be checked only where both ranks are in the complete tops.
         let ranks_known =

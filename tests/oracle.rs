@@ -591,8 +591,8 @@ proptest! {
         for (s, o) in &cards {
             let unit = ranking.unit(s.unit()).expect("unit in ranking");
             let published = eval::publish(&o.index, p.places, p.mode);
-            prop_assert!(unit.published_index == published && unit.published_index.scale() == p.places,
-                "published index of {}: oracle {} library {}", s.unit(), published, unit.published_index);
+            prop_assert!(unit.index.published() == published && unit.index.published().scale() == p.places,
+                "published index of {}: oracle {} library {}", s.unit(), published, unit.index.published());
             let want_grade = scale.as_ref().and_then(|sc| eval::grade(sc.bands(), &on(p.grade_basis, &o.index)));
             prop_assert_eq!(&unit.grade, &want_grade, "grade of {} (true index {}, {:?} basis, scale {:?})", s.unit(), show(&o.index), p.grade_basis, scale.as_ref().map(|s| s.bands().to_vec()));
         }

@@ -258,7 +258,7 @@ proptest! {
             prop_assert_eq!(&unit.index(), card.index());
             prop_assert_eq!(unit.published_index().to_string(), expected.clone());
             let ranked = ranking.unit(card.unit()).unwrap();
-            prop_assert_eq!(ranked.published_index.to_string(), expected);
+            prop_assert_eq!(ranked.index.published().to_string(), expected);
         }
     }
 

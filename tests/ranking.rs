@@ -199,7 +199,7 @@ fn the_rounding_policy_decides_which_values_tie() {
         .rank_with(&RankingOptions::default().with_rounding(one_place))
         .unwrap();
     assert_eq!(ranked(&ranking), expect(&[("a", "1"), ("b", "1")]));
-    assert_eq!(ranking.units()[0].published_index.to_string(), "93.3");
+    assert_eq!(ranking.units()[0].index.published().to_string(), "93.3");
 }
 
 #[test]
@@ -589,8 +589,8 @@ fn rankings_serialize_with_exact_and_published_values() {
     assert_eq!(json["options"]["tie_method"]["method"], "fractional");
     assert_eq!(json["units"][0]["unit"], "a");
     assert_eq!(json["units"][0]["rank"], "1.5");
-    assert_eq!(json["units"][0]["index"], "93.314");
-    assert_eq!(json["units"][0]["published_index"], "93.31");
+    assert_eq!(json["units"][0]["index"]["exact"], "93.314");
+    assert_eq!(json["units"][0]["index"]["published"], "93.31");
     assert_eq!(json["units"][0]["grade"], "A");
     assert_eq!(json["units"][0]["domains"][0]["rank"], "1.5");
     assert_eq!(json["statistics"]["index"]["mean"], "93.31");

@@ -72,7 +72,7 @@ fn units_are_compared_with_the_average_of_their_published_indices() {
         .map(|s| {
             (
                 s.unit.as_str(),
-                s.published_index.to_string(),
+                s.index.published().to_string(),
                 s.at_or_above,
             )
         })

@@ -161,7 +161,7 @@ fn json_scorecards_and_html_carry_every_unit() {
     let units = value["ranking"]["units"].as_array().unwrap();
     assert_eq!(units.len(), 13);
     assert_eq!(units[0]["unit"], "cam-an");
-    assert_eq!(units[0]["published_index"], "92.92");
+    assert_eq!(units[0]["index"]["published"], "92.92");
     assert!(value["comparison"].is_null());
 
     let csv = run(&options(Format::ScorecardsCsv));

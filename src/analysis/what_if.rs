@@ -10,6 +10,7 @@ use crate::assessment::Entry;
 use crate::code::Code;
 use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rule::Evidence;
@@ -42,7 +43,7 @@ use crate::tie::Rank;
 /// assert_eq!(change.to, NewInput::Evidence(Evidence::Percent(95.into())));
 /// // 95% on time earns 57 of 60: Tam Kỳ would publish 92.00.
 /// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
-/// assert_eq!(what_if.after.published_index.to_string(), "92.00");
+/// assert_eq!(what_if.after.index.to_string(), "92.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,8 +153,8 @@ impl LeafChange {
 /// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
 /// let change = LeafChange::appraised("1".parse()?, 40.into());
 /// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
-/// assert_eq!(what_if.before.published_index.to_string(), "83.00");
-/// assert_eq!(what_if.after.index.to_string(), "88");
+/// assert_eq!(what_if.before.index.to_string(), "83.00");
+/// assert_eq!(what_if.after.index.exact().to_string(), "88");
 /// assert_eq!(what_if.after.rank.to_string(), "2");
 /// assert_eq!(what_if.after.grade.as_deref(), Some("B"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -162,11 +163,8 @@ impl LeafChange {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct WhatIfStanding {
-    /// The exact index.
-    pub index: Exact,
-    /// The index as published, by the ranking's rounding.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub published_index: Decimal,
+    /// The index, exact and as published by the ranking's rounding.
+    pub index: Figure,
     /// The rank among the ranked units.
     pub rank: Rank,
     /// The grade, if the ranking grades and the index reaches a grade.
@@ -177,7 +175,6 @@ impl WhatIfStanding {
     fn of(unit: &RankedUnit) -> Result<WhatIfStanding, Error> {
         Ok(WhatIfStanding {
             index: unit.index.clone(),
-            published_index: unit.published_index,
             rank: unit.rank.ok_or_else(|| ErrorKind::NotInRanking {
                 unit: unit.unit.clone(),
             })?,
@@ -448,18 +445,16 @@ impl WhatIf {
     ///
     /// [`ErrorKind::Overflow`], which indexes within 0–100 do not reach.
     pub fn published_change(&self) -> Result<Decimal, Error> {
-        self.after
-            .published_index
-            .checked_sub(self.before.published_index)
-            .ok_or_else(|| {
-                ErrorKind::Overflow {
-                    operation: Operation::Subtracting,
-                    left: self.after.published_index,
-                    right: self.before.published_index,
-                    context: self.unit.clone(),
-                }
-                .into()
-            })
+        let (after, before) = (self.after.index.published(), self.before.index.published());
+        after.checked_sub(before).ok_or_else(|| {
+            ErrorKind::Overflow {
+                operation: Operation::Subtracting,
+                left: after,
+                right: before,
+                context: self.unit.clone(),
+            }
+            .into()
+        })
     }
 }
 
@@ -475,11 +470,7 @@ impl fmt::Display for WhatIf {
         write!(
             f,
             "{}: index {} → {}, rank {} → {}",
-            self.unit_name,
-            self.before.published_index,
-            self.after.published_index,
-            self.before.rank,
-            self.after.rank
+            self.unit_name, self.before.index, self.after.index, self.before.rank, self.after.rank
         )?;
         if self.graded {
             let grade = |g: &Option<String>| g.clone().unwrap_or_else(|| "–".to_owned());

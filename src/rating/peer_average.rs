@@ -1,12 +1,11 @@
 //! A head's item scored against the cohort average of the units' published indices.
 
-use rust_decimal::Decimal;
-
 use crate::assessment::Entry;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::framework::Framework;
 use crate::math::{checked_div, checked_sum_decimals};
 use crate::rounding::RoundingPolicy;
@@ -83,7 +82,7 @@ pub struct PeerAverageRule {
 /// let result = PeerAverageRule::new("5.1.a".parse()?).apply(&Cohort::new(&index, scorecards)?)?;
 /// let a = &result.standings[0];
 /// assert_eq!(a.unit, "phuong-a");
-/// assert_eq!(a.published_index.to_string(), "90.00"); // compared as published
+/// assert_eq!(a.index.to_string(), "90.00"); // compared as published
 /// assert!(a.at_or_above);
 /// assert!(!result.standings[1].at_or_above);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -97,9 +96,8 @@ pub struct PeerStanding {
     pub unit: String,
     /// The unit's name.
     pub unit_name: String,
-    /// The unit's index as published (rounded).
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
-    pub published_index: Decimal,
+    /// The unit's index, exact and as published (rounded by the rule's index rounding).
+    pub index: Figure,
     /// True when the published index is at or above the average.
     pub at_or_above: bool,
 }
@@ -166,12 +164,12 @@ impl PeerAverageRule {
         if scorecards.is_empty() {
             return Err(ErrorKind::CohortEmpty.into());
         }
-        let published: Vec<Decimal> = scorecards
+        let published: Vec<Figure> = scorecards
             .iter()
-            .map(|s| self.index_rounding.publish(s.index()))
+            .map(|s| Figure::publish(s.index().clone(), &self.index_rounding))
             .collect();
         let context = "the cohort average";
-        let sum = checked_sum_decimals(published.iter().copied(), &context)?;
+        let sum = checked_sum_decimals(published.iter().map(Figure::published), &context)?;
         let mut average = checked_div(&sum, &Exact::from(published.len() as u64), &context)?;
         if let Some(policy) = &self.average_rounding {
             average = Exact::from(policy.publish(&average));
@@ -182,8 +180,8 @@ impl PeerAverageRule {
             .map(|(s, index)| PeerStanding {
                 unit: s.unit().to_owned(),
                 unit_name: s.unit_name().to_owned(),
-                published_index: index,
-                at_or_above: index >= average,
+                at_or_above: index.published() >= average,
+                index,
             })
             .collect();
         Ok(PeerAverage {
@@ -218,7 +216,7 @@ impl PeerAverage {
                     .with_evidence(Evidence::Flag(s.at_or_above))
                     .with_note(format!(
                         "published index {} is {relation} the cohort average {}",
-                        s.published_index, self.average
+                        s.index, self.average
                     ));
                 (s.unit.clone(), entry)
             })
