@@ -11,8 +11,10 @@ use crate::cohort::Cohort;
 use crate::competition;
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::framework::{Combine, Framework, Node};
 use crate::rounding::{Rounding, RoundingPolicy};
+use crate::tie::Rank;
 
 /// The most decimal places a table can hold: [`Decimal`]'s own limit.
 const MAX_PLACES: u32 = 28;
@@ -324,7 +326,7 @@ impl Layout {
 ///
 /// let scores = table.score()?;
 /// let first = scores.ranked().next().unwrap();
-/// assert_eq!((first.id(), first.rank()), ("ward-2", 1));
+/// assert_eq!((first.id(), first.rank().to_string()), ("ward-2", "1".into()));
 /// assert_eq!(first.published_index().to_string(), "90.00");
 /// let ward_1 = scores.unit(0).unwrap();
 /// assert_eq!(ward_1.index(), Decimal::new(875, 1));
@@ -817,7 +819,7 @@ impl<'f> PointsTable<'f> {
             domain_points,
             totals,
             published,
-            ranks,
+            ranks: ranks.into_iter().map(Rank::whole).collect(),
         })
     }
 
@@ -976,7 +978,7 @@ pub struct CohortScores<'a> {
     totals: Vec<i64>,
     /// How to find each unit's published index.
     published: Published,
-    ranks: Vec<u32>,
+    ranks: Vec<Rank>,
 }
 
 impl<'a> CohortScores<'a> {
@@ -1015,7 +1017,7 @@ impl<'a> CohortScores<'a> {
     /// pushed in.
     pub fn ranked(&self) -> impl ExactSizeIterator<Item = UnitScore<'_>> + '_ {
         let mut order: Vec<usize> = (0..self.ranks.len()).collect();
-        order.sort_by_key(|p| self.ranks.get(*p).copied().unwrap_or(u32::MAX));
+        order.sort_by_key(|p| self.ranks.get(*p).copied());
         order.into_iter().map(move |position| UnitScore {
             scores: self,
             position,
@@ -1023,8 +1025,13 @@ impl<'a> CohortScores<'a> {
     }
 
     /// Each unit's competition rank, in the order the units were pushed.
-    pub fn ranks(&self) -> &[u32] {
+    pub fn ranks(&self) -> &[Rank] {
         &self.ranks
+    }
+
+    /// Every unit's results as owned values, in the order the units were pushed.
+    pub fn results(&self) -> Vec<UnitResult> {
+        self.units().map(|unit| unit.result()).collect()
     }
 
     /// Decimal places the index is published with.
@@ -1073,7 +1080,7 @@ impl<'a> CohortScores<'a> {
 /// table.push("phuong-2", [38.into(), 56.into()])?;
 /// let scores = table.score()?;
 /// let unit = scores.unit(0).unwrap();
-/// assert_eq!((unit.id(), unit.rank()), ("phuong-1", 2));
+/// assert_eq!((unit.id(), unit.rank().to_string()), ("phuong-1", "2".into()));
 /// assert_eq!(unit.points().to_string(), "89.5");
 /// assert_eq!(unit.node_points("1").unwrap().to_string(), "39.5");
 /// assert_eq!(unit.published_index().to_string(), "89.50");
@@ -1159,7 +1166,96 @@ impl<'s> UnitScore<'s> {
     }
 
     /// The unit's competition rank: 1 plus the number of units that publish a higher index.
-    pub fn rank(&self) -> u32 {
-        self.scores.ranks.get(self.position).copied().unwrap_or(0)
+    pub fn rank(&self) -> Rank {
+        self.scores
+            .ranks
+            .get(self.position)
+            .copied()
+            .unwrap_or(Rank::FIRST)
     }
+
+    /// The unit's results as an owned value, to keep, send or serialize.
+    pub fn result(&self) -> UnitResult {
+        UnitResult {
+            unit: self.id().to_owned(),
+            points: self.points(),
+            domains: self
+                .domain_points()
+                .map(|(code, points)| DomainPoints {
+                    code: code.clone(),
+                    points,
+                })
+                .collect(),
+            index: Figure::from_parts(self.index(), self.published_index()),
+            rank: self.rank(),
+        }
+    }
+}
+
+/// One unit's results of a bulk scoring, owned: what a [`UnitScore`] reads from its
+/// [`CohortScores`], in a value that serializes and reads back.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .domain("2", "Thủ tục hành chính", 60.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("phuong-1", ["39.5".parse()?, 50.into()])?;
+/// table.push("phuong-2", [38.into(), 56.into()])?;
+/// let results = table.score()?.results();
+/// assert_eq!(results[0].unit, "phuong-1");
+/// assert_eq!(results[0].rank, 2);
+/// assert_eq!(results[0].index.to_string(), "89.50");
+/// assert_eq!(results[0].domains[0].points.to_string(), "39.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct UnitResult {
+    /// The unit's id.
+    pub unit: String,
+    /// Points achieved over all domains, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
+    /// Points achieved in each domain, in the framework's order.
+    pub domains: Vec<DomainPoints>,
+    /// The index in percent, exact and as published.
+    pub index: Figure,
+    /// The competition rank on the published index.
+    pub rank: Rank,
+}
+
+/// A domain's points in a [`UnitResult`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::bulk::PointsTable;
+/// use par_index::Framework;
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+///     .build()?;
+/// let mut table = PointsTable::new(&framework, "2025".parse()?)?;
+/// table.push("phuong-1", ["39.5".parse()?])?;
+/// let domain = &table.score()?.results()[0].domains[0];
+/// assert_eq!((domain.code.as_str(), domain.points.to_string()), ("1", "39.5".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct DomainPoints {
+    /// The domain's code.
+    pub code: Code,
+    /// Its points, exact.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))]
+    pub points: Decimal,
 }

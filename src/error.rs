@@ -163,7 +163,8 @@ impl Error {
     /// `RedundantCoordinator`, `DomainsUnassigned`, `InvalidItem`, `InvalidRatingScheme`,
     /// `RatingPointsOutOfRange`, `RatingFactMissing`, `InvalidGradeLabels`, `UnknownGrade`,
     /// `DossierCountsInconsistent`, `DuplicateDossierRecord`. Gaps and what-ifs:
-    /// `NotInRanking`, `InvalidTargetRank`, `PlanOutOfRange`, `DuplicateChange`.
+    /// `NotInRanking`, `InvalidRank`, `InvalidTargetRank`, `PlanOutOfRange`,
+    /// `DuplicateChange`.
     ///
     /// ```
     /// use par_index::{Rounding, RoundingPolicy};
@@ -612,6 +613,7 @@ enum Category {
 /// | `DossierCountsInconsistent` | `agency VP reports 4 late dossiers but only 3 resolved` |
 /// | `DuplicateDossierRecord` | `agency VP has two late-dossier records` |
 /// | `NotInRanking` | `unit c is not among the ranked units` |
+/// | `InvalidRank` | `a rank is a whole number from 1 or a half such as 2.5, not 0` |
 /// | `InvalidTargetRank` | `target rank 5 for unit a is outside 1 to 2` |
 /// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.3 points are open` |
 /// | `DuplicateChange` | `the what-if for unit a changes leaf 1.1 twice` |
@@ -1551,6 +1553,13 @@ pub enum ErrorKind {
         /// The unit.
         unit: String,
     },
+    /// A rank that is not a whole number from 1 or a half (`2.5`).
+    #[error("a rank is a whole number from 1 or a half such as 2.5, not {rank}")]
+    #[non_exhaustive]
+    InvalidRank {
+        /// The value given.
+        rank: Decimal,
+    },
     /// A target rank outside the ranking.
     #[error("target rank {rank} for unit {unit} is outside 1 to {units}")]
     #[non_exhaustive]
@@ -1726,6 +1735,7 @@ impl ErrorKind {
             | K::DossierCountsInconsistent { .. }
             | K::DuplicateDossierRecord { .. }
             | K::NotInRanking { .. }
+            | K::InvalidRank { .. }
             | K::InvalidTargetRank { .. }
             | K::PlanOutOfRange { .. }
             | K::DuplicateChange { .. } => Category::Input,

@@ -21,6 +21,7 @@ use crate::grade::GradeScale;
 use crate::math::checked_sub;
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::scorecard::Scorecard;
+use crate::tie::Rank;
 
 /// How much of the ranked cohort a [`PublishedTable`] lists; it decides whether ranks can be
 /// checked.
@@ -29,6 +30,7 @@ use crate::scorecard::Scorecard;
 ///
 /// ```
 /// use par_index::pinning::{PublishedRow, PublishedTable, TableCoverage, pin};
+/// use par_index::ranking::Rank;
 /// use par_index::{Cohort, Entry, Framework};
 ///
 /// let framework = Framework::builder("demo", "Demo")
@@ -45,7 +47,7 @@ use crate::scorecard::Scorecard;
 /// // A press report that lists only Vinh, with its national rank: ranks cannot be checked.
 /// let excerpt = PublishedTable {
 ///     coverage: TableCoverage::Excerpt,
-///     rows: vec![PublishedRow::new("vinh", "80.00".parse()?).with_rank(2)],
+///     rows: vec![PublishedRow::new("vinh", "80.00".parse()?).with_rank(Rank::new(2)?)],
 ///     ..PublishedTable::default()
 /// };
 /// let report = pin(&cohort, &excerpt, 0.into())?;
@@ -115,6 +117,7 @@ pub struct PublishedPart {
 ///
 /// ```
 /// use par_index::pinning::{PublishedRow, PublishedTable, pin};
+/// use par_index::ranking::Rank;
 /// use par_index::{Cohort, Entry, Framework};
 ///
 /// let framework = Framework::builder("demo", "Demo")
@@ -130,8 +133,8 @@ pub struct PublishedPart {
 /// let cohort = Cohort::new(&framework, [score("hue", "38", "57.505")?, score("vinh", "30", "50")?])?;
 /// let table = PublishedTable {
 ///     rows: vec![
-///         PublishedRow::new("hue", "95.51".parse()?).with_rank(1).with_grade("A"),
-///         PublishedRow::new("vinh", "80.00".parse()?).with_rank(2),
+///         PublishedRow::new("hue", "95.51".parse()?).with_rank(Rank::new(1)?).with_grade("A"),
+///         PublishedRow::new("vinh", "80.00".parse()?).with_rank(Rank::new(2)?),
 ///     ],
 ///     ..PublishedTable::default()
 /// };
@@ -161,7 +164,7 @@ pub struct PublishedRow {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub rank: Option<u32>,
+    pub rank: Option<Rank>,
     /// The grade as published (`A`, `Tốt`…), if any; checked only when [`PinOptions`] has a
     /// grader.
     #[cfg_attr(
@@ -191,7 +194,7 @@ impl PublishedRow {
     }
 
     /// Sets the published rank.
-    pub fn with_rank(mut self, rank: u32) -> PublishedRow {
+    pub fn with_rank(mut self, rank: Rank) -> PublishedRow {
         self.rank = Some(rank);
         self
     }
@@ -431,9 +434,9 @@ pub enum PinMismatch {
         /// The unit.
         unit: String,
         /// The rank computed from the rounded indices ("1224" competition ranking).
-        computed: u32,
+        computed: Rank,
         /// The published rank.
-        published: u32,
+        published: Rank,
     },
     /// The grader's grade differs from the published grade.
     Grade {
@@ -781,7 +784,7 @@ pub fn pin_with(
     let mut ranks_unchecked = Vec::new();
     // Standard competition ranks ("1224") on the rounded index, highest first.
     let ranks = competition::ranks_of(&rank_values);
-    for (row, computed) in table.rows.iter().zip(ranks) {
+    for (row, computed) in table.rows.iter().zip(ranks.into_iter().map(Rank::whole)) {
         let Some(published) = row.rank else {
             continue;
         };

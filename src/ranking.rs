@@ -270,10 +270,6 @@ impl Ranking {
         let statistics = statistics(&ranked_units, &domain_codes, options)?;
         Ok(Ranking {
             cohort: cohort.clone(),
-            #[cfg(feature = "serde")]
-            framework: cohort.framework().id().to_owned(),
-            #[cfg(feature = "serde")]
-            period: cohort.period().cloned(),
             options: options.clone(),
             domains: domain_codes,
             units: ranked_units,
@@ -584,16 +580,8 @@ impl RankedUnit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ranking {
-    /// The cohort ranked; not written out with the ranking.
-    #[cfg_attr(feature = "serde", serde(skip))]
     cohort: Cohort,
-    /// The framework's id and the period, written out in place of the cohort.
-    #[cfg(feature = "serde")]
-    framework: String,
-    #[cfg(feature = "serde")]
-    period: Option<Period>,
     options: RankingOptions,
     domains: Vec<Code>,
     units: Vec<RankedUnit>,
@@ -773,6 +761,68 @@ impl Ranking {
             .into_iter()
             .find(|(position, _)| *position == candidate)
             .map(|(_, rank)| rank)
+    }
+}
+
+/// A ranking travels as what a reader needs — the framework's id, the period, the options,
+/// the ranked and unranked units and the statistics — followed by the cohort it was ranked
+/// from. Read back, the cohort is checked and ranked again with the options, and the figures
+/// written must be the ones that ranking gives: a ranking whose figures were edited by hand
+/// does not read as if it were the library's.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Ranking {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Ranking", 8)?;
+        state.serialize_field("framework", self.framework().id())?;
+        state.serialize_field("period", &self.period())?;
+        state.serialize_field("options", &self.options)?;
+        state.serialize_field("domains", &self.domains)?;
+        state.serialize_field("units", &self.units)?;
+        state.serialize_field("unranked", &self.unranked)?;
+        state.serialize_field("statistics", &self.statistics)?;
+        state.serialize_field("cohort", &self.cohort)?;
+        state.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RankingData {
+    framework: String,
+    period: Option<Period>,
+    options: RankingOptions,
+    domains: Vec<Code>,
+    units: Vec<RankedUnit>,
+    unranked: Vec<RankedUnit>,
+    statistics: CohortStatistics,
+    cohort: Cohort,
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Ranking {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ranking, D::Error> {
+        use serde::de::Error as _;
+        let data = RankingData::deserialize(deserializer)?;
+        let ranking = data
+            .cohort
+            .rank_with(&data.options)
+            .map_err(D::Error::custom)?;
+        let differs = [
+            ("framework", data.framework != ranking.framework().id()),
+            ("period", data.period.as_ref() != ranking.period()),
+            ("domains", data.domains != ranking.domains),
+            ("units", data.units != ranking.units),
+            ("unranked", data.unranked != ranking.unranked),
+            ("statistics", data.statistics != ranking.statistics),
+        ];
+        match differs.iter().find(|(_, differs)| *differs) {
+            Some((field, _)) => Err(D::Error::custom(format!(
+                "the ranking's field \"{field}\" is not what its cohort, ranked with its options, gives"
+            ))),
+            None => Ok(ranking),
+        }
     }
 }
 

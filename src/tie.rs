@@ -6,6 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::code::Code;
+use crate::error::{Error, ErrorKind};
 
 /// How units with equal values are ranked.
 ///
@@ -173,33 +174,146 @@ pub enum TieBreaker {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
-pub struct Rank(#[cfg_attr(feature = "serde", serde(with = "crate::serde_decimal"))] Decimal);
+pub struct Rank {
+    // Twice the rank: fractional ranks are whole or half numbers, so halves hold them all
+    // exactly, in four bytes, and order as the ranks do.
+    halves: u32,
+}
 
 impl Rank {
+    /// The best rank, 1.
+    pub const FIRST: Rank = Rank { halves: 2 };
+
+    /// The whole rank `rank`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidRank`] for 0, and for a rank too large to be halved in a `u32`
+    /// (above 2,147,483,647).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::ranking::Rank;
+    ///
+    /// assert_eq!(Rank::new(3)?.to_string(), "3");
+    /// assert_eq!(Rank::new(0).unwrap_err().to_string(), "a rank is a whole number from 1 or a half such as 2.5, not 0");
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn new(rank: u32) -> Result<Rank, Error> {
+        rank.checked_mul(2)
+            .filter(|halves| *halves > 0)
+            .map(|halves| Rank { halves })
+            .ok_or_else(|| {
+                ErrorKind::InvalidRank {
+                    rank: Decimal::from(rank),
+                }
+                .into()
+            })
+    }
+
     /// The rank as a number.
     pub fn value(self) -> Decimal {
-        self.0
+        // A `u32` halved has at most one decimal place: exact.
+        Decimal::new(i64::from(self.halves).saturating_mul(5), 1).normalize()
     }
 
     /// The rank as a whole number; `None` for a fractional rank such as 2.5.
-    pub fn as_whole(self) -> Option<u64> {
-        if self.0.fract().is_zero() {
-            u64::try_from(self.0).ok()
-        } else {
-            None
+    pub fn as_whole(self) -> Option<u32> {
+        (self.halves % 2 == 0).then_some(self.halves / 2)
+    }
+
+    /// The rank at 1-based `position` of a sorted list (saturating, as positions are held in
+    /// memory and cannot approach `u32::MAX / 2` items of a ranking).
+    pub(crate) fn from_position(position: usize) -> Rank {
+        Rank::whole(u32::try_from(position).unwrap_or(u32::MAX))
+    }
+
+    /// The whole rank `rank` of a ranker that counts from 1 (saturating, as above).
+    pub(crate) fn whole(rank: u32) -> Rank {
+        Rank {
+            halves: rank.saturating_mul(2).max(2),
         }
     }
 
-    fn from_position(position: usize) -> Rank {
-        Rank(Decimal::from(position))
+    /// The rank whose double is `halves` (at least 2).
+    fn from_halves(halves: usize) -> Rank {
+        Rank {
+            halves: u32::try_from(halves).unwrap_or(u32::MAX).max(2),
+        }
+    }
+}
+
+impl TryFrom<Decimal> for Rank {
+    type Error = Error;
+
+    /// A rank from its value: a whole number from 1, or a half (`2.5`).
+    fn try_from(value: Decimal) -> Result<Rank, Error> {
+        value
+            .checked_mul(Decimal::TWO)
+            .filter(|twice| twice.fract().is_zero() && *twice >= Decimal::TWO)
+            .and_then(|twice| u32::try_from(twice).ok())
+            .map(|halves| Rank { halves })
+            .ok_or_else(|| ErrorKind::InvalidRank { rank: value }.into())
+    }
+}
+
+impl From<Rank> for Decimal {
+    fn from(rank: Rank) -> Decimal {
+        rank.value()
+    }
+}
+
+/// Exact: a rank is a whole number or a half below 2^31.
+impl From<Rank> for f64 {
+    fn from(rank: Rank) -> f64 {
+        f64::from(rank.halves) / 2.0
+    }
+}
+
+/// A rank equals a whole number when it is that whole rank: `rank == 2`.
+impl PartialEq<u32> for Rank {
+    fn eq(&self, other: &u32) -> bool {
+        self.as_whole() == Some(*other)
+    }
+}
+
+impl PartialEq<Rank> for u32 {
+    fn eq(&self, other: &Rank) -> bool {
+        other == self
+    }
+}
+
+/// A rank orders against a whole number as its value does: `rank <= 5`.
+impl PartialOrd<u32> for Rank {
+    fn partial_cmp(&self, other: &u32) -> Option<Ordering> {
+        Some(u64::from(self.halves).cmp(&u64::from(*other).saturating_mul(2)))
     }
 }
 
 impl fmt::Display for Rank {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        match self.as_whole() {
+            Some(whole) => write!(f, "{whole}"),
+            None => write!(f, "{}.5", self.halves / 2),
+        }
+    }
+}
+
+/// Written as its value in a string (`"2"`, `"2.5"`), as decimals are; read from that or
+/// from a JSON integer.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Rank {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_decimal::serialize(&self.value(), serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Rank {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rank, D::Error> {
+        let value = crate::serde_decimal::deserialize(deserializer)?;
+        Rank::try_from(value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -224,17 +338,13 @@ pub(crate) fn ranks(method: &TieMethod, tie_runs: &[usize]) -> Vec<Rank> {
                     Rank::from_position(before.saturating_add(offset).saturating_add(1))
                 }
                 // Mean of positions before+1 ..= before+size: (2·before + size + 1) / 2,
-                // a whole or half number, exact in a decimal.
-                TieMethod::Fractional => {
-                    let twice = Decimal::from(
-                        before
-                            .saturating_mul(2)
-                            .saturating_add(size)
-                            .saturating_add(1),
-                    );
-                    // Halving a whole number below 2^64 cannot fail.
-                    Rank(twice.checked_div(Decimal::TWO).unwrap_or(twice).normalize())
-                }
+                // a whole or half number: its double is whole.
+                TieMethod::Fractional => Rank::from_halves(
+                    before
+                        .saturating_mul(2)
+                        .saturating_add(size)
+                        .saturating_add(1),
+                ),
             };
             ranks.push(rank);
         }

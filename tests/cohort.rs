@@ -198,7 +198,13 @@ fn ranked_lists_units_best_first_ties_in_input_order() {
     let scores = table.score().unwrap();
     let ranked: Vec<(&str, u32, String)> = scores
         .ranked()
-        .map(|u| (u.id(), u.rank(), u.published_index().to_string()))
+        .map(|u| {
+            (
+                u.id(),
+                u.rank().as_whole().unwrap(),
+                u.published_index().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         ranked,

@@ -551,6 +551,7 @@ fn errors() -> Vec<Error> {
         e.push(Gap::new(&ranking, "c").unwrap_err());
         let gap = Gap::new(&ranking, "a").unwrap();
         e.push(gap.to_rank(5).unwrap_err());
+        e.push(par_index::ranking::Rank::new(0).unwrap_err());
         e.push(gap.plan(dec!(99)).unwrap_err());
         let twice = [
             LeafChange::appraised(code("1.1"), dec!(4)),

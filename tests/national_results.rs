@@ -69,6 +69,7 @@ fn rank_of(ranking: &Ranking, unit: &str) -> u64 {
         .rank
         .unwrap()
         .as_whole()
+        .map(u64::from)
         .unwrap()
 }
 

@@ -7,11 +7,16 @@ use par_index::{
     pinning::{
         PinMismatch, PinOptions, PublishedRow, PublishedTable, TableCoverage, pin, pin_with,
     },
+    ranking::Rank,
 };
 use rust_decimal::Decimal;
 
 fn d(text: &str) -> Decimal {
     text.parse().unwrap()
+}
+
+fn rank(whole: u32) -> Rank {
+    Rank::new(whole).unwrap()
 }
 
 fn e(text: &str) -> par_index::Exact {
@@ -69,11 +74,11 @@ fn complete_table() -> PublishedTable {
         notes: String::new(),
         rows: vec![
             PublishedRow::new("ward-a", d("88.40"))
-                .with_rank(1)
+                .with_rank(rank(1))
                 .with_part("1".parse().unwrap(), d("55"))
                 .with_part("2".parse().unwrap(), d("33.40")),
-            PublishedRow::new("ward-b", d("80.12")).with_rank(2),
-            PublishedRow::new("ward-c", d("80.12")).with_rank(2),
+            PublishedRow::new("ward-b", d("80.12")).with_rank(rank(2)),
+            PublishedRow::new("ward-c", d("80.12")).with_rank(rank(2)),
         ],
     }
 }
@@ -127,10 +132,10 @@ fn differences_within_the_tolerance_pass_and_beyond_it_fail() {
 fn wrong_parts_ranks_and_missing_units_on_both_sides_are_all_listed() {
     let mut table = complete_table();
     table.rows[0].parts[1].points = d("33.04");
-    table.rows[2].rank = Some(3); // ties share rank 2 ("1224")
+    table.rows[2].rank = Some(rank(3)); // ties share rank 2 ("1224")
     table
         .rows
-        .push(PublishedRow::new("ward-d", d("70")).with_rank(4));
+        .push(PublishedRow::new("ward-d", d("70")).with_rank(rank(4)));
     let mut scorecards = wards();
     scorecards.push(scorecard("ward-e", "2024", ["40", "20", "5"]));
     let report = pin(&of(&scorecards), &table, Decimal::ZERO).unwrap();
@@ -208,7 +213,7 @@ fn another_framework_or_period_is_reported() {
 fn ranks_are_checked_for_a_top_table_but_not_an_excerpt() {
     let mut table = complete_table();
     table.rows.truncate(1);
-    table.rows[0].rank = Some(2);
+    table.rows[0].rank = Some(rank(2));
     table.coverage = TableCoverage::Top;
     let top = pin(&of(&wards()[..1]), &table, Decimal::ZERO).unwrap();
     assert_eq!(

@@ -9,7 +9,7 @@ use par_index::{
     accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
     bulk::PointsTable,
     pinning::{PublishedPart, PublishedRow, PublishedTable},
-    ranking::{DomainBasis, TieMethod, ValueBasis},
+    ranking::{DomainBasis, Rank, TieMethod, ValueBasis},
     scorecard::PublishedScorecard,
 };
 use par_index::{
@@ -162,7 +162,7 @@ fn published_table() -> impl Strategy<Value = PublishedTable> {
         for (unit, index, rank, grade, parts) in rows {
             let mut row = PublishedRow::new(unit, index);
             if let Some(rank) = rank {
-                row = row.with_rank(rank);
+                row = row.with_rank(Rank::new(rank).unwrap());
             }
             if let Some(grade) = grade {
                 row = row.with_grade(grade);
@@ -259,6 +259,9 @@ proptest! {
             prop_assert_eq!(unit.published_index().to_string(), expected.clone());
             let ranked = ranking.unit(card.unit()).unwrap();
             prop_assert_eq!(ranked.index.published().to_string(), expected);
+            let result = unit.result();
+            prop_assert_eq!(&result.index, &ranked.index);
+            round_trip(&result)?;
         }
     }
 
@@ -284,6 +287,21 @@ proptest! {
         round_trip(&policy)?;
         round_trip(&scale)?;
         round_trip(&options)?;
+    }
+
+    #[test]
+    fn rankings_read_back_as_themselves_under_any_options(
+        cohort_points in prop::collection::vec(points(), 1..6),
+        options in ranking_options(),
+    ) {
+        let framework = framework();
+        let cards: Vec<Scorecard> = cohort_points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
+            .collect();
+        let ranking = Cohort::new(&framework, cards).unwrap().rank_with(&options).unwrap();
+        round_trip(&ranking)?;
     }
 
     #[test]
@@ -324,6 +342,7 @@ proptest! {
         round_trip(&cohort)?;
         let options = RankingOptions::national().with_rounding(policy);
         let ranking = cohort.rank_with(&options).unwrap();
+        round_trip(&ranking)?;
         for unit in ranking.units() {
             round_trip(unit)?;
             for domain in &unit.domains {
@@ -356,7 +375,7 @@ proptest! {
 
         round_trip(&SelfAppraisal::compare(&cohort).unwrap())?;
         let pinned = PublishedTable {
-            rows: vec![PublishedRow::new("u0", Decimal::from(50)).with_rank(9)],
+            rows: vec![PublishedRow::new("u0", Decimal::from(50)).with_rank(Rank::new(9).unwrap())],
             ..PublishedTable::default()
         };
         round_trip(&pin(&cohort, &pinned, Decimal::ZERO).unwrap())?;
@@ -365,6 +384,9 @@ proptest! {
             .run(&UncertaintyOptions::default().with_replications(20))
             .unwrap();
         round_trip(&uncertainty)?;
+        for removal in RankUncertainty::from_cohort(&cohort).unwrap().remove_one_domain().unwrap() {
+            round_trip(&removal)?;
+        }
         round_trip(&PeerAverageRule::new("1".parse().unwrap()).apply(&cohort).unwrap())?;
     }
 }

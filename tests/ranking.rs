@@ -599,6 +599,37 @@ fn rankings_serialize_with_exact_and_published_values() {
 
 #[cfg(feature = "serde")]
 #[test]
+fn a_ranking_reads_back_from_its_cohort_and_refuses_edited_figures() {
+    let scorecards = cards(&[("a", "93.314"), ("b", "93.305"), ("c", "71")]);
+    let ranking = cohort_of(&one_leaf("f"), &scorecards)
+        .rank_with(&RankingOptions::national())
+        .unwrap();
+    let json = serde_json::to_value(&ranking).unwrap();
+    assert_eq!(json["cohort"]["framework"]["info"]["id"], "f");
+    assert_eq!(json["cohort"]["scorecards"].as_array().unwrap().len(), 3);
+    let back: Ranking = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back, ranking);
+    assert_eq!(
+        back.cohort().scorecard("c").unwrap().index().to_string(),
+        "71"
+    );
+
+    // A published figure edited by hand no longer follows from the cohort.
+    let mut edited = json.clone();
+    edited["units"][2]["index"]["published"] = "72.00".into();
+    let error = serde_json::from_value::<Ranking>(edited).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the ranking's field \"units\" is not what its cohort, ranked with its options, gives"
+    );
+    // So does a rank.
+    let mut promoted = json;
+    promoted["units"][2]["rank"] = "1".into();
+    assert!(serde_json::from_value::<Ranking>(promoted).is_err());
+}
+
+#[cfg(feature = "serde")]
+#[test]
 fn ranking_options_round_trip_and_default_missing_fields() {
     let options = RankingOptions::national()
         .with_tie_method(TieMethod::ordinal([

@@ -17,6 +17,7 @@ use crate::exact::Exact;
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
+use crate::tie::Rank;
 
 /// Options for [`Accountability::report_with`] and [`Accountability::cohort_report_with`].
 ///
@@ -222,7 +223,7 @@ pub struct LostLeaf {
 /// let change = report.head("VP").unwrap().change.as_ref().unwrap();
 /// assert_eq!(change.previous_lost.to_string(), "3");
 /// assert_eq!(change.lost_change.to_string(), "-2");
-/// assert_eq!(change.previous_rank, Some(2));
+/// assert_eq!(change.previous_rank.unwrap(), 2);
 /// let points = change.percent_change.as_ref().unwrap(); // 50% → 83.33…%
 /// assert_eq!(RoundingPolicy::default().publish(points).to_string(), "33.33");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -239,7 +240,7 @@ pub struct HeadChange {
     pub previous_percent: Option<Exact>,
     /// The rank in the previous period.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub previous_rank: Option<u32>,
+    pub previous_rank: Option<Rank>,
     /// Lost points now less lost points then (negative is better).
     pub lost_change: Exact,
     /// Percentage now less percentage then, in percentage points, exact; `None` unless both
@@ -276,7 +277,7 @@ pub struct HeadChange {
 /// assert_eq!(office.answers_for[0].as_str(), "2");
 /// assert_eq!((office.owned.to_string(), office.achieved.to_string()), ("6".into(), "3".into()));
 /// assert_eq!(office.percent.as_ref().unwrap().to_string(), "50");
-/// assert_eq!(office.rank, Some(2));
+/// assert_eq!(office.rank.unwrap(), 2);
 /// assert_eq!(report.head("TP").unwrap().coordinates[0].as_str(), "2");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -303,7 +304,7 @@ pub struct HeadReport {
     pub percent: Option<Exact>,
     /// Its rank among the heads with a percentage; `None` when it owns nothing.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub rank: Option<u32>,
+    pub rank: Option<Rank>,
     /// How its percentage compares with the overall one.
     pub verdict: Verdict,
     /// The leaves where it lost the most points, most first.
@@ -439,7 +440,8 @@ impl Accountability {
     ///
     /// assert_eq!(report.lost, Decimal::from(3));
     /// let office = &report.heads[1];
-    /// assert_eq!((office.agency.code.as_str(), office.rank), ("VP", Some(2)));
+    /// assert_eq!(office.agency.code.as_str(), "VP");
+    /// assert_eq!(office.rank.unwrap(), 2);
     /// assert_eq!(office.lost, Decimal::from(3));
     /// assert_eq!(office.verdict, Verdict::BelowOverall);
     /// assert_eq!(office.worst_leaves[0].note, "late dossiers");
@@ -626,13 +628,16 @@ fn rank_heads(heads: &mut [HeadReport], rounding: &RoundingPolicy) {
         .map(|h| h.percent.as_ref().map(|p| rounding.publish(p)))
         .collect();
     let ranked: Vec<Decimal> = shown.iter().flatten().copied().collect();
-    let mut ranks = crate::competition::ranks_of(&ranked).into_iter();
+    let mut ranks = crate::competition::ranks_of(&ranked)
+        .into_iter()
+        .map(Rank::whole);
     for (head, shown) in heads.iter_mut().zip(&shown) {
         if shown.is_some() {
             head.rank = ranks.next();
         }
     }
-    heads.sort_by_key(|h| h.rank.unwrap_or(u32::MAX));
+    // Unranked heads (None) last.
+    heads.sort_by_key(|h| (h.rank.is_none(), h.rank));
 }
 
 impl AccountabilityReport {

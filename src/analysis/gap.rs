@@ -15,7 +15,7 @@ use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub,
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::scorecard::Scorecard;
-use crate::tie::TieMethod;
+use crate::tie::{Rank, TieMethod};
 
 /// What a unit aims for.
 ///
@@ -42,7 +42,7 @@ use crate::tie::TieMethod;
 /// let target = gap.to_next_grade(&GradeScale::national())?.unwrap();
 /// assert_eq!(target.goal, GapGoal::Grade { label: "A".into(), min: 90.into() });
 /// assert_eq!(target.goal.to_string(), "grade A (from 90)");
-/// assert_eq!(gap.to_rank(1)?.goal, GapGoal::Rank(1));
+/// assert_eq!(gap.to_rank(1)?.goal.to_string(), "rank 1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub enum GapGoal {
         min: Decimal,
     },
     /// A rank or better in the unit's ranking.
-    Rank(u32),
+    Rank(Rank),
 }
 
 impl fmt::Display for GapGoal {
@@ -530,9 +530,9 @@ impl<'a> Gap<'a> {
             }
             .into());
         }
-        let goal = GapGoal::Rank(rank);
-        let wanted = Decimal::from(rank);
-        if self.standing.rank.is_some_and(|r| r.value() <= wanted) {
+        let wanted = Rank::whole(rank);
+        let goal = GapGoal::Rank(wanted);
+        if self.standing.rank.is_some_and(|r| r <= wanted) {
             return Ok(self.reached(goal));
         }
         let at = self.context();
@@ -548,7 +548,7 @@ impl<'a> Gap<'a> {
         let reaches = |value: &Exact| {
             self.ranking
                 .rank_value_among_others(unit, value.clone())
-                .is_some_and(|r| r.value() <= wanted)
+                .is_some_and(|r| r <= wanted)
         };
 
         // The unit's rank only improves as its value rises, and is constant on each piece

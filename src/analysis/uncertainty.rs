@@ -15,6 +15,7 @@ use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
 use crate::grade::GradeScale;
 use crate::math::{checked_mul_div, checked_sum};
+use crate::tie::Rank;
 
 /// The most replications a run accepts (counts are kept in 32 bits).
 const MAX_REPLICATIONS: usize = 10_000_000;
@@ -218,7 +219,7 @@ impl UncertaintyOptions {
 /// # Examples
 ///
 /// ```
-/// use par_index::{Framework, analysis::uncertainty::{RankUncertainty, UncertaintyOptions}, bulk::PointsTable};
+/// use par_index::{Framework, analysis::uncertainty::{DomainRemoval, RankUncertainty, UncertaintyOptions}, bulk::PointsTable};
 /// use rust_decimal::Decimal;
 ///
 /// let framework = Framework::builder("demo", "Demo index")
@@ -242,7 +243,10 @@ impl UncertaintyOptions {
 ///
 /// // Leaving domain 2 out puts the planner first.
 /// let removals = analysis.remove_one_domain()?;
-/// assert_eq!(removals[1].ranks, [Some(2), Some(1), Some(3)]);
+/// let ranks = |removal: &DomainRemoval| -> Vec<String> {
+///     removal.ranks.iter().map(|r| r.map_or("-".into(), |r| r.to_string())).collect()
+/// };
+/// assert_eq!(ranks(&removals[1]), ["2", "1", "3"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -363,9 +367,12 @@ impl RankUncertainty {
     /// # Errors
     ///
     /// [`ErrorKind::Overflow`], which validated scores cannot reach.
-    pub fn nominal_ranks(&self) -> Result<Vec<u32>, Error> {
+    pub fn nominal_ranks(&self) -> Result<Vec<Rank>, Error> {
         let keys = self.exact_scores(None)?;
-        Ok(competition::ranks_of(&keys))
+        Ok(competition::ranks_of(&keys)
+            .into_iter()
+            .map(Rank::whole)
+            .collect())
     }
 
     /// The ranking with each domain left out in turn, in framework order.
@@ -390,7 +397,7 @@ impl RankUncertainty {
             .map(|(d, domain)| {
                 let keys = self.exact_scores(Some(d))?;
                 let ranked: Vec<&Exact> = keys.iter().flatten().collect();
-                let mut ranks = competition::ranks_of(&ranked).into_iter();
+                let mut ranks = competition::ranks_of(&ranked).into_iter().map(Rank::whole);
                 Ok(DomainRemoval {
                     domain: domain.clone(),
                     ranks: keys
@@ -631,7 +638,7 @@ impl RankUncertainty {
             });
             units.push(UnitUncertainty {
                 unit: unit.clone(),
-                nominal_rank: nominal.get(i).copied().unwrap_or(0),
+                nominal_rank: nominal.get(i).copied().unwrap_or(Rank::FIRST),
                 median_rank: sample.percentile(50.0, reps),
                 p5_rank: sample.percentile(5.0, reps),
                 p95_rank: sample.percentile(95.0, reps),
@@ -811,7 +818,7 @@ impl UncertaintyReport {
 /// let options = UncertaintyOptions::default().with_weight_factor(1.0, 1.0).with_top(1);
 /// let report = analysis.run(&options)?;
 /// let hue = &report.units()[1];
-/// assert_eq!((hue.unit.as_str(), hue.nominal_rank), ("hue", 2));
+/// assert_eq!((hue.unit.as_str(), hue.nominal_rank.to_string()), ("hue", "2".into()));
 /// assert_eq!((hue.median_rank, hue.p5_rank, hue.p95_rank), (2.0, 2.0, 2.0));
 /// assert_eq!(hue.top_probability, 0.0);
 /// assert_eq!(hue.grade_probabilities, [0.0, 1.0, 0.0]); // always B
@@ -825,7 +832,7 @@ pub struct UnitUncertainty {
     /// The unit.
     pub unit: String,
     /// The rank with the nominal weights, by the exact score.
-    pub nominal_rank: u32,
+    pub nominal_rank: Rank,
     /// The median rank.
     pub median_rank: f64,
     /// The 5th percentile rank (a good case).
@@ -846,7 +853,7 @@ pub struct UnitUncertainty {
 /// # Examples
 ///
 /// ```
-/// use par_index::analysis::uncertainty::{RankUncertainty, UncertaintyOptions};
+/// use par_index::analysis::uncertainty::{DomainRemoval, RankUncertainty, UncertaintyOptions};
 /// use par_index::bulk::PointsTable;
 /// use par_index::Framework;
 ///
@@ -862,8 +869,11 @@ pub struct UnitUncertainty {
 /// let removals = analysis.remove_one_domain()?;
 /// // Without domain 1, Huế leads and Hà Nội ties with Vinh on 50 points.
 /// assert_eq!(removals[0].domain.as_str(), "1");
-/// assert_eq!(removals[0].ranks, [Some(2), Some(1), Some(2)]);
-/// assert_eq!(removals[1].ranks, [Some(1), Some(2), Some(3)]);
+/// let ranks = |removal: &DomainRemoval| -> Vec<String> {
+///     removal.ranks.iter().map(|r| r.map_or("-".into(), |r| r.to_string())).collect()
+/// };
+/// assert_eq!(ranks(&removals[0]), ["2", "1", "2"]);
+/// assert_eq!(ranks(&removals[1]), ["1", "2", "3"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -874,7 +884,7 @@ pub struct DomainRemoval {
     pub domain: Code,
     /// Each unit's rank without it, in input order; `None` for a unit to which no other
     /// domain applies.
-    pub ranks: Vec<Option<u32>>,
+    pub ranks: Vec<Option<Rank>>,
 }
 
 #[cfg(test)]
