@@ -229,9 +229,9 @@ fn print_apologies(agencies: &[Agency]) -> Result<(), Box<dyn std::error::Error>
                 office.resolved,
                 late,
                 late * quality / 100,
-            ))
+            )?)
         })
-        .collect::<Result<Vec<_>, std::num::TryFromIntError>>()?;
+        .collect::<Result<Vec<_>, Box<dyn std::error::Error>>>()?;
     let ledger = ApologyLedger::new(agencies, records)?;
     let policy = RoundingPolicy::default();
     println!("\nLate dossiers and written apologies, city offices (apologies illustrative):\n");
@@ -245,7 +245,11 @@ fn print_apologies(agencies: &[Agency]) -> Result<(), Box<dyn std::error::Error>
             .map_or_else(|| "n/a".to_owned(), |r| format!("{}%", policy.apply(r)));
         println!(
             "{:<8}  {:>8}  {:>6}  {:>9}  {:>8}",
-            record.agency, record.resolved, record.late, record.apologies, coverage
+            record.agency(),
+            record.resolved(),
+            record.late(),
+            record.apologies(),
+            coverage
         );
     }
     println!(

@@ -413,7 +413,7 @@ impl Comparison {
     /// As [`Comparison::new`], and [`ErrorKind::UnknownMappedDomain`] for a code the side's
     /// ranking does not have (not checked against an empty ranking, which has no domains),
     /// [`ErrorKind::DuplicateDomainMapping`] for a code mapped twice on one side.
-    pub fn with_domain_map(
+    pub fn new_with_map(
         previous: &Ranking,
         current: &Ranking,
         map: &DomainMap,

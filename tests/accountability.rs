@@ -665,12 +665,12 @@ fn late_dossiers_and_apologies_feed_a_rate_rule() {
     let ledger = ApologyLedger::new(
         &plan.agencies,
         vec![
-            LateDossiers::new("TTHCC", 8_037, 2_890, 2_601),
-            LateDossiers::new("VP", 40, 0, 0),
+            LateDossiers::new("TTHCC", 8_037, 2_890, 2_601).unwrap(),
+            LateDossiers::new("VP", 40, 0, 0).unwrap(),
         ],
     )
     .unwrap();
-    assert_eq!(ledger.total().apologies, 2_601);
+    assert_eq!(ledger.total().apologies(), 2_601);
     assert_eq!(ledger.total().apology_rate(), Some(d("90")));
     assert_eq!(ledger.record("VP").unwrap().apology_rate(), None);
     assert_eq!(ledger.record("VP").unwrap().on_time_rate(), Some(d("100")));
@@ -688,7 +688,7 @@ fn late_dossiers_and_apologies_feed_a_rate_rule() {
         .build()
         .unwrap();
     let score = |record: &LateDossiers| {
-        let mut a = Assessment::new("apology", record.agency.as_str(), "2021".parse().unwrap());
+        let mut a = Assessment::new("apology", record.agency(), "2021".parse().unwrap());
         a.push(Entry::new("1.1".parse().unwrap()).with_evidence(record.apology_evidence()));
         framework.score(&a).unwrap().points().clone()
     };
@@ -701,30 +701,38 @@ fn late_dossiers_and_apologies_feed_a_rate_rule() {
             .to_string()
     };
     assert_eq!(
-        message(vec![LateDossiers::new("XX", 1, 0, 0)]),
+        message(vec![LateDossiers::new("XX", 1, 0, 0).unwrap()]),
         "a late-dossier record names agency XX, which is not declared"
     );
     assert_eq!(
         message(vec![
-            LateDossiers::new("VP", 1, 0, 0),
-            LateDossiers::new("VP", 2, 0, 0)
+            LateDossiers::new("VP", 1, 0, 0).unwrap(),
+            LateDossiers::new("VP", 2, 0, 0).unwrap()
         ]),
         "agency VP has two late-dossier records"
     );
     // Every resolved dossier late, every late dossier apologised for: consistent.
-    let all_late =
-        ApologyLedger::new(&plan.agencies, vec![LateDossiers::new("VP", 4, 4, 4)]).unwrap();
+    let all_late = ApologyLedger::new(
+        &plan.agencies,
+        vec![LateDossiers::new("VP", 4, 4, 4).unwrap()],
+    )
+    .unwrap();
     assert_eq!(all_late.record("VP").unwrap().on_time_rate(), Some(d("0")));
     assert_eq!(
         all_late.record("VP").unwrap().apology_rate(),
         Some(d("100"))
     );
+    let refused = |resolved, late, apologies| {
+        LateDossiers::new("VP", resolved, late, apologies)
+            .unwrap_err()
+            .to_string()
+    };
     assert_eq!(
-        message(vec![LateDossiers::new("VP", 3, 4, 0)]),
+        refused(3, 4, 0),
         "agency VP reports 4 late dossiers but only 3 resolved"
     );
     assert_eq!(
-        message(vec![LateDossiers::new("VP", 9, 4, 5)]),
+        refused(9, 4, 5),
         "agency VP reports 5 apologies but only 4 late dossiers"
     );
 }
@@ -822,5 +830,37 @@ fn adjustments_stay_with_the_unit_and_are_shown_apart() {
         report
             .to_string()
             .ends_with("Bonus and deduction points, not attributed to heads: -0.25\n")
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn late_dossier_records_and_ledgers_are_checked_when_read() {
+    let plan = Assignments::city_template();
+    let ledger = ApologyLedger::new(
+        &plan.agencies,
+        vec![LateDossiers::new("TTHCC", 8_037, 2_890, 2_601).unwrap()],
+    )
+    .unwrap();
+    let json = serde_json::to_value(&ledger).unwrap();
+    assert_eq!(
+        serde_json::from_value::<ApologyLedger>(json.clone()).unwrap(),
+        ledger
+    );
+    let mut inflated = json.clone();
+    inflated["total"]["resolved"] = 9_000.into();
+    assert_eq!(
+        serde_json::from_value::<ApologyLedger>(inflated)
+            .unwrap_err()
+            .to_string(),
+        "the ledger's total is not the sum of its records"
+    );
+    let mut impossible = json;
+    impossible["records"][0]["apologies"] = 3_000.into();
+    assert_eq!(
+        serde_json::from_value::<ApologyLedger>(impossible)
+            .unwrap_err()
+            .to_string(),
+        "agency TTHCC reports 3000 apologies but only 2890 late dossiers"
     );
 }

@@ -272,7 +272,7 @@ fn domains_match_by_code_or_by_a_map_across_frameworks() {
     let map = DomainMap::new()
         .pair("1".parse().unwrap(), "1".parse().unwrap())
         .pair("2".parse().unwrap(), "3".parse().unwrap());
-    let mapped = Comparison::with_domain_map(&previous, &current, &map).unwrap();
+    let mapped = Comparison::new_with_map(&previous, &current, &map).unwrap();
     assert_eq!(mapped.domain_pairs().len(), 2);
     let third = mapped.unit("a").unwrap().domain("3").unwrap();
     assert_eq!(third.previous_code.as_str(), "2");
@@ -311,7 +311,7 @@ fn bad_domain_maps_and_period_orders_are_refused() {
     ];
     for (map, message) in cases {
         assert_eq!(
-            Comparison::with_domain_map(&previous, &current, &map)
+            Comparison::new_with_map(&previous, &current, &map)
                 .unwrap_err()
                 .to_string(),
             message
@@ -348,7 +348,7 @@ fn an_empty_ranking_compares_as_all_new_or_all_dropped() {
     assert_eq!(all_dropped.units()[0].rank_change, RankChange::Dropped);
     // A map is checked against the frameworks' domains, not against the units ranked.
     let map = DomainMap::new().pair("1".parse().unwrap(), "1".parse().unwrap());
-    assert!(Comparison::with_domain_map(&empty, &ranking, &map).is_ok());
+    assert!(Comparison::new_with_map(&empty, &ranking, &map).is_ok());
 }
 
 #[cfg(feature = "serde")]

@@ -399,7 +399,7 @@ fn errors() -> Vec<Error> {
         let earlier = Cohort::new(&f, [later]).unwrap().rank().unwrap();
         e.push(Comparison::new(&earlier, &ranking).unwrap_err());
         e.push(
-            Comparison::with_domain_map(
+            Comparison::new_with_map(
                 &ranking,
                 &earlier,
                 &DomainMap::new().pair(code("1"), code("9")),
@@ -407,7 +407,7 @@ fn errors() -> Vec<Error> {
             .unwrap_err(),
         );
         e.push(
-            Comparison::with_domain_map(
+            Comparison::new_with_map(
                 &ranking,
                 &earlier,
                 &DomainMap::new()
@@ -504,9 +504,10 @@ fn errors() -> Vec<Error> {
                 .points(&base().domain("9", "x", dec!(10)).build().unwrap())
                 .unwrap_err(),
         );
-        let mut scheme = RatingScheme::hai_phong_212_2025();
-        scheme.title = "x".into();
-        scheme.bands.swap(0, 1);
+        let mut spec = RatingScheme::hai_phong_212_2025().into_spec();
+        spec.title = "x".into();
+        spec.bands.swap(0, 1);
+        e.push(RatingScheme::new(spec).unwrap_err());
         let facts = |points: Decimal, managed: Option<ManagedUnits>| RatingFacts {
             points,
             managed_units: managed,
@@ -518,7 +519,6 @@ fn errors() -> Vec<Error> {
             completed: 0,
             not_completed: 0,
         };
-        e.push(scheme.rate(&facts(dec!(60), Some(all_good))).unwrap_err());
         let scheme = RatingScheme::hai_phong_212_2025();
         e.push(
             scheme
@@ -537,10 +537,10 @@ fn errors() -> Vec<Error> {
         let p = plan();
         let ledger =
             |records: Vec<LateDossiers>| ApologyLedger::new(&p.agencies, records).unwrap_err();
-        e.push(ledger(vec![LateDossiers::new("VP", 3, 4, 0)]));
+        e.push(LateDossiers::new("VP", 3, 4, 0).unwrap_err());
         e.push(ledger(vec![
-            LateDossiers::new("VP", 1, 0, 0),
-            LateDossiers::new("VP", 2, 0, 0),
+            LateDossiers::new("VP", 1, 0, 0).unwrap(),
+            LateDossiers::new("VP", 2, 0, 0).unwrap(),
         ]));
     }
     // Gap to target and what-if.

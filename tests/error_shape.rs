@@ -142,7 +142,7 @@ fn fields_that_name_one_of_a_few_things_are_enums_printed_as_their_words() {
     ));
     let (now, before) = (ranking("u", "2025"), ranking("u", "2024"));
     let map = DomainMap::new().pair(code("1"), code("9"));
-    let error = Comparison::with_domain_map(&before, &now, &map).unwrap_err();
+    let error = Comparison::new_with_map(&before, &now, &map).unwrap_err();
     match error.kind() {
         ErrorKind::UnknownMappedDomain { side, code, .. } => {
             assert_eq!((*side, code.as_str()), (Side::Current, "9"));

@@ -5,7 +5,7 @@ use par_index::{
     Assessment, Cohort, Entry, Error, ErrorKind, Framework, GradeBand, GradeScale, Ranking,
     RankingOptions, Rounding, RoundingPolicy, Scorecard,
     accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
-    analysis::gap::{Gap, GapGoal, GapStep, Reach},
+    analysis::gap::{Gap, Goal, Reach, Step},
     assessment::Adjustment,
     framework::{Combine, NotApplicablePolicy},
     ranking::{TieBreaker, TieMethod, ValueBasis},
@@ -87,7 +87,7 @@ fn rank_on(framework: &Framework, cards: &[Scorecard], options: &RankingOptions)
 fn after_plan(
     assessments: &[Assessment],
     unit: &str,
-    plan: &[GapStep],
+    plan: &[Step],
     options: &RankingOptions,
 ) -> (Decimal, Option<String>, Decimal) {
     let mut changed = assessments.to_vec();
@@ -110,7 +110,7 @@ fn after_plan(
 }
 
 #[track_caller]
-fn reachable_points(target: &par_index::analysis::gap::GapTarget) -> (par_index::Exact, bool) {
+fn reachable_points(target: &par_index::analysis::gap::Target) -> (par_index::Exact, bool) {
     match &target.reach {
         Reach::Reachable(needed) => (needed.points.clone(), needed.inclusive),
         other => panic!("expected a reachable goal, got {other:?}"),
@@ -128,7 +128,7 @@ fn the_next_grade_is_reached_at_the_published_threshold() {
     let target = gap.to_next_grade(&GradeScale::national()).unwrap().unwrap();
     assert_eq!(
         target.goal,
-        GapGoal::Grade {
+        Goal::Grade {
             label: "A".into(),
             min: d("90")
         }

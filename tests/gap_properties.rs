@@ -4,7 +4,7 @@
 use par_index::{
     Assessment, Cohort, Entry, Framework, GradeBand, GradeScale, Ranking, RankingOptions, Rounding,
     RoundingPolicy, Scorecard,
-    analysis::gap::{Gap, GapTarget, Reach},
+    analysis::gap::{Gap, Reach, Target},
     assessment::Adjustment,
     ranking::{TieBreaker, TieMethod, ValueBasis},
 };
@@ -142,7 +142,7 @@ fn check(
     case: &Case,
     gap: &Gap<'_>,
     unit: usize,
-    target: &GapTarget,
+    target: &Target,
     reached: &Reached<'_>,
     minimal: bool,
 ) -> Result<(), TestCaseError> {
@@ -234,7 +234,7 @@ proptest! {
         // The next grade, on the value the ranking grades.
         if let Some(target) = gap.to_next_grade(&scale).unwrap() {
             let min = match &target.goal {
-                par_index::analysis::gap::GapGoal::Grade { min, .. } => *min,
+                par_index::analysis::gap::Goal::Grade { min, .. } => *min,
                 other => return Err(TestCaseError::fail(format!("{other:?}"))),
             };
             let basis = case.options.grade_basis;

@@ -328,10 +328,11 @@ fn managed_units_must_be_given_when_a_gate_needs_them() {
 #[cfg(feature = "serde")]
 #[test]
 fn schemes_round_trip_through_json() {
-    let mut scheme = RatingScheme::hai_phong_212_2025();
-    scheme.bands[0].gates.push(RatingGate::Condition {
+    let mut spec = RatingScheme::hai_phong_212_2025().into_spec();
+    spec.bands[0].gates.push(RatingGate::Condition {
         name: "all tasks on time with high quality".into(),
     });
+    let scheme = RatingScheme::new(spec).unwrap();
     let json = serde_json::to_string(&scheme).unwrap();
     assert!(json.contains(r#""threshold":{"above":"90"}"#), "{json}");
     assert!(json.contains(r#""threshold":{"at_least":"50"}"#), "{json}");
@@ -341,11 +342,12 @@ fn schemes_round_trip_through_json() {
 
 #[test]
 fn schemes_are_data_and_are_checked() {
-    let mut scheme = RatingScheme::hai_phong_212_2025();
-    scheme.title = "custom".into();
-    scheme.bands[0].gates.push(RatingGate::Condition {
+    let mut spec = RatingScheme::hai_phong_212_2025().into_spec();
+    spec.title = "custom".into();
+    spec.bands[0].gates.push(RatingGate::Condition {
         name: "all tasks on time with high quality".into(),
     });
+    let scheme = RatingScheme::new(spec).unwrap();
     let outcome = scheme.rate(&facts("95", Some(ALL_GOOD))).unwrap();
     assert_eq!(outcome.rating, LeaderRating::Good);
     assert_eq!(
@@ -367,12 +369,10 @@ fn schemes_are_data_and_are_checked() {
         gates: Vec::new(),
     };
     let invalid = |bands: Vec<RatingBand>| {
-        let mut s = RatingScheme::hai_phong_212_2025();
+        let mut s = RatingScheme::hai_phong_212_2025().into_spec();
         s.title = "x".into();
         s.bands = bands;
-        s.rate(&facts("60", Some(ALL_GOOD)))
-            .unwrap_err()
-            .to_string()
+        RatingScheme::new(s).unwrap_err().to_string()
     };
     assert_eq!(
         invalid(vec![
@@ -408,11 +408,12 @@ fn schemes_are_data_and_are_checked() {
         "rating scheme \"x\" is invalid: band good has a gate of 120%, outside 0 to 100"
     );
     // "> 50" above "≥ 50" is a valid pair: 50 itself falls to the lower band.
-    let mut pair = RatingScheme::hai_phong_212_2025();
+    let mut pair = RatingScheme::hai_phong_212_2025().into_spec();
     pair.bands = vec![
         band(LeaderRating::Good, Threshold::Above(d("50"))),
         band(LeaderRating::Completed, Threshold::AtLeast(d("50"))),
     ];
+    let pair = RatingScheme::new(pair).unwrap();
     assert_eq!(
         pair.rate(&facts("50", None)).unwrap().rating,
         LeaderRating::Completed

@@ -22,8 +22,8 @@ use crate::rule::Evidence;
 ///
 /// // Hội An's public administration centre, first half of 2021: 8,037 dossiers resolved,
 /// // 64.04% early or on time, so 2,890 late; the apology count is illustrative.
-/// let centre = LateDossiers::new("TTHCC", 8_037, 2_890, 2_601);
-/// centre.validate()?;
+/// let centre = LateDossiers::new("TTHCC", 8_037, 2_890, 2_601)?;
+/// assert_eq!(centre.late(), 2_890);
 /// let published = RoundingPolicy::default().apply(centre.on_time_rate().unwrap());
 /// assert_eq!(published.to_string(), "64.04");
 /// assert_eq!(centre.apology_rate(), Some(Decimal::from(90)));
@@ -32,41 +32,82 @@ use crate::rule::Evidence;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, try_from = "LateDossiersData")
+)]
 pub struct LateDossiers {
-    /// The responsible agency's code.
-    pub agency: String,
-    /// Dossiers resolved in the period.
-    pub resolved: u64,
-    /// Of those, dossiers resolved after their due date.
-    pub late: u64,
-    /// Apologies issued for late dossiers.
-    pub apologies: u64,
+    agency: String,
+    resolved: u64,
+    late: u64,
+    apologies: u64,
+}
+
+/// The fields of a [`LateDossiers`] as read, before their counts are checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LateDossiersData {
+    agency: String,
+    resolved: u64,
+    late: u64,
+    apologies: u64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<LateDossiersData> for LateDossiers {
+    type Error = Error;
+
+    fn try_from(data: LateDossiersData) -> Result<LateDossiers, Error> {
+        LateDossiers::new(data.agency, data.resolved, data.late, data.apologies)
+    }
 }
 
 impl LateDossiers {
-    /// A record for an agency.
-    pub fn new(
-        agency: impl Into<String>,
-        resolved: u64,
-        late: u64,
-        apologies: u64,
-    ) -> LateDossiers {
-        LateDossiers {
-            agency: agency.into(),
-            resolved,
-            late,
-            apologies,
-        }
-    }
-
-    /// Checks that the counts fit together.
+    /// A record for an agency: `resolved` dossiers in the period, `late` of them after their
+    /// due date, and `apologies` issued for those.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::DossierCountsInconsistent`] when more dossiers are late than resolved, or
     /// more apologies issued than dossiers late.
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn new(
+        agency: impl Into<String>,
+        resolved: u64,
+        late: u64,
+        apologies: u64,
+    ) -> Result<LateDossiers, Error> {
+        let record = LateDossiers {
+            agency: agency.into(),
+            resolved,
+            late,
+            apologies,
+        };
+        record.check()?;
+        Ok(record)
+    }
+
+    /// The responsible agency's code.
+    pub fn agency(&self) -> &str {
+        &self.agency
+    }
+
+    /// Dossiers resolved in the period.
+    pub fn resolved(&self) -> u64 {
+        self.resolved
+    }
+
+    /// Of those, dossiers resolved after their due date.
+    pub fn late(&self) -> u64 {
+        self.late
+    }
+
+    /// Apologies issued for late dossiers.
+    pub fn apologies(&self) -> u64 {
+        self.apologies
+    }
+
+    fn check(&self) -> Result<(), Error> {
         let inconsistent = |part, part_name, whole, whole_name| {
             ErrorKind::DossierCountsInconsistent {
                 agency: self.agency.clone(),
@@ -150,20 +191,56 @@ fn rate(part: u64, whole: u64) -> Option<Decimal> {
 ///
 /// let template = Assignments::city_template();
 /// let ledger = ApologyLedger::new(&template.agencies, vec![
-///     LateDossiers::new("TTHCC", 8_037, 2_890, 2_601),
-///     LateDossiers::new("VP", 120, 0, 0),
+///     LateDossiers::new("TTHCC", 8_037, 2_890, 2_601)?,
+///     LateDossiers::new("VP", 120, 0, 0)?,
 /// ])?;
-/// assert_eq!(ledger.total().late, 2_890);
+/// assert_eq!(ledger.total().late(), 2_890);
 /// assert_eq!(ledger.records()[1].apology_rate(), None); // nothing late
 /// assert_eq!(ledger.without_records(), ["PNV", "PTP", "PTCKH", "PVHTT"]);
 /// # Ok::<(), par_index::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, try_from = "ApologyLedgerData")
+)]
 pub struct ApologyLedger {
     records: Vec<LateDossiers>,
     total: LateDossiers,
     without_records: Vec<String>,
+}
+
+/// The fields of an [`ApologyLedger`] as read: the records are checked again, and the total
+/// must be their sum.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApologyLedgerData {
+    records: Vec<LateDossiers>,
+    total: LateDossiers,
+    without_records: Vec<String>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ApologyLedgerData> for ApologyLedger {
+    type Error = String;
+
+    fn try_from(data: ApologyLedgerData) -> Result<ApologyLedger, String> {
+        // The agencies a ledger was made for are the ones with records and those without.
+        let codes: Vec<String> = data
+            .records
+            .iter()
+            .map(|r| r.agency.clone())
+            .chain(data.without_records.iter().cloned())
+            .collect();
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        let ledger = ApologyLedger::of_codes(&codes, data.records).map_err(|e| e.to_string())?;
+        if ledger.total != data.total || ledger.without_records != data.without_records {
+            return Err("the ledger's total is not the sum of its records".to_owned());
+        }
+        Ok(ledger)
+    }
 }
 
 impl ApologyLedger {
@@ -176,12 +253,23 @@ impl ApologyLedger {
     ///
     /// [`ErrorKind::UnknownAgency`] for a record of an undeclared agency,
     /// [`ErrorKind::DuplicateDossierRecord`] for two records of one agency,
-    /// [`ErrorKind::DossierCountsInconsistent`] and [`ErrorKind::Overflow`] (totals beyond
-    /// `u64`).
+    /// [`ErrorKind::Overflow`] (totals beyond `u64`). Each record's counts were checked
+    /// when it was made.
     pub fn new(agencies: &[Agency], records: Vec<LateDossiers>) -> Result<ApologyLedger, Error> {
-        let mut total = LateDossiers::new(ApologyLedger::TOTAL, 0, 0, 0);
+        let codes: Vec<&str> = agencies.iter().map(|a| a.code.as_str()).collect();
+        ApologyLedger::of_codes(&codes, records)
+    }
+
+    /// [`ApologyLedger::new`] for the agencies with these codes.
+    fn of_codes(agencies: &[&str], records: Vec<LateDossiers>) -> Result<ApologyLedger, Error> {
+        let mut total = LateDossiers {
+            agency: ApologyLedger::TOTAL.to_owned(),
+            resolved: 0,
+            late: 0,
+            apologies: 0,
+        };
         for (i, record) in records.iter().enumerate() {
-            if !agencies.iter().any(|a| a.code == record.agency) {
+            if !agencies.contains(&record.agency.as_str()) {
                 return Err(ErrorKind::UnknownAgency {
                     agency: record.agency.clone(),
                     context: "a late-dossier record".to_owned(),
@@ -194,15 +282,14 @@ impl ApologyLedger {
                 }
                 .into());
             }
-            record.validate()?;
             total.resolved = add(total.resolved, record.resolved)?;
             total.late = add(total.late, record.late)?;
             total.apologies = add(total.apologies, record.apologies)?;
         }
         let without_records = agencies
             .iter()
-            .filter(|a| !records.iter().any(|r| r.agency == a.code))
-            .map(|a| a.code.clone())
+            .filter(|code| !records.iter().any(|r| r.agency == **code))
+            .map(|code| (*code).to_owned())
             .collect();
         Ok(ApologyLedger {
             records,

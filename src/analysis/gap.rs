@@ -22,7 +22,7 @@ use crate::tie::{Rank, TieMethod};
 /// # Examples
 ///
 /// ```
-/// use par_index::analysis::gap::GapGoal;
+/// use par_index::analysis::gap::Goal;
 /// use par_index::analysis::gap::Gap;
 /// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
 ///
@@ -40,7 +40,7 @@ use crate::tie::{Rank, TieMethod};
 /// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
 /// let gap = Gap::new(&ranking, "c")?;
 /// let target = gap.to_next_grade(&GradeScale::national())?.unwrap();
-/// assert_eq!(target.goal, GapGoal::Grade { label: "A".into(), min: 90.into() });
+/// assert_eq!(target.goal, Goal::Grade { label: "A".into(), min: 90.into() });
 /// assert_eq!(target.goal.to_string(), "grade A (from 90)");
 /// assert_eq!(gap.to_rank(1)?.goal.to_string(), "rank 1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -49,7 +49,7 @@ use crate::tie::{Rank, TieMethod};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum GapGoal {
+pub enum Goal {
     /// A grade of a [`GradeScale`], reached at its threshold (inclusive).
     Grade {
         /// The grade's label.
@@ -62,11 +62,11 @@ pub enum GapGoal {
     Rank(Rank),
 }
 
-impl fmt::Display for GapGoal {
+impl fmt::Display for Goal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GapGoal::Grade { label, min } => write!(f, "grade {label} (from {min})"),
-            GapGoal::Rank(rank) => write!(f, "rank {rank}"),
+            Goal::Grade { label, min } => write!(f, "grade {label} (from {min})"),
+            Goal::Rank(rank) => write!(f, "rank {rank}"),
         }
     }
 }
@@ -231,16 +231,16 @@ pub enum Reach {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct GapTarget {
+pub struct Target {
     /// The goal.
-    pub goal: GapGoal,
+    pub goal: Goal,
     /// Reached, reachable with so many points, or out of reach.
     pub reach: Reach,
     /// The points the unit can still gain: its lost points.
     pub open_points: Exact,
 }
 
-impl GapTarget {
+impl Target {
     /// True when the goal is reached or reachable.
     pub fn is_reachable(&self) -> bool {
         !matches!(self.reach, Reach::Unreachable(_))
@@ -297,7 +297,7 @@ impl GapTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct GapStep {
+pub struct Step {
     /// The leaf.
     pub code: Code,
     /// Points to gain on it.
@@ -479,7 +479,7 @@ impl<'a> Gap<'a> {
     /// # Errors
     ///
     /// [`ErrorKind::Overflow`].
-    pub fn to_next_grade(&self, scale: &GradeScale) -> Result<Option<GapTarget>, Error> {
+    pub fn to_next_grade(&self, scale: &GradeScale) -> Result<Option<Target>, Error> {
         let graded = self
             .standing
             .index_value(self.ranking.options().grade_basis);
@@ -496,7 +496,7 @@ impl<'a> Gap<'a> {
     /// # Errors
     ///
     /// [`ErrorKind::UnknownGrade`] for a label the scale does not have; [`ErrorKind::Overflow`].
-    pub fn to_grade(&self, scale: &GradeScale, label: &str) -> Result<GapTarget, Error> {
+    pub fn to_grade(&self, scale: &GradeScale, label: &str) -> Result<Target, Error> {
         let band = scale
             .bands()
             .iter()
@@ -520,7 +520,7 @@ impl<'a> Gap<'a> {
     ///
     /// [`ErrorKind::InvalidTargetRank`] for a rank outside 1 to the number of ranked units;
     /// [`ErrorKind::Overflow`].
-    pub fn to_rank(&self, rank: u32) -> Result<GapTarget, Error> {
+    pub fn to_rank(&self, rank: u32) -> Result<Target, Error> {
         let units = self.ranking.len();
         if rank == 0 || usize::try_from(rank).map_or(true, |r| r > units) {
             return Err(ErrorKind::InvalidTargetRank {
@@ -531,7 +531,7 @@ impl<'a> Gap<'a> {
             .into());
         }
         let wanted = Rank::whole(rank);
-        let goal = GapGoal::Rank(wanted);
+        let goal = Goal::Rank(wanted);
         if self.standing.rank.is_some_and(|r| r <= wanted) {
             return Ok(self.reached(goal));
         }
@@ -635,7 +635,7 @@ impl<'a> Gap<'a> {
     /// Spreads `points` over the leaves where most was lost, greedily: each leaf in the order
     /// of [`Gap::lost_leaves`] takes what it lost, until the points are spent.
     ///
-    /// Giving each leaf its [`GapStep::points_after`] as appraised points raises the unit's
+    /// Giving each leaf its [`Step::points_after`] as appraised points raises the unit's
     /// points by exactly `points`; so the plan of [`PointsNeeded::points`] (or
     /// [`PointsNeeded::points_at`]) reaches the goal.
     ///
@@ -645,7 +645,7 @@ impl<'a> Gap<'a> {
     /// [`ErrorKind::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
     /// or averages its children, so that its points do not count one for one;
     /// [`ErrorKind::Overflow`].
-    pub fn plan(&self, points: impl Into<Exact>) -> Result<Vec<GapStep>, Error> {
+    pub fn plan(&self, points: impl Into<Exact>) -> Result<Vec<Step>, Error> {
         let points: Exact = points.into();
         let open = self.open_points();
         if points.is_negative() || points > open {
@@ -666,7 +666,7 @@ impl<'a> Gap<'a> {
             self.check_one_for_one(&leaf.code)?;
             let add = remaining.clone().min(leaf.lost.clone());
             remaining = checked_sub(&remaining, &add, &at)?;
-            steps.push(GapStep {
+            steps.push(Step {
                 points_after: checked_add(&leaf.points, &add, &at)?,
                 code: leaf.code,
                 add,
@@ -676,8 +676,8 @@ impl<'a> Gap<'a> {
         Ok(steps)
     }
 
-    fn grade_target(&self, band: &GradeBand) -> Result<GapTarget, Error> {
-        let goal = GapGoal::Grade {
+    fn grade_target(&self, band: &GradeBand) -> Result<Target, Error> {
+        let goal = Goal::Grade {
             label: band.label.clone(),
             min: band.min,
         };
@@ -695,8 +695,8 @@ impl<'a> Gap<'a> {
         self.target(goal, bound)
     }
 
-    fn reached(&self, goal: GapGoal) -> GapTarget {
-        GapTarget {
+    fn reached(&self, goal: Goal) -> Target {
+        Target {
             goal,
             reach: Reach::Reached,
             open_points: self.open_points(),
@@ -704,7 +704,7 @@ impl<'a> Gap<'a> {
     }
 
     /// The points that bring the exact index to `bound`, exactly, and whether they are open.
-    fn target(&self, goal: GapGoal, bound: Bound) -> Result<GapTarget, Error> {
+    fn target(&self, goal: Goal, bound: Bound) -> Result<Target, Error> {
         let at = self.context();
         let card = self.scorecard;
         let open = self.open_points();
@@ -731,7 +731,7 @@ impl<'a> Gap<'a> {
         } else {
             Reach::Unreachable(needed)
         };
-        Ok(GapTarget {
+        Ok(Target {
             goal,
             reach,
             open_points: open,

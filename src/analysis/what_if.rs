@@ -162,7 +162,7 @@ impl LeafChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct WhatIfStanding {
+pub struct Standing {
     /// The index, exact and as published by the ranking's rounding.
     pub index: Figure,
     /// The rank among the ranked units.
@@ -171,9 +171,9 @@ pub struct WhatIfStanding {
     pub grade: Option<String>,
 }
 
-impl WhatIfStanding {
-    fn of(unit: &RankedUnit) -> Result<WhatIfStanding, Error> {
-        Ok(WhatIfStanding {
+impl Standing {
+    fn of(unit: &RankedUnit) -> Result<Standing, Error> {
+        Ok(Standing {
             index: unit.index.clone(),
             rank: unit.rank.ok_or_else(|| ErrorKind::NotInRanking {
                 unit: unit.unit.clone(),
@@ -215,7 +215,7 @@ impl WhatIfStanding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct WhatIfLeaf {
+pub struct Leaf {
     /// The leaf.
     pub code: Code,
     /// Its points before, exact.
@@ -257,7 +257,7 @@ pub struct WhatIfLeaf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct WhatIfDomain {
+pub struct Domain {
     /// The domain.
     pub code: Code,
     /// Points before, exact.
@@ -333,13 +333,13 @@ pub struct WhatIf {
     /// The unit's name.
     pub unit_name: String,
     /// The unit as ranked.
-    pub before: WhatIfStanding,
+    pub before: Standing,
     /// The unit re-scored, ranked among the others as they stand.
-    pub after: WhatIfStanding,
+    pub after: Standing,
     /// The changed leaves, in the order the changes were given.
-    pub leaves: Vec<WhatIfLeaf>,
+    pub leaves: Vec<Leaf>,
     /// Every domain, in the framework's order.
-    pub domains: Vec<WhatIfDomain>,
+    pub domains: Vec<Domain>,
     /// The unit's new scorecard.
     pub scorecard: Scorecard,
     graded: bool,
@@ -394,7 +394,7 @@ impl WhatIf {
 
         let leaves = changes
             .iter()
-            .map(|change| WhatIfLeaf {
+            .map(|change| Leaf {
                 code: change.code.clone(),
                 before: applied(old.node(change.code.as_str())),
                 after: applied(new.node(change.code.as_str())),
@@ -410,7 +410,7 @@ impl WhatIf {
                     (Some(b), Some(a)) => Some(checked_sub(a, b, &before.code)?),
                     _ => None,
                 };
-                Ok(WhatIfDomain {
+                Ok(Domain {
                     code: before.code.clone(),
                     points_before,
                     points_after,
@@ -424,8 +424,8 @@ impl WhatIf {
         Ok(WhatIf {
             unit: standing.unit.clone(),
             unit_name: standing.unit_name.clone(),
-            before: WhatIfStanding::of(standing)?,
-            after: WhatIfStanding::of(&placed)?,
+            before: Standing::of(standing)?,
+            after: Standing::of(&placed)?,
             leaves,
             domains,
             scorecard: new,
@@ -434,7 +434,7 @@ impl WhatIf {
     }
 
     /// The change of one domain.
-    pub fn domain(&self, code: impl AsRef<str>) -> Option<&WhatIfDomain> {
+    pub fn domain(&self, code: impl AsRef<str>) -> Option<&Domain> {
         let code = code.as_ref();
         self.domains.iter().find(|d| d.code.as_str() == code)
     }

@@ -72,9 +72,9 @@ impl fmt::Display for LeaderRating {
 /// use par_index::rating::{LeaderRating, RatingFacts, RatingScheme, Threshold};
 ///
 /// let scheme = RatingScheme::hai_phong_212_2025();
-/// assert_eq!(scheme.bands[0].threshold, Threshold::Above(90.into()));
-/// assert_eq!(scheme.bands[0].threshold.to_string(), "> 90");
-/// assert_eq!(scheme.bands[2].threshold.to_string(), "≥ 50");
+/// assert_eq!(scheme.bands()[0].threshold, Threshold::Above(90.into()));
+/// assert_eq!(scheme.bands()[0].threshold.to_string(), "> 90");
+/// assert_eq!(scheme.bands()[2].threshold.to_string(), "≥ 50");
 /// // Exactly 90 is not above 90: good, not excellent.
 /// let facts = RatingFacts { points: 90.into(), managed_units: Some(Default::default()), ..RatingFacts::default() };
 /// assert_eq!(scheme.rate(&facts)?.by_points, LeaderRating::Good);
@@ -130,10 +130,10 @@ impl fmt::Display for Threshold {
 /// # Examples
 ///
 /// ```
-/// use par_index::rating::{LeaderRating, RatingBand, RatingFacts, RatingGate, RatingScheme, Threshold};
+/// use par_index::rating::{LeaderRating, RatingBand, RatingFacts, RatingGate, RatingScheme, RatingSchemeSpec, Threshold};
 ///
 /// let on_time = RatingGate::Condition { name: "mọi nhiệm vụ đúng hạn".into() };
-/// let scheme = RatingScheme {
+/// let scheme = RatingScheme::new(RatingSchemeSpec {
 ///     title: "Minh hoạ".into(),
 ///     sources: vec![],
 ///     max_points: 100.into(),
@@ -143,7 +143,7 @@ impl fmt::Display for Threshold {
 ///     ],
 ///     lowest: LeaderRating::NotCompleted,
 ///     sanction_forces_lowest: true,
-/// };
+/// })?;
 /// let mut facts = RatingFacts { points: 95.into(), ..RatingFacts::default() };
 /// assert_eq!(scheme.rate(&facts)?.rating, LeaderRating::Completed);
 /// facts.conditions_met.push("mọi nhiệm vụ đúng hạn".into());
@@ -186,13 +186,13 @@ pub enum RatingGate {
 /// use par_index::rating::{LeaderRating, RatingGate, RatingScheme};
 ///
 /// let scheme = RatingScheme::hai_phong_212_2025();
-/// let excellent = &scheme.bands[0];
+/// let excellent = &scheme.bands()[0];
 /// assert_eq!(excellent.rating, LeaderRating::Excellent);
 /// assert_eq!(
 ///     excellent.gates[1],
 ///     RatingGate::ManagedGoodOrBetter { at_least_percent: 70.into() }
 /// );
-/// assert_eq!(scheme.bands.len(), 3);
+/// assert_eq!(scheme.bands().len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -349,8 +349,33 @@ pub struct RatingOutcome {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(into = "RatingSchemeSpec", try_from = "RatingSchemeSpec")
+)]
 pub struct RatingScheme {
+    spec: RatingSchemeSpec,
+}
+
+/// What a [`RatingScheme`] is made of, unchecked: the form to write one in, or to edit a
+/// built-in one ([`RatingScheme::into_spec`]) before [`RatingScheme::new`] checks it.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::rating::{LeaderRating, RatingGate, RatingScheme};
+///
+/// let mut spec = RatingScheme::hai_phong_212_2025().into_spec();
+/// spec.title = "Hải Phòng 212/2025, with the on-time condition".into();
+/// spec.bands[0].gates.push(RatingGate::Condition { name: "mọi nhiệm vụ đúng hạn".into() });
+/// let scheme = RatingScheme::new(spec)?;
+/// assert_eq!(scheme.bands()[0].gates.len(), 3);
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct RatingSchemeSpec {
     /// A title for people.
     pub title: String,
     /// Where the numbers come from.
@@ -367,7 +392,69 @@ pub struct RatingScheme {
     pub sanction_forces_lowest: bool,
 }
 
+#[cfg(feature = "serde")]
+impl From<RatingScheme> for RatingSchemeSpec {
+    fn from(scheme: RatingScheme) -> RatingSchemeSpec {
+        scheme.spec
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RatingSchemeSpec> for RatingScheme {
+    type Error = Error;
+
+    fn try_from(spec: RatingSchemeSpec) -> Result<RatingScheme, Error> {
+        RatingScheme::new(spec)
+    }
+}
+
 impl RatingScheme {
+    /// Checks `spec` once: thresholds within 0 to the maximum and strictly decreasing, each
+    /// rating used once, gate shares within 0 to 100%.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidRatingScheme`] naming what is wrong.
+    pub fn new(spec: RatingSchemeSpec) -> Result<RatingScheme, Error> {
+        spec.check()?;
+        Ok(RatingScheme { spec })
+    }
+
+    /// A title for people.
+    pub fn title(&self) -> &str {
+        &self.spec.title
+    }
+
+    /// Where the numbers come from.
+    pub fn sources(&self) -> &[String] {
+        &self.spec.sources
+    }
+
+    /// The top of the points scale.
+    pub fn max_points(&self) -> Decimal {
+        self.spec.max_points
+    }
+
+    /// The bands, best first.
+    pub fn bands(&self) -> &[RatingBand] {
+        &self.spec.bands
+    }
+
+    /// The rating when no band fits, and the one overrides force.
+    pub fn lowest(&self) -> LeaderRating {
+        self.spec.lowest
+    }
+
+    /// True when a disciplinary sanction in the year forces the lowest rating.
+    pub fn sanction_forces_lowest(&self) -> bool {
+        self.spec.sanction_forces_lowest
+    }
+
+    /// The scheme's parts, to edit and check again with [`RatingScheme::new`].
+    pub fn into_spec(self) -> RatingSchemeSpec {
+        self.spec
+    }
+
     /// Hải Phòng 212/2025/QĐ-UBND (18/11/2025), Art. 7 (leaders) and Art. 3, as data
     /// (full text, a crawled copy:
     /// <https://github.com/tnt305/tai_lieu_noi_bo/blob/94c5034af72cc7e5020694d06eceb126a103d48b/src/etl/dataset/548693349b18e8cf.md>):
@@ -390,7 +477,7 @@ impl RatingScheme {
         let completed = |p: i64| RatingGate::ManagedCompletedOrBetter {
             at_least_percent: Decimal::from(p),
         };
-        RatingScheme {
+        let spec = RatingSchemeSpec {
             title: "Hải Phòng 212/2025/QĐ-UBND, Art. 7: leaders".to_owned(),
             sources: vec![HAI_PHONG_212_2025.to_owned()],
             max_points: Decimal::ONE_HUNDRED,
@@ -413,16 +500,15 @@ impl RatingScheme {
             ],
             lowest: LeaderRating::NotCompleted,
             sanction_forces_lowest: true,
-        }
+        };
+        // The decision's bands pass the check (tested); it is not repeated on every call.
+        RatingScheme { spec }
     }
+}
 
-    /// Checks the scheme: thresholds within 0 to the maximum and strictly decreasing, each
-    /// rating used once, gate shares within 0 to 100%.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidRatingScheme`] naming what is wrong.
-    pub fn validate(&self) -> Result<(), Error> {
+impl RatingSchemeSpec {
+    /// The checks of [`RatingScheme::new`].
+    fn check(&self) -> Result<(), Error> {
         let invalid = |reason: String| {
             ErrorKind::InvalidRatingScheme {
                 scheme: self.title.clone(),
@@ -475,33 +561,35 @@ impl RatingScheme {
         }
         Ok(())
     }
+}
 
+impl RatingScheme {
     /// Rates a leader.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidRatingScheme`], [`ErrorKind::RatingPointsOutOfRange`] for points below 0
+    /// [`ErrorKind::RatingPointsOutOfRange`] for points below 0
     /// or above the maximum, [`ErrorKind::RatingFactMissing`] when a gate that must be checked
     /// needs the managed units' ratings and they were not given.
     pub fn rate(&self, facts: &RatingFacts) -> Result<RatingOutcome, Error> {
-        self.validate()?;
+        let scheme = &self.spec;
         if facts.points.is_sign_negative() && !facts.points.is_zero()
-            || facts.points > self.max_points
+            || facts.points > scheme.max_points
         {
             return Err(ErrorKind::RatingPointsOutOfRange {
                 points: facts.points,
-                max: self.max_points,
+                max: scheme.max_points,
             }
             .into());
         }
-        let eligible: Vec<&RatingBand> = self
+        let eligible: Vec<&RatingBand> = scheme
             .bands
             .iter()
             .filter(|b| b.threshold.holds(facts.points))
             .collect();
-        let by_points = eligible.first().map_or(self.lowest, |b| b.rating);
+        let by_points = eligible.first().map_or(scheme.lowest, |b| b.rating);
         let mut reasons = Vec::new();
-        let mut rating = self.lowest;
+        let mut rating = scheme.lowest;
         for band in eligible {
             let mut failed = Vec::new();
             for gate in &band.gates {
@@ -515,16 +603,16 @@ impl RatingScheme {
             }
             reasons.extend(failed);
         }
-        if self.sanction_forces_lowest && facts.disciplinary_sanction {
-            rating = self.lowest;
+        if scheme.sanction_forces_lowest && facts.disciplinary_sanction {
+            rating = scheme.lowest;
             reasons.push(format!(
                 "a disciplinary sanction in the year forces {}",
-                self.lowest
+                scheme.lowest
             ));
         }
         for disqualification in &facts.disqualifications {
-            rating = self.lowest;
-            reasons.push(format!("{disqualification} forces {}", self.lowest));
+            rating = scheme.lowest;
+            reasons.push(format!("{disqualification} forces {}", scheme.lowest));
         }
         Ok(RatingOutcome {
             rating,
@@ -588,4 +676,15 @@ fn gate_failure(
         "{} needs at least {needed}% of directly managed units rated {which}; {part} of {total} are ({share}%)",
         band.rating
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_scheme_passes_the_checks_of_new() {
+        let scheme = RatingScheme::hai_phong_212_2025();
+        assert_eq!(RatingScheme::new(scheme.clone().into_spec()), Ok(scheme));
+    }
 }

@@ -23,7 +23,7 @@ mod peer_average;
 
 pub use self::bands::{
     LeaderRating, ManagedUnits, RatingBand, RatingFacts, RatingGate, RatingOutcome, RatingScheme,
-    Threshold,
+    RatingSchemeSpec, Threshold,
 };
 pub use self::emulation::{EmulationEligibility, EmulationRule, GradeLabels, Ineligibility};
 pub use self::peer_average::{PeerAverage, PeerAverageRule, PeerStanding};
