@@ -996,14 +996,21 @@ impl FrameworkBuilder {
         self
     }
 
-    /// Adds a domain.
-    pub fn domain(self, code: &str, name_vi: &str, max_points: Decimal) -> Self {
-        self.add(None, code, name_vi, max_points)
+    /// Adds a domain. The code is given as text or as a [`Code`], like every code the
+    /// library is handed; a builder checks it, with everything else, when built.
+    pub fn domain(self, code: impl AsRef<str>, name_vi: &str, max_points: Decimal) -> Self {
+        self.add(None, code.as_ref(), name_vi, max_points)
     }
 
     /// Adds a node under `parent`.
-    pub fn child(self, parent: &str, code: &str, name_vi: &str, max_points: Decimal) -> Self {
-        self.add(Some(parent), code, name_vi, max_points)
+    pub fn child(
+        self,
+        parent: impl AsRef<str>,
+        code: impl AsRef<str>,
+        name_vi: &str,
+        max_points: Decimal,
+    ) -> Self {
+        self.add(Some(parent.as_ref()), code.as_ref(), name_vi, max_points)
     }
 
     fn add(mut self, parent: Option<&str>, code: &str, name_vi: &str, max: Decimal) -> Self {

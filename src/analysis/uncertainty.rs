@@ -921,7 +921,7 @@ mod tests {
             let code = d.to_string();
             builder = builder.domain(&code, "Lĩnh vực", Decimal::from(25)).child(
                 &code,
-                &format!("{d}.1"),
+                format!("{d}.1"),
                 "Tiêu chí",
                 Decimal::from(25),
             );

@@ -265,7 +265,7 @@ fn judged_items(
 ) -> FrameworkBuilder {
     for (letter, name_vi, name_en) in items {
         b = b
-            .child(parent, &format!("{parent}.{letter}"), name_vi, max)
+            .child(parent, format!("{parent}.{letter}"), name_vi, max)
             .name_en(name_en)
             .rule(Rule::Direct);
     }
@@ -293,7 +293,7 @@ fn task_ratios(mut b: FrameworkBuilder, parent: &str, maxima: [Decimal; 3]) -> F
     ];
     for ((letter, name_vi, name_en), max) in items.into_iter().zip(maxima) {
         b = b
-            .child(parent, &format!("{parent}.{letter}"), name_vi, max)
+            .child(parent, format!("{parent}.{letter}"), name_vi, max)
             .name_en(name_en)
             .rule(Rule::proportional());
     }

@@ -131,7 +131,7 @@ pub fn vn_par_province_2017() -> Result<Framework, Error> {
     for (domain, tenths) in STRUCTURE.domains.iter().zip(MAXIMA_TENTHS) {
         builder = builder
             .domain(
-                &domain.number.to_string(),
+                domain.number.to_string(),
                 domain.name_vi,
                 Decimal::new(tenths, 1),
             )

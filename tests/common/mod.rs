@@ -31,7 +31,7 @@ pub fn framework(seed: u64) -> (Framework, Vec<i64>) {
         }
         let d_max: i64 = criteria.iter().flat_map(|(_, l)| l.iter()).sum();
         total += d_max;
-        builder = builder.domain(&d.to_string(), "Lĩnh vực", Decimal::new(d_max, 2));
+        builder = builder.domain(d.to_string(), "Lĩnh vực", Decimal::new(d_max, 2));
         builder = match d {
             7 => builder.method(Method::LeaderSurvey),
             8 => builder.method(Method::CitizenSurvey),
@@ -40,7 +40,7 @@ pub fn framework(seed: u64) -> (Framework, Vec<i64>) {
         for (c, leaves) in criteria {
             let c_code = format!("{d}.{c}");
             let c_max: i64 = leaves.iter().sum();
-            builder = builder.child(&d.to_string(), &c_code, "Tiêu chí", Decimal::new(c_max, 2));
+            builder = builder.child(d.to_string(), &c_code, "Tiêu chí", Decimal::new(c_max, 2));
             for (s, max) in leaves.iter().enumerate() {
                 let code = format!("{c_code}.{}", s + 1);
                 builder =
