@@ -50,15 +50,9 @@ fn lead(code: &str, lead: &str, coordinating: &[&str]) -> Result<NodeAssignment,
 
 /// The eight conventional domains and who leads them, given the agency codes of home
 /// affairs, justice, the committee office, the public administration centre, finance and
-/// digital government.
-fn domains(
-    home: &str,
-    justice: &str,
-    office: &str,
-    centre: &str,
-    finance: &str,
-    digital: &str,
-) -> Result<Vec<NodeAssignment>, Error> {
+/// digital government, in that order.
+fn domains(leads: [&str; 6]) -> Result<Vec<NodeAssignment>, Error> {
+    let [home, justice, office, centre, finance, digital] = leads;
     Ok(vec![
         lead("1", home, &[])?,
         lead("2", justice, &[])?,
@@ -69,6 +63,20 @@ fn domains(
         lead("7", digital, &[])?,
         lead("8", home, &[])?,
     ])
+}
+
+/// An inferred template: `agencies`, and the eight domains led as [`domains`] assigns them to
+/// the agency codes in `leads`.
+fn template(title: &str, agencies: Vec<Agency>, leads: [&str; 6]) -> Assignments {
+    Assignments {
+        title: title.to_owned(),
+        framework: None,
+        inferred: true,
+        sources: SOURCES.iter().map(|s| (*s).to_owned()).collect(),
+        notes: NOTES.to_owned(),
+        agencies,
+        assignments: domains(leads).unwrap_or_default(),
+    }
 }
 
 impl Assignments {
@@ -98,13 +106,9 @@ impl Assignments {
     /// assert_eq!(template.assignments[5].lead, "STC");
     /// ```
     pub fn provincial_template() -> Assignments {
-        Assignments {
-            title: "Lead agencies per domain of a provincial PAR index (template)".to_owned(),
-            framework: None,
-            inferred: true,
-            sources: SOURCES.iter().map(|s| (*s).to_owned()).collect(),
-            notes: NOTES.to_owned(),
-            agencies: vec![
+        template(
+            "Lead agencies per domain of a provincial PAR index (template)",
+            vec![
                 agency(
                     "SNV",
                     "Sở Nội vụ",
@@ -154,9 +158,8 @@ impl Assignments {
                     "Director of the Department of Science and Technology",
                 ),
             ],
-            assignments: domains("SNV", "STP", "VP-UBND", "TTPVHCC", "STC", "SKHCN")
-                .unwrap_or_default(),
-        }
+            ["SNV", "STP", "VP-UBND", "TTPVHCC", "STC", "SKHCN"],
+        )
     }
 
     /// A template for a city's own PAR index, as a city like Hội An would assign it to its
@@ -185,14 +188,9 @@ impl Assignments {
     /// assert_eq!(template.assignments[2].coordinating, ["TTHCC"]);
     /// ```
     pub fn city_template() -> Assignments {
-        Assignments {
-            title: "Lead agencies per domain of a city PAR index, e.g. Hội An (template)"
-                .to_owned(),
-            framework: None,
-            inferred: true,
-            sources: SOURCES.iter().map(|s| (*s).to_owned()).collect(),
-            notes: NOTES.to_owned(),
-            agencies: vec![
+        template(
+            "Lead agencies per domain of a city PAR index, e.g. Hội An (template)",
+            vec![
                 agency(
                     "PNV",
                     "Phòng Nội vụ",
@@ -242,8 +240,8 @@ impl Assignments {
                     "Head of the Culture and Information Office",
                 ),
             ],
-            assignments: domains("PNV", "PTP", "VP", "TTHCC", "PTCKH", "PVHTT").unwrap_or_default(),
-        }
+            ["PNV", "PTP", "VP", "TTHCC", "PTCKH", "PVHTT"],
+        )
     }
 }
 

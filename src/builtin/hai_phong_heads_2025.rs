@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::Builtin;
+use super::{Builtin, Issued};
 use crate::error::Error;
 use crate::framework::{Framework, FrameworkBuilder, NotApplicablePolicy};
 use crate::rule::{RateBand, Rule, ZeroDenominator};
@@ -12,13 +12,14 @@ const ID: &str = "vn-hai-phong-heads-2025";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Hải Phòng heads' scorecard (Decision 212/2025/QĐ-UBND, Annex 01)",
-    decision: Some("212/2025/QĐ-UBND"),
-    date: Some("2025-11-18"),
-    issuer: "Ủy ban nhân dân thành phố Hải Phòng",
-    applies_from: Some(2025),
-    applies_until: None,
+    issued: Some(Issued {
+        number: "212/2025/QĐ-UBND",
+        date: "2025-11-18",
+        issuer: "Ủy ban nhân dân thành phố Hải Phòng",
+        from: 2025,
+        until: None,
+    }),
     verified_depth: None,
-    illustrative: false,
     build: vn_hai_phong_heads_2025,
 };
 
@@ -126,24 +127,10 @@ pub fn vn_hai_phong_heads_2025() -> Result<Framework, Error> {
         .name_en("Capacity to unite");
     b = judged_items(b, "II.2", &UNITY, d(1, 0));
 
-    b = b
-        .child(
-            "II",
-            "II.3",
-            "Các nhiệm vụ hằng năm của cơ quan, địa phương được phê duyệt trong Chương trình công tác năm của Ủy ban nhân dân thành phố",
-            d(20, 0),
-        )
-        .name_en("Annual tasks approved in the city People's Committee's work programme");
-    b = task_ratios(b, "II.3", [d(5, 0), d(10, 0), d(5, 0)]);
-    b = b
-        .child(
-            "II",
-            "II.4",
-            "Các nhiệm vụ được Ủy ban nhân dân thành phố, Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân thành phố giao chủ trì thực hiện thông qua các văn bản chỉ đạo, điều hành",
-            d(30, 0),
-        )
-        .name_en("Tasks assigned by the city committee, its chair or vice-chairs in directive documents");
-    b = task_ratios(b, "II.4", [d(10, 0), d(10, 0), d(10, 0)]);
+    for (code, name_vi, name_en, max, ratios) in TASKS {
+        b = b.child("II", code, name_vi, d(max, 0)).name_en(name_en);
+        b = task_ratios(b, code, ratios.map(|points| d(points, 0)));
+    }
 
     b = b
         .child("II", "II.5", "Tiêu chí khác", d(20, 0))
@@ -415,6 +402,25 @@ const GENERAL: [(&str, &str, &str, Items); 4] = [
 ];
 
 /// II.1: five sub-items worth 1.
+/// Task criteria II.3 and II.4: code, names, maximum, and the maxima of the three task
+/// ratios that make it up.
+const TASKS: [(&str, &str, &str, i64, [i64; 3]); 2] = [
+    (
+        "II.3",
+        "Các nhiệm vụ hằng năm của cơ quan, địa phương được phê duyệt trong Chương trình công tác năm của Ủy ban nhân dân thành phố",
+        "Annual tasks approved in the city People's Committee's work programme",
+        20,
+        [5, 10, 5],
+    ),
+    (
+        "II.4",
+        "Các nhiệm vụ được Ủy ban nhân dân thành phố, Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân thành phố giao chủ trì thực hiện thông qua các văn bản chỉ đạo, điều hành",
+        "Tasks assigned by the city committee, its chair or vice-chairs in directive documents",
+        30,
+        [10, 10, 10],
+    ),
+];
+
 const LEADERSHIP: [(&str, &str, &str); 5] = [
     (
         "a",

@@ -13,13 +13,8 @@ const ID: &str = "vn-hoi-an-city-illustrative";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Hội An city PAR index for offices and wards (illustrative)",
-    decision: None,
-    date: None,
-    issuer: "",
-    applies_from: None,
-    applies_until: None,
+    issued: None,
     verified_depth: None,
-    illustrative: true,
     build: vn_hoi_an_city_illustrative,
 };
 

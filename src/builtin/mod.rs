@@ -59,6 +59,9 @@ pub use province_2022::vn_par_province_2022;
 /// The issuer of the national PAR Index decisions.
 const BNV: &str = "Bộ Nội vụ";
 
+/// Decision 876/QĐ-BNV, the provincial and ministry PAR Index of 2022 and 2023.
+const DECISION_876: Issued = Issued::by_the_ministry("876/QĐ-BNV", "2022-11-10", 2022, Some(2023));
+
 /// Every built-in, in the order [`list`] returns them.
 static BUILTINS: [Builtin; 5] = [
     province_2017::BUILTIN,
@@ -98,14 +101,38 @@ static STRUCTURES: [&Structure; 3] = [
 pub struct Builtin {
     id: &'static str,
     title: &'static str,
-    decision: Option<&'static str>,
-    date: Option<&'static str>,
-    issuer: &'static str,
-    applies_from: Option<u16>,
-    applies_until: Option<u16>,
+    /// The decision that issued it; `None` for an illustration, which no decision issued.
+    issued: Option<Issued>,
     verified_depth: Option<Level>,
-    illustrative: bool,
     build: fn() -> Result<Framework, Error>,
+}
+
+/// The decision that issued a built-in, and the assessment years it applies to.
+#[derive(Debug, Clone, Copy)]
+struct Issued {
+    number: &'static str,
+    date: &'static str,
+    issuer: &'static str,
+    from: u16,
+    until: Option<u16>,
+}
+
+impl Issued {
+    /// A decision of the Ministry of Home Affairs, which issues the national PAR Index.
+    const fn by_the_ministry(
+        number: &'static str,
+        date: &'static str,
+        from: u16,
+        until: Option<u16>,
+    ) -> Issued {
+        Issued {
+            number,
+            date,
+            issuer: BNV,
+            from,
+            until,
+        }
+    }
 }
 
 impl Builtin {
@@ -121,22 +148,22 @@ impl Builtin {
 
     /// The decision's number as printed (`2948/QĐ-BNV`); `None` for an illustration.
     pub fn decision(&self) -> Option<&'static str> {
-        self.decision
+        self.issued.map(|i| i.number)
     }
 
     /// The decision's date, ISO 8601 (`2017-12-28`); `None` for an illustration.
     pub fn date(&self) -> Option<&'static str> {
-        self.date
+        self.issued.map(|i| i.date)
     }
 
     /// The first assessment year the framework applies to, where known.
     pub fn applies_from(&self) -> Option<u16> {
-        self.applies_from
+        self.issued.map(|i| i.from)
     }
 
     /// The last assessment year the framework applies to, where it has been replaced.
     pub fn applies_until(&self) -> Option<u16> {
-        self.applies_until
+        self.issued.and_then(|i| i.until)
     }
 
     /// The deepest level whose points are verified against the source; `None` when the
@@ -148,7 +175,7 @@ impl Builtin {
 
     /// True when the framework is an illustration, not an official method.
     pub fn illustrative(&self) -> bool {
-        self.illustrative
+        self.issued.is_none()
     }
 
     /// Builds the framework.
@@ -166,14 +193,14 @@ impl Builtin {
         FrameworkInfo {
             id: self.id.to_owned(),
             title: self.title.to_owned(),
-            decision: self.decision.map(|number| Decision {
-                number: number.to_owned(),
-                date: self.date.unwrap_or_default().to_owned(),
-                issuer: self.issuer.to_owned(),
+            decision: self.issued.map(|issued| Decision {
+                number: issued.number.to_owned(),
+                date: issued.date.to_owned(),
+                issuer: issued.issuer.to_owned(),
             }),
-            applies_from: self.applies_from,
-            applies_until: self.applies_until,
-            illustrative: self.illustrative,
+            applies_from: self.applies_from(),
+            applies_until: self.applies_until(),
+            illustrative: self.illustrative(),
             verified_depth: self.verified_depth,
             sources: sources.iter().map(|s| (*s).to_owned()).collect(),
             notes: notes.to_owned(),

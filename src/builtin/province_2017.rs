@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{BNV, Builtin, Structure, domain};
+use super::{Builtin, Issued, Structure, domain};
 use crate::code::Level;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -10,16 +10,15 @@ use crate::rule::Rule;
 
 const ID: &str = "vn-par-province-2017";
 
+/// Decision 2948/QĐ-BNV, the provincial PAR Index from 2017.
+const DECISION_2948: Issued =
+    Issued::by_the_ministry("2948/QĐ-BNV", "2017-12-28", 2017, Some(2017));
+
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Provincial PAR Index 2017 (Decision 2948/QĐ-BNV), domain level",
-    decision: Some("2948/QĐ-BNV"),
-    date: Some("2017-12-28"),
-    issuer: BNV,
-    applies_from: Some(2017),
-    applies_until: Some(2017),
+    issued: Some(DECISION_2948),
     verified_depth: Some(Level::Domain),
-    illustrative: false,
     build: vn_par_province_2017,
 };
 

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{BNV, Builtin, DomainStructure, Structure};
+use super::{Builtin, DECISION_876, DomainStructure, Structure};
 use crate::code::Level;
 use crate::error::Error;
 use crate::framework::{Framework, Method};
@@ -14,13 +14,8 @@ const ID: &str = "vn-par-province-2022";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Provincial PAR Index 2022 (Decision 876/QĐ-BNV), component level",
-    decision: Some("876/QĐ-BNV"),
-    date: Some("2022-11-10"),
-    issuer: BNV,
-    applies_from: Some(2022),
-    applies_until: Some(2023),
+    issued: Some(DECISION_876),
     verified_depth: Some(Level::Domain),
-    illustrative: false,
     build: vn_par_province_2022,
 };
 
