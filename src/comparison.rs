@@ -10,6 +10,7 @@ use crate::code::Code;
 use crate::error::{Error, ErrorKind, Side};
 use crate::exact::Exact;
 use crate::figure::Figure;
+use crate::language::{Language, Term};
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -154,17 +155,24 @@ pub enum RankChange {
     NotRanked,
 }
 
+impl RankChange {
+    /// The change in `language`: `↑2`, `↓1,5`, `=`, `mới` (new), `không còn` (dropped), `-`.
+    pub fn text(&self, language: Language) -> String {
+        match self {
+            RankChange::Up { places } => format!("↑{}", language.number(places.normalize())),
+            RankChange::Down { places } => format!("↓{}", language.number(places.normalize())),
+            RankChange::Same => "=".to_owned(),
+            RankChange::New => Term::New.text(language).to_owned(),
+            RankChange::Dropped => Term::Dropped.text(language).to_owned(),
+            RankChange::NotRanked => "-".to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for RankChange {
     /// `↑2`, `↓1`, `=`, `new`, `dropped`, `-`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RankChange::Up { places } => write!(f, "↑{}", places.normalize()),
-            RankChange::Down { places } => write!(f, "↓{}", places.normalize()),
-            RankChange::Same => f.write_str("="),
-            RankChange::New => f.write_str("new"),
-            RankChange::Dropped => f.write_str("dropped"),
-            RankChange::NotRanked => f.write_str("-"),
-        }
+        f.write_str(&self.text(Language::English))
     }
 }
 
@@ -564,38 +572,69 @@ impl Comparison {
         units.into_iter().map(|(u, _)| u).collect()
     }
 
-    /// The comparison as a plain-text table: the current ranking (rank, unit, published
-    /// index, grade) with each unit's rank change and published index change; units only in
-    /// the previous ranking follow as `dropped`.
+    /// The comparison as a plain-text table in English: the current ranking (rank, unit,
+    /// published index, grade) with each unit's rank change and published index change;
+    /// units only in the previous ranking follow as `dropped`.
     pub fn render_table(&self) -> String {
+        self.render_table_in(Language::English)
+    }
+
+    /// The comparison as a plain-text table in `language` (see [`Comparison::render_table`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Cohort, Entry, Framework, comparison::Comparison, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+    /// let rank = |year: &str, indices: [(&str, &str); 2]| -> Result<_, Box<dyn std::error::Error>> {
+    ///     let mut cards = Vec::new();
+    ///     for (unit, index) in indices {
+    ///         let mut assessment = framework.assessment(unit, year.parse()?);
+    ///         assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+    ///         cards.push(framework.score(&assessment)?);
+    ///     }
+    ///     Ok(Cohort::new(&framework, cards)?.rank()?)
+    /// };
+    /// let before = rank("2020", [("minh-an", "88"), ("cam-kim", "90.5")])?;
+    /// let after = rank("2021", [("minh-an", "92.3"), ("cam-kim", "90")])?;
+    /// let comparison = Comparison::new(&before, &after)?;
+    /// assert_eq!(comparison.render_table_in(Language::Vietnamese), "\
+    /// Xếp hạng  Đơn vị   Chỉ số CCHC  Thay đổi xếp hạng  Thay đổi chỉ số
+    ///        1  minh-an        92,30                 ↑1            +4,30
+    ///        2  cam-kim        90,00                 ↓1            -0,50
+    /// ");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render_table_in(&self, language: Language) -> String {
         let mut columns = vec![
-            ("Rank", Align::Right),
-            ("Unit", Align::Left),
-            ("Index", Align::Right),
+            (Term::Rank.text(language), Align::Right),
+            (Term::Unit.text(language), Align::Left),
+            (Term::ParIndex.text(language), Align::Right),
         ];
         if self.graded {
-            columns.push(("Grade", Align::Left));
+            columns.push((Term::Grade.text(language), Align::Left));
         }
-        columns.push(("Rank change", Align::Right));
-        columns.push(("Index change", Align::Right));
+        columns.push((Term::RankChange.text(language), Align::Right));
+        columns.push((Term::IndexChange.text(language), Align::Right));
         let mut table = Table::new(&columns);
         for unit in &self.units {
             let current = unit.current.as_ref();
             let mut row = vec![
                 current
                     .and_then(|s| s.rank)
-                    .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                    .map_or_else(|| "-".to_owned(), |r| language.rank(r)),
                 unit.unit_name.clone(),
-                current.map_or_else(|| "-".to_owned(), |s| s.index.to_string()),
+                current.map_or_else(|| "-".to_owned(), |s| language.number(s.index.published())),
             ];
             if self.graded {
                 row.push(current.and_then(|s| s.grade.clone()).unwrap_or_default());
             }
-            row.push(unit.rank_change.to_string());
+            row.push(unit.rank_change.text(language));
             row.push(
                 unit.index_change
                     .as_ref()
-                    .map(|c| signed(self.rounding.apply(c.published())))
+                    .map(|c| language.signed(self.rounding.apply(c.published())))
                     .unwrap_or_default(),
             );
             table.row(row);
@@ -607,15 +646,6 @@ impl Comparison {
 impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render_table())
-    }
-}
-
-/// `+4.30`, `-0.21`, `0.00`.
-fn signed(change: Decimal) -> String {
-    if change > Decimal::ZERO {
-        format!("+{change}")
-    } else {
-        change.to_string()
     }
 }
 

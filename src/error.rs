@@ -164,7 +164,7 @@ impl Error {
     /// `RatingPointsOutOfRange`, `RatingFactMissing`, `InvalidGradeLabels`, `UnknownGrade`,
     /// `DossierCountsInconsistent`, `DuplicateDossierRecord`. Gaps and what-ifs:
     /// `NotInRanking`, `InvalidRank`, `InvalidTargetRank`, `PlanOutOfRange`,
-    /// `DuplicateChange`.
+    /// `DuplicateChange`. Trends: `TrendTooShort`.
     ///
     /// ```
     /// use par_index::{Rounding, RoundingPolicy};
@@ -209,7 +209,7 @@ impl Error {
     /// value, evidence, a rule, or a number, level or method in a table cell.
     ///
     /// The kinds: `InvalidCode`, `InvalidPeriod`, `InvalidExact`, `InvalidEvidence`,
-    /// `InvalidRuleText`, `InvalidText`.
+    /// `InvalidRuleText`, `InvalidText`, `UnknownLanguage`.
     ///
     /// ```
     /// use par_index::Evidence;
@@ -617,6 +617,8 @@ enum Category {
 /// | `InvalidTargetRank` | `target rank 5 for unit a is outside 1 to 2` |
 /// | `PlanOutOfRange` | `cannot spread 99 more points over the leaves of unit a: 1.3 points are open` |
 /// | `DuplicateChange` | `the what-if for unit a changes leaf 1.1 twice` |
+/// | `UnknownLanguage` | `unknown language "fr": expected vi (Vietnamese) or en (English)` |
+/// | `TrendTooShort` | `a trend needs at least two periods, not 1` |
 /// | `PlanUnsupported` | `points on leaf 1 of unit w do not add one for one to its total: the total rescales or averages its children` |
 /// | `InvalidEvidence` | `cannot read "7723/0x" as evidence: the denominator "0x" is not a number` |
 /// | `InvalidRuleText` | `cannot read rule "bands 100:10": unknown kind "bands"; the kinds are direct, yes_no, proportional, threshold_bands, linear, deduction, survey_mean and count_bands` |
@@ -1606,6 +1608,20 @@ pub enum ErrorKind {
         /// The leaf.
         code: Code,
     },
+    /// A language a report cannot be written in.
+    #[error("unknown language {found:?}: expected vi (Vietnamese) or en (English)")]
+    #[non_exhaustive]
+    UnknownLanguage {
+        /// The text given.
+        found: String,
+    },
+    /// A trend of fewer than two periods.
+    #[error("a trend needs at least two periods, not {periods}")]
+    #[non_exhaustive]
+    TrendTooShort {
+        /// How many periods were given.
+        periods: usize,
+    },
 }
 
 /// `assessments.csv line 7, column "3.2.1"`.
@@ -1655,7 +1671,8 @@ impl ErrorKind {
             | K::InvalidExact { .. }
             | K::InvalidEvidence { .. }
             | K::InvalidRuleText { .. }
-            | K::InvalidText { .. } => Category::Parse,
+            | K::InvalidText { .. }
+            | K::UnknownLanguage { .. } => Category::Parse,
             K::InCell { .. } | K::BadRow { .. } | K::MissingColumn { .. } | K::BadColumn { .. } => {
                 Category::Csv
             }
@@ -1738,7 +1755,8 @@ impl ErrorKind {
             | K::InvalidRank { .. }
             | K::InvalidTargetRank { .. }
             | K::PlanOutOfRange { .. }
-            | K::DuplicateChange { .. } => Category::Input,
+            | K::DuplicateChange { .. }
+            | K::TrendTooShort { .. } => Category::Input,
         }
     }
 }

@@ -158,6 +158,7 @@ pub mod framework;
 mod grade;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod language;
 mod math;
 pub mod pinning;
 pub mod ranking;
@@ -171,6 +172,7 @@ pub mod statistics;
 mod table;
 pub mod text;
 mod tie;
+pub mod trend;
 
 // The core path at the root; everything else in the module named after its concept.
 pub use crate::assessment::{Assessment, Entry, Period};

@@ -11,6 +11,7 @@ use crate::exact::Exact;
 use crate::figure::Figure;
 use crate::framework::Framework;
 use crate::grade::GradeScale;
+use crate::language::{Language, Term};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
 use crate::statistics::{CohortStatistics, DomainSummary, Summary};
@@ -661,24 +662,52 @@ impl Ranking {
         &self.statistics
     }
 
-    /// The ranking as a plain-text table: rank, unit name, published index and (with a
-    /// grade scale) grade. Units outside the ranking follow, with `-` for a rank.
+    /// The ranking as a plain-text table in English: rank, unit name, published index and
+    /// (with a grade scale) grade. Units outside the ranking follow, with `-` for a rank.
     pub fn render_table(&self) -> String {
+        self.render_table_in(Language::English)
+    }
+
+    /// The ranking as a plain-text table in `language`, with the figures in its notation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{Cohort, Entry, Framework, RankingOptions, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+    /// let mut cards = Vec::new();
+    /// for (unit, name, index) in [("minh-an", "Phường Minh An", "91.5"), ("cam-kim", "Xã Cẩm Kim", "84.25")] {
+    ///     let mut assessment = framework.assessment(unit, "2021".parse()?);
+    ///     assessment.unit_name = name.into();
+    ///     assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+    ///     cards.push(framework.score(&assessment)?);
+    /// }
+    /// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+    /// assert_eq!(ranking.render_table_in(Language::Vietnamese), "\
+    /// Xếp hạng  Đơn vị          Chỉ số CCHC  Xếp loại
+    ///        1  Phường Minh An        91,50  A
+    ///        2  Xã Cẩm Kim            84,25  B
+    /// ");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render_table_in(&self, language: Language) -> String {
         let graded = self.options.grades.is_some();
         let mut columns = vec![
-            ("Rank", Align::Right),
-            ("Unit", Align::Left),
-            ("Index", Align::Right),
+            (Term::Rank.text(language), Align::Right),
+            (Term::Unit.text(language), Align::Left),
+            (Term::ParIndex.text(language), Align::Right),
         ];
         if graded {
-            columns.push(("Grade", Align::Left));
+            columns.push((Term::Grade.text(language), Align::Left));
         }
         let mut table = Table::new(&columns);
         for unit in self.units.iter().chain(&self.unranked) {
             let mut row = vec![
-                unit.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                unit.rank
+                    .map_or_else(|| "-".to_owned(), |r| language.rank(r)),
                 unit.unit_name.clone(),
-                unit.index.to_string(),
+                language.number(unit.index.published()),
             ];
             if graded {
                 row.push(unit.grade.clone().unwrap_or_default());

@@ -114,6 +114,7 @@ fn errors() -> Vec<Error> {
     e.push("1/0".parse::<par_index::Exact>().unwrap_err());
     e.push("1..2".parse::<par_index::Code>().unwrap_err());
     e.push("2024 H1".parse::<par_index::Period>().unwrap_err());
+    e.push("fr".parse::<par_index::language::Language>().unwrap_err());
     e.push(
         Framework::builder("", "t")
             .domain("1", "x", dec!(100))
@@ -398,6 +399,7 @@ fn errors() -> Vec<Error> {
         let ranking = alone.rank().unwrap();
         let earlier = Cohort::new(&f, [later]).unwrap().rank().unwrap();
         e.push(Comparison::new(&earlier, &ranking).unwrap_err());
+        e.push(par_index::trend::Trend::new(&[&ranking]).unwrap_err());
         e.push(
             Comparison::new_with_map(
                 &ranking,

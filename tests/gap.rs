@@ -5,7 +5,8 @@ use par_index::{
     Assessment, Cohort, Entry, Error, ErrorKind, Framework, GradeBand, GradeScale, Ranking,
     RankingOptions, Rounding, RoundingPolicy, Scorecard,
     accountability::{Accountability, Agency, AgencyKind, Assignments, Head},
-    analysis::gap::{Gap, Goal, Reach, Step},
+    analysis::gap::{Gap, Goal, Reach},
+    analysis::plan::Plan,
     assessment::Adjustment,
     framework::{Combine, NotApplicablePolicy},
     ranking::{TieBreaker, TieMethod, ValueBasis},
@@ -87,12 +88,12 @@ fn rank_on(framework: &Framework, cards: &[Scorecard], options: &RankingOptions)
 fn after_plan(
     assessments: &[Assessment],
     unit: &str,
-    plan: &[Step],
+    plan: &Plan,
     options: &RankingOptions,
 ) -> (Decimal, Option<String>, Decimal) {
     let mut changed = assessments.to_vec();
     let assessment = changed.iter_mut().find(|a| a.unit == unit).unwrap();
-    for step in plan {
+    for step in &plan.steps {
         let entry = assessment
             .entries
             .iter_mut()
@@ -572,6 +573,7 @@ fn a_plan_spreads_points_greedily_over_the_worst_leaves() {
     let gap = Gap::new(&ranking, cards[2].unit()).unwrap();
     let plan = gap.plan(d("12")).unwrap();
     let shown: Vec<(String, String, String)> = plan
+        .steps
         .iter()
         .map(|s| {
             (
@@ -589,8 +591,8 @@ fn a_plan_spreads_points_greedily_over_the_worst_leaves() {
             ("1.2".into(), "2".into(), "17.5".into()),
         ]
     );
-    assert!(gap.plan(Decimal::ZERO).unwrap().is_empty());
-    assert_eq!(gap.plan(d("14.5")).unwrap().len(), 3);
+    assert!(gap.plan(Decimal::ZERO).unwrap().steps.is_empty());
+    assert_eq!(gap.plan(d("14.5")).unwrap().steps.len(), 3);
     for points in ["14.51", "-1"] {
         assert_eq!(
             gap.plan(d(points)).unwrap_err().to_string(),

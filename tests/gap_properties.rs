@@ -116,7 +116,7 @@ impl Case {
     fn after(&self, gap: &Gap<'_>, unit: usize, points: par_index::Exact) -> par_index::RankedUnit {
         let plan = gap.plan(points).unwrap();
         let mut assessment = self.assessments[unit].clone();
-        for step in &plan {
+        for step in &plan.steps {
             let entry = assessment
                 .entries
                 .iter_mut()

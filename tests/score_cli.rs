@@ -352,8 +352,8 @@ fn assignments_add_the_heads_report() {
         table.contains("Hội An: lead agencies per domain of the illustrative city index (inferred) — framework vn-hoi-an-city-illustrative, 13 units, period 2021-H1"),
         "{table}"
     );
-    assert!(table.contains("Giám đốc Trung tâm Hành chính công     | 3.1         |  104.00 |    56.00 |  48.00 | 53.85 |    6 | below overall       | +44.23"), "{table}");
-    assert!(table.contains("Total                                  |             | 1300.00 |  1079.32 | 220.68 | 83.02 |"), "{table}");
+    assert!(table.contains("Giám đốc Trung tâm Hành chính công     | 3.1         |   104.00 |    56.00 |  48.00 | 53.85 |    6 | below overall       | +44.23"), "{table}");
+    assert!(table.contains("Total                                  |             | 1,300.00 | 1,079.32 | 220.68 | 83.02 |"), "{table}");
 
     opts.format = Format::AccountabilityCsv;
     let csv = run(&opts);

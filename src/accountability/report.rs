@@ -14,6 +14,7 @@ use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
+use crate::language::{Language, Term};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
@@ -123,13 +124,22 @@ pub enum Verdict {
     OwnsNothing,
 }
 
+impl Verdict {
+    /// The verdict in `language`: `bằng hoặc cao hơn mức chung`, `thấp hơn mức chung`,
+    /// `không được giao`.
+    pub fn text(self, language: Language) -> &'static str {
+        match self {
+            Verdict::AtOrAboveOverall => Term::AtOrAboveOverall,
+            Verdict::BelowOverall => Term::BelowOverall,
+            Verdict::OwnsNothing => Term::OwnsNothing,
+        }
+        .text(language)
+    }
+}
+
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::AtOrAboveOverall => "at or above overall",
-            Verdict::BelowOverall => "below overall",
-            Verdict::OwnsNothing => "owns nothing",
-        })
+        f.write_str(self.text(Language::English))
     }
 }
 
@@ -710,21 +720,29 @@ impl AccountabilityReport {
         self.heads.iter().find(|h| h.agency.code == agency)
     }
 
-    /// Each head's worst leaves as plain text, one line per leaf:
+    /// Each head's worst leaves as plain text in English, one line per leaf:
     /// `Chánh Văn phòng: ward-1 3.2.1 lost 1.50 (0.50 of 2.00) — note`.
     pub fn worst_leaves_text(&self) -> String {
-        let r = |d: &Exact| self.rounding.publish(d).to_string();
+        self.worst_leaves_text_in(Language::English)
+    }
+
+    /// Each head's worst leaves as plain text in `language`; in Vietnamese
+    /// `Chánh Văn phòng: ward-1 3.2.1 mất 1,50 điểm (đạt 0,50/2,00) — note`.
+    pub fn worst_leaves_text_in(&self, language: Language) -> String {
+        let r = |d: &Exact| language.number(self.rounding.publish(d));
         let mut text = String::new();
         for head in &self.heads {
             for leaf in &head.worst_leaves {
+                let (lost, points, max) = (r(&leaf.lost), r(&leaf.points), r(&leaf.max_points));
                 text.push_str(&format!(
-                    "{}: {} {} lost {} ({} of {})",
+                    "{}: {} {} {}",
                     head.agency.head_label(),
                     leaf.unit,
                     leaf.code,
-                    r(&leaf.lost),
-                    r(&leaf.points),
-                    r(&leaf.max_points)
+                    match language {
+                        Language::Vietnamese => format!("mất {lost} điểm (đạt {points}/{max})"),
+                        Language::English => format!("lost {lost} ({points} of {max})"),
+                    }
                 ));
                 if !leaf.note.is_empty() {
                     text.push_str(" — ");
@@ -737,41 +755,94 @@ impl AccountabilityReport {
     }
 }
 
-/// The report as a plain-text table: head, nodes answered for, owned, achieved, lost, %,
-/// rank and verdict (and the change in percentage points when compared with a previous
-/// report), then a total row and, if any, the units' bonus and deduction points. Columns are padded by character count, so Vietnamese names
-/// (in precomposed form, NFC) line up.
+/// The report as a plain-text table in English: head, nodes answered for, owned, achieved,
+/// lost, %, rank and verdict (and the change in percentage points when compared with a
+/// previous report), then a total row and, if any, the units' bonus and deduction points.
+/// Columns are padded by character count, so Vietnamese names (in precomposed form, NFC) line
+/// up. [`AccountabilityReport::render_in`] writes it in Vietnamese.
 impl fmt::Display for AccountabilityReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = |d: &Exact| self.rounding.publish(d).to_string();
+        f.write_str(&self.render_in(Language::English))
+    }
+}
+
+impl AccountabilityReport {
+    /// The report as a plain-text table in `language` (see its [`Display`](fmt::Display)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+    /// use par_index::{Entry, Framework, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .domain("1", "Cải cách thể chế", 4.into())
+    ///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+    ///     .build()?;
+    /// let mut plan = Assignments::new("Phân công CCHC");
+    /// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+    ///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+    /// plan.assign("1", "TP", &[])?.assign("2", "VP", &["TP"])?;
+    /// let accountability = Accountability::new(&framework, plan)?;
+    /// let mut ward = framework.assessment("xa-a", "2021".parse()?);
+    /// ward.push(Entry::new("1".parse()?).with_appraised(4.into()));
+    /// ward.push(Entry::new("2".parse()?).with_appraised("3.5".parse()?));
+    /// let report = accountability.report(&framework.score(&ward)?)?;
+    /// let text = report.render_in(Language::Vietnamese);
+    /// assert_eq!(text.lines().nth(1).unwrap(),
+    ///     "Người đứng đầu       | Chủ trì | Điểm tối đa | Điểm đạt | Điểm bị mất |      % | Xếp hạng | Đánh giá");
+    /// assert!(text.contains("Chánh Văn phòng      | 2       |        6,00 |     3,50 |        2,50 |  58,33 |        2 | thấp hơn mức chung"));
+    /// assert!(text.contains("Tổng cộng            |         |       10,00 |     7,50 |        2,50 |  75,00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render_in(&self, language: Language) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_table(&mut out, language);
+        out
+    }
+
+    fn write_table(&self, f: &mut String, language: Language) -> fmt::Result {
+        use std::fmt::Write as _;
+        let r = |d: &Exact| language.number(self.rounding.publish(d));
         let dash = "–".to_owned();
-        let units = if self.units.len() == 1 {
-            format!("unit {}", self.units.join(""))
+        let vi = language == Language::Vietnamese;
+        let units = match (self.units.len(), vi) {
+            (1, false) => format!("unit {}", self.units.join("")),
+            (1, true) => format!("đơn vị {}", self.units.join("")),
+            (n, false) => format!("{n} units"),
+            (n, true) => format!("{n} đơn vị"),
+        };
+        let (inferred, framework, period) = if vi {
+            (" (suy luận)", "bộ chỉ số", "kỳ đánh giá")
         } else {
-            format!("{} units", self.units.len())
+            (" (inferred)", "framework", "period")
         };
         writeln!(
             f,
-            "{}{} — framework {}, {}, period {}",
+            "{}{} — {framework} {}, {}, {period} {}",
             self.title,
-            if self.inferred { " (inferred)" } else { "" },
+            if self.inferred { inferred } else { "" },
             self.framework,
             units,
             self.period
         )?;
         let compare = self.previous_period.is_some();
-        let mut header = vec![
-            "Head",
-            "Answers for",
-            "Owned",
-            "Achieved",
-            "Lost",
-            "%",
-            "Rank",
-            "Verdict",
-        ];
+        let mut header: Vec<&str> = [
+            Term::Head,
+            Term::AnswersFor,
+            Term::Owned,
+            Term::Achieved,
+            Term::Lost,
+            Term::Percent,
+            Term::Rank,
+            Term::Verdict,
+        ]
+        .into_iter()
+        .map(|term| term.text(language))
+        .collect();
         if compare {
-            header.push("Change");
+            header.push(Term::Change.text(language));
         }
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
         for head in &self.heads {
@@ -787,28 +858,21 @@ impl fmt::Display for AccountabilityReport {
                 r(&head.achieved),
                 r(&head.lost),
                 head.percent.as_ref().map_or(dash.clone(), r),
-                head.rank.map_or(dash.clone(), |k| k.to_string()),
-                head.verdict.to_string(),
+                head.rank.map_or(dash.clone(), |k| language.rank(k)),
+                head.verdict.text(language).to_owned(),
             ];
             if compare {
                 row.push(
                     head.change
                         .as_ref()
                         .and_then(|c| c.percent_change.as_ref())
-                        .map_or(dash.clone(), |c| {
-                            let shown = r(c);
-                            if *c > Exact::ZERO {
-                                format!("+{shown}")
-                            } else {
-                                shown
-                            }
-                        }),
+                        .map_or(dash.clone(), |c| language.signed(self.rounding.publish(c))),
                 );
             }
             rows.push(row);
         }
         let mut total = vec![
-            "Total".to_owned(),
+            Term::Total.text(language).to_owned(),
             String::new(),
             r(&self.owned),
             r(&self.achieved),
@@ -868,11 +932,12 @@ impl fmt::Display for AccountabilityReport {
             } else {
                 ""
             };
-            writeln!(
-                f,
-                "Bonus and deduction points, not attributed to heads: {sign}{}",
-                r(&self.adjustments)
-            )?;
+            let label = if vi {
+                "Điểm thưởng, điểm trừ, không tính cho người đứng đầu"
+            } else {
+                "Bonus and deduction points, not attributed to heads"
+            };
+            writeln!(f, "{label}: {sign}{}", r(&self.adjustments))?;
         }
         Ok(())
     }

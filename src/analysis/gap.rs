@@ -6,6 +6,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::accountability::{Accountability, LostLeaf};
+#[cfg(doc)]
+use crate::analysis::plan::Action;
+use crate::analysis::plan::{LeafState, Plan, Step};
 use crate::code::Code;
 use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
@@ -14,8 +17,12 @@ use crate::grade::{GradeBand, GradeScale};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub, checked_sum};
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
+use crate::rule::Rule;
 use crate::scorecard::Scorecard;
 use crate::tie::{Rank, TieMethod};
+
+/// The rule of a leaf that declares none.
+const DIRECT: Rule = Rule::Direct;
 
 /// What a unit aims for.
 ///
@@ -264,50 +271,6 @@ impl Target {
     }
 }
 
-/// One leaf of a [`Gap::plan`]: the points to gain there.
-///
-/// # Examples
-///
-/// ```
-/// use par_index::analysis::gap::Gap;
-/// use par_index::{Cohort, Entry, Exact, Framework, GradeScale, RankingOptions};
-///
-/// let framework = Framework::builder("demo", "Demo")
-///     .domain("1", "Chỉ đạo, điều hành", 40.into())
-///     .domain("2", "Thủ tục hành chính", 60.into())
-///     .build()?;
-/// let score = |unit: &str, first: &str, second: &str| -> Result<_, Box<dyn std::error::Error>> {
-///     let mut assessment = framework.assessment(unit, "2024".parse()?);
-///     assessment.push(Entry::new("1".parse()?).with_appraised(first.parse()?));
-///     assessment.push(Entry::new("2".parse()?).with_appraised(second.parse()?));
-///     Ok(framework.score(&assessment)?)
-/// };
-/// let cards = [score("a", "40", "55")?, score("c", "35.5", "50")?]; // 95 and 85.5
-/// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
-/// let gap = Gap::new(&ranking, "c")?;
-/// // A greedy plan for 4.495 points: on the leaf where c lost most first.
-/// let plan = gap.plan("4.495".parse::<Exact>()?)?;
-/// assert_eq!(plan.len(), 1);
-/// assert_eq!(plan[0].code.as_str(), "2");
-/// assert_eq!(plan[0].add.to_string(), "4.495");
-/// assert_eq!(plan[0].points_after.to_string(), "54.495");
-/// assert_eq!(plan[0].max_points.to_string(), "60");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Step {
-    /// The leaf.
-    pub code: Code,
-    /// Points to gain on it.
-    pub add: Exact,
-    /// The leaf's points after the gain (as appraised points, they re-score the unit).
-    pub points_after: Exact,
-    /// The leaf's maximum.
-    pub max_points: Exact,
-}
-
 /// What a ranked unit needs to reach the next grade or a better rank, what it can still gain,
 /// and where it lost most: the questions officials ask once a table is published.
 ///
@@ -396,7 +359,8 @@ pub struct Step {
 ///     .map(|l| (l.code.to_string(), l.lost.to_string())).collect();
 /// assert_eq!(worst, [("2.1".into(), "5".into()), ("2.2".into(), "5".into()), ("1.2".into(), "4.5".into())]);
 /// let plan = gap.plan("4.495".parse::<Exact>()?)?;
-/// assert_eq!((plan[0].code.as_str(), plan[0].points_after.to_string().as_str()), ("2.1", "29.495"));
+/// let step = &plan.steps[0]; // points scored by judgement: the appraisal team's to give
+/// assert_eq!((step.code.as_str(), step.points_after.to_string().as_str()), ("2.1", "29.495"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -632,48 +596,145 @@ impl<'a> Gap<'a> {
         leaves
     }
 
-    /// Spreads `points` over the leaves where most was lost, greedily: each leaf in the order
-    /// of [`Gap::lost_leaves`] takes what it lost, until the points are spent.
+    /// A plan in real actions to gain at least `points`: on the leaves where the unit lost
+    /// most (in the order of [`Gap::lost_leaves`]), each step the least action the leaf's
+    /// rule rewards with the points still missing, or the most it can give:
     ///
-    /// Giving each leaf its [`Step::points_after`] as appraised points raises the unit's
-    /// points by exactly `points`; so the plan of [`PointsNeeded::points`] (or
-    /// [`PointsNeeded::points_at`]) reaches the goal.
+    /// - a yes/no leaf is met, for its points ([`Action::MeetRequirement`]);
+    /// - a leaf of rate or count bands reaches the lowest band that gives the points missing,
+    ///   or its top band ([`Action::ReachBand`], [`Action::ReachCount`]);
+    /// - a deduction leaf has violations removed, as few as do ([`Action::RemoveViolations`]);
+    /// - a proportional or linear leaf on a part of a whole counts more of the same whole
+    ///   (`5,359 of 8,037 (212 more): 66.68%`, [`Action::RaiseRate`]), or reaches a rate or a
+    ///   value in the reported precision ([`Action::RaisePercent`], [`Action::ReachValue`]);
+    /// - a survey leaf reaches a mean ([`Action::RaiseSurveyMean`]);
+    /// - only a leaf scored by judgement ([`Rule::Direct`](crate::Rule::Direct)) is planned
+    ///   in points ([`Action::EarnPoints`]).
+    ///
+    /// Each step's points are what the rule gives for the step's evidence, exactly, less the
+    /// leaf's points now; [`Plan::points`] is their exact sum, which may exceed `points`
+    /// where an action gives more than was missing ([`Plan::surplus`]). With
+    /// [`Gap::with_accountability`] each step names the agency and head that lead its leaf.
+    /// [`Plan::changes`] carries the plan out in a [`WhatIf`](crate::analysis::what_if::WhatIf),
+    /// which raises the unit's points by exactly [`Plan::points`].
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::PlanOutOfRange`] for negative points or more than are open;
-    /// [`ErrorKind::PlanUnsupported`] when a leaf the plan uses is under a parent that rescales
-    /// or averages its children, so that its points do not count one for one;
-    /// [`ErrorKind::Overflow`].
-    pub fn plan(&self, points: impl Into<Exact>) -> Result<Vec<Step>, Error> {
-        let points: Exact = points.into();
-        let open = self.open_points();
-        if points.is_negative() || points > open {
+    /// [`ErrorKind::PlanOutOfRange`] for negative points, or more than the leaves' rules can
+    /// still give (the open points that actions can reach); [`ErrorKind::PlanUnsupported`]
+    /// when a leaf the plan uses is under a parent that rescales or averages its children,
+    /// so that its points do not count one for one; [`ErrorKind::Overflow`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::analysis::gap::Gap;
+    /// use par_index::analysis::plan::Action;
+    /// use par_index::{Cohort, Entry, Evidence, Exact, Framework, Rule, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .domain("1", "Tỷ lệ hồ sơ đúng hạn", 8.into())
+    ///     .rule(Rule::proportional())
+    ///     .domain("2", "Kế hoạch CCHC", 2.into())
+    ///     .rule(Rule::yes_no())
+    ///     .build()?;
+    /// let mut office = framework.assessment("tthcc", "2021".parse()?);
+    /// office.push(Entry::new("1".parse()?).with_evidence(Evidence::rate(5_147, 8_037)));
+    /// office.push(Entry::new("2".parse()?).with_evidence(Evidence::Flag(false)));
+    /// let ranking = Cohort::new(&framework, [framework.score(&office)?])?.rank()?;
+    /// let gap = Gap::new(&ranking, "tthcc")?;
+    ///
+    /// // Half a point: 503 more dossiers on time, not "add 0.5 points".
+    /// let plan = gap.plan("0.5".parse::<Exact>()?)?;
+    /// assert_eq!(plan.steps[0].action, Action::RaiseRate {
+    ///     more: 503.into(), part: 5_650.into(), whole: 8_037.into(), percent: "70.30".parse()?,
+    /// });
+    /// assert!(plan.points >= plan.asked);
+    ///
+    /// // Four points: every dossier on time, then the yes/no leaf met for its 2 points.
+    /// let plan = gap.plan(Exact::from(4u8))?;
+    /// assert_eq!(plan.render_in(Language::Vietnamese).lines().nth(1),
+    ///     Some("2. 2 Kế hoạch CCHC: thực hiện đạt yêu cầu (có thay vì không): +2,00 điểm (0,00 → 2,00/2,00)"));
+    /// assert_eq!(plan.steps[1].add, Exact::from(2u8));
+    /// assert_eq!(plan.points, Exact::from(10u8).sub(ranking.cohort().scorecard("tthcc").unwrap().points()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn plan(&self, points: impl Into<Exact>) -> Result<Plan, Error> {
+        let asked: Exact = points.into();
+        let at = self.context();
+        let leaves = self.lost_leaves();
+        // What actions can still give: on each leaf, the move to its full points.
+        let mut reachable = Exact::ZERO;
+        for leaf in &leaves {
+            let state = self.leaf_state(&leaf.code)?;
+            if let Some(best) = state.least_move(&leaf.lost)? {
+                let gain = checked_sub(&best.points_after, &state.points, &at)?;
+                reachable = checked_add(&reachable, &gain, &at)?;
+            }
+        }
+        if asked.is_negative() || asked > reachable {
             return Err(ErrorKind::PlanOutOfRange {
                 unit: self.standing.unit.clone(),
-                points: points.to_decimal(),
-                open: open.to_decimal(),
+                points: asked.to_decimal(),
+                open: reachable.to_decimal(),
             }
             .into());
         }
-        let at = self.context();
-        let mut remaining = points;
+        let mut missing = asked.clone();
+        let mut gained = Exact::ZERO;
         let mut steps = Vec::new();
-        for leaf in self.lost_leaves() {
-            if remaining <= Exact::ZERO {
+        for leaf in leaves {
+            if missing <= Exact::ZERO {
                 break;
             }
+            let state = self.leaf_state(&leaf.code)?;
+            let Some(found) = state.least_move(&missing.clone().min(leaf.lost.clone()))? else {
+                continue;
+            };
             self.check_one_for_one(&leaf.code)?;
-            let add = remaining.clone().min(leaf.lost.clone());
-            remaining = checked_sub(&remaining, &add, &at)?;
+            let add = checked_sub(&found.points_after, &state.points, &at)?;
+            missing = checked_sub(&missing, &add, &at)?;
+            gained = checked_add(&gained, &add, &at)?;
             steps.push(Step {
-                points_after: checked_add(&leaf.points, &add, &at)?,
                 code: leaf.code,
+                name_vi: leaf.name_vi,
+                action: found.action,
+                evidence: found.evidence,
                 add,
+                points_before: state.points,
+                points_after: found.points_after,
                 max_points: leaf.max_points,
+                lead: leaf.lead,
             });
         }
-        Ok(steps)
+        Ok(Plan {
+            unit: self.standing.unit.clone(),
+            asked,
+            points: gained,
+            steps,
+            rounding: self.ranking.options().rounding,
+        })
+    }
+
+    /// A leaf of the unit's scorecard as the planner sees it: its rule, maximum, final
+    /// points and evidence.
+    fn leaf_state(&self, code: &Code) -> Result<LeafState<'a>, Error> {
+        let node = self.framework.node_by_code(code);
+        let score = self.scorecard.node(code.as_str());
+        let (Some(node), Some(score)) = (node, score) else {
+            return Err(ErrorKind::ScorecardMismatch {
+                unit: self.standing.unit.clone(),
+                framework: self.framework.id().to_owned(),
+            }
+            .into());
+        };
+        Ok(LeafState {
+            at: node.node_ref(),
+            rule: node.rule().unwrap_or(&DIRECT),
+            max: node.max_points(),
+            points: score.points.clone(),
+            evidence: score.leaf.as_ref().and_then(|l| l.evidence.as_ref()),
+        })
     }
 
     fn grade_target(&self, band: &GradeBand) -> Result<Target, Error> {

@@ -3,6 +3,7 @@
 //! its standing would be had some of its evidence been different.
 
 pub mod gap;
+pub mod plan;
 pub mod self_appraisal;
 pub mod uncertainty;
 pub mod what_if;

@@ -1,0 +1,390 @@
+//! The words and numbers of the reports, in Vietnamese and English: one glossary for every
+//! table, page and file a person reads.
+//!
+//! Every report the library prints — the text tables of a ranking, a comparison, an
+//! accountability report, a unit's scorecard page and a trend; the HTML report; CSV headers
+//! for people — takes its headings and labels from [`Term`], in the [`Language`] the caller
+//! chooses. The Vietnamese terms are those of the official documents (Chỉ số CCHC, lĩnh vực,
+//! tiêu chí, tiêu chí thành phần, điểm tối đa, điểm tự đánh giá, điểm thẩm định, điểm đạt,
+//! điểm bị mất, xếp hạng, xếp loại, người đứng đầu, cơ quan chủ trì, cơ quan phối hợp), so
+//! that a report reads like the tables a Home Affairs office publishes.
+//!
+//! # Numbers
+//!
+//! Figures are printed as published (rounded once, with the policy's places), in the
+//! language's own notation:
+//!
+//! - Vietnamese: a decimal comma and a dot between thousands, as provinces publish them
+//!   ("tự đánh giá 64,75, thẩm định 62,62"; "5.147/8.037 hồ sơ = 64,04%");
+//! - English: a decimal point and a comma between thousands ("5,147 / 8,037 = 64.04%").
+//!
+//! Machine-readable output does neither: CSV cells and JSON keep a plain decimal point and
+//! no grouping in every language, so that a file reads back the same anywhere.
+//!
+//! # Examples
+//!
+//! ```
+//! use par_index::language::{Language, Term};
+//! use rust_decimal::Decimal;
+//!
+//! let vi: Language = "vi".parse()?;
+//! assert_eq!(Term::SelfAssessed.text(vi), "Điểm tự đánh giá");
+//! assert_eq!(Term::SelfAssessed.text(Language::English), "Self-assessed");
+//! assert_eq!(vi.number("5147.5".parse::<Decimal>()?), "5.147,5");
+//! assert_eq!(Language::English.number("5147.5".parse::<Decimal>()?), "5,147.5");
+//! assert_eq!(Language::default(), Language::English);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, ErrorKind};
+use crate::tie::Rank;
+
+/// The language of a report: Vietnamese or English.
+///
+/// The library's `Display` implementations print English, as they always have; a report in
+/// Vietnamese is asked for by passing [`Language::Vietnamese`] (the `score` command and the
+/// main example default to it). Reads from `vi` or `en` (case-insensitive), and prints as
+/// those codes.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::language::Language;
+///
+/// assert_eq!("VI".parse::<Language>()?, Language::Vietnamese);
+/// assert_eq!(Language::Vietnamese.to_string(), "vi");
+/// assert_eq!(
+///     "fr".parse::<Language>().unwrap_err().to_string(),
+///     "unknown language \"fr\": expected vi (Vietnamese) or en (English)"
+/// );
+/// # Ok::<(), par_index::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Language {
+    /// Tiếng Việt: the official terms, a decimal comma.
+    Vietnamese,
+    /// English: the glossary's English terms, a decimal point.
+    #[default]
+    English,
+}
+
+impl Language {
+    /// The language's code: `vi` or `en` (the `lang` attribute of an HTML page).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vietnamese => "vi",
+            Language::English => "en",
+        }
+    }
+
+    /// A published figure in the language's notation, with its places kept: `1.300,00` in
+    /// Vietnamese, `1,300.00` in English.
+    pub fn number(self, value: Decimal) -> String {
+        let (decimal, group) = match self {
+            Language::Vietnamese => (',', '.'),
+            Language::English => ('.', ','),
+        };
+        let plain = value.to_string();
+        let (sign, digits) = match plain.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", plain.as_str()),
+        };
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (digits, None),
+        };
+        let mut out = String::with_capacity(plain.len().saturating_add(8));
+        out.push_str(sign);
+        let count = whole.chars().count();
+        for (i, digit) in whole.chars().enumerate() {
+            // A separator before each group of three digits counted from the right.
+            let left = count.saturating_sub(i);
+            if i > 0 && left % 3 == 0 {
+                out.push(group);
+            }
+            out.push(digit);
+        }
+        if let Some(fraction) = fraction {
+            out.push(decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
+
+    /// A change with its sign: `+4,30`, `-0,21`, `0,00` in Vietnamese.
+    pub fn signed(self, change: Decimal) -> String {
+        if change > Decimal::ZERO {
+            format!("+{}", self.number(change))
+        } else {
+            self.number(change)
+        }
+    }
+
+    /// A rank: `3`, or `2,5` for a fractional rank in Vietnamese.
+    pub fn rank(self, rank: Rank) -> String {
+        self.number(rank.value())
+    }
+
+    /// A count of things (dossiers, violations), grouped by thousands: `8.037`, `8,037`.
+    pub fn count(self, count: u64) -> String {
+        self.number(Decimal::from(count))
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Language {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Language, Error> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vie" | "vietnamese" => Ok(Language::Vietnamese),
+            "en" | "eng" | "english" => Ok(Language::English),
+            _ => Err(ErrorKind::UnknownLanguage {
+                found: text.to_owned(),
+            }
+            .into()),
+        }
+    }
+}
+
+/// One word or heading of the reports, in either language: the glossary.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::language::{Language, Term};
+///
+/// assert_eq!(Term::Lost.text(Language::Vietnamese), "Điểm bị mất");
+/// assert_eq!(Term::LeadAgency.text(Language::Vietnamese), "Cơ quan chủ trì");
+/// assert_eq!(Term::LeadAgency.text(Language::English), "Lead agency");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Term {
+    /// Chỉ số CCHC: the PAR index.
+    ParIndex,
+    /// Bộ chỉ số: the framework.
+    Framework,
+    /// Kỳ đánh giá: the period.
+    Period,
+    /// Đơn vị: the assessed unit.
+    Unit,
+    /// Mã đơn vị: the unit's identifier.
+    UnitId,
+    /// Lĩnh vực: a domain.
+    Domain,
+    /// Tiêu chí: a criterion.
+    Criterion,
+    /// Tiêu chí thành phần: a sub-criterion.
+    SubCriterion,
+    /// Mã: a node's code.
+    Code,
+    /// Nội dung: a node's name.
+    Item,
+    /// Xếp hạng: rank.
+    Rank,
+    /// Bảng xếp hạng: the ranking.
+    Ranking,
+    /// Xếp loại: grade.
+    Grade,
+    /// Điểm tối đa: maximum points.
+    MaxPoints,
+    /// The maximum a head owns (in Vietnamese the same words as [`Term::MaxPoints`]).
+    Owned,
+    /// Điểm tự đánh giá: self-assessed points.
+    SelfAssessed,
+    /// Điểm thẩm định: appraised points.
+    Appraised,
+    /// Điểm đạt: points achieved (the final points).
+    Achieved,
+    /// Điểm bị mất: points lost.
+    Lost,
+    /// Nguồn điểm: where the final points came from.
+    Source,
+    /// Số liệu: the evidence reported.
+    Evidence,
+    /// Tài liệu kiểm chứng: references to evidence documents.
+    EvidenceRefs,
+    /// Ghi chú: a note.
+    Note,
+    /// Người đứng đầu: the agency head.
+    Head,
+    /// Cơ quan chủ trì: the lead agency.
+    LeadAgency,
+    /// Cơ quan phối hợp: a coordinating agency.
+    CoordinatingAgency,
+    /// Chủ trì: the nodes a head's agency leads.
+    AnswersFor,
+    /// Phối hợp: the nodes an agency coordinates.
+    Coordinates,
+    /// Tỷ lệ (%): a percentage.
+    Percent,
+    /// Đánh giá: a head's verdict against the whole.
+    Verdict,
+    /// Thay đổi: a change.
+    Change,
+    /// Thay đổi xếp hạng: rank change.
+    RankChange,
+    /// Thay đổi chỉ số: index change.
+    IndexChange,
+    /// Tổng cộng: total.
+    Total,
+    /// Phiếu chấm điểm: a unit's scorecard page.
+    Scorecard,
+    /// Xu hướng qua các kỳ: trend over the periods.
+    Trend,
+    /// Giải pháp khắc phục: the improvement plan.
+    Plan,
+    /// Bảng điểm theo lĩnh vực: the domains' table.
+    Domains,
+    /// Trách nhiệm người đứng đầu: who answers for each domain.
+    Accountability,
+    /// Những nội dung bị mất điểm nhiều nhất: largest losses.
+    LargestLosses,
+    /// Biểu đồ chỉ số CCHC: index by unit.
+    IndexChart,
+    /// Trung bình: the mean.
+    Mean,
+    /// Trung vị: the median.
+    Median,
+    /// Thấp nhất: the lowest.
+    Lowest,
+    /// Cao nhất: the highest.
+    Highest,
+    /// Không áp dụng: does not apply.
+    NotApplicable,
+    /// Mới: a unit new in the ranking.
+    New,
+    /// Không còn: a unit only in the previous ranking.
+    Dropped,
+    /// Minh họa: illustrative (not official).
+    Illustrative,
+    /// Điểm thưởng, điểm trừ: bonus and deduction points.
+    Adjustments,
+    /// Điểm: points, as a unit of measure.
+    Points,
+    /// A head at or above the whole's percentage.
+    AtOrAboveOverall,
+    /// A head below the whole's percentage.
+    BelowOverall,
+    /// A head that owns no applicable points.
+    OwnsNothing,
+    /// Final points from the appraisal team.
+    FromAppraisal,
+    /// Final points from the rule applied to the evidence.
+    FromEvidence,
+    /// Final points from the unit's own assessment.
+    FromSelfAssessment,
+    /// No input: 0 points.
+    Missing,
+}
+
+impl Term {
+    /// The term in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let (vi, en) = self.pair();
+        match language {
+            Language::Vietnamese => vi,
+            Language::English => en,
+        }
+    }
+
+    /// (Vietnamese, English).
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Term::ParIndex => ("Chỉ số CCHC", "Index"),
+            Term::Framework => ("Bộ chỉ số", "Framework"),
+            Term::Period => ("Kỳ đánh giá", "Period"),
+            Term::Unit => ("Đơn vị", "Unit"),
+            Term::UnitId => ("Mã đơn vị", "Unit id"),
+            Term::Domain => ("Lĩnh vực", "Domain"),
+            Term::Criterion => ("Tiêu chí", "Criterion"),
+            Term::SubCriterion => ("Tiêu chí thành phần", "Sub-criterion"),
+            Term::Code => ("Mã", "Code"),
+            Term::Item => ("Nội dung", "Item"),
+            Term::Rank => ("Xếp hạng", "Rank"),
+            Term::Ranking => ("Bảng xếp hạng", "Ranking"),
+            Term::Grade => ("Xếp loại", "Grade"),
+            Term::MaxPoints => ("Điểm tối đa", "Maximum"),
+            Term::Owned => ("Điểm tối đa", "Owned"),
+            Term::SelfAssessed => ("Điểm tự đánh giá", "Self-assessed"),
+            Term::Appraised => ("Điểm thẩm định", "Appraised"),
+            Term::Achieved => ("Điểm đạt", "Achieved"),
+            Term::Lost => ("Điểm bị mất", "Lost"),
+            Term::Source => ("Nguồn điểm", "Source"),
+            Term::Evidence => ("Số liệu", "Evidence"),
+            Term::EvidenceRefs => ("Tài liệu kiểm chứng", "Evidence documents"),
+            Term::Note => ("Ghi chú", "Note"),
+            Term::Head => ("Người đứng đầu", "Head"),
+            Term::LeadAgency => ("Cơ quan chủ trì", "Lead agency"),
+            Term::CoordinatingAgency => ("Cơ quan phối hợp", "Coordinating agency"),
+            Term::AnswersFor => ("Chủ trì", "Answers for"),
+            Term::Coordinates => ("phối hợp", "coordinates"),
+            Term::Percent => ("%", "%"),
+            Term::Verdict => ("Đánh giá", "Verdict"),
+            Term::Change => ("Thay đổi", "Change"),
+            Term::RankChange => ("Thay đổi xếp hạng", "Rank change"),
+            Term::IndexChange => ("Thay đổi chỉ số", "Index change"),
+            Term::Total => ("Tổng cộng", "Total"),
+            Term::Scorecard => ("Phiếu chấm điểm", "Scorecard"),
+            Term::Trend => ("Xu hướng qua các kỳ", "Trend over the periods"),
+            Term::Plan => ("Giải pháp khắc phục", "Improvement plan"),
+            Term::Domains => ("Điểm theo lĩnh vực", "Domains"),
+            Term::Accountability => ("Trách nhiệm người đứng đầu", "Who answers for each domain"),
+            Term::LargestLosses => ("Nội dung bị mất điểm nhiều nhất", "Largest losses"),
+            Term::IndexChart => ("Chỉ số CCHC theo đơn vị", "Index by unit"),
+            Term::Mean => ("trung bình", "mean"),
+            Term::Median => ("trung vị", "median"),
+            Term::Lowest => ("thấp nhất", "lowest"),
+            Term::Highest => ("cao nhất", "highest"),
+            Term::NotApplicable => ("không áp dụng", "n/a"),
+            Term::New => ("mới", "new"),
+            Term::Dropped => ("không còn", "dropped"),
+            Term::Illustrative => ("minh họa", "illustrative"),
+            Term::Adjustments => ("Điểm thưởng, điểm trừ", "Bonus and deduction points"),
+            Term::Points => ("điểm", "points"),
+            Term::AtOrAboveOverall => ("bằng hoặc cao hơn mức chung", "at or above overall"),
+            Term::BelowOverall => ("thấp hơn mức chung", "below overall"),
+            Term::OwnsNothing => ("không được giao", "owns nothing"),
+            Term::FromAppraisal => ("thẩm định", "appraised"),
+            Term::FromEvidence => ("tính từ số liệu", "from evidence"),
+            Term::FromSelfAssessment => ("tự đánh giá", "self-assessed"),
+            Term::Missing => ("thiếu số liệu", "missing"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_thousands_and_keep_their_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let vi = Language::Vietnamese;
+        let en = Language::English;
+        assert_eq!(vi.number(d("64.04")), "64,04");
+        assert_eq!(vi.number(d("8037")), "8.037");
+        assert_eq!(vi.number(d("1300.00")), "1.300,00");
+        assert_eq!(vi.number(d("-1234567.5")), "-1.234.567,5");
+        assert_eq!(en.number(d("1234567.50")), "1,234,567.50");
+        assert_eq!(en.number(d("999.99")), "999.99");
+        assert_eq!(en.number(d("0")), "0");
+        assert_eq!(vi.signed(d("4.30")), "+4,30");
+        assert_eq!(en.signed(d("-0.21")), "-0.21");
+        assert_eq!(vi.count(212), "212");
+    }
+}
