@@ -160,6 +160,7 @@ mod grade;
 pub mod html;
 pub mod language;
 mod math;
+pub mod page;
 pub mod pinning;
 pub mod ranking;
 pub mod rating;

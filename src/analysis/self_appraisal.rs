@@ -220,22 +220,90 @@ pub struct SelfAppraisalSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SelfAppraisal {
+    #[cfg_attr(feature = "serde", serde(default))]
+    against: Against,
     units: Vec<UnitSelfAppraisal>,
+}
+
+/// What a unit's self-assessed points are set against.
+///
+/// - [`Against::Appraised`] (the default): the appraisal team's points, on the leaves that
+///   have both numbers; a leaf the team did not re-score is left out.
+/// - [`Against::FinalPoints`]: each leaf's final points, whatever they came from (the
+///   appraised points, the rule applied to the evidence, or the self-assessment itself), on
+///   every leaf the unit self-assessed. This is how provinces publish the two figures side by
+///   side, "self-assessed 64.75, appraised 62.62": the second is the published result, in
+///   which a leaf scored from evidence counts as appraised.
+///
+/// In both, the figures a [`NodeSelfAppraisal`] calls `appraised` are the points set
+/// against, and leaves without a self-assessed value are listed in
+/// [`UnitSelfAppraisal::not_compared`].
+///
+/// # Examples
+///
+/// ```
+/// use par_index::analysis::self_appraisal::{Against, SelfAppraisal};
+/// use par_index::{Cohort, Entry, Evidence, Framework, Rule};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Kế hoạch CCHC", 4.into())
+///     .domain("2", "Hồ sơ đúng hạn", 6.into())
+///     .rule(Rule::proportional())
+///     .build()?;
+/// let mut ward = framework.assessment("xa-a", "2020".parse()?);
+/// ward.push(Entry::new("1".parse()?).with_self_assessed(4.into()).with_appraised(3.into()));
+/// // Self-assessed at 6, scored from the evidence at 5.4 (90%), never re-appraised.
+/// ward.push(Entry::new("2".parse()?).with_self_assessed(6.into()).with_evidence(Evidence::rate(9, 10)));
+/// let cohort = Cohort::new(&framework, [framework.score(&ward)?])?;
+///
+/// let appraised = SelfAppraisal::compare(&cohort)?;
+/// assert_eq!(appraised.units()[0].self_assessed.to_string(), "4"); // leaf 2 left out
+/// let published = SelfAppraisal::compare_with(&cohort, Against::FinalPoints)?;
+/// let unit = &published.units()[0];
+/// assert_eq!((unit.self_assessed.to_string(), unit.appraised.to_string()), ("10".into(), "8.4".into()));
+/// assert_eq!(published.against(), Against::FinalPoints);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Against {
+    /// The appraised points, on leaves that have both numbers.
+    #[default]
+    Appraised,
+    /// The final points of every self-assessed leaf.
+    FinalPoints,
 }
 
 impl SelfAppraisal {
     /// Compares self-assessed and appraised points in every scorecard of the cohort, ranked
-    /// or not.
+    /// or not ([`Against::Appraised`]).
     ///
     /// # Errors
     ///
     /// [`ErrorKind::Overflow`].
     pub fn compare(cohort: &Cohort) -> Result<SelfAppraisal, Error> {
+        SelfAppraisal::compare_with(cohort, Against::Appraised)
+    }
+
+    /// Compares self-assessed points with the appraised points or with the final points of
+    /// every leaf, as `against` says.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Overflow`].
+    pub fn compare_with(cohort: &Cohort, against: Against) -> Result<SelfAppraisal, Error> {
         let units = cohort
             .iter()
-            .map(|card| compare_unit(cohort.framework(), card))
+            .map(|card| compare_unit(cohort.framework(), card, against))
             .collect::<Result<Vec<_>, Error>>()?;
-        Ok(SelfAppraisal { units })
+        Ok(SelfAppraisal { against, units })
+    }
+
+    /// What the self-assessed points were set against.
+    pub fn against(&self) -> Against {
+        self.against
     }
 
     /// Every unit, in the order of the scorecards.
@@ -278,7 +346,11 @@ impl SelfAppraisal {
     }
 }
 
-fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppraisal, Error> {
+fn compare_unit(
+    framework: &Framework,
+    card: &Scorecard,
+    against: Against,
+) -> Result<UnitSelfAppraisal, Error> {
     // Cannot happen for a cohort's scorecard, which has the framework's nodes.
     let mismatch = || ErrorKind::ScorecardMismatch {
         unit: card.unit().to_owned(),
@@ -295,9 +367,19 @@ fn compare_unit(framework: &Framework, card: &Scorecard) -> Result<UnitSelfAppra
         };
         let at = node.node_ref();
         let sum = if node.is_leaf() {
-            match score.leaf.as_ref().map(|l| (l.self_assessed, l.appraised)) {
-                Some((Some(own), Some(appraised))) => (Exact::from(own), Exact::from(appraised), 1),
-                _ => {
+            let leaf = score.leaf.as_ref();
+            let pair = match against {
+                Against::Appraised => leaf
+                    .and_then(|l| l.self_assessed.zip(l.appraised))
+                    .map(|(own, appraised)| (Exact::from(own), Exact::from(appraised))),
+                Against::FinalPoints => leaf
+                    .and_then(|l| l.self_assessed)
+                    .filter(|_| score.applicable)
+                    .map(|own| (Exact::from(own), score.points.clone())),
+            };
+            match pair {
+                Some((own, appraised)) => (own, appraised, 1),
+                None => {
                     not_compared.push(node.code().clone());
                     (Exact::ZERO, Exact::ZERO, 0)
                 }
