@@ -17,7 +17,21 @@
 //!   nodes their agency answers for, the points owned, achieved and lost, the percentage
 //!   (coloured like the heat table), rank, verdict and change since the previous report, with
 //!   a total row, then each head's largest losses (unit, leaf, points lost, note);
+//! - a **trend** over several periods, with [`HtmlReport::trend`]: an inline SVG line chart
+//!   of each unit's index per period and a table of index, rank and grade, then each head's
+//!   percentage per period;
+//! - a **scorecard page per unit** (phiếu chấm điểm, see [`ScorecardPage`]): every node with
+//!   its maximum, self-assessed, appraised and final points, the source, the evidence, the
+//!   points lost and, with [`HtmlReport::assignments`], the agency and head that answer for
+//!   it; the notes and evidence references; the unit's rank and grade; and a signature block.
+//!   Each page is an `<article data-unit="ID" id="unit-ID">` that the ranking links to, and
+//!   the print stylesheet starts each on a new A4 page (`data-pages` declares how many A4
+//!   pages it fills at most);
 //! - a footer saying how figures were rounded.
+//!
+//! Everything a person reads is in the report's [`Language`] (English unless
+//! [`HtmlReport::language`] says otherwise), with the terms of [`Term`] and figures in the
+//! language's notation. The page is rendered with `maud`, whose templates escape every value.
 //!
 //! Every figure is the published one (rounded once, by the ranking's [`RoundingPolicy`]),
 //! so the report agrees with the CSV and text outputs. All text is escaped. The page
@@ -56,19 +70,21 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt::Write;
-
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rust_decimal::Decimal;
 
-use crate::accountability::{AccountabilityReport, Verdict};
+use crate::accountability::{Accountability, AccountabilityReport, Verdict};
 use crate::code::Code;
 use crate::comparison::{Comparison, RankChange, UnitChange};
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::figure::Figure;
 use crate::framework::Framework;
+use crate::language::{Language, Term, Text};
+use crate::page::{PageRow, ScorecardPage, evidence_text, signatures, source_text};
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rounding::{Rounding, RoundingPolicy};
+use crate::trend::Trend;
 
 /// Colour bands of the heat table, highest first: (lowest percent, background, text colour).
 /// Red–yellow–green with dark text on light backgrounds; the number is always printed, so the
@@ -84,6 +100,20 @@ const BANDS: [(u32, &str, &str); 8] = [
     (0, "#d73027", "#ffffff"),
 ];
 
+/// Line colours of the trend chart (colour-blind-safe qualitative palette); each line also
+/// carries its unit's name in the legend and its values in the table below the chart.
+const LINES: [&str; 12] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#393b79", "#637939",
+];
+
+/// Rows of a scorecard page that fit one A4 page in print (with the page's header and
+/// signature block counted as [`PAGE_FRAME_ROWS`] rows): the page declares
+/// `ceil((rows + frame) / per page)` pages, which the browser test checks.
+const ROWS_PER_PAGE: usize = 44;
+/// The header, the notes' heading and the signature block, in rows of the node table.
+const PAGE_FRAME_ROWS: usize = 14;
+
 /// Fonts that cover Vietnamese (precomposed letters with two diacritics, such as ở and ậ)
 /// on Windows, macOS, Android and Linux, before the generic family.
 const FONTS: &str = "\"Segoe UI\", \"Noto Sans\", Roboto, \"Helvetica Neue\", Arial, \
@@ -97,6 +127,7 @@ body { font-family: FONTS; color: #1f2328; background: #ffffff; margin: 0 auto;
 h1 { font-size: 26px; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 1px solid #d0d7de; }
 p { margin: 4px 0; }
+a { color: inherit; }
 .meta { color: #57606a; }
 .warning { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px;
   margin: 10px 0; display: inline-block; }
@@ -105,7 +136,7 @@ table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: #57606a; padding-bottom: 6px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid #e5e8eb; vertical-align: middle; }
 th { background: #f6f8fa; text-align: left; font-weight: 600; white-space: nowrap; }
-td.rank, td.index, td.change, td.delta, td.domain, th.num { text-align: right; white-space: nowrap; }
+td.rank, td.index, td.change, td.delta, td.domain, th.num, td.num { text-align: right; white-space: nowrap; }
 td.unit small { color: #57606a; margin-left: 6px; }
 td.index { font-weight: 600; }
 td.grade { white-space: nowrap; }
@@ -133,8 +164,36 @@ dl.domains dd { margin: 0; }
 dl.domains dd span.en { color: #57606a; }
 svg { max-width: 100%; height: auto; }
 svg text { font-family: FONTS; }
+table.trend td, table.heads-trend td { white-space: nowrap; }
+article.unit-page { border-top: 3px solid #1f2328; margin-top: 40px; padding-top: 12px; }
+article.unit-page h2 { margin-top: 8px; border: none; }
+table.scorecard { font-size: 13px; width: 100%; }
+table.scorecard th, table.scorecard td { padding: 3px 6px; }
+table.scorecard tr.domain td { font-weight: 700; background: #f6f8fa; }
+table.scorecard tr.criterion td.item { padding-left: 14px; }
+table.scorecard tr.subcriterion td.item { padding-left: 26px; }
+table.scorecard td.evidence, table.scorecard td.lead { font-size: 12px; }
+ol.notes { font-size: 13px; margin: 6px 0; padding-left: 20px; }
+.signatures { display: grid; grid-template-columns: 1fr 1fr; margin-top: 24px; text-align: center; }
+.signatures p.role { font-weight: 700; }
+.signatures p.hint { font-style: italic; color: #57606a; min-height: 64px; }
 footer { margin-top: 36px; color: #57606a; font-size: 13px; border-top: 1px solid #d0d7de; padding-top: 8px; }
-@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@page { size: A4; margin: 12mm 11mm; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 11px; }
+  h1 { font-size: 20px; }
+  h2 { font-size: 15px; break-after: avoid; }
+  tr { break-inside: avoid; }
+  .scroll { overflow: visible; }
+  article.unit-page { break-before: page; border: none; margin-top: 0; padding-top: 0; }
+  table.scorecard { font-size: 9px; }
+  table.scorecard td.evidence, table.scorecard td.lead { font-size: 8.5px; }
+  table.scorecard th, table.scorecard td { padding: 1.5px 4px; }
+  ol.notes { font-size: 9px; }
+  .signatures { break-inside: avoid; margin-top: 14px; }
+  .signatures p.hint { min-height: 48px; }
+  a { text-decoration: none; }
+}
 "#;
 
 /// A self-contained HTML report of a ranking, with an optional comparison (see the
@@ -144,7 +203,7 @@ footer { margin-top: 36px; color: #57606a; font-size: 13px; border-top: 1px soli
 ///
 /// ```
 /// use par_index::html::HtmlReport;
-/// use par_index::{Cohort, Entry, Framework, RankingOptions};
+/// use par_index::{Cohort, Entry, Framework, RankingOptions, language::Language};
 ///
 /// let framework = Framework::builder("demo", "Chỉ số CCHC cấp xã").domain("1", "Chỉ số CCHC", 100.into()).build()?;
 /// let score = |unit: &str, index: &str| -> Result<_, Box<dyn std::error::Error>> {
@@ -154,10 +213,14 @@ footer { margin-top: 36px; color: #57606a; font-size: 13px; border-top: 1px soli
 /// };
 /// let cohort = Cohort::new(&framework, [score("minh-an", "91.5")?, score("cam-kim", "84.25")?])?;
 /// let ranking = cohort.rank_with(&RankingOptions::national())?;
-/// let html = HtmlReport::new(&ranking).title("Xếp hạng CCHC 2024").render()?;
-/// assert!(html.starts_with("<!DOCTYPE html>"));
+/// let html = HtmlReport::new(&ranking).title("Xếp hạng CCHC 2024").language(Language::Vietnamese).render()?;
+/// assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\">"));
 /// assert!(html.contains("Xếp hạng CCHC 2024"));
-/// assert!(html.contains("84.25") && !html.contains("<script"));
+/// assert!(html.contains("<th class=\"num\" scope=\"col\">Chỉ số CCHC</th>"));
+/// assert!(html.contains("84,25") && !html.contains("<script"));
+/// // Each unit's scorecard page, linked from its row.
+/// assert!(html.contains("<a href=\"#unit-cam-kim\">cam-kim</a>"));
+/// assert!(html.contains("<article class=\"unit-page\" id=\"unit-cam-kim\" data-unit=\"cam-kim\""));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -166,18 +229,27 @@ pub struct HtmlReport<'a> {
     ranking: &'a Ranking,
     comparison: Option<&'a Comparison>,
     accountability: Option<&'a AccountabilityReport>,
+    assignments: Option<&'a Accountability>,
+    trend: Option<&'a Trend>,
     title: Option<String>,
+    language: Language,
+    pages: bool,
 }
 
 impl<'a> HtmlReport<'a> {
-    /// A report of `ranking` (the domains' names are its framework's).
+    /// A report of `ranking` (the domains' names are its framework's), in English, with a
+    /// scorecard page per unit.
     pub fn new(ranking: &'a Ranking) -> HtmlReport<'a> {
         HtmlReport {
             framework: ranking.framework(),
             ranking,
             comparison: None,
             accountability: None,
+            assignments: None,
+            trend: None,
             title: None,
+            language: Language::default(),
+            pages: true,
         }
     }
 
@@ -196,9 +268,35 @@ impl<'a> HtmlReport<'a> {
         self
     }
 
+    /// Names, on each unit's scorecard page, the agency and head that lead each node and the
+    /// agencies that coordinate it. The assignments must be for the ranking's framework.
+    pub fn assignments(mut self, accountability: &'a Accountability) -> Self {
+        self.assignments = Some(accountability);
+        self
+    }
+
+    /// Adds the trend over several periods: a line chart and tables. The trend's last
+    /// period must be the ranking's.
+    pub fn trend(mut self, trend: &'a Trend) -> Self {
+        self.trend = Some(trend);
+        self
+    }
+
     /// The report's title; by default the framework's title and the period.
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
+        self
+    }
+
+    /// The language of everything the report says (English by default).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// Leaves out the scorecard pages of the units.
+    pub fn without_pages(mut self) -> Self {
+        self.pages = false;
         self
     }
 
@@ -206,18 +304,62 @@ impl<'a> HtmlReport<'a> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::ReportMismatch`] when the comparison's current ranking or the
-    /// accountability report is of another framework or period than the ranking.
+    /// [`ErrorKind::ReportMismatch`] when the comparison's current ranking, the
+    /// accountability report or the trend's last period is of another framework or period
+    /// than the ranking; [`ErrorKind::AssignmentFrameworkMismatch`] when the assignments
+    /// are for another framework.
     pub fn render(&self) -> Result<String, Error> {
         self.check()?;
-        let mut html = String::with_capacity(32 * 1024);
-        self.head(&mut html);
-        self.ranking_section(&mut html);
-        self.chart_section(&mut html);
-        self.heat_section(&mut html);
-        self.accountability_section(&mut html);
-        self.footer(&mut html);
-        Ok(html)
+        let pages = if self.pages {
+            self.ranking
+                .units()
+                .iter()
+                .chain(self.ranking.unranked())
+                .map(|unit| {
+                    let page = ScorecardPage::new(self.ranking, &unit.unit)?;
+                    match self.assignments {
+                        Some(assignments) => page.with_accountability(assignments),
+                        None => Ok(page),
+                    }
+                })
+                .collect::<Result<Vec<_>, Error>>()?
+        } else {
+            Vec::new()
+        };
+        let lang = self.language;
+        let title = self.title_text();
+        let style = STYLE.replace("FONTS", FONTS);
+        let markup = html! {
+            (DOCTYPE)
+            html lang=(lang.code()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    meta name="generator" content="par-index";
+                    title { (title) }
+                    style { (PreEscaped(style)) }
+                }
+                body {
+                    (self.header(&title))
+                    (self.ranking_section())
+                    (self.chart_section())
+                    (self.heat_section())
+                    (self.accountability_section())
+                    (self.trend_section())
+                    @if !pages.is_empty() {
+                        section id="units" {
+                            h2 { (Term::Scorecard.text(lang)) }
+                            p.meta { (Text::PagesNote.text(lang)) }
+                            @for page in &pages { (self.unit_page(page)) }
+                        }
+                    }
+                    (self.footer())
+                }
+            }
+        };
+        let mut text = markup.into_string();
+        text.push('\n');
+        Ok(text)
     }
 
     fn check(&self) -> Result<(), Error> {
@@ -250,11 +392,44 @@ impl<'a> HtmlReport<'a> {
                 .into());
             }
         }
+        if let Some(trend) = self.trend {
+            let found = (
+                trend.frameworks().last().map_or("", String::as_str),
+                trend.periods().last(),
+            );
+            if found != expected {
+                return Err(ErrorKind::ReportMismatch {
+                    what: "the trend's last period".to_owned(),
+                    expected: show(expected.0, expected.1),
+                    found: show(found.0, found.1),
+                }
+                .into());
+            }
+        }
+        if let Some(assignments) = self.assignments {
+            if assignments.framework().id() != self.framework.id() {
+                return Err(ErrorKind::AssignmentFrameworkMismatch {
+                    expected: self.framework.id().to_owned(),
+                    found: assignments.framework().id().to_owned(),
+                }
+                .into());
+            }
+        }
         Ok(())
     }
 
     fn policy(&self) -> &RoundingPolicy {
         &self.ranking.options().rounding
+    }
+
+    /// A published figure in the report's language.
+    fn n(&self, value: Decimal) -> String {
+        self.language.number(value)
+    }
+
+    /// An exact figure, published by the ranking's policy, in the report's language.
+    fn r(&self, value: &Exact) -> String {
+        self.n(self.policy().publish(value))
     }
 
     fn title_text(&self) -> String {
@@ -265,160 +440,133 @@ impl<'a> HtmlReport<'a> {
         }
     }
 
-    fn head(&self, html: &mut String) {
-        let title = escape(&self.title_text());
-        let style = STYLE.replace("FONTS", FONTS);
+    fn header(&self, title: &str) -> Markup {
+        let lang = self.language;
         let info = self.framework.info();
-        let _ = write!(
-            html,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"generator\" content=\"par-index\">\n\
-             <title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<header>\n\
-             <h1>{title}</h1>\n<p class=\"meta\">Framework: <span lang=\"vi\">{}</span> \
-             (<code>{}</code>)",
-            escape(&info.title),
-            escape(&info.id)
-        );
-        if let Some(decision) = &info.decision {
-            let _ = write!(html, ", decision {}", escape(&decision.number));
+        let previous = self.comparison.and_then(Comparison::previous_period);
+        let unranked = self.ranking.unranked().len();
+        html! {
+            header {
+                h1 { (title) }
+                p.meta {
+                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title) } " (" code { (info.id) } ")"
+                    @if let Some(decision) = &info.decision { ", " (Text::Decision.text(lang)) " " (decision.number) }
+                    @if let Some(period) = self.ranking.period() { " · " (Term::Period.text(lang)) " " (period.as_str()) }
+                    @if let Some(previous) = previous { ", " (Text::ComparedWith.text(lang)) " " (previous.as_str()) }
+                    " · " (self.ranking.len()) " " (Text::UnitsRanked.text(lang))
+                    @if unranked > 0 { ", " (unranked) " " (Text::ListedOutside.text(lang)) }
+                }
+                @if info.illustrative {
+                    p.warning { strong { (Text::IllustrativeWarning.text(lang)) } }
+                }
+            }
         }
-        if let Some(period) = self.ranking.period() {
-            let _ = write!(html, " · Period {}", escape(period.as_str()));
-        }
-        if let Some(previous) = self.comparison.and_then(Comparison::previous_period) {
-            let _ = write!(html, ", compared with {}", escape(previous.as_str()));
-        }
-        let _ = write!(html, " · {} units ranked", self.ranking.len());
-        if !self.ranking.unranked().is_empty() {
-            let _ = write!(
-                html,
-                ", {} listed outside the ranking",
-                self.ranking.unranked().len()
-            );
-        }
-        html.push_str("</p>\n");
-        if info.illustrative {
-            html.push_str(
-                "<p class=\"warning\"><strong>Illustrative framework:</strong> not an official \
-                 method; its points and thresholds are chosen for illustration.</p>\n",
-            );
-        }
-        html.push_str("</header>\n");
     }
 
     fn change_of(&self, unit: &str) -> Option<&'a UnitChange> {
         self.comparison.and_then(|c| c.unit(unit))
     }
 
-    fn ranking_section(&self, html: &mut String) {
+    fn ranking_section(&self) -> Markup {
+        let lang = self.language;
         let graded = self.ranking.options().grades.is_some();
         let compared = self.comparison.is_some();
-        html.push_str("<section id=\"ranking\">\n<h2>Ranking</h2>\n<div class=\"scroll\">\n");
-        html.push_str("<table class=\"ranking\">\n<thead><tr><th class=\"num\" scope=\"col\">Rank</th><th scope=\"col\">Unit</th><th class=\"num\" scope=\"col\">Index</th>");
-        if graded {
-            html.push_str("<th scope=\"col\">Grade</th>");
-        }
-        if compared {
-            html.push_str(
-                "<th class=\"num\" scope=\"col\">Rank change</th><th class=\"num\" scope=\"col\">Index change</th>",
-            );
-        }
-        html.push_str("</tr></thead>\n<tbody>\n");
-        for unit in self.ranking.units() {
-            self.ranking_row(html, unit, "", graded);
-        }
-        for unit in self.ranking.unranked() {
-            self.ranking_row(html, unit, " class=\"outside\"", graded);
-        }
-        if let Some(comparison) = self.comparison {
-            for gone in comparison.units().iter().filter(|u| u.current.is_none()) {
-                let _ = write!(
-                    html,
-                    "<tr data-unit=\"{}\" class=\"outside\"><td class=\"rank\">–</td><td class=\"unit\">{}</td><td class=\"index\">–</td>",
-                    escape(&gone.unit),
-                    escape(&gone.unit_name)
-                );
-                if graded {
-                    html.push_str("<td class=\"grade\"></td>");
+        let gone: Vec<&UnitChange> = self
+            .comparison
+            .map(|c| c.units().iter().filter(|u| u.current.is_none()).collect())
+            .unwrap_or_default();
+        let stats = self
+            .ranking
+            .statistics()
+            .index
+            .as_ref()
+            .map(|s| s.publish(self.policy()));
+        let named = self.ranking.units().iter().any(|u| u.unit_name != u.unit);
+        html! {
+            section id="ranking" {
+                h2 { (Term::Ranking.text(lang)) }
+                div.scroll {
+                    table.ranking {
+                        thead { tr {
+                            th.num scope="col" { (Term::Rank.text(lang)) }
+                            th scope="col" { (Term::Unit.text(lang)) }
+                            th.num scope="col" { (Term::ParIndex.text(lang)) }
+                            @if graded { th scope="col" { (Term::Grade.text(lang)) } }
+                            @if compared {
+                                th.num scope="col" { (Term::RankChange.text(lang)) }
+                                th.num scope="col" { (Term::IndexChange.text(lang)) }
+                            }
+                        } }
+                        tbody {
+                            @for unit in self.ranking.units() { (self.ranking_row(unit, false, graded)) }
+                            @for unit in self.ranking.unranked() { (self.ranking_row(unit, true, graded)) }
+                            @for unit in &gone {
+                                tr.outside data-unit=(unit.unit) {
+                                    td.rank { "–" }
+                                    td.unit { (unit.unit_name) }
+                                    td.index { "–" }
+                                    @if graded { td.grade {} }
+                                    td class="change same" { (RankChange::Dropped.text(lang)) }
+                                    td.delta {}
+                                }
+                            }
+                        }
+                    }
                 }
-                html.push_str(
-                    "<td class=\"change same\">dropped</td><td class=\"delta\"></td></tr>\n",
-                );
+                @if let Some(s) = stats {
+                    p.stats {
+                        (Term::ParIndex.text(lang)) ", " (s.count) " " (Text::UnitsRanked.text(lang)) ": "
+                        (Term::Mean.text(lang)) " " (self.n(s.mean)) ", "
+                        (Term::Median.text(lang)) " " (self.n(s.median)) ", "
+                        (Term::Lowest.text(lang)) " " (self.n(s.min)) ", "
+                        (Term::Highest.text(lang)) " " (self.n(s.max)) "; "
+                        (s.above_mean) " > " (Term::Mean.text(lang)) "."
+                    }
+                }
+                @if named { p.meta { (Text::IdentifierNote.text(lang)) } }
             }
         }
-        html.push_str("</tbody>\n</table>\n</div>\n");
-        if let Some(summary) = &self.ranking.statistics().index {
-            let s = summary.publish(self.policy());
-            let _ = writeln!(
-                html,
-                "<p class=\"stats\">Index over the {} ranked units: mean {}, median {}, \
-                 lowest {}, highest {}; {} above the mean.</p>",
-                s.count, s.mean, s.median, s.min, s.max, s.above_mean
-            );
-        }
-        if self.ranking.units().iter().any(|u| u.unit_name != u.unit) {
-            html.push_str(
-                "<p class=\"meta\">Grey text after a name is the unit's identifier.</p>\n",
-            );
-        }
-        html.push_str("</section>\n");
     }
 
-    fn ranking_row(&self, html: &mut String, unit: &RankedUnit, class: &str, graded: bool) {
-        let rank = unit.rank.map_or_else(|| "–".to_owned(), |r| r.to_string());
-        let _ = write!(
-            html,
-            "<tr data-unit=\"{}\"{class}><td class=\"rank\">{rank}</td><td class=\"unit\">{}{}</td><td class=\"index\">{}</td>",
-            escape(&unit.unit),
-            escape(&unit.unit_name),
-            if unit.unit_name == unit.unit {
-                String::new()
-            } else {
-                format!("<small>{}</small>", escape(&unit.unit))
-            },
-            unit.index
-        );
-        if graded {
-            let _ = write!(
-                html,
-                "<td class=\"grade\">{}</td>",
-                escape(unit.grade.as_deref().unwrap_or(""))
-            );
-        }
-        if self.comparison.is_some() {
-            match self.change_of(&unit.unit) {
-                Some(change) => {
-                    let (class, text) = match change.rank_change {
-                        RankChange::Up { .. } => ("up", change.rank_change.to_string()),
-                        RankChange::Down { .. } => ("down", change.rank_change.to_string()),
-                        RankChange::New => ("same", "new".to_owned()),
-                        RankChange::Same => ("same", "=".to_owned()),
-                        _ => ("same", change.rank_change.to_string()),
-                    };
-                    let delta = change
-                        .index_change
-                        .as_ref()
-                        .map(|d| self.policy().apply(d.published()));
-                    let delta_class = match delta {
-                        Some(d) if d > Decimal::ZERO => "up",
-                        Some(d) if d < Decimal::ZERO => "down",
-                        _ => "same",
-                    };
-                    let _ = write!(
-                        html,
-                        "<td class=\"change {class}\">{}</td><td class=\"delta {delta_class}\">{}</td>",
-                        escape(&text),
-                        delta.map(signed).unwrap_or_default()
-                    );
+    fn ranking_row(&self, unit: &RankedUnit, outside: bool, graded: bool) -> Markup {
+        let lang = self.language;
+        let rank = unit.rank.map_or_else(|| "–".to_owned(), |r| lang.rank(r));
+        let change = self.change_of(&unit.unit);
+        let link = format!("#unit-{}", unit.unit);
+        html! {
+            tr class=[outside.then_some("outside")] data-unit=(unit.unit) {
+                td.rank { (rank) }
+                td.unit {
+                    @if self.pages { a href=(link) { (unit.unit_name) } } @else { (unit.unit_name) }
+                    @if unit.unit_name != unit.unit { small { (unit.unit) } }
                 }
-                None => html.push_str("<td class=\"change same\"></td><td class=\"delta\"></td>"),
+                td.index { (self.n(unit.index.published())) }
+                @if graded { td.grade { (unit.grade.as_deref().unwrap_or("")) } }
+                @if self.comparison.is_some() {
+                    @match change {
+                        Some(change) => {
+                            @let class = match change.rank_change {
+                                RankChange::Up { .. } => "up",
+                                RankChange::Down { .. } => "down",
+                                _ => "same",
+                            };
+                            @let delta = change.index_change.as_ref().map(|d| self.policy().apply(d.published()));
+                            @let delta_class = match delta {
+                                Some(d) if d > Decimal::ZERO => "up",
+                                Some(d) if d < Decimal::ZERO => "down",
+                                _ => "same",
+                            };
+                            td class=(format!("change {class}")) { (change.rank_change.text(lang)) }
+                            td class=(format!("delta {delta_class}")) { (delta.map(|d| lang.signed(d)).unwrap_or_default()) }
+                        }
+                        None => { td class="change same" {} td.delta {} }
+                    }
+                }
             }
         }
-        html.push_str("</tr>\n");
     }
 
-    fn chart_section(&self, html: &mut String) {
+    fn chart_section(&self) -> Markup {
         let units: Vec<&RankedUnit> = self
             .ranking
             .units()
@@ -426,313 +574,395 @@ impl<'a> HtmlReport<'a> {
             .chain(self.ranking.unranked())
             .collect();
         if units.is_empty() {
-            return;
+            return html! {};
         }
-        html.push_str("<section id=\"chart\">\n<h2>Index by unit</h2>\n");
-        html.push_str(&bar_chart(
-            &units,
-            self.ranking
-                .statistics()
-                .index
-                .as_ref()
-                .map(|s| self.policy().publish(&s.mean)),
-        ));
-        html.push_str("</section>\n");
+        let mean = self
+            .ranking
+            .statistics()
+            .index
+            .as_ref()
+            .map(|s| self.policy().publish(&s.mean));
+        html! {
+            section id="chart" {
+                h2 { (Term::IndexChart.text(self.language)) }
+                (bar_chart(&units, mean, self.language))
+            }
+        }
     }
 
-    fn heat_section(&self, html: &mut String) {
+    fn heat_section(&self) -> Markup {
+        let lang = self.language;
         let codes = self.ranking.domain_codes();
         if codes.is_empty() {
-            return;
+            return html! {};
         }
-        html.push_str(
-            "<section id=\"domains\">\n<h2>Domains</h2>\n<div class=\"scroll\">\n<table class=\"heat\">\n\
-             <caption>Points as a percentage of each domain's maximum (the maximum that applies to the unit).</caption>\n\
-             <thead><tr><th scope=\"col\">Unit</th>",
-        );
-        for code in codes {
-            let name = self.domain_name(code);
-            let _ = write!(
-                html,
-                "<th class=\"num\" scope=\"col\" title=\"{}\">{}</th>",
-                escape(&name),
-                escape(code.as_str())
-            );
-        }
-        html.push_str("</tr></thead>\n<tbody>\n");
-        for unit in self.ranking.units().iter().chain(self.ranking.unranked()) {
-            let _ = write!(
-                html,
-                "<tr data-unit=\"{}\"><td class=\"unit\">{}</td>",
-                escape(&unit.unit),
-                escape(&unit.unit_name)
-            );
-            for code in codes {
-                match unit
-                    .domain(code.as_str())
-                    .and_then(|d| d.percent.as_ref())
-                    .map(Figure::published)
-                {
-                    Some(percent) => {
-                        let (background, colour) = band(percent);
-                        let _ = write!(
-                            html,
-                            "<td class=\"domain\" data-code=\"{}\" style=\"background:{background};color:{colour}\">{percent}</td>",
-                            escape(code.as_str())
-                        );
-                    }
-                    None => {
-                        let _ = write!(
-                            html,
-                            "<td class=\"domain na\" data-code=\"{}\">n/a</td>",
-                            escape(code.as_str())
-                        );
-                    }
-                }
-            }
-            html.push_str("</tr>\n");
-        }
-        html.push_str("</tbody>\n</table>\n</div>\n<div class=\"legend\">");
+        let mut legend: Vec<(String, &str)> = Vec::new();
         let mut upper: Option<u32> = None;
         for (min, background, _) in BANDS {
             let label = match upper {
-                None => format!("{min} and above"),
-                Some(_) if min == 0 => "below 50".to_owned(),
-                Some(upper) => format!("{min} to &lt; {upper}"),
+                None => format!("{min} {}", Text::Above.text(lang)),
+                Some(_) if min == 0 => format!("{} 50", Text::Below.text(lang)),
+                Some(upper) => format!("{min} {} {upper}", Text::To.text(lang)),
             };
-            let _ = write!(
-                html,
-                "<span><span class=\"swatch\" style=\"background:{background}\"></span>{label}</span>"
-            );
+            legend.push((label, background));
             upper = Some(min);
         }
-        html.push_str("<span><span class=\"swatch\" style=\"background:#eaeef2\"></span>n/a: does not apply</span></div>\n<dl class=\"domains\">\n");
-        for code in codes {
-            let node = self.framework.node_by_code(code);
-            let vi = node.map(|n| n.name_vi()).unwrap_or("");
-            let en = node.map(|n| n.name_en()).unwrap_or("");
-            let _ = write!(
-                html,
-                "<dt>{}</dt><dd><span lang=\"vi\">{}</span>",
-                escape(code.as_str()),
-                escape(vi)
-            );
-            if !en.is_empty() {
-                let _ = write!(html, " <span class=\"en\">({})</span>", escape(en));
+        html! {
+            section id="domains" {
+                h2 { (Term::Domains.text(lang)) }
+                div.scroll {
+                    table.heat {
+                        caption { (Text::HeatCaption.text(lang)) }
+                        thead { tr {
+                            th scope="col" { (Term::Unit.text(lang)) }
+                            @for code in codes {
+                                th.num scope="col" title=(self.domain_name(code)) { (code.as_str()) }
+                            }
+                        } }
+                        tbody {
+                            @for unit in self.ranking.units().iter().chain(self.ranking.unranked()) {
+                                tr data-unit=(unit.unit) {
+                                    td.unit { (unit.unit_name) }
+                                    @for code in codes {
+                                        @match unit.domain(code.as_str()).and_then(|d| d.percent.as_ref()).map(Figure::published) {
+                                            Some(percent) => {
+                                                @let (background, colour) = band(percent);
+                                                td.domain data-code=(code.as_str()) style=(format!("background:{background};color:{colour}")) { (self.n(percent)) }
+                                            }
+                                            None => { td class="domain na" data-code=(code.as_str()) { (Term::NotApplicable.text(lang)) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                div.legend {
+                    @for (label, background) in &legend {
+                        span { span.swatch style=(format!("background:{background}")) {} (label) }
+                    }
+                    span { span.swatch style="background:#eaeef2" {} (Text::DoesNotApply.text(lang)) }
+                }
+                dl.domains {
+                    @for code in codes {
+                        @let node = self.framework.node_by_code(code);
+                        dt { (code.as_str()) }
+                        dd {
+                            span lang="vi" { (node.map(|n| n.name_vi()).unwrap_or("")) }
+                            @if let Some(en) = node.map(|n| n.name_en()).filter(|en| !en.is_empty()) {
+                                " " span.en { "(" (en) ")" }
+                            }
+                            @if let Some(node) = node {
+                                ", " (self.n(node.max_points())) " " (Text::PointsUnit.text(lang))
+                            }
+                        }
+                    }
+                }
             }
-            if let Some(node) = node {
-                let _ = write!(html, ", {} points", node.max_points());
-            }
-            html.push_str("</dd>\n");
         }
-        html.push_str("</dl>\n</section>\n");
     }
 
-    fn accountability_section(&self, html: &mut String) {
+    fn accountability_section(&self) -> Markup {
         let Some(report) = self.accountability else {
-            return;
+            return html! {};
         };
-        let r = |d: &Exact| report.rounding.publish(d);
+        let lang = self.language;
+        let r = |d: &Exact| lang.number(report.rounding.publish(d));
         let compared = report.previous_period.is_some();
         let units = if report.units.len() == 1 {
-            format!("unit {}", escape(&report.units.join("")))
+            format!("{} {}", Term::Unit.text(lang), report.units.join(""))
         } else {
-            format!("{} units", report.units.len())
+            format!("{} {}", report.units.len(), Text::UnitsRanked.text(lang))
         };
-        let _ = writeln!(
-            html,
-            "<section id=\"accountability\">\n<h2>Who answers for each domain</h2>\n\
-             <p class=\"meta\"><span lang=\"vi\">{}</span> · points owned, achieved and lost \
-             over {units}{}</p>",
-            escape(&report.title),
-            report
-                .previous_period
-                .as_ref()
-                .map(|p| format!(", compared with {}", escape(p.as_str())))
-                .unwrap_or_default()
-        );
-        if report.inferred {
-            html.push_str(
-                "<p class=\"warning\"><strong>Inferred assignments:</strong> a template, not \
-                 taken from a decision; check them against your own.</p>\n",
-            );
-        }
-        html.push_str(
-            "<div class=\"scroll\">\n<table class=\"accountability\">\n<thead><tr>\
-             <th class=\"num\" scope=\"col\">Rank</th><th scope=\"col\">Head</th>\
-             <th scope=\"col\">Answers for</th><th class=\"num\" scope=\"col\">Owned</th>\
-             <th class=\"num\" scope=\"col\">Achieved</th><th class=\"num\" scope=\"col\">Lost</th>\
-             <th class=\"num\" scope=\"col\">%</th>",
-        );
-        if compared {
-            html.push_str(
-                "<th class=\"num\" scope=\"col\">% change</th><th class=\"num\" scope=\"col\">Lost change</th>",
-            );
-        }
-        html.push_str("<th scope=\"col\">Verdict</th></tr></thead>\n<tbody>\n");
-        for head in &report.heads {
-            let mut answers = head
-                .answers_for
-                .iter()
-                .map(|c| escape(c.as_str()))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if !head.coordinates.is_empty() {
-                let coordinates: Vec<String> = head
-                    .coordinates
-                    .iter()
-                    .map(|c| escape(c.as_str()))
-                    .collect();
-                answers.push_str(&format!(
-                    "<small>coordinates {}</small>",
-                    coordinates.join(", ")
-                ));
-            }
-            let _ = write!(
-                html,
-                "<tr data-agency=\"{}\"><td class=\"rank\">{}</td>\
-                 <td class=\"head\"><span lang=\"vi\">{}</span><small lang=\"vi\">{}</small></td>\
-                 <td class=\"answers\">{answers}</td><td class=\"owned\">{}</td>\
-                 <td class=\"achieved\">{}</td><td class=\"lost\">{}</td>",
-                escape(&head.agency.code),
-                head.rank.map_or_else(|| "–".to_owned(), |r| r.to_string()),
-                escape(&head.agency.head_label()),
-                escape(&head.agency.name_vi),
-                r(&head.owned),
-                r(&head.achieved),
-                r(&head.lost),
-            );
-            match head.percent.as_ref().map(r) {
-                Some(percent) => {
-                    let (background, colour) = band(percent);
-                    let _ = write!(
-                        html,
-                        "<td class=\"percent\" style=\"background:{background};color:{colour}\">{percent}</td>"
-                    );
+        html! {
+            section id="accountability" {
+                h2 { (Term::Accountability.text(lang)) }
+                p.meta {
+                    span lang="vi" { (report.title) } " · " (units)
+                    @if let Some(previous) = &report.previous_period { ", " (Text::ComparedWith.text(lang)) " " (previous.as_str()) }
                 }
-                None => html.push_str("<td class=\"percent na\">–</td>"),
+                @if report.inferred { p.warning { strong { (Text::InferredWarning.text(lang)) } } }
+                div.scroll {
+                    table.accountability {
+                        thead { tr {
+                            th.num scope="col" { (Term::Rank.text(lang)) }
+                            th scope="col" { (Term::Head.text(lang)) }
+                            th scope="col" { (Term::AnswersFor.text(lang)) }
+                            th.num scope="col" { (Term::Owned.text(lang)) }
+                            th.num scope="col" { (Term::Achieved.text(lang)) }
+                            th.num scope="col" { (Term::Lost.text(lang)) }
+                            th.num scope="col" { "%" }
+                            @if compared {
+                                th.num scope="col" { "% " (Term::Change.text(lang)) }
+                                th.num scope="col" { (Term::Lost.text(lang)) " " (Term::Change.text(lang)) }
+                            }
+                            th scope="col" { (Term::Verdict.text(lang)) }
+                        } }
+                        tbody {
+                            @for head in &report.heads {
+                                @let percent = head.percent.as_ref().map(|p| report.rounding.publish(p));
+                                @let change = head.change.as_ref();
+                                @let percent_change = change.and_then(|c| c.percent_change.as_ref()).map(|p| report.rounding.publish(p));
+                                @let lost_change = change.map(|c| report.rounding.publish(&c.lost_change));
+                                @let verdict = match head.verdict {
+                                    Verdict::AtOrAboveOverall => "up",
+                                    Verdict::BelowOverall => "down",
+                                    _ => "same",
+                                };
+                                tr data-agency=(head.agency.code) {
+                                    td.rank { (head.rank.map_or_else(|| "–".to_owned(), |r| lang.rank(r))) }
+                                    td.head { span lang="vi" { (head.agency.head_label()) } small lang="vi" { (head.agency.name_vi) } }
+                                    td.answers {
+                                        (head.answers_for.iter().map(Code::as_str).collect::<Vec<_>>().join(", "))
+                                        @if !head.coordinates.is_empty() {
+                                            small { (Text::Coordinates.text(lang)) " " (head.coordinates.iter().map(Code::as_str).collect::<Vec<_>>().join(", ")) }
+                                        }
+                                    }
+                                    td.owned { (r(&head.owned)) }
+                                    td.achieved { (r(&head.achieved)) }
+                                    td.lost { (r(&head.lost)) }
+                                    @match percent {
+                                        Some(percent) => {
+                                            @let (background, colour) = band(percent);
+                                            td.percent style=(format!("background:{background};color:{colour}")) { (lang.number(percent)) }
+                                        }
+                                        None => { td class="percent na" { "–" } }
+                                    }
+                                    @if compared {
+                                        td class=(format!("delta {}", direction(percent_change, true))) { (percent_change.map(|d| lang.signed(d)).unwrap_or_default()) }
+                                        td class=(format!("delta {}", direction(lost_change, false))) { (lost_change.map(|d| lang.signed(d)).unwrap_or_default()) }
+                                    }
+                                    td class=(format!("verdict {verdict}")) { (head.verdict.text(lang)) }
+                                }
+                            }
+                        }
+                        tfoot { tr {
+                            td {} td { (Term::Total.text(lang)) } td {}
+                            td.owned { (r(&report.owned)) }
+                            td.achieved { (r(&report.achieved)) }
+                            td.lost { (r(&report.lost)) }
+                            td.percent { (report.percent.as_ref().map(r).unwrap_or_default()) }
+                            @if compared { td {} td {} }
+                            td {}
+                        } }
+                    }
+                }
+                (self.worst_leaves(report))
+                @if !report.adjustments.is_zero() {
+                    p.meta { (Text::AdjustmentsNote.text(lang)) " (" (lang.signed(report.rounding.publish(&report.adjustments))) ")." }
+                }
+                @if !report.previous_only.is_empty() {
+                    p.meta { (Term::Dropped.text(lang)) ": " (report.previous_only.join(", ")) "." }
+                }
+                p.meta { (Text::AccountabilityNote.text(lang)) }
             }
-            if compared {
-                let change = head.change.as_ref();
-                let percent_change = change.and_then(|c| c.percent_change.as_ref()).map(r);
-                let lost_change = change.map(|c| r(&c.lost_change));
-                // Fewer lost points is better, so a negative lost change is shown as good.
-                let class = |d: Option<Decimal>, higher_is_better: bool| match d {
-                    Some(d) if d > Decimal::ZERO && higher_is_better => "up",
-                    Some(d) if d < Decimal::ZERO && !higher_is_better => "up",
-                    Some(d) if d.is_zero() => "same",
-                    Some(_) => "down",
-                    None => "same",
-                };
-                let _ = write!(
-                    html,
-                    "<td class=\"delta {}\">{}</td><td class=\"delta {}\">{}</td>",
-                    class(percent_change, true),
-                    percent_change.map(signed).unwrap_or_default(),
-                    class(lost_change, false),
-                    lost_change.map(signed).unwrap_or_default()
-                );
-            }
-            let verdict = match head.verdict {
-                Verdict::AtOrAboveOverall => "up",
-                Verdict::BelowOverall => "down",
-                _ => "same",
-            };
-            let _ = writeln!(
-                html,
-                "<td class=\"verdict {verdict}\">{}</td></tr>",
-                escape(&head.verdict.to_string())
-            );
         }
-        let _ = write!(
-            html,
-            "</tbody>\n<tfoot><tr><td></td><td>Total</td><td></td><td class=\"owned\">{}</td>\
-             <td class=\"achieved\">{}</td><td class=\"lost\">{}</td><td class=\"percent\">{}</td>",
-            r(&report.owned),
-            r(&report.achieved),
-            r(&report.lost),
-            report
-                .percent
-                .as_ref()
-                .map(|p| r(p).to_string())
-                .unwrap_or_default()
-        );
-        if compared {
-            html.push_str("<td></td><td></td>");
-        }
-        html.push_str("<td></td></tr></tfoot>\n</table>\n</div>\n");
-        self.worst_leaves(html, report);
-        if !report.adjustments.is_zero() {
-            let _ = writeln!(
-                html,
-                "<p class=\"meta\">Bonus and deduction points ({}) stay with the units and are not \
-                 attributed to any head.</p>",
-                signed(r(&report.adjustments))
-            );
-        }
-        if !report.previous_only.is_empty() {
-            let _ = writeln!(
-                html,
-                "<p class=\"meta\">Only in the previous report: {}.</p>",
-                escape(&report.previous_only.join(", "))
-            );
-        }
-        html.push_str(
-            "<p class=\"meta\">Each leaf's points and lost points go to the head of the agency \
-             that leads it; the heads' lost points add up to the units' lost points. A head's \
-             percentage is achieved ÷ owned.</p>\n</section>\n",
-        );
     }
 
     /// Each head's largest losses: unit, leaf, points lost and the note.
-    fn worst_leaves(&self, html: &mut String, report: &AccountabilityReport) {
+    fn worst_leaves(&self, report: &AccountabilityReport) -> Markup {
         if report.heads.iter().all(|h| h.worst_leaves.is_empty()) {
-            return;
+            return html! {};
         }
-        let r = |d: &Exact| report.rounding.publish(d);
+        let lang = self.language;
+        let r = |d: &Exact| lang.number(report.rounding.publish(d));
         let noted = report
             .heads
             .iter()
             .flat_map(|h| &h.worst_leaves)
             .any(|leaf| !leaf.note.is_empty());
-        html.push_str(
-            "<h3>Largest losses</h3>\n<div class=\"scroll\">\n<table class=\"losses\">\n<thead><tr>\
-             <th scope=\"col\">Head</th><th scope=\"col\">Unit</th><th scope=\"col\">Leaf</th>\
-             <th class=\"num\" scope=\"col\">Lost</th><th class=\"num\" scope=\"col\">Points</th>",
-        );
-        html.push_str(if noted {
-            "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n"
-        } else {
-            "</tr></thead>\n<tbody>\n"
-        });
-        for head in &report.heads {
-            for leaf in &head.worst_leaves {
-                let unit = self
-                    .ranking
-                    .unit(&leaf.unit)
-                    .map_or(leaf.unit.as_str(), |u| u.unit_name.as_str());
-                let _ = write!(
-                    html,
-                    "<tr data-agency=\"{}\" data-unit=\"{}\"><td lang=\"vi\">{}</td><td>{}</td>\
-                     <td><b>{}</b> <span lang=\"vi\">{}</span></td><td class=\"lost\">{}</td>\
-                     <td class=\"points\">{} of {}</td>",
-                    escape(&head.agency.code),
-                    escape(&leaf.unit),
-                    escape(&head.agency.head_label()),
-                    escape(unit),
-                    escape(leaf.code.as_str()),
-                    escape(&leaf.name_vi),
-                    r(&leaf.lost),
-                    r(&leaf.points),
-                    r(&leaf.max_points),
-                );
-                if noted {
-                    let _ = write!(html, "<td lang=\"vi\">{}</td>", escape(&leaf.note));
+        html! {
+            h3 { (Term::LargestLosses.text(lang)) }
+            div.scroll {
+                table.losses {
+                    thead { tr {
+                        th scope="col" { (Term::Head.text(lang)) }
+                        th scope="col" { (Term::Unit.text(lang)) }
+                        th scope="col" { (Term::Item.text(lang)) }
+                        th.num scope="col" { (Term::Lost.text(lang)) }
+                        th.num scope="col" { (Term::Achieved.text(lang)) }
+                        @if noted { th scope="col" { (Term::Note.text(lang)) } }
+                    } }
+                    tbody {
+                        @for head in &report.heads {
+                            @for leaf in &head.worst_leaves {
+                                @let unit = self.ranking.unit(&leaf.unit).map_or(leaf.unit.as_str(), |u| u.unit_name.as_str());
+                                tr data-agency=(head.agency.code) data-unit=(leaf.unit) {
+                                    td lang="vi" { (head.agency.head_label()) }
+                                    td { (unit) }
+                                    td { b { (leaf.code.as_str()) } " " span lang="vi" { (leaf.name_vi) } }
+                                    td.lost { (r(&leaf.lost)) }
+                                    td.points { (r(&leaf.points)) (Text::Of.text(lang)) (r(&leaf.max_points)) }
+                                    @if noted { td lang="vi" { (leaf.note) } }
+                                }
+                            }
+                        }
+                    }
                 }
-                html.push_str("</tr>\n");
             }
         }
-        html.push_str("</tbody>\n</table>\n</div>\n");
+    }
+
+    fn trend_section(&self) -> Markup {
+        let Some(trend) = self.trend else {
+            return html! {};
+        };
+        let lang = self.language;
+        html! {
+            section id="trend" {
+                h2 { (Term::Trend.text(lang)) }
+                (trend_chart(trend, lang))
+                div.scroll {
+                    table.trend {
+                        caption { (Text::TrendCaption.text(lang)) }
+                        thead { tr {
+                            th scope="col" { (Term::Unit.text(lang)) }
+                            @for period in trend.periods() { th.num scope="col" { (period.as_str()) } }
+                        } }
+                        tbody {
+                            @for unit in trend.units() {
+                                tr data-unit=(unit.unit) {
+                                    td.unit { (unit.unit_name) }
+                                    @for point in &unit.periods {
+                                        @match point {
+                                            Some(point) => {
+                                                td.num data-rank=(point.rank.map(|r| r.to_string()).unwrap_or_default()) {
+                                                    b { (lang.number(point.index.published())) }
+                                                    " (" (point.rank.map_or_else(|| "–".to_owned(), |r| lang.rank(r)))
+                                                    @if let Some(grade) = &point.grade { ", " (grade) }
+                                                    ")"
+                                                }
+                                            }
+                                            None => { td.num { "–" } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !trend.heads().is_empty() {
+                    div.scroll {
+                        table.heads-trend {
+                            caption { (Text::HeadsTrendCaption.text(lang)) }
+                            thead { tr {
+                                th scope="col" { (Term::Head.text(lang)) }
+                                @for period in trend.periods() { th.num scope="col" { (period.as_str()) } }
+                            } }
+                            tbody {
+                                @for head in trend.heads() {
+                                    tr data-agency=(head.agency) {
+                                        td lang="vi" { (head.head) }
+                                        @for percent in &head.percent {
+                                            td.num { (percent.as_ref().map_or_else(|| "–".to_owned(), |p| format!("{}%", lang.number(trend.rounding().publish(p))))) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn unit_page(&self, page: &ScorecardPage<'_>) -> Markup {
+        let lang = self.language;
+        let card = page.scorecard();
+        let info = self.framework.info();
+        let rows = page.rows();
+        let accountable = self.assignments.is_some();
+        let notes: Vec<&PageRow> = rows
+            .iter()
+            .filter(|row| !row.note.is_empty() || !row.evidence_refs.is_empty())
+            .collect();
+        let frame = PAGE_FRAME_ROWS.saturating_add(notes.len());
+        let pages = rows
+            .len()
+            .saturating_add(frame)
+            .div_ceil(ROWS_PER_PAGE)
+            .max(1);
+        let (left, right, sign) = signatures(lang);
+        let optional =
+            |value: &Option<Exact>| value.as_ref().map(|v| self.r(v)).unwrap_or_default();
+        html! {
+            article.unit-page id=(format!("unit-{}", card.unit())) data-unit=(card.unit()) data-pages=(pages) {
+                h2 { (page.title(lang)) }
+                p.meta {
+                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title) }
+                    " · " (Term::Period.text(lang)) " " (card.period().as_str())
+                }
+                p.standing { strong { (page.standing_line(lang)) } }
+                p.meta {
+                    (Term::Achieved.text(lang)) ": " (self.r(card.points())) "/" (self.r(card.effective_max()))
+                    " · " (Term::Lost.text(lang)) ": " (self.n(page.lost().published()))
+                    @if !card.adjustments().is_empty() {
+                        " · " (Term::Adjustments.text(lang)) ": " (lang.signed(self.policy().publish(&card.adjustment_points())))
+                    }
+                }
+                table.scorecard {
+                    thead { tr {
+                        th scope="col" { (Term::Code.text(lang)) }
+                        th scope="col" { (Term::Item.text(lang)) }
+                        th.num scope="col" { (Term::MaxPoints.text(lang)) }
+                        th.num scope="col" { (Term::SelfAssessed.text(lang)) }
+                        th.num scope="col" { (Term::Appraised.text(lang)) }
+                        th.num scope="col" { (Term::Achieved.text(lang)) }
+                        th.num scope="col" { (Term::Lost.text(lang)) }
+                        th scope="col" { (Term::Source.text(lang)) }
+                        th scope="col" { (Term::Evidence.text(lang)) }
+                        @if accountable { th scope="col" { (Term::LeadAgency.text(lang)) } }
+                    } }
+                    tbody {
+                        @for row in &rows {
+                            @let class = match row.level {
+                                crate::code::Level::Domain => "domain",
+                                crate::code::Level::Criterion => "criterion",
+                                _ => "subcriterion",
+                            };
+                            tr class=(class) data-code=(row.code.as_str()) {
+                                td.code { (row.code.as_str()) }
+                                td.item lang="vi" { (row.name_vi) }
+                                td.num.max { (self.r(&row.max_points)) }
+                                td.num.self { (optional(&row.self_assessed)) }
+                                td.num.appraised { (optional(&row.appraised)) }
+                                td.num.points { (row.points.as_ref().map_or_else(|| Term::NotApplicable.text(lang).to_owned(), |p| self.r(p))) }
+                                td.num.lost { (self.r(&row.lost)) }
+                                td.source { (row.source.map(|s| source_text(s, lang)).unwrap_or("")) }
+                                td.evidence { (row.evidence.as_ref().map(|e| evidence_text(e, lang)).unwrap_or_default()) }
+                                @if accountable {
+                                    td.lead lang="vi" {
+                                        @if let Some(lead) = &row.lead { (lead.head_label()) }
+                                        @if !row.coordinating.is_empty() {
+                                            br;
+                                            small { (Text::Coordinates.text(lang)) ": " (row.coordinating.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join(", ")) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !notes.is_empty() {
+                    h3 { (Term::Note.text(lang)) " / " (Term::EvidenceRefs.text(lang)) }
+                    ol.notes {
+                        @for row in &notes {
+                            li data-code=(row.code.as_str()) {
+                                b { (row.code.as_str()) } ": "
+                                @if !row.note.is_empty() { span lang="vi" { (row.note) } }
+                                @if !row.note.is_empty() && !row.evidence_refs.is_empty() { "; " }
+                                (row.evidence_refs.join("; "))
+                            }
+                        }
+                    }
+                }
+                p.meta { small { (Text::EvidenceFootnote.text(lang)) } }
+                div.signatures {
+                    div { p.role { (left) } p.hint { (sign) } }
+                    div { p.role { (right) } p.hint { (sign) } }
+                }
+            }
+        }
     }
 
     fn domain_name(&self, code: &Code) -> String {
@@ -745,22 +975,50 @@ impl<'a> HtmlReport<'a> {
         }
     }
 
-    fn footer(&self, html: &mut String) {
+    fn footer(&self) -> Markup {
         let policy = self.policy();
-        let rounding = match policy.rounding() {
-            Rounding::HalfAwayFromZero => "half away from zero",
-            Rounding::HalfEven => "half to even",
-            Rounding::HalfTowardZero => "half toward zero",
-            Rounding::TowardZero => "toward zero",
-            Rounding::AwayFromZero => "away from zero",
+        let places = policy.decimal_places();
+        let text = match self.language {
+            Language::Vietnamese => {
+                let rounding = match policy.rounding() {
+                    Rounding::HalfAwayFromZero => "làm tròn nửa lên (xa số 0)",
+                    Rounding::HalfEven => "làm tròn nửa về số chẵn",
+                    Rounding::HalfTowardZero => "làm tròn nửa về số 0",
+                    Rounding::TowardZero => "cắt bỏ (về số 0)",
+                    Rounding::AwayFromZero => "làm tròn lên (xa số 0)",
+                };
+                format!(
+                    "Chấm điểm chính xác bằng par-index; mỗi số liệu được làm tròn một lần khi công bố, \
+                     {places} chữ số thập phân, {rounding}. Xếp hạng theo chỉ số công bố; các đơn vị \
+                     bằng điểm đồng hạng."
+                )
+            }
+            Language::English => {
+                let rounding = match policy.rounding() {
+                    Rounding::HalfAwayFromZero => "half away from zero",
+                    Rounding::HalfEven => "half to even",
+                    Rounding::HalfTowardZero => "half toward zero",
+                    Rounding::TowardZero => "toward zero",
+                    Rounding::AwayFromZero => "away from zero",
+                };
+                format!(
+                    "Scored exactly with par-index; every figure is rounded once, when \
+                     published, to {places} decimal places, {rounding}. Ranks use the published \
+                     index; tied units share a rank."
+                )
+            }
         };
-        let _ = write!(
-            html,
-            "<footer>Scored exactly with par-index; every figure is rounded once, when \
-             published, to {} decimal places, {rounding}. Ranks use the published index; \
-             tied units share a rank.</footer>\n</body>\n</html>\n",
-            policy.decimal_places()
-        );
+        html! { footer { (text) } }
+    }
+}
+
+/// `up`, `down` or `same` for a change, given which way is better.
+fn direction(change: Option<Decimal>, higher_is_better: bool) -> &'static str {
+    match change {
+        Some(d) if d.is_zero() => "same",
+        Some(d) if (d > Decimal::ZERO) == higher_is_better => "up",
+        Some(_) => "down",
+        None => "same",
     }
 }
 
@@ -775,15 +1033,6 @@ fn band(percent: Decimal) -> (&'static str, &'static str) {
         })
 }
 
-/// `+1.20`, `-0.21`, `0.00`.
-fn signed(change: Decimal) -> String {
-    if change > Decimal::ZERO {
-        format!("+{change}")
-    } else {
-        change.to_string()
-    }
-}
-
 /// A decimal rounded to one place for SVG coordinates; coordinates here are small, so the
 /// fallback is never taken.
 fn coordinate(value: Option<Decimal>) -> Decimal {
@@ -791,7 +1040,7 @@ fn coordinate(value: Option<Decimal>) -> Decimal {
 }
 
 /// The bar chart: one bar per unit on a 0–100 axis, the mean as a dashed line.
-fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
+fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>, language: Language) -> Markup {
     const WIDTH: i64 = 860;
     const ROW: i64 = 24;
     const TOP: i64 = 28;
@@ -822,40 +1071,9 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
                 .and_then(|v| v.checked_add(Decimal::from(label_width))),
         )
     };
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
-         width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title\">\n\
-         <title id=\"chart-title\">Index by unit, 0 to 100</title>\n"
-    );
     let axis_bottom = TOP.saturating_add(count.saturating_mul(ROW));
-    for tick in (0..=100).step_by(20) {
-        let tx = x(Decimal::from(tick));
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{tx}\" y1=\"{}\" x2=\"{tx}\" y2=\"{axis_bottom}\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\
-             <text x=\"{tx}\" y=\"{}\" font-size=\"12\" fill=\"#57606a\" text-anchor=\"middle\">{tick}</text>",
-            TOP - 6,
-            axis_bottom.saturating_add(16)
-        );
-    }
-    // The mean first, so that bars and their labels are drawn over it.
-    if let Some(mean) = mean {
-        let mx = x(mean);
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{mx}\" y1=\"{}\" x2=\"{mx}\" y2=\"{axis_bottom}\" stroke=\"#cf222e\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>\
-             <text x=\"{mx}\" y=\"{}\" font-size=\"12\" fill=\"#cf222e\" text-anchor=\"middle\">mean {mean}</text>",
-            TOP - 2,
-            TOP - 16
-        );
-    }
-    for (i, unit) in units.iter().enumerate() {
-        let top = TOP.saturating_add(i64::try_from(i).unwrap_or(0).saturating_mul(ROW));
-        let end = x(unit.index.published());
-        let bar = coordinate(end.checked_sub(Decimal::from(label_width)));
-        let name: String = if unit.unit_name.chars().count() > max_chars {
+    let name = |unit: &RankedUnit| -> String {
+        if unit.unit_name.chars().count() > max_chars {
             let mut cut: String = unit
                 .unit_name
                 .chars()
@@ -865,71 +1083,140 @@ fn bar_chart(units: &[&RankedUnit], mean: Option<Decimal>) -> String {
             cut
         } else {
             unit.unit_name.clone()
-        };
-        let fill = if unit.rank.is_some() {
-            "#3b6fb6"
-        } else {
-            "#9aa7b8"
-        };
-        let _ = writeln!(
-            svg,
-            "<g data-unit=\"{}\"><title>{}: {}</title>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"#1f2328\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{label_width}\" y=\"{}\" width=\"{bar}\" height=\"16\" rx=\"2\" fill=\"{fill}\"/>\
-             <text class=\"value\" x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#1f2328\" \
-             stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text></g>",
-            escape(&unit.unit),
-            escape(&unit.unit_name),
-            unit.index,
-            label_width.saturating_sub(8),
-            top.saturating_add(17),
-            escape(&name),
-            top.saturating_add(4),
-            coordinate(end.checked_add(Decimal::from(5))),
-            top.saturating_add(17),
-            unit.index
-        );
-    }
-    svg.push_str("</svg>\n");
-    svg
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
+        }
+    };
+    html! {
+        svg.bars xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}"))
+            width=(WIDTH) height=(height) role="img" aria-labelledby="chart-title" {
+            title id="chart-title" { (Term::IndexChart.text(language)) ", 0–100" }
+            @for tick in (0..=100).step_by(20) {
+                @let tx = x(Decimal::from(tick));
+                line x1=(tx) y1=(TOP - 6) x2=(tx) y2=(axis_bottom) stroke="#d0d7de" stroke-width="1" {}
+                text x=(tx) y=(axis_bottom.saturating_add(16)) font-size="12" fill="#57606a" text-anchor="middle" { (tick) }
+            }
+            // The mean first, so that bars and their labels are drawn over it.
+            @if let Some(mean) = mean {
+                @let mx = x(mean);
+                line x1=(mx) y1=(TOP - 2) x2=(mx) y2=(axis_bottom) stroke="#cf222e" stroke-width="1.5" stroke-dasharray="5 4" {}
+                text x=(mx) y=(TOP - 16) font-size="12" fill="#cf222e" text-anchor="middle" { (Term::Mean.text(language)) " " (language.number(mean)) }
+            }
+            @for (i, unit) in units.iter().enumerate() {
+                @let top = TOP.saturating_add(i64::try_from(i).unwrap_or(0).saturating_mul(ROW));
+                @let end = x(unit.index.published());
+                @let bar = coordinate(end.checked_sub(Decimal::from(label_width)));
+                @let fill = if unit.rank.is_some() { "#3b6fb6" } else { "#9aa7b8" };
+                @let shown = language.number(unit.index.published());
+                g data-unit=(unit.unit) {
+                    title { (unit.unit_name) ": " (shown) }
+                    text x=(label_width.saturating_sub(8)) y=(top.saturating_add(17)) font-size="13" fill="#1f2328" text-anchor="end" { (name(unit)) }
+                    rect x=(label_width) y=(top.saturating_add(4)) width=(bar) height="16" rx="2" fill=(fill) {}
+                    text.value x=(coordinate(end.checked_add(Decimal::from(5)))) y=(top.saturating_add(17)) font-size="12" fill="#1f2328"
+                        stroke="#ffffff" stroke-width="3" paint-order="stroke" { (shown) }
+                }
+            }
         }
     }
-    out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_characters_are_escaped() {
-        assert_eq!(
-            escape("<b>\"Hội An\" & 'Cẩm Phô'</b>"),
-            "&lt;b&gt;&quot;Hội An&quot; &amp; &#39;Cẩm Phô&#39;&lt;/b&gt;"
-        );
-    }
-
-    #[test]
-    fn heat_bands_include_their_lower_bound() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(band(d("100")).0, "#1a9850");
-        assert_eq!(band(d("95.00")).0, "#1a9850");
-        assert_eq!(band(d("94.99")).0, "#66bd63");
-        assert_eq!(band(d("50")).0, "#f46d43");
-        assert_eq!(band(d("49.99")).0, "#d73027");
-        assert_eq!(band(d("0")).0, "#d73027");
+/// The trend chart: one line per unit over the periods, on an index axis from the lowest
+/// tenth below the lowest index to 100.
+fn trend_chart(trend: &Trend, language: Language) -> Markup {
+    const WIDTH: i64 = 860;
+    const HEIGHT: i64 = 340;
+    const LEFT: i64 = 48;
+    const RIGHT: i64 = 24;
+    const TOP: i64 = 16;
+    const BOTTOM: i64 = 36;
+    let lowest = trend
+        .units()
+        .iter()
+        .flat_map(|u| u.periods.iter().flatten())
+        .map(|p| p.index.published())
+        .min()
+        .unwrap_or(Decimal::ZERO);
+    // The axis starts at the tenth at or below the lowest index (0 at the least).
+    let floor = lowest
+        .checked_div(Decimal::TEN)
+        .and_then(|tenths| tenths.floor().checked_mul(Decimal::TEN))
+        .unwrap_or(Decimal::ZERO)
+        .max(Decimal::ZERO)
+        .min(Decimal::from(90));
+    let span = Decimal::ONE_HUNDRED
+        .checked_sub(floor)
+        .unwrap_or(Decimal::ONE_HUNDRED);
+    let plot_w = WIDTH.saturating_sub(LEFT).saturating_sub(RIGHT);
+    let plot_h = HEIGHT.saturating_sub(TOP).saturating_sub(BOTTOM);
+    let steps = i64::try_from(trend.periods().len().saturating_sub(1))
+        .unwrap_or(1)
+        .max(1);
+    let px = |i: usize| {
+        LEFT.saturating_add(
+            i64::try_from(i)
+                .unwrap_or(0)
+                .saturating_mul(plot_w)
+                .checked_div(steps)
+                .unwrap_or(0),
+        )
+    };
+    let py = |value: Decimal| {
+        coordinate(
+            value
+                .checked_sub(floor)
+                .and_then(|v| v.checked_mul(Decimal::from(plot_h)))
+                .and_then(|v| v.checked_div(span))
+                .and_then(|v| Decimal::from(TOP.saturating_add(plot_h)).checked_sub(v)),
+        )
+    };
+    let ticks: Vec<Decimal> = (0..=10)
+        .map(|k| {
+            floor
+                .checked_add(
+                    span.checked_mul(Decimal::from(k))
+                        .and_then(|v| v.checked_div(Decimal::TEN))
+                        .unwrap_or(Decimal::ZERO),
+                )
+                .unwrap_or(Decimal::ZERO)
+        })
+        .filter(|v| (v.checked_rem(Decimal::from(5)).unwrap_or(Decimal::ONE)).is_zero())
+        .collect();
+    let colour = |i: usize| {
+        LINES
+            .get(i.checked_rem(LINES.len()).unwrap_or(0))
+            .copied()
+            .unwrap_or("#1f2328")
+    };
+    html! {
+        svg.trend xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {HEIGHT}"))
+            width=(WIDTH) height=(HEIGHT) role="img" aria-labelledby="trend-title" {
+            title id="trend-title" { (Term::Trend.text(language)) ": " (Term::ParIndex.text(language)) }
+            @for tick in &ticks {
+                @let y = py(*tick);
+                line x1=(LEFT) y1=(y) x2=(WIDTH - RIGHT) y2=(y) stroke="#e5e8eb" stroke-width="1" {}
+                text x=(LEFT - 6) y=(y.checked_add(Decimal::from(4)).unwrap_or(y)) font-size="11" fill="#57606a" text-anchor="end" { (tick.normalize()) }
+            }
+            @for (i, period) in trend.periods().iter().enumerate() {
+                text x=(px(i)) y=(HEIGHT - 12) font-size="12" fill="#57606a" text-anchor="middle" { (period.as_str()) }
+            }
+            @for (u, unit) in trend.units().iter().enumerate() {
+                @let points: Vec<(i64, Decimal, Decimal)> = unit.periods.iter().enumerate()
+                    .filter_map(|(i, p)| p.as_ref().map(|p| (px(i), py(p.index.published()), p.index.published())))
+                    .collect();
+                @let path = points.iter().map(|(x, y, _)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
+                g data-unit=(unit.unit) {
+                    title { (unit.unit_name) }
+                    polyline points=(path) fill="none" stroke=(colour(u)) stroke-width="2" {}
+                    @for (x, y, value) in &points {
+                        circle cx=(x) cy=(y) r="3.5" fill=(colour(u)) {
+                            title { (unit.unit_name) ": " (language.number(*value)) }
+                        }
+                    }
+                }
+            }
+        }
+        div.legend {
+            @for (u, unit) in trend.units().iter().enumerate() {
+                span { span.swatch style=(format!("background:{}", colour(u))) {} (unit.unit_name) }
+            }
+        }
     }
 }

@@ -367,6 +367,97 @@ impl Term {
     }
 }
 
+/// A sentence of the HTML report, in both languages (the report's own prose; the terms in
+/// it come from [`Term`]).
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Text {
+    IllustrativeWarning,
+    InferredWarning,
+    IdentifierNote,
+    HeatCaption,
+    AccountabilityNote,
+    AdjustmentsNote,
+    PagesNote,
+    EvidenceFootnote,
+    DoesNotApply,
+    Above,
+    Below,
+    To,
+    Coordinates,
+    UnitsRanked,
+    ListedOutside,
+    ComparedWith,
+    Decision,
+    PointsUnit,
+    Of,
+    TrendCaption,
+    HeadsTrendCaption,
+}
+
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
+impl Text {
+    pub(crate) fn text(self, language: Language) -> &'static str {
+        let (vi, en) = match self {
+            Text::IllustrativeWarning => (
+                "Bộ chỉ số minh họa: không phải phương pháp chính thức; điểm và ngưỡng chỉ để minh họa.",
+                "Illustrative framework: not an official method; its points and thresholds are chosen for illustration.",
+            ),
+            Text::InferredWarning => (
+                "Phân công suy luận: một mẫu, không lấy từ quyết định; cần đối chiếu với phân công của đơn vị.",
+                "Inferred assignments: a template, not taken from a decision; check them against your own.",
+            ),
+            Text::IdentifierNote => (
+                "Chữ xám sau tên là mã đơn vị.",
+                "Grey text after a name is the unit's identifier.",
+            ),
+            Text::HeatCaption => (
+                "Điểm đạt tính theo % điểm tối đa của lĩnh vực (điểm tối đa áp dụng cho đơn vị).",
+                "Points as a percentage of each domain's maximum (the maximum that applies to the unit).",
+            ),
+            Text::AccountabilityNote => (
+                "Điểm đạt và điểm bị mất của mỗi tiêu chí thuộc về người đứng đầu cơ quan chủ trì; tổng điểm bị mất của các người đứng đầu bằng tổng điểm bị mất của các đơn vị. Tỷ lệ = điểm đạt ÷ điểm tối đa.",
+                "Each leaf's points and lost points go to the head of the agency that leads it; the heads' lost points add up to the units' lost points. A head's percentage is achieved ÷ owned.",
+            ),
+            Text::AdjustmentsNote => (
+                "Điểm thưởng, điểm trừ thuộc về đơn vị, không tính cho người đứng đầu",
+                "Bonus and deduction points stay with the units and are not attributed to any head",
+            ),
+            Text::PagesNote => (
+                "Mỗi đơn vị có một phiếu chấm điểm riêng, in trên khổ A4.",
+                "Each unit has its own scorecard page, printed on A4.",
+            ),
+            Text::EvidenceFootnote => (
+                "Nguồn điểm: thẩm định = điểm của tổ thẩm định; tính từ số liệu = điểm theo cách chấm điểm; tự đánh giá = điểm của đơn vị.",
+                "Source: appraised = the appraisal team's points; from evidence = the scoring rule applied to the evidence; self-assessed = the unit's own points.",
+            ),
+            Text::DoesNotApply => ("không áp dụng", "n/a: does not apply"),
+            Text::Above => ("trở lên", "and above"),
+            Text::Below => ("dưới", "below"),
+            Text::To => ("đến dưới", "to <"),
+            Text::Coordinates => ("phối hợp", "coordinates"),
+            Text::UnitsRanked => ("đơn vị được xếp hạng", "units ranked"),
+            Text::ListedOutside => ("đơn vị ngoài bảng xếp hạng", "listed outside the ranking"),
+            Text::ComparedWith => ("so với", "compared with"),
+            Text::Decision => ("quyết định", "decision"),
+            Text::PointsUnit => ("điểm", "points"),
+            Text::Of => ("/", " of "),
+            Text::TrendCaption => (
+                "Chỉ số CCHC, xếp hạng và xếp loại của từng đơn vị qua các kỳ.",
+                "Each unit's index, rank and grade over the periods.",
+            ),
+            Text::HeadsTrendCaption => (
+                "Tỷ lệ điểm đạt của từng người đứng đầu qua các kỳ.",
+                "Each head's percentage over the periods.",
+            ),
+        };
+        match language {
+            Language::Vietnamese => vi,
+            Language::English => en,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

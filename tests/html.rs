@@ -101,7 +101,6 @@ fn escaped(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 #[test]
@@ -233,19 +232,23 @@ fn the_page_is_self_contained_utf8_and_escaped() {
         .render()
         .unwrap();
     assert!(
-        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+        html.starts_with("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
     );
     assert!(html.contains("<title>Chỉ số CCHC &lt;2021&gt;</title>"));
     assert!(html.contains("\"Noto Sans\""));
     // No script, no external resource: the only URL is the SVG namespace.
     assert!(!html.contains("<script"));
     assert!(!html.contains(" src="));
-    assert!(!html.contains(" href="));
+    // Links only within the page: from each unit's row to its scorecard page.
+    assert_eq!(
+        html.matches(" href=").count(),
+        html.matches(" href=\"#unit-").count()
+    );
     assert!(!html.contains("url("));
     assert_eq!(html.matches("http").count(), 1, "only the SVG namespace");
     assert!(
         html.contains(
-            "Tổ &quot;thử&quot; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"
+            "Tổ &quot;thử&quot; &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"
         )
     );
     assert!(html.contains("<tr data-unit=\"x-&lt;b&gt;\">"));
