@@ -14,7 +14,12 @@
 //! At the end: what the public administration centre's standing among the offices would have
 //! been at 90% on time, and what the last ward needs for the next grade.
 //!
-//! Run with `cargo run --release --example hoi_an`.
+//! Three periods: the first half of 2021 and, derived from it, 2019 and 2020 (illustrative),
+//! side by side as a trend. The plan for the last ward is in actions, each with its head.
+//!
+//! Run with `cargo run --release --example hoi_an` (Vietnamese; `-- --lang en` for English).
+//! With `--features html` it writes the HTML report, a scorecard page per ward and the trend
+//! chart, to `target/hoi-an/bao-cao.html` (or `-- --html FILE`).
 
 use par_index::{
     Assessment, Cohort, Entry, Evidence, Exact, Framework, GradeBand, GradeScale, Ranking,
@@ -23,9 +28,12 @@ use par_index::{
         Accountability, Agency, AgencyKind, ApologyLedger, Assignments, Head, LateDossiers,
     },
     analysis::gap::{Gap, Reach},
+    analysis::self_appraisal::{Against, SelfAppraisal},
     analysis::what_if::{LeafChange, WhatIf},
     builtin,
     comparison::Comparison,
+    language::{Language, Term},
+    trend::Trend,
 };
 use rust_decimal::Decimal;
 
@@ -86,56 +94,155 @@ const OFFICES: [Ward; 8] = [
     ward("PTNMT", "Phòng Tài nguyên và Môi trường", 1_876, 1_490, 71),
 ];
 
+/// The command line: `--lang vi` (default) or `--lang en`, and `--html FILE` for the HTML
+/// report (feature `html`; by default `target/hoi-an/bao-cao.html`).
+struct Args {
+    language: Language,
+    html: Option<std::path::PathBuf>,
+}
+
+fn args() -> Result<Args, Box<dyn std::error::Error>> {
+    let mut language = Language::Vietnamese;
+    let mut html = None;
+    let mut rest = std::env::args().skip(1);
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--lang" => language = rest.next().ok_or("--lang needs vi or en")?.parse()?,
+            "--html" => html = Some(rest.next().ok_or("--html needs a file")?.into()),
+            other => {
+                return Err(
+                    format!("unknown argument {other:?}; use --lang vi|en, --html FILE").into(),
+                );
+            }
+        }
+    }
+    Ok(Args { language, html })
+}
+
+/// The example's own sentences, in the language asked for (the reports' words come from the
+/// library's glossary).
+fn say(language: Language, vi: &str, en: &str) -> String {
+    match language {
+        Language::Vietnamese => vi.to_owned(),
+        _ => en.to_owned(),
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Args { language, html } = args()?;
+    let lang = language;
     let framework = builtin::get("vn-hoi-an-city-illustrative")?;
     println!("{} ({})", framework.info().title, framework.id());
-    println!("Illustrative framework and evidence; real unit names and dossier totals.\n");
+    println!(
+        "{}\n",
+        say(
+            lang,
+            "Bộ chỉ số và số liệu minh họa; tên đơn vị và tổng số hồ sơ là số liệu thật.",
+            "Illustrative framework and evidence; real unit names and dossier totals."
+        )
+    );
 
     let resolved: u64 = WARDS.iter().map(|w| w.resolved).sum();
     let on_time: u64 = WARDS.iter().map(|w| w.on_time).sum();
     let rate = RoundingPolicy::default()
         .apply(Decimal::from(on_time) * Decimal::ONE_HUNDRED / Decimal::from(resolved));
-    println!(
-        "Wards and communes: {resolved} dossiers, {rate}% early or on time (published: 5,597 and 96.09%)\n"
-    );
     assert_eq!((resolved, rate.to_string().as_str()), (5_597, "96.09"));
+    println!(
+        "{}\n",
+        match lang {
+            Language::Vietnamese => format!(
+                "Xã, phường: {} hồ sơ, {}% giải quyết sớm, đúng hạn (số công bố: 5.597 và 96,09%)",
+                lang.count(resolved),
+                lang.number(rate)
+            ),
+            _ => format!(
+                "Wards and communes: {} dossiers, {}% early or on time (published: 5,597 and 96.09%)",
+                lang.count(resolved),
+                lang.number(rate)
+            ),
+        }
+    );
 
+    // Three periods: the first half of 2021, and 2020 and 2019 derived from it
+    // (illustrative).
     let options = RankingOptions::default().with_grades(local_grades()?);
     let current = score_all(&framework, &WARDS, "2021-H1", 0)?;
     let previous = score_all(&framework, &WARDS, "2020", 1)?;
+    let earliest = score_all(&framework, &WARDS, "2019", 2)?;
     let ranking = current.rank_with(&options)?;
     let last_year = previous.rank_with(&options)?;
+    let two_years_ago = earliest.rank_with(&options)?;
 
-    println!("Wards and communes, first half of 2021, ranked (grades illustrative):\n");
-    print!("{}", Comparison::new(&last_year, &ranking)?);
-    print_domains(&framework, &ranking);
+    println!(
+        "{}\n",
+        say(
+            lang,
+            "Bảng xếp hạng xã, phường, 6 tháng đầu năm 2021 (xếp loại minh họa):",
+            "Wards and communes, first half of 2021, ranked (grades illustrative):"
+        )
+    );
+    let comparison = Comparison::new(&last_year, &ranking)?;
+    print!("{}", comparison.render_table_in(lang));
+    print_domains(&framework, &ranking, lang);
 
     let offices = score_all(&framework, &OFFICES, "2021-H1", 0)?;
     let office_ranking = offices.rank_with(&options)?;
-    println!("\nCity offices, first half of 2021:\n");
-    print!("{office_ranking}");
-    print_domains(&framework, &office_ranking);
+    println!(
+        "\n{}\n",
+        say(
+            lang,
+            "Các phòng, ban của thành phố, 6 tháng đầu năm 2021:",
+            "City offices, first half of 2021:"
+        )
+    );
+    print!("{}", office_ranking.render_table_in(lang));
+    print_domains(&framework, &office_ranking, lang);
 
     let centre = offices.scorecard("TTHCC").ok_or("the centre is scored")?;
     let on_time_leaf = centre.node("3.1").ok_or("leaf 3.1 exists")?;
+    let policy = RoundingPolicy::default();
     println!(
-        "\nThe public administration centre resolved 64.04% of its dossiers early or on time: \
-         {} of {} points on leaf 3.1.",
-        on_time_leaf.points, on_time_leaf.max_points
+        "\n{}",
+        match lang {
+            Language::Vietnamese => format!(
+                "Trung tâm Hành chính công giải quyết sớm, đúng hạn 64,04% hồ sơ: {}/{} điểm ở tiêu chí 3.1.",
+                lang.number(policy.publish(&on_time_leaf.points)),
+                lang.number(on_time_leaf.max_points)
+            ),
+            _ => format!(
+                "The public administration centre resolved 64.04% of its dossiers early or on time: {} of {} points on leaf 3.1.",
+                lang.number(policy.publish(&on_time_leaf.points)),
+                lang.number(on_time_leaf.max_points)
+            ),
+        }
     );
 
     // Each domain answered for by an office head, as Hội An's vice-chairman proposed.
     let assignments = lead_agencies()?;
     let accountability = Accountability::new(&framework, assignments.clone())?;
+    let heads_2019 = accountability.cohort_report(&earliest)?;
+    let heads_2020 = accountability.cohort_report(&previous)?;
     let heads = accountability
         .cohort_report(&current)?
-        .with_previous(&accountability.cohort_report(&previous)?)?;
+        .with_previous(&heads_2020)?;
     println!(
-        "\nWho answers for the wards' and communes' results (lead agencies inferred, not law):\n"
+        "\n{}\n",
+        say(
+            lang,
+            "Trách nhiệm người đứng đầu đối với kết quả của xã, phường (phân công suy luận, không phải quy định):",
+            "Who answers for the wards' and communes' results (lead agencies inferred, not law):"
+        )
     );
-    print!("{heads}");
-    println!("\nWhere each head lost most:\n");
-    print!("{}", heads.worst_leaves_text());
+    print!("{}", heads.render_in(lang));
+    println!(
+        "\n{}\n",
+        say(
+            lang,
+            "Nội dung mỗi người đứng đầu bị mất điểm nhiều nhất:",
+            "Where each head lost most:"
+        )
+    );
+    print!("{}", heads.worst_leaves_text_in(lang));
     let lost: Exact = heads.heads.iter().map(|h| &h.lost).sum();
     let total_lost: Exact = current.iter().map(Scorecard::lost_points).sum();
     assert_eq!(
@@ -143,53 +250,148 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "lost points attributed to heads add up exactly"
     );
     println!(
-        "\nPoints lost attributed to heads: {} = the 13 units' total lost points.",
-        RoundingPolicy::default().publish(&lost)
+        "\n{}",
+        match lang {
+            Language::Vietnamese => format!(
+                "Điểm bị mất tính cho người đứng đầu: {} = tổng điểm bị mất của 13 đơn vị.",
+                lang.number(policy.publish(&lost))
+            ),
+            _ => format!(
+                "Points lost attributed to heads: {} = the 13 units' total lost points.",
+                lang.number(policy.publish(&lost))
+            ),
+        }
     );
 
-    print_apologies(&assignments.agencies)?;
+    // Three periods side by side: each ward's index, rank and grade, each head's percentage.
+    let trend = Trend::new(&[&two_years_ago, &last_year, &ranking])?.with_heads(&[
+        &heads_2019,
+        &heads_2020,
+        &heads,
+    ])?;
+    println!(
+        "\n{} ({}):\n",
+        Term::Trend.text(lang),
+        say(lang, "2019 và 2020 minh họa", "2019 and 2020 illustrative")
+    );
+    print!("{}", trend.render_table_in(lang));
+
+    // Self-assessed against the final points, as provinces publish them.
+    let own = SelfAppraisal::compare_with(&current, Against::FinalPoints)?.summary()?;
+    println!(
+        "\n{}: {} · {}: {}",
+        Term::SelfAssessed.text(lang),
+        lang.number(policy.publish(&own.mean_self_assessed)),
+        Term::Achieved.text(lang),
+        lang.number(policy.publish(&own.mean_appraised))
+    );
+
+    print_apologies(&assignments.agencies, lang)?;
 
     // What if the centre had resolved 90% of its dossiers on time? It alone is scored again
     // and ranked among the offices as they stand.
     let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
     let what_if = WhatIf::run(&office_ranking, "TTHCC", &[at_90])?;
-    println!("\nWhat if leaf 3.1 had been 90% on time, not 64.04%? {what_if}, among the offices.");
+    println!(
+        "\n{} {what_if}",
+        say(
+            lang,
+            "Nếu tiêu chí 3.1 đạt 90% đúng hạn thay vì 64,04%:",
+            "What if leaf 3.1 had been 90% on time, not 64.04%?"
+        )
+    );
 
-    // What the last ward needs for the next grade, and where it lost most.
+    // What the last ward needs for the next grade, and the plan in actions, each step with
+    // the head who answers for it.
     let last = ranking.units().last().ok_or("the wards are ranked")?;
     let gap = Gap::new(&ranking, &last.unit)?.with_accountability(&accountability)?;
     if let Some(target) = gap.to_next_grade(&local_grades()?)? {
-        let needed = match target.reach {
-            Reach::Reachable(needed) => format!("{} more points", needed.points_at(2)?),
-            Reach::Unreachable(_) => "more points than are open".to_owned(),
-            Reach::Reached => "nothing more".to_owned(),
-        };
-        let worst: Vec<String> = gap
-            .lost_leaves()
-            .iter()
-            .take(2)
-            .map(|leaf| {
-                let head = leaf
-                    .lead
-                    .as_ref()
-                    .map(|a| a.head_label())
-                    .unwrap_or_default();
-                format!(
-                    "{} ({} lost, {head})",
-                    leaf.code,
-                    RoundingPolicy::default().publish(&leaf.lost)
+        if let Reach::Reachable(needed) = &target.reach {
+            println!(
+                "\n{} — {} ({}, {}): {} {}",
+                Term::Plan.text(lang),
+                last.unit_name,
+                lang.number(last.index.published()),
+                last.grade.as_deref().unwrap_or("–"),
+                lang.number(needed.points_at(2)?),
+                say(
+                    lang,
+                    "điểm nữa để lên loại trên",
+                    "more points for the next grade"
                 )
-            })
-            .collect();
-        println!(
-            "Gap: {} (last, {} {}) needs {needed} for {}; it lost most on {}.",
-            last.unit_name,
-            last.index.published(),
-            last.grade.as_deref().unwrap_or("ungraded"),
-            target.goal,
-            worst.join(" and ")
-        );
+            );
+            print!("{}", gap.plan(needed.points.clone())?.render_in(lang));
+        }
     }
+
+    write_report(
+        html,
+        &ranking,
+        &comparison,
+        &heads,
+        &accountability,
+        &trend,
+        lang,
+    )
+}
+
+/// The HTML report of the wards: ranking, domains, heads, the trend over three periods and
+/// a scorecard page per ward.
+#[cfg(feature = "html")]
+fn write_report(
+    path: Option<std::path::PathBuf>,
+    ranking: &Ranking,
+    comparison: &Comparison,
+    heads: &par_index::accountability::AccountabilityReport,
+    accountability: &Accountability,
+    trend: &Trend,
+    lang: Language,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let path = path.unwrap_or_else(|| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/hoi-an/bao-cao.html")
+    });
+    let html = par_index::html::HtmlReport::new(ranking)
+        .title(say(
+            lang,
+            "Chỉ số CCHC xã, phường thành phố Hội An, 6 tháng đầu năm 2021 (minh họa)",
+            "PAR index of Hội An's wards and communes, first half of 2021 (illustrative)",
+        ))
+        .language(lang)
+        .comparison(comparison)
+        .accountability(heads)
+        .assignments(accountability)
+        .trend(trend)
+        .render()?;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(&path, html)?;
+    println!(
+        "\n{}: {}",
+        say(lang, "Báo cáo HTML", "HTML report"),
+        path.display()
+    );
+    Ok(())
+}
+
+#[cfg(not(feature = "html"))]
+fn write_report(
+    _: Option<std::path::PathBuf>,
+    _: &Ranking,
+    _: &Comparison,
+    _: &par_index::accountability::AccountabilityReport,
+    _: &Accountability,
+    _: &Trend,
+    lang: Language,
+) -> Result<(), Box<dyn std::error::Error>> {
+    println!(
+        "\n{}: cargo run --release --example hoi_an --features html",
+        say(
+            lang,
+            "Báo cáo HTML (một trang cho mỗi xã, phường và biểu đồ xu hướng)",
+            "The HTML report (a page per ward and a trend chart)"
+        )
+    );
     Ok(())
 }
 
@@ -217,7 +419,7 @@ fn lead_agencies() -> Result<Assignments, par_index::Error> {
 }
 
 /// Late dossiers and written apologies per office (apology counts illustrative).
-fn print_apologies(agencies: &[Agency]) -> Result<(), Box<dyn std::error::Error>> {
+fn print_apologies(agencies: &[Agency], lang: Language) -> Result<(), Box<dyn std::error::Error>> {
     let records = OFFICES
         .iter()
         .filter(|office| office.resolved > 0)
@@ -234,26 +436,45 @@ fn print_apologies(agencies: &[Agency]) -> Result<(), Box<dyn std::error::Error>
         .collect::<Result<Vec<_>, Box<dyn std::error::Error>>>()?;
     let ledger = ApologyLedger::new(agencies, records)?;
     let policy = RoundingPolicy::default();
-    println!("\nLate dossiers and written apologies, city offices (apologies illustrative):\n");
     println!(
-        "{:<8}  {:>8}  {:>6}  {:>9}  {:>8}",
-        "Office", "Resolved", "Late", "Apologies", "Coverage"
+        "\n{}\n",
+        say(
+            lang,
+            "Hồ sơ trễ hạn và thư xin lỗi, các phòng của thành phố (số thư xin lỗi minh họa):",
+            "Late dossiers and written apologies, city offices (apologies illustrative):"
+        )
+    );
+    let header = match lang {
+        Language::Vietnamese => [
+            "Cơ quan",
+            "Đã giải quyết",
+            "Trễ hạn",
+            "Thư xin lỗi",
+            "Tỷ lệ",
+        ],
+        _ => ["Office", "Resolved", "Late", "Apologies", "Coverage"],
+    };
+    println!(
+        "{:<8}  {:>13}  {:>7}  {:>11}  {:>8}",
+        header[0], header[1], header[2], header[3], header[4]
     );
     for record in ledger.records().iter().chain([ledger.total()]) {
-        let coverage = record
-            .apology_rate()
-            .map_or_else(|| "n/a".to_owned(), |r| format!("{}%", policy.apply(r)));
+        let coverage = record.apology_rate().map_or_else(
+            || "–".to_owned(),
+            |r| format!("{}%", lang.number(policy.apply(r))),
+        );
         println!(
-            "{:<8}  {:>8}  {:>6}  {:>9}  {:>8}",
+            "{:<8}  {:>13}  {:>7}  {:>11}  {:>8}",
             record.agency(),
-            record.resolved(),
-            record.late(),
-            record.apologies(),
+            lang.count(record.resolved()),
+            lang.count(record.late()),
+            lang.count(record.apologies()),
             coverage
         );
     }
     println!(
-        "No dossier records: {}",
+        "{}: {}",
+        say(lang, "Không có hồ sơ", "No dossier records"),
         ledger.without_records().join(", ")
     );
     Ok(())
@@ -359,7 +580,7 @@ fn evidence(
 }
 
 /// Each unit's percentage of every domain's maximum, in rank order.
-fn print_domains(framework: &Framework, ranking: &Ranking) {
+fn print_domains(framework: &Framework, ranking: &Ranking, lang: Language) {
     let codes: Vec<&str> = framework.domains().map(|d| d.code().as_str()).collect();
     let width = ranking
         .units()
@@ -367,8 +588,16 @@ fn print_domains(framework: &Framework, ranking: &Ranking) {
         .map(|u| u.unit_name.chars().count())
         .max()
         .unwrap_or(4);
-    println!("\nDomain scores, % of each domain's maximum:\n");
-    print!("{:<width$}", "Unit");
+    println!(
+        "\n{}\n",
+        say(
+            lang,
+            "Điểm theo lĩnh vực, % điểm tối đa của lĩnh vực:",
+            "Domain scores, % of each domain's maximum:"
+        )
+    );
+    let width = width.max(Term::Unit.text(lang).chars().count());
+    print!("{:<width$}", Term::Unit.text(lang));
     for code in &codes {
         print!("  {:>6}", format!("D{code}"));
     }
@@ -380,14 +609,17 @@ fn print_domains(framework: &Framework, ranking: &Ranking) {
             let cell = unit
                 .domain(code)
                 .and_then(|d| d.percent.as_ref())
-                .map_or_else(|| "n/a".to_owned(), |p| p.to_string());
+                .map_or_else(|| "–".to_owned(), |p| lang.number(p.published()));
             print!("  {cell:>6}");
         }
         println!();
     }
     let names: Vec<String> = framework
         .domains()
-        .map(|d| format!("D{} {}", d.code(), d.name_en()))
+        .map(|d| match lang {
+            Language::Vietnamese => format!("D{} {}", d.code(), d.name_vi()),
+            _ => format!("D{} {}", d.code(), d.name_en()),
+        })
         .collect();
     println!("\n{}", names.join("; "));
 }

@@ -231,9 +231,7 @@ fn the_page_is_self_contained_utf8_and_escaped() {
         .title("Chỉ số CCHC <2021>")
         .render()
         .unwrap();
-    assert!(
-        html.starts_with("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-    );
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"));
     assert!(html.contains("<title>Chỉ số CCHC &lt;2021&gt;</title>"));
     assert!(html.contains("\"Noto Sans\""));
     // No script, no external resource: the only URL is the SVG namespace.
@@ -246,11 +244,7 @@ fn the_page_is_self_contained_utf8_and_escaped() {
     );
     assert!(!html.contains("url("));
     assert_eq!(html.matches("http").count(), 1, "only the SVG namespace");
-    assert!(
-        html.contains(
-            "Tổ &quot;thử&quot; &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"
-        )
-    );
+    assert!(html.contains("Tổ &quot;thử&quot; &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"));
     assert!(html.contains("<tr data-unit=\"x-&lt;b&gt;\">"));
     // Illustrative frameworks are flagged; Vietnamese names are kept as they are.
     assert!(html.contains("Illustrative framework:"));
