@@ -335,6 +335,64 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )
 }
 
+/// The HTML report of the wards in `lang`, with the three rankings it draws on (oldest
+/// first): what the browser test renders and reads back.
+#[cfg(feature = "html")]
+#[allow(dead_code)] // used by tests/browser.rs
+pub fn wards_report(lang: Language) -> Result<(String, Vec<Ranking>), Box<dyn std::error::Error>> {
+    let framework = builtin::get("vn-hoi-an-city-illustrative")?;
+    let options = RankingOptions::default().with_grades(local_grades()?);
+    let cohorts = [
+        score_all(&framework, &WARDS, "2019", 2)?,
+        score_all(&framework, &WARDS, "2020", 1)?,
+        score_all(&framework, &WARDS, "2021-H1", 0)?,
+    ];
+    let rankings = cohorts
+        .iter()
+        .map(|c| c.rank_with(&options))
+        .collect::<Result<Vec<_>, _>>()?;
+    let accountability = Accountability::new(&framework, lead_agencies()?)?;
+    let reports = cohorts
+        .iter()
+        .map(|c| accountability.cohort_report(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let [earliest, previous, current] = &rankings[..] else {
+        return Err("three periods".into());
+    };
+    let heads = reports[2].clone().with_previous(&reports[1])?;
+    let trend = Trend::new(&[earliest, previous, current])?.with_heads(&[
+        &reports[0],
+        &reports[1],
+        &heads,
+    ])?;
+    let comparison = Comparison::new(previous, current)?;
+    let html = html_report(current, &comparison, &heads, &accountability, &trend, lang)?;
+    Ok((html, rankings))
+}
+
+#[cfg(feature = "html")]
+fn html_report(
+    ranking: &Ranking,
+    comparison: &Comparison,
+    heads: &par_index::accountability::AccountabilityReport,
+    accountability: &Accountability,
+    trend: &Trend,
+    lang: Language,
+) -> Result<String, par_index::Error> {
+    par_index::html::HtmlReport::new(ranking)
+        .title(say(
+            lang,
+            "Chỉ số CCHC xã, phường thành phố Hội An, 6 tháng đầu năm 2021 (minh họa)",
+            "PAR index of Hội An's wards and communes, first half of 2021 (illustrative)",
+        ))
+        .language(lang)
+        .comparison(comparison)
+        .accountability(heads)
+        .assignments(accountability)
+        .trend(trend)
+        .render()
+}
+
 /// The HTML report of the wards: ranking, domains, heads, the trend over three periods and
 /// a scorecard page per ward.
 #[cfg(feature = "html")]
@@ -350,18 +408,7 @@ fn write_report(
     let path = path.unwrap_or_else(|| {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/hoi-an/bao-cao.html")
     });
-    let html = par_index::html::HtmlReport::new(ranking)
-        .title(say(
-            lang,
-            "Chỉ số CCHC xã, phường thành phố Hội An, 6 tháng đầu năm 2021 (minh họa)",
-            "PAR index of Hội An's wards and communes, first half of 2021 (illustrative)",
-        ))
-        .language(lang)
-        .comparison(comparison)
-        .accountability(heads)
-        .assignments(accountability)
-        .trend(trend)
-        .render()?;
+    let html = html_report(ranking, comparison, heads, accountability, trend, lang)?;
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;
     }
