@@ -28,6 +28,7 @@ use par_index::{
     builtin,
     comparison::Comparison,
     framework::FrameworkInfo,
+    language::Language,
 };
 
 const HELP: &str = "\
@@ -59,11 +60,62 @@ Options:
   --excel              CSV with a UTF-8 byte-order mark and CRLF, for Excel
   --lenient            score leaves without input as 0 (listed as missing) instead of
                        refusing the assessment
+  --lang L             vi (Vietnamese, default) or en: the language of the table and the
+                       HTML report
   -h, --help           this help
 
 Built-in frameworks: vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022,
 vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative.
 ";
+
+const HELP_VI: &str = "\
+Chấm điểm, xếp hạng và báo cáo Chỉ số CCHC của một nhóm đơn vị theo một bộ chỉ số.
+
+Cách dùng:
+  cargo run --example score --features csv,html -- --framework F --assessments A [tùy chọn]
+
+Bắt buộc:
+  --framework F        bộ chỉ số có sẵn (như vn-hoi-an-city-illustrative), tệp JSON (.json)
+                       hoặc tệp CSV (.csv) của bộ chỉ số
+  --assessments A      thư mục các tệp JSON kết quả tự đánh giá, thẩm định (mỗi đơn vị một
+                       tệp) hoặc một tệp CSV
+
+Tùy chọn:
+  --previous P         kết quả kỳ trước (thư mục hoặc CSV), để so sánh
+  --period X           kỳ đánh giá của các dòng CSV không có cột period (ví dụ 2021-H1)
+  --previous-period X  như trên, cho --previous
+  --assignments A      phân công cơ quan chủ trì: tệp JSON, hoặc mẫu suy luận city-template,
+                       provincial-template; thêm bảng trách nhiệm người đứng đầu
+  --format F           table (mặc định), csv, scorecards-csv, accountability-csv, json, html
+  --out FILE           ghi ra FILE thay vì màn hình
+  --grades G           national (A >= 90, B >= 80, C >= 70; mặc định), none, hoặc tệp JSON
+                       thang xếp loại
+  --title T            tiêu đề báo cáo HTML
+  --excel              CSV có BOM UTF-8 và CRLF, để mở bằng Excel
+  --lenient            tiêu chí thiếu số liệu được 0 điểm (liệt kê) thay vì bị từ chối
+  --lang L             vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)
+  -h, --help           hướng dẫn này
+
+Bộ chỉ số có sẵn: vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022,
+vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative.
+";
+
+/// The language asked for with `--lang`, for the help and the command's own messages
+/// (Vietnamese unless `--lang en`); an unreadable value is reported by [`parse_args`].
+pub fn requested_language(args: &[String]) -> Language {
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = match arg.strip_prefix("--lang=") {
+            Some(value) => Some(value.to_owned()),
+            None if arg == "--lang" => rest.next().cloned(),
+            None => None,
+        };
+        if let Some(language) = value.and_then(|v| v.parse().ok()) {
+            return language;
+        }
+    }
+    Language::Vietnamese
+}
 
 /// What to produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +151,7 @@ pub struct Options {
     pub title: Option<String>,
     pub excel: bool,
     pub lenient: bool,
+    pub language: Language,
 }
 
 /// Help, or a run.
@@ -110,14 +163,26 @@ pub enum Command {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let language = requested_language(&args);
+    let (error, usage) = match language {
+        Language::Vietnamese => ("lỗi", "Chạy với --help để xem cách dùng."),
+        _ => ("error", "Run with --help for usage."),
+    };
     let options = match parse_args(&args) {
         Ok(Command::Help) => {
-            print!("{HELP}");
+            print!(
+                "{}",
+                if language == Language::Vietnamese {
+                    HELP_VI
+                } else {
+                    HELP
+                }
+            );
             return ExitCode::SUCCESS;
         }
         Ok(Command::Run(options)) => options,
         Err(message) => {
-            eprintln!("error: {message}\nRun with --help for usage.");
+            eprintln!("{error}: {message}\n{usage}");
             return ExitCode::from(2);
         }
     };
@@ -132,7 +197,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{error}: {message}");
             ExitCode::from(1)
         }
     }
@@ -152,6 +217,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut title = None;
     let mut excel = false;
     let mut lenient = false;
+    let mut language = None;
 
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -212,6 +278,12 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 once(&mut grades, flag, parsed)?;
             }
             "--title" => once(&mut title, flag, value(flag)?)?,
+            "--lang" => {
+                let parsed = value(flag)?
+                    .parse::<Language>()
+                    .map_err(|e| format!("--lang: {e}"))?;
+                once(&mut language, flag, parsed)?;
+            }
             "--excel" if inline.is_none() => excel = true,
             "--lenient" if inline.is_none() => lenient = true,
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -235,6 +307,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         title,
         excel,
         lenient,
+        language: language.unwrap_or(Language::Vietnamese),
     })))
 }
 
@@ -460,6 +533,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     match options.format {
         Format::Table => {
+            let lang = options.language;
             let title = &framework.info().title;
             let period = ranking
                 .period()
@@ -467,18 +541,37 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 .unwrap_or_default();
             let mut text = format!("{title}, {period}\n\n");
             match &comparison {
-                Some(comparison) => text.push_str(&comparison.to_string()),
-                None => text.push_str(&ranking.to_string()),
+                Some(comparison) => text.push_str(&comparison.render_table_in(lang)),
+                None => text.push_str(&ranking.render_table_in(lang)),
             }
             if let Some(summary) = &ranking.statistics().index {
                 let s = summary.publish(&ranking_options.rounding);
-                text.push_str(&format!(
-                    "\n{} units: mean {}, median {}, lowest {}, highest {}\n",
-                    s.count, s.mean, s.median, s.min, s.max
-                ));
+                let n = |d| lang.number(d);
+                text.push_str(&match lang {
+                    Language::Vietnamese => format!(
+                        "\n{} đơn vị: trung bình {}, trung vị {}, thấp nhất {}, cao nhất {}\n",
+                        s.count,
+                        n(s.mean),
+                        n(s.median),
+                        n(s.min),
+                        n(s.max)
+                    ),
+                    _ => format!(
+                        "\n{} units: mean {}, median {}, lowest {}, highest {}\n",
+                        s.count,
+                        n(s.mean),
+                        n(s.median),
+                        n(s.min),
+                        n(s.max)
+                    ),
+                });
             }
             if let Some(report) = &accountability {
-                text.push_str(&format!("\n{report}\n{}", report.worst_leaves_text()));
+                text.push_str(&format!(
+                    "\n{}\n{}",
+                    report.render_in(lang),
+                    report.worst_leaves_text_in(lang)
+                ));
             }
             out = text.into_bytes();
         }
@@ -515,7 +608,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
             out.push(b'\n');
         }
         Format::Html => {
-            let mut report = HtmlReport::new(&ranking);
+            let mut report = HtmlReport::new(&ranking).language(options.language);
             if let Some(comparison) = &comparison {
                 report = report.comparison(comparison);
             }

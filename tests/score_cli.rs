@@ -9,7 +9,8 @@ mod score;
 
 use std::path::PathBuf;
 
-use score::{Command, Format, Grades, Options, parse_args, render};
+use par_index::language::Language;
+use score::{Command, Format, Grades, Options, parse_args, render, requested_language};
 
 const FRAMEWORK: &str = "vn-hoi-an-city-illustrative";
 const WARDS: &str = "examples/data/hoi-an-wards";
@@ -33,6 +34,7 @@ fn options(format: Format) -> Options {
         title: None,
         excel: false,
         lenient: false,
+        language: Language::English,
     }
 }
 
@@ -81,6 +83,36 @@ fn arguments_parse_with_spaces_or_equals() {
     assert_eq!(
         parse_args(&args(&["--framework", "x", "-h"])).unwrap(),
         Command::Help
+    );
+}
+
+#[test]
+fn vietnamese_is_the_default_and_english_is_asked_for() {
+    let parsed = |given: &[&str]| match parse_args(&args(given)).unwrap() {
+        Command::Run(options) => *options,
+        Command::Help => panic!("a run"),
+    };
+    let base = ["--framework", FRAMEWORK, "--assessments", WARDS];
+    let vi = parsed(&base);
+    assert_eq!(vi.language, Language::Vietnamese);
+    let text = run(&vi);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[2],
+        "Xếp hạng  Đơn vị            Chỉ số CCHC  Xếp loại"
+    );
+    assert_eq!(lines[3], "       1  Phường Cẩm An           92,92  A");
+    assert_eq!(
+        lines.last().copied(),
+        Some("13 đơn vị: trung bình 83,03, trung vị 82,89, thấp nhất 65,84, cao nhất 92,92")
+    );
+    let en = parsed(&[&base[..], &["--lang", "en"]].concat());
+    assert_eq!(en.language, Language::English);
+    assert_eq!(requested_language(&args(&["--lang=en"])), Language::English);
+    assert_eq!(requested_language(&args(&["-h"])), Language::Vietnamese);
+    assert_eq!(
+        parse_args(&args(&["--lang", "fr"])).unwrap_err(),
+        "--lang: unknown language \"fr\": expected vi (Vietnamese) or en (English)"
     );
 }
 
