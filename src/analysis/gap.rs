@@ -608,7 +608,7 @@ impl<'a> Gap<'a> {
     ///   (`5,359 of 8,037 (212 more): 66.68%`, [`Action::RaiseRate`]), or reaches a rate or a
     ///   value in the reported precision ([`Action::RaisePercent`], [`Action::ReachValue`]);
     /// - a survey leaf reaches a mean ([`Action::RaiseSurveyMean`]);
-    /// - only a leaf scored by judgement ([`Rule::Direct`](crate::Rule::Direct)) is planned
+    /// - only a leaf scored by judgement ([`crate::Rule::Direct`]) is planned
     ///   in points ([`Action::EarnPoints`]).
     ///
     /// Each step's points are what the rule gives for the step's evidence, exactly, less the
