@@ -255,7 +255,14 @@ pub struct Adjustment {
 pub struct Assessment {
     /// The id of the framework the unit is assessed against.
     pub framework: String,
-    /// The unit's identifier (a code or a short name).
+    /// The unit's identifier (a code or a short name), in NFC (see [`crate::identifier`]):
+    /// [`Assessment::new`] and the JSON and CSV readers normalise it, and JSON and CSV refuse
+    /// one that holds a character that cannot be seen; [`Framework::score`](crate::Framework::score)
+    /// refuses such an id however it was set.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::identifier::deserialize_unit")
+    )]
     pub unit: String,
     /// The unit's name for people, if different from its identifier.
     #[cfg_attr(
@@ -277,11 +284,25 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// An empty assessment of `unit` for `period` against the framework `framework`.
+    /// An empty assessment of `unit` for `period` against the framework `framework`. The
+    /// unit id is brought to NFC, so that a name typed composed or decomposed is one unit:
+    ///
+    /// ```
+    /// use par_index::Assessment;
+    ///
+    /// let decomposed = Assessment::new("demo", "Ho\u{302}\u{300}i An", "2025".parse()?);
+    /// assert_eq!(decomposed.unit, "Hồi An");
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
     pub fn new(framework: impl Into<String>, unit: impl Into<String>, period: Period) -> Self {
+        let unit: String = unit.into();
+        let unit = match crate::identifier::nfc(&unit) {
+            std::borrow::Cow::Borrowed(_) => unit,
+            std::borrow::Cow::Owned(composed) => composed,
+        };
         Assessment {
             framework: framework.into(),
-            unit: unit.into(),
+            unit,
             unit_name: String::new(),
             period,
             entries: Vec::new(),

@@ -129,7 +129,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -140,7 +141,7 @@ use crate::assessment::{Adjustment, Assessment, Entry, Period};
 use crate::code::{Code, Level};
 use crate::cohort::Cohort;
 use crate::comparison::{Comparison, RankChange};
-use crate::error::{Error, ErrorKind, Expected, IoAction};
+use crate::error::{Error, ErrorKind, Expected, IoAction, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
@@ -151,6 +152,11 @@ use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
 use crate::text::parse_decimal;
 
+mod formula;
+
+use crate::identifier::{Identifier, check};
+use formula::{escape, unescape};
+
 /// The code cell of a long-form row that holds an adjustment.
 const ADJUSTMENT: &str = "adjustment";
 
@@ -158,48 +164,79 @@ const ADJUSTMENT: &str = "adjustment";
 struct Sheet {
     file: Option<String>,
     headers: Vec<String>,
-    rows: Vec<(u64, Vec<String>)>,
+    /// Each non-empty header's column.
+    positions: HashMap<String, usize>,
+    rows: Vec<(u64, ::csv::StringRecord)>,
 }
 
 impl Sheet {
-    fn read<R: io::Read>(mut input: R, file: Option<&str>) -> Result<Sheet, Error> {
+    fn read<R: io::Read>(mut input: R, file: Option<&str>, delimiter: u8) -> Result<Sheet, Error> {
         let file = file.map(str::to_owned);
         // Read whole, to number lines ourselves: the csv crate's positions count a record's
-        // start from the blank lines before it.
+        // start from the blank lines before it, and count a lone `\r` as no line end.
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes).map_err(|e| {
             let path = file.clone().unwrap_or_else(|| "the table".to_owned());
             Error::io(IoAction::Read, path, e)
         })?;
-        let lines = Lines(&bytes);
+        let mut lines = LineCounter::new(&bytes);
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
+            .delimiter(delimiter)
             .from_reader(&bytes[..]);
-        let headers = reader
+        let headers: Vec<String> = reader
             .headers()
-            .map_err(|e| csv_error(e, file.as_deref(), lines))?
+            .map_err(|e| csv_error(e, file.as_deref(), &mut lines, None))?
             .iter()
-            .map(|h| h.trim().to_owned())
+            .map(|h| unescape(h.trim()).to_owned())
             .collect();
+        if let [only] = headers.as_slice() {
+            let other = if delimiter == b';' { ',' } else { ';' };
+            if only.contains(other) {
+                return Err(ErrorKind::BadColumn {
+                    file,
+                    column: only.chars().take(72).collect(),
+                    reason: separator_hint(other),
+                }
+                .into());
+            }
+        }
+        let mut positions = HashMap::with_capacity(headers.len());
+        for (i, header) in headers.iter().enumerate() {
+            if !header.is_empty() && positions.insert(header.clone(), i).is_some() {
+                return Err(ErrorKind::BadColumn {
+                    file,
+                    column: header.clone(),
+                    reason: "the column is given twice".to_owned(),
+                }
+                .into());
+            }
+        }
         let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(e, file.as_deref(), lines))?;
+        let mut record = ::csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(e, file.as_deref(), &mut lines, Some(&headers))),
+            }
             if record.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
             }
-            let line = lines.of(record.position());
-            rows.push((line, record.iter().map(str::to_owned).collect()));
+            let line = lines.line_of(record.position());
+            rows.push((line, record.clone()));
         }
         Ok(Sheet {
             file,
             headers,
+            positions,
             rows,
         })
     }
 
     fn column(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h == name)
+        self.positions.get(name).copied()
     }
 
     fn require(&self, name: &str) -> Result<usize, Error> {
@@ -222,16 +259,6 @@ impl Sheet {
         .into()
     }
 
-    /// Refuses a header given twice.
-    fn check_unique(&self) -> Result<(), Error> {
-        for (i, header) in self.headers.iter().enumerate() {
-            if !header.is_empty() && self.headers.iter().take(i).any(|h| h == header) {
-                return Err(self.bad_column(header, "the column is given twice"));
-            }
-        }
-        Ok(())
-    }
-
     fn cell_error(&self, line: u64, column: usize, cause: Error) -> Error {
         ErrorKind::InCell {
             file: self.file.clone(),
@@ -252,9 +279,9 @@ impl Sheet {
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
-    fn check_blank_columns(&self, line: u64, cells: &[String]) -> Result<(), Error> {
+    fn check_blank_columns(&self, line: u64, cells: &::csv::StringRecord) -> Result<(), Error> {
         for (i, header) in self.headers.iter().enumerate() {
-            let cell = cells.get(i).map_or("", |c| c.trim());
+            let cell = cells.get(i).map_or("", str::trim);
             if header.is_empty() && !cell.is_empty() {
                 return Err(self.row_error(
                     line,
@@ -270,32 +297,87 @@ impl Sheet {
     }
 }
 
-/// The text of a table, to turn a record's position into its line number.
-#[derive(Clone, Copy)]
-struct Lines<'a>(&'a [u8]);
+/// What to do about a header of one column that holds the other separator.
+fn separator_hint(found: char) -> String {
+    format!(
+        "the header is one column that holds {found:?}; if the file separates its cells with \
+         {found:?}, save it with commas or read it with --delimiter '{found}'"
+    )
+}
 
-impl Lines<'_> {
+/// Turns the positions of records into line numbers. Records come in order, so each call
+/// counts on from where the last stopped: reading a table counts its lines once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    /// The byte counted up to.
+    at: usize,
+    /// The line `at` is on.
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
     /// The line a record starts on (1 for the header), past any blank lines before it.
-    fn of(self, position: Option<&::csv::Position>) -> u64 {
+    fn line_of(&mut self, position: Option<&::csv::Position>) -> u64 {
         let Some(position) = position else {
             return 0;
         };
-        let start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
-        let text = self.0.get(..start.min(self.0.len())).unwrap_or(&[]);
-        let skipped = self
-            .0
-            .get(text.len()..)
+        let start = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        if start < self.at {
+            // Not expected; count again from the start rather than give a wrong line.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.count_to(start);
+        let blank = self
+            .text
+            .get(start..)
             .unwrap_or(&[])
             .iter()
             .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .filter(|b| **b == b'\n')
             .count();
-        let before = text.iter().filter(|b| **b == b'\n').count();
-        u64::try_from(before.saturating_add(skipped).saturating_add(1)).unwrap_or(u64::MAX)
+        self.count_to(start.saturating_add(blank));
+        self.line
+    }
+
+    /// Counts the line ends before `end`: `\n`, `\r\n` and a lone `\r` alike.
+    fn count_to(&mut self, end: usize) {
+        let text = self.text.get(self.at..end).unwrap_or(&[]);
+        let after = self.text.get(end).copied();
+        let mut ends = 0u64;
+        let mut bytes = text.iter().peekable();
+        while let Some(byte) = bytes.next() {
+            match byte {
+                b'\n' => ends = ends.saturating_add(1),
+                b'\r' => {
+                    let next = bytes.peek().map_or(after, |b| Some(**b));
+                    if next != Some(b'\n') {
+                        ends = ends.saturating_add(1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.line = self.line.saturating_add(ends);
+        self.at = end;
     }
 }
 
-fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error {
+fn csv_error(
+    error: ::csv::Error,
+    file: Option<&str>,
+    lines: &mut LineCounter<'_>,
+    headers: Option<&[String]>,
+) -> Error {
     let file = file.map(str::to_owned);
     match error.into_kind() {
         ::csv::ErrorKind::Io(error) => Error::io(
@@ -305,7 +387,7 @@ fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error
         ),
         ::csv::ErrorKind::Utf8 { pos, .. } => ErrorKind::BadRow {
             file,
-            line: lines.of(pos.as_ref()),
+            line: lines.line_of(pos.as_ref()),
             reason: "the row is not UTF-8 text; save the file as CSV UTF-8".to_owned(),
         }
         .into(),
@@ -315,13 +397,13 @@ fn csv_error(error: ::csv::Error, file: Option<&str>, lines: Lines<'_>) -> Error
             len,
         } => ErrorKind::BadRow {
             file,
-            line: lines.of(pos.as_ref()),
+            line: lines.line_of(pos.as_ref()),
             reason: format!("the row has {len} cells but the header has {expected_len}"),
         }
         .into(),
         other => ErrorKind::BadRow {
             file,
-            line: 0,
+            line: headers.map_or(1, |_| 0),
             reason: format!("{other:?}"),
         }
         .into(),
@@ -342,12 +424,15 @@ fn read_path<T>(
     read(input, &name)
 }
 
-fn cell(cells: &[String], column: Option<usize>) -> &str {
-    column.and_then(|i| cells.get(i)).map_or("", |c| c.trim())
+/// A cell without the spaces around it, for values read as numbers, evidence or names of
+/// options, where spaces mean nothing.
+fn cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
+    unescape(raw_cell(cells, column).trim())
 }
 
-fn raw_cell(cells: &[String], column: Option<usize>) -> &str {
-    column.and_then(|i| cells.get(i)).map_or("", String::as_str)
+/// A cell as it is, for text that is kept (names, notes, unit ids).
+fn raw_cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
+    unescape(column.and_then(|i| cells.get(i)).unwrap_or(""))
 }
 
 fn decimal(text: &str, expected: Expected) -> Result<Decimal, Error> {
@@ -392,12 +477,16 @@ pub struct AssessmentReader<'a> {
     framework: &'a Framework,
     period: Option<Period>,
     file: Option<String>,
+    delimiter: u8,
 }
 
 /// The assessments being read: one per unit and period, in order of first appearance.
 struct Assessments {
     list: Vec<Assessment>,
-    index: HashMap<(String, Period), (usize, u64)>,
+    /// Each unit and period's assessment, with the first and last lines of its rows.
+    index: HashMap<(String, Period), (usize, u64, u64)>,
+    /// The assessment of the row read last: the rows of one assessment come together.
+    current: Option<usize>,
     /// The line each entry was read from, to name both lines of a duplicate.
     codes: HashMap<(usize, Code), u64>,
 }
@@ -409,7 +498,35 @@ impl<'a> AssessmentReader<'a> {
             framework,
             period: None,
             file: None,
+            delimiter: b',',
         }
+    }
+
+    /// The byte that separates cells: `,` unless told. Excel in a Vietnamese (or other
+    /// European) locale saves "CSV" with `;`: read such a file with `delimiter(b';')`.
+    ///
+    /// ```
+    /// # use par_index::{Framework, Rule};
+    /// # use par_index::csv::AssessmentReader;
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .domain("1", "Niêm yết thủ tục", 2.into())
+    ///     .rule(Rule::yes_no())
+    ///     .build()?;
+    /// let table = "unit;period;1\nminh-an;2021;yes\n";
+    /// let reader = AssessmentReader::new(&framework).file_name("wards.csv");
+    /// let read = reader.clone().delimiter(b';').read(table.as_bytes())?;
+    /// assert_eq!(read[0].unit, "minh-an");
+    /// // Read with commas, the file is refused with a hint.
+    /// assert_eq!(
+    ///     reader.read(table.as_bytes()).unwrap_err().to_string(),
+    ///     "wards.csv line 1, column \"unit;period;1\": the header is one column that holds ';'; \
+    ///      if the file separates its cells with ';', save it with commas or read it with --delimiter ';'"
+    /// );
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn delimiter(mut self, delimiter: u8) -> Self {
+        self.delimiter = delimiter;
+        self
     }
 
     /// The period of rows that have no `period` cell.
@@ -435,8 +552,7 @@ impl<'a> AssessmentReader<'a> {
     /// [`ErrorKind::InvalidPeriod`], [`ErrorKind::EmptyUnit`], [`ErrorKind::InvalidText`]);
     /// [`ErrorKind::Io`].
     pub fn read<R: io::Read>(&self, input: R) -> Result<Vec<Assessment>, Error> {
-        let sheet = Sheet::read(input, self.file.as_deref())?;
-        sheet.check_unique()?;
+        let sheet = Sheet::read(input, self.file.as_deref(), self.delimiter)?;
         if sheet.column("code").is_some() {
             self.read_long(&sheet)
         } else {
@@ -460,6 +576,7 @@ impl<'a> AssessmentReader<'a> {
         Assessments {
             list: Vec::new(),
             index: HashMap::new(),
+            current: None,
             codes: HashMap::new(),
         }
     }
@@ -471,14 +588,16 @@ impl<'a> AssessmentReader<'a> {
         sheet: &Sheet,
         found: &mut Assessments,
         line: u64,
-        cells: &[String],
+        cells: &::csv::StringRecord,
         wide: bool,
     ) -> Result<usize, Error> {
         let unit_column = sheet.require("unit")?;
-        let unit = cell(cells, Some(unit_column));
-        if unit.is_empty() {
+        let unit = raw_cell(cells, Some(unit_column));
+        if unit.trim().is_empty() {
             return Err(sheet.cell_error(line, unit_column, ErrorKind::EmptyUnit.into()));
         }
+        let unit =
+            check(Identifier::Unit, unit).map_err(|e| sheet.cell_error(line, unit_column, e))?;
         let period = match (sheet.column("period"), &self.period) {
             (Some(column), default) => match (cell(cells, Some(column)), default) {
                 ("", Some(period)) => period.clone(),
@@ -497,29 +616,47 @@ impl<'a> AssessmentReader<'a> {
             }
         };
         let name = raw_cell(cells, sheet.column("unit_name"));
-        let key = (unit.to_owned(), period);
-        let position = match found.index.get(&key) {
-            Some((position, first_line)) => {
+        let key = (unit.into_owned(), period);
+        let position = match found.index.get_mut(&key) {
+            Some((position, first, last)) => {
                 if wide {
                     return Err(sheet.row_error(
                         line,
                         format!(
-                            "unit {unit} for period {} is already on line {first_line}",
-                            key.1
+                            "unit {} for period {} is already on line {first}",
+                            key.0, key.1
                         ),
                     ));
                 }
+                if found.current != Some(*position) {
+                    let lines = if first == last {
+                        format!("line {first}")
+                    } else {
+                        format!("lines {first} to {last}")
+                    };
+                    return Err(sheet.row_error(
+                        line,
+                        format!(
+                            "unit {} for period {} is already assessed on {lines}; the rows of one assessment come one after another",
+                            key.0, key.1
+                        ),
+                    ));
+                }
+                *last = line;
                 *position
             }
             None => {
                 let position = found.list.len();
-                found
-                    .list
-                    .push(Assessment::new(self.framework.id(), unit, key.1.clone()));
-                found.index.insert(key, (position, line));
+                found.list.push(Assessment::new(
+                    self.framework.id(),
+                    key.0.clone(),
+                    key.1.clone(),
+                ));
+                found.index.insert(key, (position, line, line));
                 position
             }
         };
+        found.current = Some(position);
         if let Some(assessment) = found.list.get_mut(position) {
             if !name.is_empty() {
                 if assessment.unit_name.is_empty() {
@@ -528,14 +665,23 @@ impl<'a> AssessmentReader<'a> {
                     return Err(sheet.row_error(
                         line,
                         format!(
-                            "unit {unit} is named {:?} on an earlier line but {:?} here",
-                            assessment.unit_name, name
+                            "unit {} is named {:?} on an earlier line but {:?} here",
+                            assessment.unit, assessment.unit_name, name
                         ),
                     ));
                 }
             }
         }
         Ok(position)
+    }
+
+    /// Checks an entry against its leaf as scoring will, so that a value out of range is
+    /// refused with its line and column rather than when the assessment is scored.
+    fn check_entry(&self, entry: &Entry) -> Result<(), Error> {
+        match self.framework.node_by_code(&entry.code) {
+            Some(node) => crate::scorecard::check_entry(node, entry),
+            None => Ok(()),
+        }
     }
 
     /// A leaf's code as read from a header or a cell, checked against the framework.
@@ -585,7 +731,7 @@ impl<'a> AssessmentReader<'a> {
         }
         let mut found = Self::new_assessments();
         for (line, cells) in &sheet.rows {
-            let (line, cells) = (*line, cells.as_slice());
+            let line = *line;
             sheet.check_blank_columns(line, cells)?;
             let position = self.assessment_for(sheet, &mut found, line, cells, true)?;
             for (column, code) in &leaves {
@@ -596,8 +742,11 @@ impl<'a> AssessmentReader<'a> {
                 let evidence: Evidence = text
                     .parse()
                     .map_err(|e| sheet.cell_error(line, *column, e))?;
+                let entry = Entry::new(code.clone()).with_evidence(evidence);
+                self.check_entry(&entry)
+                    .map_err(|e| sheet.cell_error(line, *column, e))?;
                 if let Some(assessment) = found.list.get_mut(position) {
-                    assessment.push(Entry::new(code.clone()).with_evidence(evidence));
+                    assessment.push(entry);
                 }
             }
         }
@@ -627,7 +776,7 @@ impl<'a> AssessmentReader<'a> {
 
         let mut found = Self::new_assessments();
         for (line, cells) in &sheet.rows {
-            let (line, cells) = (*line, cells.as_slice());
+            let line = *line;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -709,12 +858,28 @@ impl<'a> AssessmentReader<'a> {
                 );
             }
             entry.note = note.to_owned();
+            // One reference per line, each kept as it is; blank lines hold none.
             entry.evidence_refs = refs
                 .lines()
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
+                .filter(|r| !r.trim().is_empty())
                 .map(str::to_owned)
                 .collect();
+            self.check_entry(&entry).map_err(|e| {
+                let column = match e.kind() {
+                    ErrorKind::PointsAboveMax { which, .. } => match which {
+                        PointsKind::SelfAssessed => self_column,
+                        PointsKind::Appraised => appraised_column,
+                        _ => Some(value_column),
+                    },
+                    ErrorKind::NegativeValue { what, .. } => match what {
+                        Quantity::SelfAssessed => self_column,
+                        Quantity::Appraised => appraised_column,
+                        _ => Some(value_column),
+                    },
+                    _ => Some(value_column),
+                };
+                at(column, e)
+            })?;
             if let Some(assessment) = found.list.get_mut(position) {
                 assessment.push(entry);
             }
@@ -776,6 +941,7 @@ pub struct FrameworkReader {
     combine: Combine,
     when_not_applicable: NotApplicablePolicy,
     file: Option<String>,
+    delimiter: u8,
 }
 
 impl FrameworkReader {
@@ -787,7 +953,14 @@ impl FrameworkReader {
             combine: Combine::Sum,
             when_not_applicable: NotApplicablePolicy::DropMaximum,
             file: None,
+            delimiter: b',',
         }
+    }
+
+    /// The byte that separates cells: `,` unless told (see [`AssessmentReader::delimiter`]).
+    pub fn delimiter(mut self, delimiter: u8) -> Self {
+        self.delimiter = delimiter;
+        self
     }
 
     /// The declared total; by default the sum of the domains' maxima.
@@ -824,8 +997,7 @@ impl FrameworkReader {
     /// [`ErrorKind::DuplicateCode`]); and any error of [`Framework::from_spec`], wrapped in
     /// [`ErrorKind::InCell`] with the line of the node it names.
     pub fn read<R: io::Read>(&self, input: R) -> Result<Framework, Error> {
-        let sheet = Sheet::read(input, self.file.as_deref())?;
-        sheet.check_unique()?;
+        let sheet = Sheet::read(input, self.file.as_deref(), self.delimiter)?;
         for header in &sheet.headers {
             if !header.is_empty() && !FRAMEWORK_COLUMNS.contains(&header.as_str()) {
                 return Err(sheet.bad_column(
@@ -844,7 +1016,7 @@ impl FrameworkReader {
         let mut lines: HashMap<Code, u64> = HashMap::new();
         let mut levels: Vec<(u64, Code, String)> = Vec::new();
         for (line, cells) in &sheet.rows {
-            let (line, cells) = (*line, cells.as_slice());
+            let line = *line;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -864,7 +1036,14 @@ impl FrameworkReader {
             node.name_en = raw_cell(cells, column("name_en")).to_owned();
             let parent = cell(cells, column("parent"));
             if !parent.is_empty() {
-                node.parent = Some(parent.parse().map_err(|e| at(column("parent"), e))?);
+                let parent: Code = parent.parse().map_err(|e| at(column("parent"), e))?;
+                if parent == code {
+                    return Err(at(
+                        column("parent"),
+                        ErrorKind::ParentCycle { code: code.clone() }.into(),
+                    ));
+                }
+                node.parent = Some(parent);
             }
             let method = cell(cells, column("method"));
             if !method.is_empty() {
@@ -912,6 +1091,9 @@ impl FrameworkReader {
         };
         let total_points = match self.total_points {
             Some(total) => total,
+            // With no domain every node names a parent, so the tree is wrong; building it
+            // says how (a cycle, a parent not declared) where a total of 0 would mislead.
+            None if nodes.iter().all(|n| n.parent.is_some()) => Decimal::ONE,
             None => crate::framework::sum_of_domains(&nodes, &self.info.id).map_err(located)?,
         };
         let framework = Framework::from_spec(FrameworkSpec {
@@ -1105,7 +1287,7 @@ fn policy_name(policy: NotApplicablePolicy) -> &'static str {
 /// assert!(!plain.bom && !plain.crlf);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct WriteOptions {
     /// Start with a UTF-8 byte-order mark (`EF BB BF`). Excel needs it to read the file as
@@ -1113,14 +1295,34 @@ pub struct WriteOptions {
     pub bom: bool,
     /// End rows with `\r\n` (RFC 4180) instead of `\n`.
     pub crlf: bool,
+    /// Write a text cell that a spreadsheet would run as a formula (one that begins with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number such as `-1.62`)
+    /// with an apostrophe in front, so that it opens as text (OWASP's advice on CSV
+    /// injection). On by default; the library's readers take the apostrophe off again.
+    /// Turn it off only for a consumer that reads the file as data and never as a sheet:
+    /// such text is then written as it is.
+    pub escape_formulas: bool,
+}
+
+impl Default for WriteOptions {
+    /// Plain UTF-8, `\n` line ends, formulas escaped.
+    fn default() -> WriteOptions {
+        WriteOptions {
+            bom: false,
+            crlf: false,
+            escape_formulas: true,
+        }
+    }
 }
 
 impl WriteOptions {
     /// A byte-order mark and CRLF line ends: what Excel opens correctly by double-click.
+    /// Formulas are escaped, as by default.
     pub fn excel() -> WriteOptions {
         WriteOptions {
             bom: true,
             crlf: true,
+            escape_formulas: true,
         }
     }
 }
@@ -1162,9 +1364,22 @@ fn write_rows<W: Write>(
             ::csv::Terminator::Any(b'\n')
         })
         .from_writer(out);
-    writer.write_record(header).map_err(csv_write_error)?;
+    let mut record = |row: &[String]| -> Result<(), Error> {
+        for cell in row {
+            let cell = if options.escape_formulas {
+                escape(cell)
+            } else {
+                Cow::Borrowed(cell.as_str())
+            };
+            writer
+                .write_field(cell.as_bytes())
+                .map_err(csv_write_error)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(csv_write_error)
+    };
+    record(header)?;
     for row in rows {
-        writer.write_record(&row).map_err(csv_write_error)?;
+        record(&row)?;
     }
     writer.flush().map_err(write_error)
 }
@@ -1348,7 +1563,12 @@ pub fn write_scorecards<W: Write>(
 /// # Errors
 ///
 /// [`ErrorKind::ReportMismatch`] when the assessments name different frameworks (the table
-/// cannot say which is which); [`ErrorKind::Io`] when the output cannot be written.
+/// cannot say which is which); [`ErrorKind::DuplicateAssessment`] for two assessments of one
+/// unit and period (the table would read back as one); [`ErrorKind::EmptyUnit`] and
+/// [`ErrorKind::InvalidIdentifier`] for a unit id the reader would refuse;
+/// [`ErrorKind::UnwritableReference`] for an evidence reference that is blank or holds a
+/// line break (a cell holds one reference per line); [`ErrorKind::Io`] when the output
+/// cannot be written.
 pub fn write_assessments<W: Write>(
     out: W,
     assessments: &[Assessment],
@@ -1364,12 +1584,44 @@ pub fn write_assessments<W: Write>(
             .into());
         }
     }
+    let mut seen: HashSet<(&str, &Period)> = HashSet::with_capacity(assessments.len());
+    for a in assessments {
+        if !seen.insert((a.unit.as_str(), &a.period)) {
+            return Err(ErrorKind::DuplicateAssessment {
+                unit: a.unit.clone(),
+                period: a.period.clone(),
+            }
+            .into());
+        }
+        for entry in &a.entries {
+            for reference in &entry.evidence_refs {
+                let reason = if reference.trim().is_empty() {
+                    "is empty"
+                } else if reference.contains(['\n', '\r']) {
+                    "holds a line break, and a cell holds one reference per line"
+                } else {
+                    continue;
+                };
+                return Err(ErrorKind::UnwritableReference {
+                    unit: a.unit.clone(),
+                    code: entry.code.clone(),
+                    reference: reference.chars().take(72).collect(),
+                    reason,
+                }
+                .into());
+            }
+        }
+    }
     let header: Vec<String> = LONG_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for a in assessments {
+        if a.unit.trim().is_empty() {
+            return Err(ErrorKind::EmptyUnit.into());
+        }
+        let unit = check(Identifier::Unit, &a.unit)?.into_owned();
         let start = |code: String| {
             vec![
-                a.unit.clone(),
+                unit.clone(),
                 a.unit_name.clone(),
                 a.period.to_string(),
                 code,

@@ -147,7 +147,8 @@ impl Error {
     /// `UnknownParent`, `ParentCycle`, `TooDeep`, `NonPositiveMax`, `ChildrenSumMismatch`,
     /// `TotalMismatch`, `MissingWeight`, `NonPositiveWeight`, `MisplacedField`,
     /// `RuleExceedsMax`, `InvalidRule`, `BuilderWithoutNode`, `UnknownFramework`.
-    /// Assessments and evidence: `EmptyUnit`, `UnknownCode`, `NotALeaf`, `DuplicateEntry`,
+    /// Assessments and evidence: `EmptyUnit`, `ReservedCode`, `DuplicateAssessment`,
+    /// `UnwritableReference`, `UnknownCode`, `NotALeaf`, `DuplicateEntry`,
     /// `PointsAboveMax`, `NegativeValue`, `WrongEvidence`, `ZeroDenominator`,
     /// `RateAboveWhole`, `PercentAboveHundred`, `SurveyMeanOutOfScale`,
     /// `NotApplicableNotAllowed`, `NotApplicableWithPoints`, `NothingApplicable`,
@@ -209,7 +210,7 @@ impl Error {
     /// value, evidence, a rule, or a number, level or method in a table cell.
     ///
     /// The kinds: `InvalidCode`, `InvalidPeriod`, `InvalidExact`, `InvalidEvidence`,
-    /// `InvalidRuleText`, `InvalidText`, `UnknownLanguage`.
+    /// `InvalidRuleText`, `InvalidText`, `UnknownLanguage`, `InvalidIdentifier`.
     ///
     /// ```
     /// use par_index::Evidence;
@@ -360,7 +361,9 @@ impl Error {
             | K::InvalidTargetRank { unit, .. }
             | K::PlanOutOfRange { unit, .. }
             | K::PlanUnsupported { unit, .. }
-            | K::DuplicateChange { unit, .. } => Some(unit),
+            | K::DuplicateChange { unit, .. }
+            | K::DuplicateAssessment { unit, .. }
+            | K::UnwritableReference { unit, .. } => Some(unit),
             K::InCell { cause, .. } => cause.unit(),
             _ => None,
         }
@@ -398,7 +401,9 @@ impl Error {
             | K::AssignmentUnknownCode { code, .. }
             | K::InvalidItem { code, .. }
             | K::PlanUnsupported { code, .. }
-            | K::DuplicateChange { code, .. } => Some(code),
+            | K::DuplicateChange { code, .. }
+            | K::ReservedCode { code }
+            | K::UnwritableReference { code, .. } => Some(code),
             K::NonPositiveMax { node, .. }
             | K::ChildrenSumMismatch { node, .. }
             | K::MissingWeight { node }
@@ -546,6 +551,10 @@ enum Category {
 /// | `BuilderWithoutNode` | `a node field was set before any node was added to the framework builder` |
 /// | `FrameworkMismatch` | `unit u is assessed against framework cat, not other` |
 /// | `EmptyUnit` | `an assessment needs a non-empty unit id` |
+/// | `InvalidIdentifier` | `invalid unit id "minh\u{200b}an": it holds U+200B, a control, zero-width or bidirectional formatting character, which cannot be seen` |
+/// | `ReservedCode` | `node code period is reserved: assessment tables use unit, period and adjustment (in any case) for themselves` |
+/// | `DuplicateAssessment` | `unit u is assessed twice for period 2024` |
+/// | `UnwritableReference` | `unit u cites for 1.1 the evidence reference "a\nb", which holds a line break, and a cell holds one reference per line` |
 /// | `UnknownCode` | `unit u reports code 9.9, which framework cat does not have` |
 /// | `NotALeaf` | `unit u reports domain 1 directly, but it has children and is scored from them` |
 /// | `DuplicateEntry` | `unit u reports code 1.1 twice` |
@@ -1622,6 +1631,50 @@ pub enum ErrorKind {
         /// How many periods were given.
         periods: usize,
     },
+    /// A unit id or agency code that holds a character that cannot be seen, or a space at
+    /// either end (see [`crate::identifier`]).
+    #[error("invalid {what} {text:?}: {reason}")]
+    #[non_exhaustive]
+    InvalidIdentifier {
+        /// What the identifier identifies.
+        what: crate::identifier::Identifier,
+        /// The text given (cut to 72 characters).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A node code that assessment tables use for themselves: `unit` and `period` are column
+    /// names of the wide form, `adjustment` marks a bonus or deduction in the long form.
+    #[error(
+        "node code {code} is reserved: assessment tables use unit, period and adjustment (in any case) for themselves"
+    )]
+    #[non_exhaustive]
+    ReservedCode {
+        /// The code.
+        code: Code,
+    },
+    /// Two assessments of one unit for one period, where one is expected.
+    #[error("unit {unit} is assessed twice for period {period}")]
+    #[non_exhaustive]
+    DuplicateAssessment {
+        /// The unit.
+        unit: String,
+        /// The period.
+        period: Period,
+    },
+    /// An evidence reference that a table of references, one per line of a cell, cannot hold.
+    #[error("unit {unit} cites for {code} the evidence reference {reference:?}, which {reason}")]
+    #[non_exhaustive]
+    UnwritableReference {
+        /// The unit.
+        unit: String,
+        /// The leaf.
+        code: Code,
+        /// The reference (cut to 72 characters).
+        reference: String,
+        /// Why it cannot be written.
+        reason: &'static str,
+    },
 }
 
 /// `assessments.csv line 7, column "3.2.1"`.
@@ -1672,7 +1725,8 @@ impl ErrorKind {
             | K::InvalidEvidence { .. }
             | K::InvalidRuleText { .. }
             | K::InvalidText { .. }
-            | K::UnknownLanguage { .. } => Category::Parse,
+            | K::UnknownLanguage { .. }
+            | K::InvalidIdentifier { .. } => Category::Parse,
             K::InCell { .. } | K::BadRow { .. } | K::MissingColumn { .. } | K::BadColumn { .. } => {
                 Category::Csv
             }
@@ -1699,6 +1753,9 @@ impl ErrorKind {
             | K::BuilderWithoutNode
             | K::UnknownFramework { .. }
             | K::EmptyUnit
+            | K::ReservedCode { .. }
+            | K::DuplicateAssessment { .. }
+            | K::UnwritableReference { .. }
             | K::UnknownCode { .. }
             | K::NotALeaf { .. }
             | K::DuplicateEntry { .. }

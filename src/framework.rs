@@ -17,6 +17,11 @@ use crate::rule::Rule;
 /// The deepest tree accepted: domain, criterion, and up to six levels of sub-criteria.
 pub const MAX_DEPTH: usize = 8;
 
+/// Codes no node may have, in any case: assessment tables in CSV use them for themselves
+/// (`unit` and `period` are columns of the wide form, `adjustment` marks a bonus or deduction
+/// in the long form), so a leaf with one of these codes could not be told apart there.
+pub const RESERVED_CODES: [&str; 3] = ["unit", "period", "adjustment"];
+
 /// The decision (quyết định) that issued a framework.
 ///
 /// # Examples
@@ -522,8 +527,9 @@ impl Framework {
     ///
     /// The first problem found, each its own variant naming the node and the numbers:
     /// [`ErrorKind::EmptyFrameworkId`], [`ErrorKind::EmptyFramework`],
-    /// [`ErrorKind::NonPositiveMax`], [`ErrorKind::DuplicateCode`],
-    /// [`ErrorKind::UnknownParent`], [`ErrorKind::ParentCycle`], [`ErrorKind::TooDeep`],
+    /// [`ErrorKind::NonPositiveMax`], [`ErrorKind::ReservedCode`] (see [`RESERVED_CODES`]),
+    /// [`ErrorKind::DuplicateCode`], [`ErrorKind::UnknownParent`],
+    /// [`ErrorKind::ParentCycle`], [`ErrorKind::TooDeep`],
     /// [`ErrorKind::ChildrenSumMismatch`], [`ErrorKind::TotalMismatch`],
     /// [`ErrorKind::MissingWeight`], [`ErrorKind::NonPositiveWeight`],
     /// [`ErrorKind::MisplacedField`], [`ErrorKind::RuleExceedsMax`],
@@ -552,6 +558,15 @@ impl Framework {
 
         let mut position: HashMap<&Code, usize> = HashMap::with_capacity(specs.len());
         for (i, spec) in specs.iter().enumerate() {
+            if RESERVED_CODES
+                .iter()
+                .any(|r| spec.code.as_str().eq_ignore_ascii_case(r))
+            {
+                return Err(ErrorKind::ReservedCode {
+                    code: spec.code.clone(),
+                }
+                .into());
+            }
             if position.insert(&spec.code, i).is_some() {
                 return Err(ErrorKind::DuplicateCode {
                     code: spec.code.clone(),
@@ -860,33 +875,71 @@ impl Framework {
 }
 
 /// The depth of every node (1 for a domain), refusing cycles and trees deeper than
-/// [`MAX_DEPTH`].
+/// [`MAX_DEPTH`]. A walk up from a node stops at the first node whose depth is known, so each
+/// node is walked once and the whole takes time linear in the number of nodes; a cycle is
+/// reported as a cycle however long it is.
 fn depths(specs: &[NodeSpec], parent_of: &[Option<usize>]) -> Result<Vec<usize>, Error> {
-    let mut depths = Vec::with_capacity(specs.len());
-    for (i, spec) in specs.iter().enumerate() {
-        let mut depth = 1usize;
-        let mut current = i;
-        while let Some(Some(parent)) = parent_of.get(current) {
-            depth = depth.saturating_add(1);
-            current = *parent;
-            // After more steps than there are nodes, the walk is inside a cycle that `i` may
-            // only descend from; the node reached is on it, so that is the one named.
-            if current == i || depth > specs.len() {
-                let on_cycle = specs.get(current).map_or(&spec.code, |s| &s.code);
-                return Err(ErrorKind::ParentCycle {
-                    code: on_cycle.clone(),
+    /// Not yet reached, on the walk under way, or of known depth.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum State {
+        New,
+        OnPath,
+        Known(usize),
+    }
+    let mut states = vec![State::New; specs.len()];
+    let mut path = Vec::new();
+    for start in 0..specs.len() {
+        let mut current = Some(start);
+        let mut depth = 0usize;
+        while let Some(node) = current {
+            match states.get(node).copied() {
+                Some(State::Known(known)) => {
+                    depth = known;
+                    break;
                 }
-                .into());
+                Some(State::OnPath) => {
+                    // The walk came back to a node it passed: that node is on a cycle.
+                    if let Some(spec) = specs.get(node) {
+                        return Err(ErrorKind::ParentCycle {
+                            code: spec.code.clone(),
+                        }
+                        .into());
+                    }
+                    break;
+                }
+                Some(State::New) => {}
+                None => break,
             }
-            if depth > MAX_DEPTH {
-                return Err(ErrorKind::TooDeep {
-                    code: spec.code.clone(),
-                    max_depth: MAX_DEPTH,
-                }
-                .into());
+            if let Some(state) = states.get_mut(node) {
+                *state = State::OnPath;
+            }
+            path.push(node);
+            current = parent_of.get(node).copied().flatten();
+        }
+        while let Some(node) = path.pop() {
+            depth = depth.saturating_add(1);
+            if let Some(state) = states.get_mut(node) {
+                *state = State::Known(depth);
             }
         }
-        depths.push(depth);
+    }
+    let depths: Vec<usize> = states
+        .into_iter()
+        .map(|state| match state {
+            State::Known(depth) => depth,
+            State::New | State::OnPath => 1,
+        })
+        .collect();
+    if let Some((spec, _)) = specs
+        .iter()
+        .zip(&depths)
+        .find(|(_, depth)| **depth > MAX_DEPTH)
+    {
+        return Err(ErrorKind::TooDeep {
+            code: spec.code.clone(),
+            max_depth: MAX_DEPTH,
+        }
+        .into());
     }
     Ok(depths)
 }

@@ -158,6 +158,7 @@ pub mod framework;
 mod grade;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod identifier;
 pub mod language;
 mod math;
 pub mod page;

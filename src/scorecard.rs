@@ -670,7 +670,8 @@ impl Framework {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::FrameworkMismatch`], [`ErrorKind::EmptyUnit`], [`ErrorKind::UnknownCode`],
+    /// [`ErrorKind::FrameworkMismatch`], [`ErrorKind::EmptyUnit`],
+    /// [`ErrorKind::InvalidIdentifier`], [`ErrorKind::UnknownCode`],
     /// [`ErrorKind::NotALeaf`], [`ErrorKind::DuplicateEntry`], [`ErrorKind::PointsAboveMax`],
     /// [`ErrorKind::NegativeValue`], [`ErrorKind::WrongEvidence`], [`ErrorKind::ZeroDenominator`],
     /// [`ErrorKind::RateAboveWhole`], [`ErrorKind::SurveyMeanOutOfScale`],
@@ -693,6 +694,7 @@ impl Framework {
         if assessment.unit.trim().is_empty() {
             return Err(ErrorKind::EmptyUnit.into());
         }
+        crate::identifier::check(crate::identifier::Identifier::Unit, &assessment.unit)?;
         let entries = self.entries_by_node(assessment)?;
 
         let mut partials = vec![Partial::NOT_APPLICABLE; self.len()];
@@ -833,6 +835,12 @@ impl Framework {
         }
         Ok(entries)
     }
+}
+
+/// Checks an entry against its leaf as scoring will: points within the maximum, evidence of
+/// a kind the rule uses and within range, not applicable only where allowed.
+pub(crate) fn check_entry(node: &Node, entry: &Entry) -> Result<(), Error> {
+    score_leaf(node, Some(entry)).map(|_| ())
 }
 
 /// A leaf's final points from its entry.

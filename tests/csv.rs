@@ -149,7 +149,7 @@ fn wide_form_reads_evidence_cells_and_skips_blank_rows() {
     let framework = hoi_an();
     let table = "\u{feff}unit , unit_name,period,1.1,3.1,3.5,8.1,\n\
                  minh-an,Phường Minh An,2021-H1,yes,690/702,55.8%,~4.86,\n\
-                 cam-kim,Xã Cẩm Kim,,no,n/a, ,#3,\n\
+                 cam-kim,Xã Cẩm Kim,,no,n/a, ,~3,\n\
                  ,,,,,,,\n";
     let assessments = AssessmentReader::new(&framework)
         .period("2021".parse().unwrap())
@@ -178,7 +178,10 @@ fn wide_form_reads_evidence_cells_and_skips_blank_rows() {
     let cam_kim = &assessments[1];
     assert_eq!(cam_kim.period.as_str(), "2021");
     assert_eq!(cam_kim.entries().len(), 3);
-    assert_eq!(cam_kim.entries()[2].evidence, Some(Evidence::Count(3)));
+    assert_eq!(
+        cam_kim.entries()[2].evidence,
+        Some(Evidence::SurveyMean(d("3")))
+    );
 }
 
 #[test]
@@ -759,5 +762,329 @@ fn accountability_cells_read_back_as_the_report_values() {
     assert_eq!(
         (office[2].as_str(), office[4].as_str(), office[5].as_str()),
         ("Văn phòng HĐND và UBND thành phố", "3", "")
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Round trips that keep every value, identifiers, and cells a spreadsheet would run.
+
+/// A small framework: 1.1 yes/no, 1.2 proportional (4 points), 1.3 direct (3 points).
+fn small() -> Framework {
+    Framework::builder("small", "Small")
+        .domain("1", "Một", d("8"))
+        .child("1", "1.1", "Một một", d("1"))
+        .rule(par_index::Rule::yes_no())
+        .child("1", "1.2", "Một hai", d("4"))
+        .rule(par_index::Rule::proportional())
+        .child("1", "1.3", "Một ba", d("3"))
+        .build()
+        .unwrap()
+}
+
+fn small_error(table: &str) -> String {
+    AssessmentReader::new(&small())
+        .period("2021".parse().unwrap())
+        .file_name("wards.csv")
+        .read(table.as_bytes())
+        .unwrap_err()
+        .to_string()
+}
+
+fn round_trip(framework: &Framework, assessments: &[Assessment]) -> Vec<Assessment> {
+    let text = write(|out| write_assessments(out, assessments, &WriteOptions::default()));
+    AssessmentReader::new(framework)
+        .read(text.as_bytes())
+        .unwrap()
+}
+
+#[test]
+fn a_leaf_coded_adjustment_period_or_unit_is_refused_when_the_framework_is_built() {
+    for code in ["adjustment", "period", "unit", "Period", "ADJUSTMENT"] {
+        let error = Framework::builder("f", "F")
+            .domain("1", "Một", d("2"))
+            .child("1", code, "x", d("2"))
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "node code {code} is reserved: assessment tables use unit, period and adjustment (in any case) for themselves"
+            )
+        );
+    }
+    // Codes that merely contain the words are fine.
+    let framework = Framework::builder("f", "F")
+        .domain("1", "Một", d("2"))
+        .child("1", "period2", "x", d("2"))
+        .build()
+        .unwrap();
+    let mut a = Assessment::new("f", "u", "2021".parse().unwrap());
+    a.push(Entry::new("period2".parse().unwrap()).with_appraised(d("1")));
+    assert_eq!(round_trip(&framework, &[a.clone()]), [a]);
+}
+
+#[test]
+fn a_padded_unit_id_is_refused_not_trimmed() {
+    assert_eq!(
+        small_error("unit,1.1\n minh-an,yes\n"),
+        "wards.csv line 2, column \"unit\": invalid unit id \" minh-an\": it begins or ends with a space"
+    );
+    let mut padded = Assessment::new("small", "minh-an ", "2021".parse().unwrap());
+    padded.push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)));
+    let error = write_assessments(Vec::new(), &[padded], &WriteOptions::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid unit id \"minh-an \": it begins or ends with a space"
+    );
+}
+
+#[test]
+fn evidence_references_round_trip_padded_and_blank_or_broken_ones_are_refused() {
+    let framework = small();
+    let mut a = Assessment::new("small", "minh-an", "2021".parse().unwrap());
+    a.push(
+        Entry::new("1.1".parse().unwrap())
+            .with_evidence(Evidence::Flag(true))
+            .with_evidence_ref("  Báo cáo số 45/BC-UBND ")
+            .with_evidence_ref("https://hoian.gov.vn/vb/1,2"),
+    );
+    let back = round_trip(&framework, &[a.clone()]);
+    assert_eq!(
+        back[0].entries()[0].evidence_refs,
+        ["  Báo cáo số 45/BC-UBND ", "https://hoian.gov.vn/vb/1,2"]
+    );
+    assert_eq!(back, [a]);
+    for (reference, reason) in [
+        ("", "is empty"),
+        ("  ", "is empty"),
+        (
+            "QĐ 12\nQĐ 13",
+            "holds a line break, and a cell holds one reference per line",
+        ),
+    ] {
+        let mut a = Assessment::new("small", "minh-an", "2021".parse().unwrap());
+        a.push(Entry::new("1.3".parse().unwrap()).with_evidence_ref(reference));
+        let error = write_assessments(Vec::new(), &[a], &WriteOptions::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "unit minh-an cites for 1.3 the evidence reference {reference:?}, which {reason}"
+            )
+        );
+    }
+}
+
+#[test]
+fn two_assessments_of_one_unit_and_period_are_an_error_naming_both_lines() {
+    assert_eq!(
+        small_error(
+            "unit,period,code,value\nminh-an,2021,1.1,yes\nminh-an,2021,1.2,5/6\ncam-an,2021,1.1,no\nminh-an,2021,1.3,\n"
+        ),
+        "wards.csv line 5: unit minh-an for period 2021 is already assessed on lines 2 to 3; the rows of one assessment come one after another"
+    );
+    assert_eq!(
+        small_error("unit,1.1\nminh-an,yes\ncam-an,no\nminh-an,no\n"),
+        "wards.csv line 4: unit minh-an for period 2021 is already on line 2"
+    );
+    // Writing two assessments of one unit and period is refused: they would read back as one.
+    let framework = small();
+    let a = Assessment::new("small", "minh-an", "2021".parse().unwrap());
+    let error = write_assessments(
+        Vec::new(),
+        &[a.clone(), a.clone()],
+        &WriteOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unit minh-an is assessed twice for period 2021"
+    );
+    // Another period of the same unit is another assessment.
+    let mut b = a.clone();
+    b.period = "2022".parse().unwrap();
+    assert_eq!(round_trip(&framework, &[a.clone(), b.clone()]), [a, b]);
+}
+
+#[test]
+fn unit_ids_in_nfc_and_nfd_are_one_unit() {
+    let nfc = "Phường Cẩm Phô";
+    let nfd = "Phu\u{31b}o\u{31b}\u{300}ng Ca\u{302}\u{309}m Pho\u{302}";
+    assert_ne!(nfc, nfd);
+    let table = format!("unit,code,value\n{nfc},1.1,yes\n{nfd},1.2,5/6\n");
+    let read = AssessmentReader::new(&small())
+        .period("2021".parse().unwrap())
+        .read(table.as_bytes())
+        .unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].unit, nfc);
+    assert_eq!(read[0].entries().len(), 2);
+    assert_eq!(
+        Assessment::new("small", nfd, "2021".parse().unwrap()).unit,
+        nfc
+    );
+}
+
+#[test]
+fn invisible_characters_in_a_unit_id_are_refused_with_the_place() {
+    assert_eq!(
+        small_error("unit,1.1\nminh-an,yes\nminh\u{200b}-an,no\n"),
+        "wards.csv line 3, column \"unit\": invalid unit id \"minh\\u{200b}-an\": it holds U+200B, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+    assert_eq!(
+        small_error("unit,1.1\n\u{2060},yes\n"),
+        "wards.csv line 2, column \"unit\": invalid unit id \"\\u{2060}\": it holds U+2060, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+    assert_eq!(
+        small_error("unit,1.1\nabc\u{202e}gpj.exe,yes\n"),
+        "wards.csv line 2, column \"unit\": invalid unit id \"abc\\u{202e}gpj.exe\": it holds U+202E, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+    // However the assessment was made, scoring refuses it too.
+    let mut a = Assessment::new("small", "ok", "2021".parse().unwrap());
+    a.unit = "ward\u{7}".to_owned();
+    assert_eq!(
+        small().score(&a).unwrap_err().to_string(),
+        "invalid unit id \"ward\\u{7}\": it holds U+0007, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+}
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_escaped_and_read_back_equal() {
+    let framework = small();
+    let mut a = Assessment::new("small", "=cmd|'/C calc'!A0", "2021".parse().unwrap());
+    a.unit_name = "=HYPERLINK(\"http://example.com\",\"Click\")".to_owned();
+    a.push(
+        Entry::new("1.3".parse().unwrap())
+            .with_appraised(d("1.5"))
+            .with_note("+1 điểm, \"thưởng\"")
+            .with_evidence_ref("@SUM(A1)"),
+    );
+    a.adjust(Adjustment {
+        label: "-bonus".to_owned(),
+        points: d("-1.62"),
+        reason: "\t'=1+1".to_owned(),
+    });
+    let text = write(|out| write_assessments(out, &[a.clone()], &WriteOptions::default()));
+    assert_eq!(
+        text,
+        "unit,unit_name,period,code,value,self_assessed,appraised,note,evidence_refs,reason\n\
+         '=cmd|'/C calc'!A0,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Click\"\")\",2021,1.3,,,1.5,\"'+1 điểm, \"\"thưởng\"\"\",'@SUM(A1),\n\
+         '=cmd|'/C calc'!A0,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Click\"\")\",2021,adjustment,-1.62,,,'-bonus,,'\t'=1+1\n"
+    );
+    assert_eq!(round_trip(&framework, &[a.clone()]), [a.clone()]);
+    // The opt-out writes text as it is.
+    let mut options = WriteOptions::default();
+    options.escape_formulas = false;
+    let raw = write(|out| write_assessments(out, &[a], &options));
+    assert!(raw.contains("\n=cmd|'/C calc'!A0,\"=HYPERLINK("), "{raw}");
+}
+
+#[test]
+fn a_ranking_with_a_formula_for_a_name_opens_as_text() {
+    let framework = small();
+    let mut cards = Vec::new();
+    for (unit, name, points) in [("u1", "=1+1", "3"), ("u2", "Phường Minh An", "1")] {
+        let mut a = Assessment::new("small", unit, "2021".parse().unwrap());
+        a.unit_name = name.to_owned();
+        a.push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)))
+            .push(Entry::new("1.2".parse().unwrap()).with_evidence(Evidence::rate(1, 2)))
+            .push(Entry::new("1.3".parse().unwrap()).with_appraised(d(points)));
+        cards.push(framework.score(&a).unwrap());
+    }
+    let ranking = Cohort::new(&framework, cards).unwrap().rank().unwrap();
+    let text = write(|out| write_ranking(out, &ranking, &WriteOptions::default()));
+    assert_eq!(
+        text,
+        "rank,unit,unit_name,index,1 points,1 percent,1 rank\n\
+         1,u1,'=1+1,75.00,6.00,75.00,1\n\
+         2,u2,Phường Minh An,50.00,4.00,50.00,2\n"
+    );
+}
+
+#[test]
+fn the_reader_checks_values_against_the_framework_with_line_and_column() {
+    let cases = [
+        (
+            "unit,code,value,appraised\nminh-an,1.3,,3.5\n",
+            "wards.csv line 2, column \"appraised\": criterion 1.3 is given 3.5 appraised points but its maximum is 3",
+        ),
+        (
+            "unit,code,value,self_assessed\nminh-an,1.3,,4\n",
+            "wards.csv line 2, column \"self_assessed\": criterion 1.3 is given 4 self-assessed points but its maximum is 3",
+        ),
+        (
+            "unit,1.1,1.2\nminh-an,yes,9800/9500\n",
+            "wards.csv line 2, column \"1.2\": criterion 1.2 is given the rate 9800/9500: the numerator may not exceed the denominator",
+        ),
+        (
+            "unit,code,value\nminh-an,1.1,5/6\n",
+            "wards.csv line 2, column \"value\": criterion 1.1 is scored by a yes_no rule, which cannot use rate evidence",
+        ),
+    ];
+    for (table, message) in cases {
+        assert_eq!(small_error(table), message, "{table}");
+    }
+}
+
+#[test]
+fn a_semicolon_separated_file_gets_a_hint_and_reads_with_the_delimiter() {
+    let table = "unit;unit_name;1.1;1.2\nminh-an;Phường Minh An;yes;690/702\n";
+    assert_eq!(
+        small_error(table),
+        "wards.csv line 1, column \"unit;unit_name;1.1;1.2\": the header is one column that holds ';'; if the file separates its cells with ';', save it with commas or read it with --delimiter ';'"
+    );
+    let read = AssessmentReader::new(&small())
+        .period("2021".parse().unwrap())
+        .delimiter(b';')
+        .read(table.as_bytes())
+        .unwrap();
+    assert_eq!(read[0].unit_name, "Phường Minh An");
+    assert_eq!(
+        read[0].entries()[1].evidence,
+        Some(Evidence::rate(690, 702))
+    );
+}
+
+#[test]
+fn cr_only_line_ends_give_the_right_line() {
+    assert_eq!(
+        small_error("unit,1.1,1.2\rminh-an,yes,1/2\r\rcam-an,no,1/2x\r"),
+        "wards.csv line 4, column \"1.2\": cannot read \"1/2x\" as evidence: the denominator \"2x\" is not a number"
+    );
+    // Mixed line ends and a quoted line break count alike.
+    assert_eq!(
+        small_error(
+            "unit,code,value,note\r\nminh-an,1.1,yes,\"a\rb\"\ncam-an,1.1,yes,\rcam-an,1.2,oops,\n"
+        ),
+        "wards.csv line 5, column \"value\": cannot read \"oops\" as evidence: write a rate (7723/8037), a percent (96.09%), yes or no, a count (#3), a survey mean (~4.12), points (1.5) or n/a"
+    );
+}
+
+#[test]
+fn a_framework_csv_names_a_self_parent_and_a_long_cycle() {
+    let info = FrameworkInfo {
+        id: "f".to_owned(),
+        title: "F".to_owned(),
+        ..FrameworkInfo::default()
+    };
+    let read = |table: &str| {
+        FrameworkReader::new(info.clone())
+            .file_name("annex.csv")
+            .read(table.as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        read("code,parent,max_points\n1,1,10\n"),
+        "annex.csv line 2, column \"parent\": node 1 is its own ancestor: its parents form a cycle"
+    );
+    // Nine nodes each the parent of the next, the last the parent of the first.
+    let mut table = "code,parent,max_points\n".to_owned();
+    for i in 1..=9 {
+        let parent = if i == 1 { 9 } else { i - 1 };
+        table.push_str(&format!("n{i},n{parent},10\n"));
+    }
+    assert_eq!(
+        read(&table),
+        "annex.csv line 2: node n1 is its own ancestor: its parents form a cycle"
     );
 }

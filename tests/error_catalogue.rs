@@ -579,6 +579,35 @@ fn errors() -> Vec<Error> {
         let gap = Gap::new(&alone, "w").unwrap();
         e.push(gap.plan(dec!(1)).unwrap_err());
     }
+    // Identifiers, reserved codes, and assessments a CSV table cannot hold.
+    e.push(
+        framework()
+            .score(&Assessment::new(
+                "cat",
+                "minh\u{200b}an",
+                "2024".parse().unwrap(),
+            ))
+            .unwrap_err(),
+    );
+    e.push(base().domain("period", "x", dec!(10)).build().unwrap_err());
+    e.push(
+        par_index::csv::write_assessments(
+            Vec::new(),
+            &[assessment("u", "2024"), assessment("u", "2024")],
+            &par_index::csv::WriteOptions::default(),
+        )
+        .unwrap_err(),
+    );
+    let mut cited = Assessment::new("cat", "u", "2024".parse().unwrap());
+    cited.push(entry("1.1").with_evidence_ref("a\nb"));
+    e.push(
+        par_index::csv::write_assessments(
+            Vec::new(),
+            &[cited],
+            &par_index::csv::WriteOptions::default(),
+        )
+        .unwrap_err(),
+    );
     // Text forms and CSV.
     e.push("7723/0x".parse::<Evidence>().unwrap_err());
     e.push("bands 100:10".parse::<Rule>().unwrap_err());
