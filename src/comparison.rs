@@ -1,6 +1,6 @@
 //! Year-over-year comparison of two rankings (so sánh với năm trước).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -12,7 +12,7 @@ use crate::exact::Exact;
 use crate::figure::Figure;
 use crate::language::{Language, Term};
 use crate::math::checked_sub;
-use crate::ranking::{RankedUnit, Ranking, ValueBasis};
+use crate::ranking::{DomainStanding, RankedUnit, Ranking, ValueBasis};
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::table::{Align, Table};
 use crate::tie::Rank;
@@ -402,10 +402,11 @@ impl Comparison {
     /// [`ErrorKind::PeriodsNotInOrder`] unless the previous period comes before the current one
     /// (periods compare as text); [`ErrorKind::Overflow`] (not reachable with indices in 0..=100).
     pub fn new(previous: &Ranking, current: &Ranking) -> Result<Comparison, Error> {
+        let before: HashSet<&Code> = previous.domain_codes().iter().collect();
         let pairs = current
             .domain_codes()
             .iter()
-            .filter(|code| previous.domain_codes().contains(code))
+            .filter(|code| before.contains(code))
             .map(|code| DomainPair {
                 previous: code.clone(),
                 current: code.clone(),
@@ -428,10 +429,30 @@ impl Comparison {
     ) -> Result<Comparison, Error> {
         let mut seen_previous: HashSet<&Code> = HashSet::new();
         let mut seen_current: HashSet<&Code> = HashSet::new();
+        let domains = |ranking: &Ranking| -> HashSet<Code> {
+            ranking
+                .framework()
+                .domains()
+                .map(|d| d.code().clone())
+                .collect()
+        };
+        let (previous_domains, current_domains) = (domains(previous), domains(current));
         for pair in map.pairs() {
-            for (side, code, ranking, seen) in [
-                (Side::Previous, &pair.previous, previous, &mut seen_previous),
-                (Side::Current, &pair.current, current, &mut seen_current),
+            for (side, code, ranking, seen, domains) in [
+                (
+                    Side::Previous,
+                    &pair.previous,
+                    previous,
+                    &mut seen_previous,
+                    &previous_domains,
+                ),
+                (
+                    Side::Current,
+                    &pair.current,
+                    current,
+                    &mut seen_current,
+                    &current_domains,
+                ),
             ] {
                 if !seen.insert(code) {
                     return Err(ErrorKind::DuplicateDomainMapping {
@@ -441,7 +462,7 @@ impl Comparison {
                     .into());
                 }
                 let framework = ranking.framework();
-                if !framework.domains().any(|domain| domain.code() == code) {
+                if !domains.contains(code) {
                     return Err(ErrorKind::UnknownMappedDomain {
                         side,
                         code: code.clone(),
@@ -474,13 +495,38 @@ impl Comparison {
             .chain(current.unranked())
             .map(|u| u.unit.as_str())
             .collect();
+        let before: HashMap<&str, &RankedUnit> = previous
+            .units()
+            .iter()
+            .chain(previous.unranked())
+            .map(|u| (u.unit.as_str(), u))
+            .collect();
+        // Where each pair's domains sit in the two rankings, found once for every unit.
+        let position = |ranking: &Ranking| -> HashMap<Code, usize> {
+            ranking
+                .domain_codes()
+                .iter()
+                .enumerate()
+                .map(|(i, code)| (code.clone(), i))
+                .collect()
+        };
+        let (previous_at, current_at) = (position(previous), position(current));
+        let located: Vec<Located<'_>> = pairs
+            .iter()
+            .map(|pair| Located {
+                pair,
+                previous: previous_at.get(&pair.previous).copied(),
+                current: current_at.get(&pair.current).copied(),
+            })
+            .collect();
         let mut units = Vec::new();
         for now in current.units().iter().chain(current.unranked()) {
-            units.push(unit_change(previous.unit(&now.unit), Some(now), &pairs)?);
+            let was = before.get(now.unit.as_str()).copied();
+            units.push(unit_change(was, Some(now), &located)?);
         }
         for before in previous.units().iter().chain(previous.unranked()) {
             if !in_current.contains(before.unit.as_str()) {
-                units.push(unit_change(Some(before), None, &pairs)?);
+                units.push(unit_change(Some(before), None, &located)?);
             }
         }
         Ok(Comparison {
@@ -658,10 +704,29 @@ fn leaders(sorted: Vec<&UnitChange>, basis: ValueBasis) -> Vec<&UnitChange> {
         .collect()
 }
 
+/// A pair of domains, with where each sits among its ranking's domains.
+struct Located<'a> {
+    pair: &'a DomainPair,
+    previous: Option<usize>,
+    current: Option<usize>,
+}
+
+/// The standing in the domain `code`, looked up at its known position.
+fn standing<'u>(
+    unit: &'u RankedUnit,
+    position: Option<usize>,
+    code: &Code,
+) -> Option<&'u DomainStanding> {
+    match position {
+        Some(position) => unit.domain_at(position, code),
+        None => unit.domain(code.as_str()),
+    }
+}
+
 fn unit_change(
     before: Option<&RankedUnit>,
     now: Option<&RankedUnit>,
-    pairs: &[DomainPair],
+    pairs: &[Located<'_>],
 ) -> Result<UnitChange, Error> {
     let named = now.or(before);
     let unit = named.map(|u| u.unit.clone()).unwrap_or_default();
@@ -704,9 +769,14 @@ fn unit_change(
     };
     let mut domains = Vec::new();
     if let (Some(b), Some(n)) = (before, now) {
-        for pair in pairs {
-            let was = b.domain(pair.previous.as_str());
-            let is = n.domain(pair.current.as_str());
+        for Located {
+            pair,
+            previous,
+            current,
+        } in pairs
+        {
+            let was = standing(b, *previous, &pair.previous);
+            let is = standing(n, *current, &pair.current);
             let previous_percent = was.and_then(|d| d.percent.clone());
             let current_percent = is.and_then(|d| d.percent.clone());
             domains.push(DomainChange {

@@ -144,7 +144,7 @@ use crate::comparison::{Comparison, RankChange};
 use crate::error::{Error, ErrorKind, Expected, IoAction, PointsKind, Quantity};
 use crate::exact::Exact;
 use crate::framework::{
-    Combine, Framework, FrameworkInfo, FrameworkSpec, Method, NodeSpec, NotApplicablePolicy,
+    Combine, Framework, FrameworkInfo, FrameworkSpec, Method, Node, NodeSpec, NotApplicablePolicy,
 };
 use crate::ranking::Ranking;
 use crate::rounding::RoundingPolicy;
@@ -166,6 +166,8 @@ struct Sheet {
     headers: Vec<String>,
     /// Each non-empty header's column.
     positions: HashMap<String, usize>,
+    /// The columns without a header.
+    blank_columns: Vec<usize>,
     rows: Vec<(u64, ::csv::StringRecord)>,
 }
 
@@ -227,10 +229,14 @@ impl Sheet {
             let line = lines.line_of(record.position());
             rows.push((line, record.clone()));
         }
+        let blank_columns = (0..headers.len())
+            .filter(|i| headers.get(*i).is_some_and(String::is_empty))
+            .collect();
         Ok(Sheet {
             file,
             headers,
             positions,
+            blank_columns,
             rows,
         })
     }
@@ -280,9 +286,10 @@ impl Sheet {
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
     fn check_blank_columns(&self, line: u64, cells: &::csv::StringRecord) -> Result<(), Error> {
-        for (i, header) in self.headers.iter().enumerate() {
+        for i in &self.blank_columns {
+            let i = *i;
             let cell = cells.get(i).map_or("", str::trim);
-            if header.is_empty() && !cell.is_empty() {
+            if !cell.is_empty() {
                 return Err(self.row_error(
                     line,
                     format!(
@@ -313,6 +320,9 @@ struct LineCounter<'a> {
     at: usize,
     /// The line `at` is on.
     line: u64,
+    /// Whether the text has a `\r` at all: most files end lines with `\n` alone, and their
+    /// lines are counted by `\n` only.
+    carriage_returns: bool,
 }
 
 impl<'a> LineCounter<'a> {
@@ -321,6 +331,7 @@ impl<'a> LineCounter<'a> {
             text,
             at: 0,
             line: 1,
+            carriage_returns: text.contains(&b'\r'),
         }
     }
 
@@ -352,6 +363,14 @@ impl<'a> LineCounter<'a> {
     /// Counts the line ends before `end`: `\n`, `\r\n` and a lone `\r` alike.
     fn count_to(&mut self, end: usize) {
         let text = self.text.get(self.at..end).unwrap_or(&[]);
+        if !self.carriage_returns {
+            let ends = text.iter().filter(|b| **b == b'\n').count();
+            self.line = self
+                .line
+                .saturating_add(u64::try_from(ends).unwrap_or(u64::MAX));
+            self.at = end;
+            return;
+        }
         let after = self.text.get(end).copied();
         let mut ends = 0u64;
         let mut bytes = text.iter().peekable();
@@ -483,12 +502,94 @@ pub struct AssessmentReader<'a> {
 /// The assessments being read: one per unit and period, in order of first appearance.
 struct Assessments {
     list: Vec<Assessment>,
-    /// Each unit and period's assessment, with the first and last lines of its rows.
-    index: HashMap<(String, Period), (usize, u64, u64)>,
-    /// The assessment of the row read last: the rows of one assessment come together.
+    /// The first and last lines of each assessment's rows.
+    lines: Vec<(u64, u64)>,
+    /// Each unit and period's assessment.
+    index: HashMap<(String, Period), usize>,
+    /// The assessment of the row read last: the rows of one assessment come together, so a
+    /// row of the same unit and period is recognised without a look-up.
     current: Option<usize>,
-    /// The line each entry was read from, to name both lines of a duplicate.
-    codes: HashMap<(usize, Code), u64>,
+    /// For each leaf, the line the current assessment reported it on, if it did (under the
+    /// generation of the current assessment: older generations are stale, which spares
+    /// clearing the list for every assessment).
+    reported: Vec<(u32, u64)>,
+    generation: u32,
+}
+
+impl Assessments {
+    fn new(leaves: usize) -> Assessments {
+        Assessments {
+            list: Vec::new(),
+            lines: Vec::new(),
+            index: HashMap::new(),
+            current: None,
+            reported: vec![(0, 0); leaves],
+            generation: 0,
+        }
+    }
+
+    /// Notes that the current assessment reports the leaf at `leaf` on `line`; the line it
+    /// already reported it on, if it did.
+    fn report(&mut self, leaf: usize, line: u64) -> Option<u64> {
+        let generation = self.generation;
+        let slot = self.reported.get_mut(leaf)?;
+        let earlier = (slot.0 == generation).then_some(slot.1);
+        *slot = (generation, line);
+        earlier
+    }
+}
+
+/// The columns every assessment table may have.
+#[derive(Clone, Copy)]
+struct UnitColumns {
+    unit: usize,
+    unit_name: Option<usize>,
+    period: Option<usize>,
+}
+
+impl UnitColumns {
+    fn of(sheet: &Sheet) -> Result<UnitColumns, Error> {
+        Ok(UnitColumns {
+            unit: sheet.require("unit")?,
+            unit_name: sheet.column("unit_name"),
+            period: sheet.column("period"),
+        })
+    }
+}
+
+/// The framework's leaves in order, to find a code's leaf: by predicting it (rows list a
+/// unit's leaves in the framework's order, so the next row's leaf is usually the one after
+/// the last) and, failing that, by look-up.
+struct Leaves<'f> {
+    list: Vec<&'f Node>,
+    position: HashMap<&'f str, usize>,
+    next: usize,
+}
+
+impl<'f> Leaves<'f> {
+    fn of(framework: &'f Framework) -> Leaves<'f> {
+        let list: Vec<&Node> = framework.leaves().collect();
+        let position = list
+            .iter()
+            .enumerate()
+            .map(|(i, node)| (node.code().as_str(), i))
+            .collect();
+        Leaves {
+            list,
+            position,
+            next: 0,
+        }
+    }
+
+    /// The leaf coded `text` and its position, if the framework has such a leaf.
+    fn find(&mut self, text: &str) -> Option<(usize, &'f Node)> {
+        let at = match self.list.get(self.next) {
+            Some(node) if node.code().as_str() == text => self.next,
+            _ => *self.position.get(text)?,
+        };
+        self.next = at.saturating_add(1);
+        self.list.get(at).map(|node| (at, *node))
+    }
 }
 
 impl<'a> AssessmentReader<'a> {
@@ -572,91 +673,39 @@ impl<'a> AssessmentReader<'a> {
         })
     }
 
-    fn new_assessments() -> Assessments {
-        Assessments {
-            list: Vec::new(),
-            index: HashMap::new(),
-            current: None,
-            codes: HashMap::new(),
-        }
-    }
-
     /// The position of a row's assessment (created on the unit's first row), after checking
     /// its unit, period and name.
     fn assessment_for(
         &self,
         sheet: &Sheet,
+        columns: UnitColumns,
         found: &mut Assessments,
         line: u64,
         cells: &::csv::StringRecord,
         wide: bool,
     ) -> Result<usize, Error> {
-        let unit_column = sheet.require("unit")?;
-        let unit = raw_cell(cells, Some(unit_column));
-        if unit.trim().is_empty() {
-            return Err(sheet.cell_error(line, unit_column, ErrorKind::EmptyUnit.into()));
-        }
-        let unit =
-            check(Identifier::Unit, unit).map_err(|e| sheet.cell_error(line, unit_column, e))?;
-        let period = match (sheet.column("period"), &self.period) {
-            (Some(column), default) => match (cell(cells, Some(column)), default) {
-                ("", Some(period)) => period.clone(),
-                (text, _) => text
-                    .parse()
-                    .map_err(|e| sheet.cell_error(line, column, e))?,
-            },
-            (None, Some(period)) => period.clone(),
-            (None, None) => {
-                return Err(ErrorKind::MissingColumn {
-                    file: sheet.file.clone(),
-                    column: "period".to_owned(),
-                    found: sheet.headers.join(", "),
+        let unit = raw_cell(cells, Some(columns.unit));
+        let period_text = columns.period.map_or("", |c| cell(cells, Some(c)));
+        let name = raw_cell(cells, columns.unit_name);
+        // The row of the assessment before it, already checked: the usual case in long form.
+        let same = found.current.filter(|position| {
+            found.list.get(*position).is_some_and(|a| {
+                a.unit == unit
+                    && match (period_text, &self.period) {
+                        ("", Some(period)) => &a.period == period,
+                        (text, _) => a.period.as_str() == text,
+                    }
+            })
+        });
+        let position = match same {
+            Some(position) if !wide => {
+                if let Some(lines) = found.lines.get_mut(position) {
+                    lines.1 = line;
                 }
-                .into());
-            }
-        };
-        let name = raw_cell(cells, sheet.column("unit_name"));
-        let key = (unit.into_owned(), period);
-        let position = match found.index.get_mut(&key) {
-            Some((position, first, last)) => {
-                if wide {
-                    return Err(sheet.row_error(
-                        line,
-                        format!(
-                            "unit {} for period {} is already on line {first}",
-                            key.0, key.1
-                        ),
-                    ));
-                }
-                if found.current != Some(*position) {
-                    let lines = if first == last {
-                        format!("line {first}")
-                    } else {
-                        format!("lines {first} to {last}")
-                    };
-                    return Err(sheet.row_error(
-                        line,
-                        format!(
-                            "unit {} for period {} is already assessed on {lines}; the rows of one assessment come one after another",
-                            key.0, key.1
-                        ),
-                    ));
-                }
-                *last = line;
-                *position
-            }
-            None => {
-                let position = found.list.len();
-                found.list.push(Assessment::new(
-                    self.framework.id(),
-                    key.0.clone(),
-                    key.1.clone(),
-                ));
-                found.index.insert(key, (position, line, line));
                 position
             }
+            _ => self.new_assessment(sheet, columns, found, line, unit, period_text, wide)?,
         };
-        found.current = Some(position);
         if let Some(assessment) = found.list.get_mut(position) {
             if !name.is_empty() {
                 if assessment.unit_name.is_empty() {
@@ -675,17 +724,90 @@ impl<'a> AssessmentReader<'a> {
         Ok(position)
     }
 
-    /// Checks an entry against its leaf as scoring will, so that a value out of range is
-    /// refused with its line and column rather than when the assessment is scored.
-    fn check_entry(&self, entry: &Entry) -> Result<(), Error> {
-        match self.framework.node_by_code(&entry.code) {
-            Some(node) => crate::scorecard::check_entry(node, entry),
-            None => Ok(()),
+    /// The assessment of a row whose unit or period differs from the row before: a new one,
+    /// or an error if the file already has one for this unit and period.
+    #[allow(clippy::too_many_arguments)] // the row's parts, as `assessment_for` has them
+    fn new_assessment(
+        &self,
+        sheet: &Sheet,
+        columns: UnitColumns,
+        found: &mut Assessments,
+        line: u64,
+        unit: &str,
+        period_text: &str,
+        wide: bool,
+    ) -> Result<usize, Error> {
+        if unit.trim().is_empty() {
+            return Err(sheet.cell_error(line, columns.unit, ErrorKind::EmptyUnit.into()));
         }
+        let unit =
+            check(Identifier::Unit, unit).map_err(|e| sheet.cell_error(line, columns.unit, e))?;
+        let period = match (columns.period, &self.period) {
+            (Some(column), default) => match (period_text, default) {
+                ("", Some(period)) => period.clone(),
+                (text, _) => text
+                    .parse()
+                    .map_err(|e| sheet.cell_error(line, column, e))?,
+            },
+            (None, Some(period)) => period.clone(),
+            (None, None) => {
+                return Err(ErrorKind::MissingColumn {
+                    file: sheet.file.clone(),
+                    column: "period".to_owned(),
+                    found: sheet.headers.join(", "),
+                }
+                .into());
+            }
+        };
+        let key = (unit.into_owned(), period);
+        if let Some(position) = found.index.get(&key).copied() {
+            if !wide && found.current == Some(position) {
+                // The same unit as the row before, written another way (NFD rather than NFC).
+                if let Some(lines) = found.lines.get_mut(position) {
+                    lines.1 = line;
+                }
+                return Ok(position);
+            }
+            let (first, last) = found.lines.get(position).copied().unwrap_or((0, 0));
+            let reason = if wide {
+                format!(
+                    "unit {} for period {} is already on line {first}",
+                    key.0, key.1
+                )
+            } else {
+                let lines = if first == last {
+                    format!("line {first}")
+                } else {
+                    format!("lines {first} to {last}")
+                };
+                format!(
+                    "unit {} for period {} is already assessed on {lines}; the rows of one assessment come one after another",
+                    key.0, key.1
+                )
+            };
+            return Err(sheet.row_error(line, reason));
+        }
+        let position = found.list.len();
+        found.list.push(Assessment::new(
+            self.framework.id(),
+            key.0.clone(),
+            key.1.clone(),
+        ));
+        found.lines.push((line, line));
+        found.index.insert(key, position);
+        found.current = Some(position);
+        found.generation = found.generation.wrapping_add(1);
+        Ok(position)
     }
 
-    /// A leaf's code as read from a header or a cell, checked against the framework.
-    fn leaf(&self, text: &str, unit: &str) -> Result<Code, Error> {
+    /// Checks an entry against its leaf as scoring will, so that a value out of range is
+    /// refused with its line and column rather than when the assessment is scored.
+    fn check_entry(node: &Node, entry: &Entry) -> Result<(), Error> {
+        crate::scorecard::check_entry(node, entry)
+    }
+
+    /// The leaf a code read from a header or a cell names, checked against the framework.
+    fn leaf(&self, text: &str, unit: &str) -> Result<&'a Node, Error> {
         let code: Code = text.parse()?;
         let node = self
             .framework
@@ -702,17 +824,17 @@ impl<'a> AssessmentReader<'a> {
             }
             .into());
         }
-        Ok(code)
+        Ok(node)
     }
 
     fn read_wide(&self, sheet: &Sheet) -> Result<Vec<Assessment>, Error> {
-        sheet.require("unit")?;
-        let mut leaves: Vec<(usize, Code)> = Vec::new();
+        let columns = UnitColumns::of(sheet)?;
+        let mut leaves: Vec<(usize, &Node)> = Vec::new();
         for (i, header) in sheet.headers.iter().enumerate() {
             if header.is_empty() || matches!(header.as_str(), "unit" | "unit_name" | "period") {
                 continue;
             }
-            let code = self.leaf(header, "").map_err(|error| {
+            let node = self.leaf(header, "").map_err(|error| {
                 let reason = match error.kind() {
                     ErrorKind::UnknownCode { .. } => {
                         format!("framework {} has no node {header}", self.framework.id())
@@ -727,14 +849,14 @@ impl<'a> AssessmentReader<'a> {
                 };
                 sheet.bad_column(header, reason)
             })?;
-            leaves.push((i, code));
+            leaves.push((i, node));
         }
-        let mut found = Self::new_assessments();
+        let mut found = Assessments::new(0);
         for (line, cells) in &sheet.rows {
             let line = *line;
             sheet.check_blank_columns(line, cells)?;
-            let position = self.assessment_for(sheet, &mut found, line, cells, true)?;
-            for (column, code) in &leaves {
+            let position = self.assessment_for(sheet, columns, &mut found, line, cells, true)?;
+            for (column, node) in &leaves {
                 let text = cell(cells, Some(*column));
                 if text.is_empty() {
                     continue;
@@ -742,9 +864,8 @@ impl<'a> AssessmentReader<'a> {
                 let evidence: Evidence = text
                     .parse()
                     .map_err(|e| sheet.cell_error(line, *column, e))?;
-                let entry = Entry::new(code.clone()).with_evidence(evidence);
-                self.check_entry(&entry)
-                    .map_err(|e| sheet.cell_error(line, *column, e))?;
+                let entry = Entry::new(node.code().clone()).with_evidence(evidence);
+                Self::check_entry(node, &entry).map_err(|e| sheet.cell_error(line, *column, e))?;
                 if let Some(assessment) = found.list.get_mut(position) {
                     assessment.push(entry);
                 }
@@ -765,7 +886,7 @@ impl<'a> AssessmentReader<'a> {
                 ));
             }
         }
-        sheet.require("unit")?;
+        let columns = UnitColumns::of(sheet)?;
         let code_column = sheet.require("code")?;
         let value_column = sheet.require("value")?;
         let self_column = sheet.column("self_assessed");
@@ -774,7 +895,8 @@ impl<'a> AssessmentReader<'a> {
         let refs_column = sheet.column("evidence_refs");
         let reason_column = sheet.column("reason");
 
-        let mut found = Self::new_assessments();
+        let mut leaves = Leaves::of(self.framework);
+        let mut found = Assessments::new(leaves.list.len());
         for (line, cells) in &sheet.rows {
             let line = *line;
             sheet.check_blank_columns(line, cells)?;
@@ -788,12 +910,14 @@ impl<'a> AssessmentReader<'a> {
             let refs = raw_cell(cells, refs_column);
             let reason = raw_cell(cells, reason_column);
 
-            let position = self.assessment_for(sheet, &mut found, line, cells, false)?;
-            let unit = found
-                .list
-                .get(position)
-                .map(|a| a.unit.clone())
-                .unwrap_or_default();
+            let position = self.assessment_for(sheet, columns, &mut found, line, cells, false)?;
+            let unit = |found: &Assessments| {
+                found
+                    .list
+                    .get(position)
+                    .map(|a| a.unit.clone())
+                    .unwrap_or_default()
+            };
             if code_text.is_empty() {
                 let filled = [value, self_assessed, appraised, note, refs, reason];
                 if filled.iter().any(|c| !c.trim().is_empty()) {
@@ -835,16 +959,32 @@ impl<'a> AssessmentReader<'a> {
                     "reason is for adjustment rows only; a leaf's explanation goes in note",
                 ));
             }
-            let code = self
-                .leaf(code_text, &unit)
-                .map_err(|e| at(Some(code_column), e))?;
-            if let Some(first) = found.codes.insert((position, code.clone()), line) {
+            let (leaf, node) = match leaves.find(code_text) {
+                Some(found) => found,
+                None => {
+                    // Not a leaf: say why (an unknown code, a parent, text that is no code).
+                    let error = match self.leaf(code_text, &unit(&found)) {
+                        Err(error) => error,
+                        Ok(node) => ErrorKind::NotALeaf {
+                            unit: unit(&found),
+                            node: node.node_ref(),
+                        }
+                        .into(),
+                    };
+                    return Err(at(Some(code_column), error));
+                }
+            };
+            if let Some(first) = found.report(leaf, line) {
                 return Err(sheet.row_error(
                     line,
-                    format!("unit {unit} reports code {code} twice, on line {first} and here"),
+                    format!(
+                        "unit {} reports code {} twice, on line {first} and here",
+                        unit(&found),
+                        node.code()
+                    ),
                 ));
             }
-            let mut entry = Entry::new(code);
+            let mut entry = Entry::new(node.code().clone());
             if !value.is_empty() {
                 entry.evidence = Some(value.parse().map_err(|e| at(Some(value_column), e))?);
             }
@@ -864,7 +1004,7 @@ impl<'a> AssessmentReader<'a> {
                 .filter(|r| !r.trim().is_empty())
                 .map(str::to_owned)
                 .collect();
-            self.check_entry(&entry).map_err(|e| {
+            Self::check_entry(node, &entry).map_err(|e| {
                 let column = match e.kind() {
                     ErrorKind::PointsAboveMax { which, .. } => match which {
                         PointsKind::SelfAssessed => self_column,
@@ -1428,8 +1568,8 @@ pub fn write_ranking<W: Write>(
             if graded {
                 row.push(unit.grade.clone().unwrap_or_default());
             }
-            for code in ranking.domain_codes() {
-                let domain = unit.domain(code.as_str());
+            for (d, code) in ranking.domain_codes().iter().enumerate() {
+                let domain = unit.domain_at(d, code);
                 row.push(text(domain.and_then(|d| d.points.as_ref())));
                 row.push(text(domain.and_then(|d| d.percent.as_ref())));
                 row.push(text(domain.and_then(|d| d.rank)));

@@ -151,6 +151,24 @@ impl Exact {
                     remainder != 0,
                 )
             }
+            Repr::Fraction(_)
+                if self.small_parts().is_some_and(|(n, _)| {
+                    pow10(places).and_then(|f| n.checked_mul(f)).is_some()
+                }) =>
+            {
+                let (numerator, denominator) = self.small_parts()?;
+                let scaled = numerator
+                    .unsigned_abs()
+                    .checked_mul(pow10(places)?.unsigned_abs())?;
+                let denominator = denominator.unsigned_abs();
+                let (quotient, remainder) = scaled.div_rem(&denominator);
+                (
+                    numerator < 0,
+                    BigInt::from(quotient),
+                    remainder.checked_mul(2)?.cmp(&denominator),
+                    remainder != 0,
+                )
+            }
             Repr::Fraction(ratio) => {
                 let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
                 let (quotient, remainder) = scaled.div_rem(ratio.denom());
@@ -220,7 +238,27 @@ impl Exact {
                 return Exact(Repr::Decimal(sum));
             }
         }
+        // n1/d1 + n2/d2 in `i128` when it fits: big integers cost an allocation each.
+        let small = self
+            .small_parts()
+            .zip(other.small_parts())
+            .and_then(|((n1, d1), (n2, d2))| {
+                let numerator = n1.checked_mul(d2)?.checked_add(n2.checked_mul(d1)?)?;
+                small_fraction(numerator, d1.checked_mul(d2)?)
+            });
+        if let Some(sum) = small {
+            return sum;
+        }
         Exact::from_ratio(self.to_ratio().as_ref() + other.to_ratio().as_ref())
+    }
+
+    /// The value as `numerator / denominator` of two `i128`s (the denominator positive),
+    /// when they fit: the fast path of arithmetic on the small fractions scoring makes.
+    fn small_parts(&self) -> Option<(i128, i128)> {
+        match &self.0 {
+            Repr::Decimal(value) => Some((value.mantissa(), pow10(value.scale())?)),
+            Repr::Fraction(ratio) => Some((ratio.numer().to_i128()?, ratio.denom().to_i128()?)),
+        }
     }
 
     /// The exact difference (also `a - b`).
@@ -266,6 +304,15 @@ impl Exact {
                 return Exact(Repr::Decimal(product));
             }
         }
+        let small = self
+            .small_parts()
+            .zip(other.small_parts())
+            .and_then(|((n1, d1), (n2, d2))| {
+                small_fraction(n1.checked_mul(n2)?, d1.checked_mul(d2)?)
+            });
+        if let Some(product) = small {
+            return product;
+        }
         Exact::from_ratio(self.to_ratio().as_ref() * other.to_ratio().as_ref())
     }
 
@@ -287,6 +334,15 @@ impl Exact {
                 return Some(quotient);
             }
         }
+        let small = self
+            .small_parts()
+            .zip(other.small_parts())
+            .and_then(|((n1, d1), (n2, d2))| {
+                small_fraction(n1.checked_mul(d2)?, d1.checked_mul(n2)?)
+            });
+        if let Some(quotient) = small {
+            return Some(quotient);
+        }
         Some(Exact::from_ratio(
             self.to_ratio().as_ref() / other.to_ratio().as_ref(),
         ))
@@ -301,6 +357,8 @@ impl Exact {
         match &self.0 {
             Repr::Decimal(_) => true,
             // |n| / d ≤ MAX, multiplied out to stay in integers.
+            // A numerator of at most 96 bits fits whatever the denominator (at least 1).
+            Repr::Fraction(ratio) if ratio.numer().bits() <= 96 => true,
             Repr::Fraction(ratio) => {
                 ratio.numer().magnitude() <= &(ratio.denom().magnitude() * MAX_MANTISSA)
             }
@@ -353,6 +411,11 @@ fn add_decimals(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// `numerator / denominator` when both fit an `i128`: the fraction reduced, then a decimal
 /// when its denominator divides a power of ten; `None` when the work needs big integers.
 fn small_fraction(numerator: i128, denominator: i128) -> Option<Exact> {
+    if let (Ok(n), Ok(d)) = (i64::try_from(numerator), i64::try_from(denominator)) {
+        if let Some(value) = small_fraction_64(n, d) {
+            return Some(value);
+        }
+    }
     let gcd = numerator.gcd(&denominator);
     let (mut n, mut d) = (numerator.checked_div(gcd)?, denominator.checked_div(gcd)?);
     if d < 0 {
@@ -365,6 +428,40 @@ fn small_fraction(numerator: i128, denominator: i128) -> Option<Exact> {
             return Some(Exact(Repr::Decimal(value)));
         }
         return None;
+    }
+    Some(Exact(Repr::Fraction(Box::new(BigRational::new_raw(
+        n.into(),
+        d.into(),
+    )))))
+}
+
+/// [`small_fraction`] of two `i64`s, the usual case (points and counts of a scorecard):
+/// 64-bit division costs a fraction of 128-bit division, which the reduction and the test for
+/// a terminating decimal are made of. `None` when the work needs more room.
+fn small_fraction_64(numerator: i64, denominator: i64) -> Option<Exact> {
+    let gcd = numerator.unsigned_abs().gcd(&denominator.unsigned_abs());
+    let (mut n, d) = (
+        i128::from(numerator).checked_div(i128::from(gcd))?,
+        denominator.unsigned_abs().checked_div(gcd)?,
+    );
+    if denominator < 0 {
+        n = n.checked_neg()?;
+    }
+    // d = 2^a · 5^b, for a decimal of scale max(a, b).
+    let twos = d.trailing_zeros();
+    let mut rest = d.checked_shr(twos)?;
+    let mut fives = 0u32;
+    while rest % 5 == 0 && rest > 0 {
+        rest /= 5;
+        fives = fives.checked_add(1)?;
+    }
+    let scale = twos.max(fives);
+    if rest == 1 && scale <= MAX_SCALE {
+        let factor = pow10(scale)?.checked_div(i128::from(d))?;
+        return n
+            .checked_mul(factor)
+            .and_then(|m| decimal_exact(m, scale))
+            .map(|value| Exact(Repr::Decimal(value)));
     }
     Some(Exact(Repr::Fraction(Box::new(BigRational::new_raw(
         n.into(),
@@ -497,7 +594,19 @@ impl Ord for Exact {
     fn cmp(&self, other: &Exact) -> Ordering {
         match (&self.0, &other.0) {
             (Repr::Decimal(a), Repr::Decimal(b)) => a.cmp(b),
-            _ => self.to_ratio().as_ref().cmp(other.to_ratio().as_ref()),
+            _ => {
+                // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1.
+                let small =
+                    self.small_parts()
+                        .zip(other.small_parts())
+                        .and_then(|((n1, d1), (n2, d2))| {
+                            Some((n1.checked_mul(d2)?, n2.checked_mul(d1)?))
+                        });
+                match small {
+                    Some((a, b)) => a.cmp(&b),
+                    None => self.to_ratio().as_ref().cmp(other.to_ratio().as_ref()),
+                }
+            }
         }
     }
 }

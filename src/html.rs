@@ -70,7 +70,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::HashMap;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+
 use rust_decimal::Decimal;
 
 use crate::accountability::{Accountability, AccountabilityReport, Verdict};
@@ -228,6 +231,8 @@ pub struct HtmlReport<'a> {
     framework: &'a Framework,
     ranking: &'a Ranking,
     comparison: Option<&'a Comparison>,
+    /// The comparison's changes by unit, to find each row's in one look.
+    changes: HashMap<&'a str, &'a UnitChange>,
     accountability: Option<&'a AccountabilityReport>,
     assignments: Option<&'a Accountability>,
     trend: Option<&'a Trend>,
@@ -244,6 +249,7 @@ impl<'a> HtmlReport<'a> {
             framework: ranking.framework(),
             ranking,
             comparison: None,
+            changes: HashMap::new(),
             accountability: None,
             assignments: None,
             trend: None,
@@ -257,6 +263,11 @@ impl<'a> HtmlReport<'a> {
     /// must be this report's ranking.
     pub fn comparison(mut self, comparison: &'a Comparison) -> Self {
         self.comparison = Some(comparison);
+        self.changes = comparison
+            .units()
+            .iter()
+            .map(|change| (change.unit.as_str(), change))
+            .collect();
         self
     }
 
@@ -464,7 +475,7 @@ impl<'a> HtmlReport<'a> {
     }
 
     fn change_of(&self, unit: &str) -> Option<&'a UnitChange> {
-        self.comparison.and_then(|c| c.unit(unit))
+        self.changes.get(unit).copied()
     }
 
     fn ranking_section(&self) -> Markup {
@@ -623,8 +634,8 @@ impl<'a> HtmlReport<'a> {
                             @for unit in self.ranking.units().iter().chain(self.ranking.unranked()) {
                                 tr data-unit=(unit.unit) {
                                     td.unit { (unit.unit_name) }
-                                    @for code in codes {
-                                        @match unit.domain(code.as_str()).and_then(|d| d.percent.as_ref()).map(Figure::published) {
+                                    @for (d, code) in codes.iter().enumerate() {
+                                        @match unit.domain_at(d, code).and_then(|d| d.percent.as_ref()).map(Figure::published) {
                                             Some(percent) => {
                                                 @let (background, colour) = band(percent);
                                                 td.domain data-code=(code.as_str()) style=(format!("background:{background};color:{colour}")) { (self.n(percent)) }

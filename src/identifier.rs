@@ -19,7 +19,7 @@
 //! use par_index::identifier::{Identifier, check};
 //!
 //! // Decomposed text comes back composed.
-//! assert_eq!(check(Identifier::Unit, "Phu\u{31b}\u{300}o\u{31b}ng")?, "Phường");
+//! assert_eq!(check(Identifier::Unit, "Phu\u{31b}o\u{31b}\u{300}ng")?, "Phường");
 //! let error = check(Identifier::Unit, "minh\u{200b}an").unwrap_err();
 //! assert_eq!(
 //!     error.to_string(),

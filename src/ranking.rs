@@ -230,13 +230,13 @@ impl Ranking {
         }
 
         // Domain ranks, among the units each domain applies to.
-        for code in &domain_codes {
+        for (d, code) in domain_codes.iter().enumerate() {
             let items: Vec<Item<'_>> = ranked_units
                 .iter()
                 .enumerate()
                 .filter_map(|(i, unit)| {
                     let value = unit
-                        .domain(code.as_str())?
+                        .domain_at(d, code)?
                         .value(options.domain_basis, options.basis)?;
                     Some(Item {
                         position: i,
@@ -250,7 +250,7 @@ impl Ranking {
             for (position, rank) in order {
                 if let Some(standing) = ranked_units
                     .get_mut(position)
-                    .and_then(|u| u.domains.iter_mut().find(|d| &d.code == code))
+                    .and_then(|u| u.domain_at_mut(d, code))
                 {
                     standing.rank = Some(rank);
                 }
@@ -369,11 +369,12 @@ fn statistics(
     let index: Vec<Exact> = units.iter().map(|u| u.index_value(options.basis)).collect();
     let domains = domains
         .iter()
-        .map(|code| {
+        .enumerate()
+        .map(|(d, code)| {
             let values: Vec<Exact> = units
                 .iter()
                 .filter_map(|u| {
-                    u.domain(code.as_str())?
+                    u.domain_at(d, code)?
                         .value(options.domain_basis, options.basis)
                 })
                 .collect();
@@ -535,6 +536,24 @@ impl RankedUnit {
     pub fn domain(&self, code: impl AsRef<str>) -> Option<&DomainStanding> {
         let code = code.as_ref();
         self.domains.iter().find(|d| d.code.as_str() == code)
+    }
+
+    /// The standing in the domain at `position` of the ranking's domains: every unit lists
+    /// the framework's domains in its order, so this is a look at one place, not a search
+    /// (which, over every domain of every unit, would take time square in the domains).
+    pub(crate) fn domain_at(&self, position: usize, code: &Code) -> Option<&DomainStanding> {
+        match self.domains.get(position) {
+            Some(standing) if &standing.code == code => Some(standing),
+            _ => self.domain(code.as_str()),
+        }
+    }
+
+    fn domain_at_mut(&mut self, position: usize, code: &Code) -> Option<&mut DomainStanding> {
+        let at = match self.domains.get(position) {
+            Some(standing) if &standing.code == code => Some(position),
+            _ => self.domains.iter().position(|d| &d.code == code),
+        };
+        at.and_then(|at| self.domains.get_mut(at))
     }
 }
 

@@ -840,12 +840,11 @@ impl Framework {
 /// Checks an entry against its leaf as scoring will: points within the maximum, evidence of
 /// a kind the rule uses and within range, not applicable only where allowed.
 pub(crate) fn check_entry(node: &Node, entry: &Entry) -> Result<(), Error> {
-    score_leaf(node, Some(entry)).map(|_| ())
+    leaf_outcome(node, entry).map(|_| ())
 }
 
 /// A leaf's final points from its entry.
 fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail), Error> {
-    let at = node.node_ref();
     let max = node.max_points();
     let Some(entry) = entry else {
         return Ok((
@@ -865,6 +864,50 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             },
         ));
     };
+    let (outcome, not_applicable) = leaf_outcome(node, entry)?;
+    let from_evidence = match outcome {
+        Some(RuleOutcome::Points(points)) => Some(points),
+        _ => None,
+    };
+    let (source, points) = if let Some(points) = entry.appraised {
+        (Source::Appraised, Exact::from(points))
+    } else if not_applicable {
+        (Source::NotApplicable, Exact::ZERO)
+    } else if let Some(points) = &from_evidence {
+        (Source::Evidence, points.clone())
+    } else if let Some(points) = entry.self_assessed {
+        (Source::SelfAssessed, Exact::from(points))
+    } else {
+        (Source::Missing, Exact::ZERO)
+    };
+    let partial = if source == Source::NotApplicable {
+        Partial::NOT_APPLICABLE
+    } else {
+        Partial {
+            points,
+            effective_max: Exact::from(max),
+            applicable: true,
+        }
+    };
+    Ok((
+        partial,
+        LeafDetail {
+            source,
+            from_evidence,
+            self_assessed: entry.self_assessed,
+            appraised: entry.appraised,
+            evidence: entry.evidence.clone(),
+            note: entry.note.clone(),
+            evidence_refs: entry.evidence_refs.clone(),
+        },
+    ))
+}
+
+/// What a leaf's rule makes of its entry's evidence (and whether it is not applicable),
+/// after checking the entry's points and evidence against the leaf.
+fn leaf_outcome(node: &Node, entry: &Entry) -> Result<(Option<RuleOutcome>, bool), Error> {
+    let at = node.node_ref();
+    let max = node.max_points();
     for (which, what, points) in [
         (
             PointsKind::SelfAssessed,
@@ -910,42 +953,7 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             return Err(ErrorKind::NotApplicableWithPoints { node: at }.into());
         }
     }
-    let from_evidence = match outcome {
-        Some(RuleOutcome::Points(points)) => Some(points),
-        _ => None,
-    };
-    let (source, points) = if let Some(points) = entry.appraised {
-        (Source::Appraised, Exact::from(points))
-    } else if not_applicable {
-        (Source::NotApplicable, Exact::ZERO)
-    } else if let Some(points) = &from_evidence {
-        (Source::Evidence, points.clone())
-    } else if let Some(points) = entry.self_assessed {
-        (Source::SelfAssessed, Exact::from(points))
-    } else {
-        (Source::Missing, Exact::ZERO)
-    };
-    let partial = if source == Source::NotApplicable {
-        Partial::NOT_APPLICABLE
-    } else {
-        Partial {
-            points,
-            effective_max: Exact::from(max),
-            applicable: true,
-        }
-    };
-    Ok((
-        partial,
-        LeafDetail {
-            source,
-            from_evidence,
-            self_assessed: entry.self_assessed,
-            appraised: entry.appraised,
-            evidence: entry.evidence.clone(),
-            note: entry.note.clone(),
-            evidence_refs: entry.evidence_refs.clone(),
-        },
-    ))
+    Ok((outcome, not_applicable))
 }
 
 /// Combines children's results into their parent's (or the domains' into the total),

@@ -125,9 +125,21 @@ fn parse_count(text: &str) -> Result<u64, String> {
 }
 
 fn parse_flag(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "true" | "có" => Some(true),
-        "no" | "false" | "không" => Some(false),
+    let text = text.trim();
+    let is = |word: &str| text.eq_ignore_ascii_case(word);
+    if is("yes") || is("true") {
+        return Some(true);
+    }
+    if is("no") || is("false") {
+        return Some(false);
+    }
+    if text.is_ascii() {
+        return None;
+    }
+    // The Vietnamese words need Unicode lowercasing.
+    match text.to_lowercase().as_str() {
+        "có" => Some(true),
+        "không" => Some(false),
         _ => None,
     }
 }
@@ -175,8 +187,10 @@ fn parse_evidence(text: &str) -> Result<Evidence, String> {
     if text.is_empty() {
         return Err("it is empty".to_owned());
     }
-    let lower = text.to_lowercase();
-    if matches!(lower.as_str(), "n/a" | "na" | "not_applicable") {
+    if ["n/a", "na", "not_applicable"]
+        .iter()
+        .any(|word| text.eq_ignore_ascii_case(word))
+    {
         return Ok(Evidence::NotApplicable);
     }
     if let Some(flag) = parse_flag(text) {
