@@ -10,16 +10,25 @@
 //!     --format html --out report.html
 //! ```
 //!
-//! The sample data under `examples/data/` is illustrative (see the `hoi_an` example). Arguments
-//! are parsed by hand to keep the crate free of a command-line dependency. Errors name the file
-//! and, where there is one, the line; the exit code is 1 for an input or output error and 2 for
-//! a usage error, so `main` returns an [`ExitCode`] rather than a boxed error.
+//! The sample data under `examples/data/` is illustrative (see the `hoi_an` example).
+//! Arguments are parsed by `clap`. Errors name the file and, where there is one, the line;
+//! the exit code is 1 for an input or output error and 2 for a usage error, so `main` returns
+//! an [`ExitCode`] rather than a boxed error.
+//!
+//! The command never loses a file: it refuses an `--out` that is one of its inputs or is not
+//! a regular file (a symbolic link, a folder, a device), writes to a temporary file in the
+//! target's folder and renames it over the target only once everything is written, and exits
+//! with 1 when it cannot write, standard output included. It reads only regular files of at
+//! most [`MAX_INPUT_BYTES`], skips hidden files (`.DS_Store`, `._minh-an.json`) in an
+//! assessments folder and says how many, and refuses options that do not apply to the inputs
+//! given (`--period` without a CSV of assessments, `--title` without `--format html` …).
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
@@ -31,42 +40,65 @@ use par_index::{
     language::Language,
 };
 
-const HELP: &str = "\
-Score a cohort of units on a PAR index framework, rank it, and report.
+/// The largest input file read: 256 MiB, some forty times a province's largest cohort in
+/// long form. A larger file, or one that is not a regular file (a device, a pipe), is refused
+/// before it is read.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
-Usage:
-  cargo run --example score --features csv,html -- --framework F --assessments A [options]
-
-Required:
-  --framework F        a built-in framework id (such as vn-hoi-an-city-illustrative),
-                       a framework JSON file (.json) or a framework CSV file (.csv)
-  --assessments A      a folder of assessment JSON files (one per unit), or a CSV file
-                       (wide or long form)
-
-Options:
-  --previous P         the previous period's assessments (folder or CSV), to show changes
-  --period X           the period of CSV rows without a period column (e.g. 2021-H1)
-  --previous-period X  the same for --previous
-  --assignments A      who answers for each domain: an assignments JSON file, or the
-                       inferred city-template or provincial-template; adds the heads'
-                       owned, achieved and lost points to the report
-  --format F           table (default), csv (the ranking, or the comparison with --previous),
-                       scorecards-csv (published points of every node), accountability-csv
-                       (one row per head; needs --assignments), json or html
-  --out FILE           write to FILE instead of standard output
-  --grades G           national (A >= 90, B >= 80, C >= 70; default), none, or a grade
-                       scale JSON file such as {\"name\": \"...\", \"bands\": [{\"label\": \"Tốt\", \"min\": \"85\"}]}
-  --title T            the HTML report's title
-  --excel              CSV with a UTF-8 byte-order mark and CRLF, for Excel
-  --lenient            score leaves without input as 0 (listed as missing) instead of
-                       refusing the assessment
-  --lang L             vi (Vietnamese, default) or en: the language of the table and the
-                       HTML report
-  -h, --help           this help
-
-Built-in frameworks: vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022,
-vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative.
-";
+/// Score a cohort of units on a PAR index framework, rank it, and report.
+///
+/// Built-in frameworks: vn-par-province-2017, vn-par-province-2022, vn-par-ministry-2022,
+/// vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative.
+#[derive(Debug, Clone, PartialEq, Eq, Parser)]
+#[command(name = "score")]
+pub struct Options {
+    /// A built-in framework id (such as vn-hoi-an-city-illustrative), a framework JSON file
+    /// (.json) or a framework CSV file (.csv)
+    #[arg(long, value_name = "F")]
+    pub framework: String,
+    /// A folder of assessment JSON files (one per unit), or a CSV file (wide or long form)
+    #[arg(long, value_name = "A")]
+    pub assessments: PathBuf,
+    /// The previous period's assessments (folder or CSV), to show changes
+    #[arg(long, value_name = "P")]
+    pub previous: Option<PathBuf>,
+    /// The period of CSV rows without a period column (e.g. 2021-H1)
+    #[arg(long, value_name = "X")]
+    pub period: Option<Period>,
+    /// The same for --previous
+    #[arg(long, value_name = "X")]
+    pub previous_period: Option<Period>,
+    /// Who answers for each domain: an assignments JSON file, or the inferred city-template
+    /// or provincial-template; adds the heads' owned, achieved and lost points to the report
+    #[arg(long, value_name = "A")]
+    pub assignments: Option<String>,
+    /// What to write
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (a regular file, not one of the inputs)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// national (A >= 90, B >= 80, C >= 70), none, or a grade scale JSON file such as
+    /// {"name": "...", "bands": [{"label": "Tốt", "min": "85"}]}
+    #[arg(long, value_name = "G", default_value = "national", value_parser = parse_grades)]
+    pub grades: Grades,
+    /// The HTML report's title (--format html)
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// CSV with a UTF-8 byte-order mark and CRLF, for Excel (CSV formats)
+    #[arg(long)]
+    pub excel: bool,
+    /// The character that separates the cells of the CSV files read, such as ';' for a file
+    /// saved by Excel in a Vietnamese locale
+    #[arg(long, value_name = "C", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Score leaves without input as 0 (listed as missing) instead of refusing the assessment
+    #[arg(long)]
+    pub lenient: bool,
+    /// vi (Vietnamese, default) or en: the language of the table and the HTML report
+    #[arg(long = "lang", value_name = "L", default_value = "vi", value_parser = parse_language)]
+    pub language: Language,
+}
 
 const HELP_VI: &str = "\
 Chấm điểm, xếp hạng và báo cáo Chỉ số CCHC của một nhóm đơn vị theo một bộ chỉ số.
@@ -87,11 +119,13 @@ Tùy chọn:
   --assignments A      phân công cơ quan chủ trì: tệp JSON, hoặc mẫu suy luận city-template,
                        provincial-template; thêm bảng trách nhiệm người đứng đầu
   --format F           table (mặc định), csv, scorecards-csv, accountability-csv, json, html
-  --out FILE           ghi ra FILE thay vì màn hình
+  --out FILE           ghi ra FILE thay vì màn hình (một tệp thường, không phải tệp đầu vào)
   --grades G           national (A >= 90, B >= 80, C >= 70; mặc định), none, hoặc tệp JSON
                        thang xếp loại
   --title T            tiêu đề báo cáo HTML
   --excel              CSV có BOM UTF-8 và CRLF, để mở bằng Excel
+  --delimiter C        ký tự phân cách ô của các tệp CSV đọc vào, như ';' cho tệp Excel lưu
+                       theo định dạng tiếng Việt
   --lenient            tiêu chí thiếu số liệu được 0 điểm (liệt kê) thay vì bị từ chối
   --lang L             vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)
   -h, --help           hướng dẫn này
@@ -101,8 +135,17 @@ vn-hai-phong-heads-2025, vn-hoi-an-city-illustrative.
 ";
 
 /// The language asked for with `--lang`, for the help and the command's own messages
-/// (Vietnamese unless `--lang en`); an unreadable value is reported by [`parse_args`].
-pub fn requested_language(args: &[String]) -> Language {
+/// (Vietnamese unless `--lang en`), read before the arguments are parsed; an unreadable value
+/// is reported by [`parse_args`].
+pub fn requested_language<I, T>(args: I) -> Language
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<std::ffi::OsStr>,
+{
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned())
+        .collect();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let value = match arg.strip_prefix("--lang=") {
@@ -117,15 +160,34 @@ pub fn requested_language(args: &[String]) -> Language {
     Language::Vietnamese
 }
 
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse().map_err(|e: par_index::Error| e.to_string())
+}
+
 /// What to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A plain-text table
     Table,
+    /// The ranking, or the comparison with --previous
     Csv,
+    /// Published points of every node
     ScorecardsCsv,
+    /// One row per head (needs --assignments)
     AccountabilityCsv,
+    /// The ranking, comparison and heads' report
     Json,
+    /// A self-contained HTML report
     Html,
+}
+
+impl Format {
+    fn is_csv(self) -> bool {
+        matches!(
+            self,
+            Format::Csv | Format::ScorecardsCsv | Format::AccountabilityCsv
+        )
+    }
 }
 
 /// The grade scale asked for.
@@ -136,64 +198,102 @@ pub enum Grades {
     File(PathBuf),
 }
 
-/// The parsed command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    pub framework: String,
-    pub assessments: PathBuf,
-    pub previous: Option<PathBuf>,
-    pub period: Option<Period>,
-    pub previous_period: Option<Period>,
-    pub assignments: Option<String>,
-    pub format: Format,
-    pub out: Option<PathBuf>,
-    pub grades: Grades,
-    pub title: Option<String>,
-    pub excel: bool,
-    pub lenient: bool,
-    pub language: Language,
+fn parse_grades(text: &str) -> Result<Grades, String> {
+    Ok(match text {
+        "national" => Grades::National,
+        "none" => Grades::None,
+        path => Grades::File(PathBuf::from(path)),
+    })
 }
 
-/// Help, or a run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Help,
-    Run(Box<Options>),
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text.as_bytes() {
+        [byte] if byte.is_ascii_punctuation() && *byte != b'"' || *byte == b'\t' => Ok(*byte),
+        _ => Err(format!(
+            "give one punctuation character or a tab, such as ';', not {text:?}"
+        )),
+    }
+}
+
+/// Parses the arguments (the program's name first), then refuses options that do not apply
+/// to the inputs given. Help and usage errors come back as clap's error, to print and exit
+/// with.
+pub fn parse_args<I, T>(args: I) -> Result<Options, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut command = Options::command();
+    if requested_language(&args) == Language::Vietnamese {
+        command = command.override_help(HELP_VI);
+    }
+    let options = Options::from_arg_matches(&command.try_get_matches_from(args)?)?;
+    if let Some(message) = inapplicable(&options) {
+        return Err(clap::Error::raw(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!("{message}\n"),
+        ));
+    }
+    Ok(options)
+}
+
+/// The first option given that has no effect with the other arguments, said why.
+fn inapplicable(options: &Options) -> Option<String> {
+    let is_csv = |path: &Path| has_extension(path, "csv");
+    let previous_csv = options.previous.as_deref().is_some_and(is_csv);
+    let reads_csv = is_csv(&options.assessments)
+        || previous_csv
+        || has_extension(Path::new(&options.framework), "csv");
+    if options.period.is_some() && !is_csv(&options.assessments) {
+        return Some(
+            "--period is for a CSV file of assessments; JSON assessments carry their period"
+                .to_owned(),
+        );
+    }
+    if options.previous_period.is_some() && !previous_csv {
+        return Some("--previous-period is for a CSV file given with --previous".to_owned());
+    }
+    if options.title.is_some() && options.format != Format::Html {
+        return Some("--title is for --format html".to_owned());
+    }
+    if options.excel && !options.format.is_csv() {
+        return Some(
+            "--excel is for the CSV formats (csv, scorecards-csv, accountability-csv)".to_owned(),
+        );
+    }
+    if options.delimiter.is_some() && !reads_csv {
+        return Some("--delimiter is for CSV inputs, and none is given".to_owned());
+    }
+    if options.format == Format::AccountabilityCsv && options.assignments.is_none() {
+        return Some("--format accountability-csv needs --assignments".to_owned());
+    }
+    None
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let language = requested_language(&args);
-    let (error, usage) = match language {
-        Language::Vietnamese => ("lỗi", "Chạy với --help để xem cách dùng."),
-        _ => ("error", "Run with --help for usage."),
+    let error = match requested_language(std::env::args_os()) {
+        Language::Vietnamese => "lỗi",
+        _ => "error",
     };
-    let options = match parse_args(&args) {
-        Ok(Command::Help) => {
-            print!(
-                "{}",
-                if language == Language::Vietnamese {
-                    HELP_VI
-                } else {
-                    HELP
+    let options = match parse_args(std::env::args_os()) {
+        Ok(options) => options,
+        Err(error) => {
+            let _ = error.print();
+            return match error.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
                 }
-            );
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Run(options)) => options,
-        Err(message) => {
-            eprintln!("{error}: {message}\n{usage}");
-            return ExitCode::from(2);
+                _ => ExitCode::from(2),
+            };
         }
     };
-    let result = render(&options).and_then(|bytes| match &options.out {
-        Some(path) => {
-            fs::write(path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
-        None => std::io::stdout()
-            .write_all(&bytes)
-            .map_err(|e| format!("cannot write to standard output: {e}")),
-    });
+    let result = check_out(&options)
+        .and_then(|()| render(&options))
+        .and_then(|bytes| match &options.out {
+            Some(path) => write_file(path, &bytes),
+            None => write_stdout(&bytes),
+        });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -203,116 +303,119 @@ fn main() -> ExitCode {
     }
 }
 
-/// Parses the arguments (without the program's name).
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    let mut framework = None;
-    let mut assessments = None;
-    let mut previous = None;
-    let mut period = None;
-    let mut previous_period = None;
-    let mut assignments = None;
-    let mut format = None;
-    let mut out = None;
-    let mut grades = None;
-    let mut title = None;
-    let mut excel = false;
-    let mut lenient = false;
-    let mut language = None;
-
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            match inline.clone().or_else(|| rest.next().cloned()) {
-                Some(value) if !value.is_empty() => Ok(value),
-                _ => Err(format!("{name} needs a value")),
-            }
-        };
-        fn once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<(), String> {
-            if slot.replace(value).is_some() {
-                Err(format!("{flag} is given twice"))
-            } else {
-                Ok(())
-            }
+/// Refuses an `--out` that is one of the inputs, or that exists and is not a regular file (a
+/// symbolic link is not followed to replace its target; a folder or device is not replaced).
+pub fn check_out(options: &Options) -> Result<(), String> {
+    let Some(out) = &options.out else {
+        return Ok(());
+    };
+    if let Ok(metadata) = fs::symlink_metadata(out) {
+        if metadata.file_type().is_symlink() {
+            return Err(format!(
+                "--out {} is a symbolic link; give the path of a regular file",
+                out.display()
+            ));
         }
-        match flag {
-            "-h" | "--help" => return Ok(Command::Help),
-            "--framework" => once(&mut framework, flag, value(flag)?)?,
-            "--assessments" => once(&mut assessments, flag, PathBuf::from(value(flag)?))?,
-            "--previous" => once(&mut previous, flag, PathBuf::from(value(flag)?))?,
-            "--period" => once(&mut period, flag, parse_period(flag, &value(flag)?)?)?,
-            "--previous-period" => once(
-                &mut previous_period,
-                flag,
-                parse_period(flag, &value(flag)?)?,
-            )?,
-            "--assignments" => once(&mut assignments, flag, value(flag)?)?,
-            "--format" => {
-                let text = value(flag)?;
-                let parsed = match text.as_str() {
-                    "table" => Format::Table,
-                    "csv" => Format::Csv,
-                    "scorecards-csv" => Format::ScorecardsCsv,
-                    "accountability-csv" => Format::AccountabilityCsv,
-                    "json" => Format::Json,
-                    "html" => Format::Html,
-                    other => {
-                        return Err(format!(
-                            "--format is table, csv, scorecards-csv, accountability-csv, json or html, not {other:?}"
-                        ));
-                    }
-                };
-                once(&mut format, flag, parsed)?;
-            }
-            "--out" => once(&mut out, flag, PathBuf::from(value(flag)?))?,
-            "--grades" => {
-                let text = value(flag)?;
-                let parsed = match text.as_str() {
-                    "national" => Grades::National,
-                    "none" => Grades::None,
-                    path => Grades::File(PathBuf::from(path)),
-                };
-                once(&mut grades, flag, parsed)?;
-            }
-            "--title" => once(&mut title, flag, value(flag)?)?,
-            "--lang" => {
-                let parsed = value(flag)?
-                    .parse::<Language>()
-                    .map_err(|e| format!("--lang: {e}"))?;
-                once(&mut language, flag, parsed)?;
-            }
-            "--excel" if inline.is_none() => excel = true,
-            "--lenient" if inline.is_none() => lenient = true,
-            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
-            other => return Err(format!("unexpected argument {other:?}")),
+        if !metadata.is_file() {
+            return Err(format!(
+                "--out {} is not a regular file; give the path of one",
+                out.display()
+            ));
         }
     }
-    let format = format.unwrap_or(Format::Table);
-    if format == Format::AccountabilityCsv && assignments.is_none() {
-        return Err("--format accountability-csv needs --assignments".to_owned());
+    let target = absolute(out);
+    let mut inputs: Vec<PathBuf> = vec![PathBuf::from(&options.framework)];
+    inputs.extend(options.assignments.iter().map(PathBuf::from));
+    if let Grades::File(path) = &options.grades {
+        inputs.push(path.clone());
     }
-    Ok(Command::Run(Box::new(Options {
-        framework: framework.ok_or("--framework is required")?,
-        assessments: assessments.ok_or("--assessments is required")?,
-        previous,
-        period,
-        previous_period,
-        assignments,
-        format,
-        out,
-        grades: grades.unwrap_or(Grades::National),
-        title,
-        excel,
-        lenient,
-        language: language.unwrap_or(Language::Vietnamese),
-    })))
+    for folder_or_file in std::iter::once(&options.assessments).chain(&options.previous) {
+        inputs.push(folder_or_file.clone());
+        // The files of a folder of assessments are inputs too.
+        if let Ok(entries) = fs::read_dir(folder_or_file) {
+            inputs.extend(entries.filter_map(|entry| entry.ok().map(|e| e.path())));
+        }
+    }
+    if let Some(input) = inputs.iter().find(|input| absolute(input) == target) {
+        return Err(format!(
+            "--out {} is one of the inputs ({}); write to another file",
+            out.display(),
+            input.display()
+        ));
+    }
+    Ok(())
 }
 
-fn parse_period(flag: &str, text: &str) -> Result<Period, String> {
-    text.parse().map_err(|e| format!("{flag}: {e}"))
+/// The path made absolute and, as far as it exists, with links resolved.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(resolved) = fs::canonicalize(path) {
+        return resolved;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => absolute_dir(parent).join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn absolute_dir(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Writes `bytes` to a temporary file in the target's folder, then renames it over the target:
+/// the target is replaced whole or not at all.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let cannot = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let mut file = tempfile::Builder::new()
+        .prefix(".score-")
+        .tempfile_in(folder)
+        .map_err(|e| cannot(&e))?;
+    file.write_all(bytes).map_err(|e| cannot(&e))?;
+    file.as_file().sync_all().map_err(|e| cannot(&e))?;
+    file.persist(path).map_err(|e| cannot(&e.error))?;
+    Ok(())
+}
+
+/// Writes to standard output, and fails when it cannot: a closed standard output is an error,
+/// not a place where output silently goes.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let cannot = |e: std::io::Error| format!("cannot write to standard output: {e}");
+    if stdout_was_closed() {
+        return Err("cannot write to standard output: it was closed".to_owned());
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).map_err(cannot)?;
+    out.flush().map_err(cannot)
+}
+
+/// Whether the command was started with its standard output closed (`score … >&-`). The
+/// runtime then opens `/dev/null` in its place, read and write, before `main` runs, so that
+/// writing would silently succeed; a shell's `>/dev/null` opens it for writing only, which
+/// tells the two apart. Linux only, where `/proc` shows a descriptor's file and mode.
+fn stdout_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null = fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+        let read_write = fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        is_null && read_write
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
 }
 
 fn has_extension(path: &Path, extension: &str) -> bool {
@@ -320,12 +423,41 @@ fn has_extension(path: &Path, extension: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
+/// An input file's bytes, after checking that it is a regular file of at most
+/// [`MAX_INPUT_BYTES`] (a link is followed to what it names).
+pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let cannot =
+        |reason: &dyn std::fmt::Display| format!("cannot read {}: {reason}", path.display());
+    let metadata = fs::metadata(path).map_err(|e| cannot(&e))?;
+    if !metadata.is_file() {
+        return Err(cannot(&"it is not a regular file"));
+    }
+    let too_large = || {
+        cannot(&format!(
+            "it is larger than {} MiB, the most an input may be",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ))
+    };
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
-    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    String::from_utf8(read_input(path)?)
+        .map_err(|_| format!("cannot read {}: it is not UTF-8 text", path.display()))
 }
 
 /// A built-in framework by id, or a framework file (JSON or CSV).
-pub fn load_framework(source: &str) -> Result<Framework, String> {
+pub fn load_framework(source: &str, delimiter: Option<u8>) -> Result<Framework, String> {
     let path = Path::new(source);
     if has_extension(path, "json") {
         let text = read_text(path)?;
@@ -341,35 +473,52 @@ pub fn load_framework(source: &str) -> Result<Framework, String> {
             title: stem,
             ..FrameworkInfo::default()
         };
+        let bytes = read_input(path)?;
         return FrameworkReader::new(info)
-            .read_path(path)
+            .file_name(path.display().to_string())
+            .delimiter(delimiter.unwrap_or(b','))
+            .read(&bytes[..])
             .map_err(|e| e.to_string());
     }
     builtin::get(source)
         .map_err(|e| format!("{e}; or give a framework file ending in .json or .csv"))
 }
 
-/// Assessments from a folder of JSON files (one per unit, in file-name order) or a CSV file,
-/// each with the file (and line) it came from.
+/// Assessments from a folder of JSON files (one per unit, in file-name order, hidden files
+/// skipped) or a CSV file, each with the file it came from.
 pub fn load_assessments(
     path: &Path,
     framework: &Framework,
     period: Option<&Period>,
+    delimiter: Option<u8>,
 ) -> Result<Vec<(String, Assessment)>, String> {
     if path.is_dir() {
+        let cannot = |e: std::io::Error| format!("cannot read folder {}: {e}", path.display());
         let mut files: Vec<PathBuf> = fs::read_dir(path)
-            .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?
+            .map_err(cannot)?
             .map(|entry| entry.map(|e| e.path()))
             .collect::<Result<_, _>>()
-            .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?;
+            .map_err(cannot)?;
         files.sort();
+        let hidden = |file: &Path| {
+            file.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        };
+        let skipped = files.iter().filter(|file| hidden(file)).count();
+        if skipped > 0 {
+            eprintln!(
+                "note: skipped {skipped} hidden file{} in {}",
+                if skipped == 1 { "" } else { "s" },
+                path.display()
+            );
+        }
         let mut assessments = Vec::new();
-        for file in files {
-            if !has_extension(&file, "json") {
+        for file in files.iter().filter(|file| !hidden(file)) {
+            if !has_extension(file, "json") {
                 eprintln!("note: skipped {} (not a .json file)", file.display());
                 continue;
             }
-            let text = read_text(&file)?;
+            let text = read_text(file)?;
             let assessment: Assessment =
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             assessments.push((file.display().to_string(), assessment));
@@ -383,12 +532,15 @@ pub fn load_assessments(
         return Ok(assessments);
     }
     if has_extension(path, "csv") {
-        let mut reader = AssessmentReader::new(framework);
+        let mut reader = AssessmentReader::new(framework)
+            .file_name(path.display().to_string())
+            .delimiter(delimiter.unwrap_or(b','));
         if let Some(period) = period {
             reader = reader.period(period.clone());
         }
         let name = path.display().to_string();
-        let assessments = reader.read_path(path).map_err(|e| match e.kind() {
+        let bytes = read_input(path)?;
+        let assessments = reader.read(&bytes[..]).map_err(|e| match e.kind() {
             par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => {
                 format!("{e}; add one or give the period with --period (or --previous-period)")
             }
@@ -408,20 +560,37 @@ pub fn load_assessments(
     ))
 }
 
-/// Scores every assessment; an error names the file it came from.
+/// Scores every assessment, on as many threads as the machine offers; an error names the
+/// file it came from and the unit.
 pub fn score_all(
     framework: &Framework,
     assessments: &[(String, Assessment)],
     scoring: &ScoringOptions,
 ) -> Result<Cohort, String> {
-    let scorecards = assessments
-        .iter()
-        .map(|(source, assessment)| {
-            framework
-                .score_with(assessment, scoring)
-                .map_err(|e| format!("{source}: {e}"))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let score = |(source, assessment): &(String, Assessment)| {
+        framework
+            .score_with(assessment, scoring)
+            .map_err(|e| match e.unit() {
+                Some(_) => format!("{source}: {e}"),
+                None => format!("{source}: unit {}: {e}", assessment.unit),
+            })
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = assessments.len().div_ceil(threads).max(1);
+    let scorecards = std::thread::scope(|scope| {
+        let workers: Vec<_> = assessments
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(score).collect::<Result<Vec<_>, _>>()))
+            .collect();
+        let mut all = Vec::with_capacity(assessments.len());
+        for worker in workers {
+            let part = worker
+                .join()
+                .map_err(|_| "a scoring thread stopped unexpectedly".to_owned())??;
+            all.extend(part);
+        }
+        Ok::<_, String>(all)
+    })?;
     Cohort::new(framework, scorecards).map_err(|e| e.to_string())
 }
 
@@ -486,9 +655,14 @@ fn rank(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, String> {
 
 /// Runs the command and returns what it writes.
 pub fn render(options: &Options) -> Result<Vec<u8>, String> {
-    let framework = load_framework(&options.framework)?;
+    let framework = load_framework(&options.framework, options.delimiter)?;
     let ranking_options = ranking_options(&options.grades)?;
-    let current = load_assessments(&options.assessments, &framework, options.period.as_ref())?;
+    let current = load_assessments(
+        &options.assessments,
+        &framework,
+        options.period.as_ref(),
+        options.delimiter,
+    )?;
     let scoring = if options.lenient {
         ScoringOptions::lenient()
     } else {
@@ -498,7 +672,12 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
     let ranking = rank(&scorecards, &ranking_options)?;
     let previous_scorecards = match &options.previous {
         Some(path) => {
-            let before = load_assessments(path, &framework, options.previous_period.as_ref())?;
+            let before = load_assessments(
+                path,
+                &framework,
+                options.previous_period.as_ref(),
+                options.delimiter,
+            )?;
             Some(score_all(&framework, &before, &scoring)?)
         }
         None => None,

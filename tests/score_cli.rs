@@ -10,15 +10,14 @@ mod score;
 use std::path::PathBuf;
 
 use par_index::language::Language;
-use score::{Command, Format, Grades, Options, parse_args, render, requested_language};
+use score::{
+    Format, Grades, Options, check_out, parse_args, read_input, render, requested_language,
+    write_file,
+};
 
 const FRAMEWORK: &str = "vn-hoi-an-city-illustrative";
 const WARDS: &str = "examples/data/hoi-an-wards";
 const WARDS_2020: &str = "examples/data/hoi-an-wards-2020.csv";
-
-fn args(text: &[&str]) -> Vec<String> {
-    text.iter().map(|a| (*a).to_owned()).collect()
-}
 
 fn options(format: Format) -> Options {
     Options {
@@ -33,6 +32,7 @@ fn options(format: Format) -> Options {
         grades: Grades::National,
         title: None,
         excel: false,
+        delimiter: None,
         lenient: false,
         language: Language::English,
     }
@@ -50,50 +50,48 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+fn parse(given: &[&str]) -> Result<Options, String> {
+    parse_args(std::iter::once("score").chain(given.iter().copied())).map_err(|e| e.to_string())
+}
+
 #[test]
 fn arguments_parse_with_spaces_or_equals() {
-    let parsed = parse_args(&args(&[
+    let parsed = parse(&[
         "--framework",
         FRAMEWORK,
         "--assessments=examples/data/hoi-an-wards",
         "--previous",
         WARDS_2020,
-        "--format=html",
+        "--format=csv",
         "--out",
-        "report.html",
+        "report.csv",
         "--grades",
         "none",
         "--excel",
-        "--period",
-        "2021-H1",
-    ]))
+        "--previous-period",
+        "2020",
+        "--delimiter",
+        ";",
+    ])
     .unwrap();
-    let Command::Run(parsed) = parsed else {
-        panic!("a run")
-    };
     assert_eq!(parsed.framework, FRAMEWORK);
     assert_eq!(parsed.assessments, PathBuf::from(WARDS));
     assert_eq!(parsed.previous, Some(PathBuf::from(WARDS_2020)));
-    assert_eq!(parsed.format, Format::Html);
-    assert_eq!(parsed.out, Some(PathBuf::from("report.html")));
+    assert_eq!(parsed.format, Format::Csv);
+    assert_eq!(parsed.out, Some(PathBuf::from("report.csv")));
     assert_eq!(parsed.grades, Grades::None);
     assert!(parsed.excel);
-    assert_eq!(parsed.period.unwrap().as_str(), "2021-H1");
-    assert_eq!(parse_args(&args(&["--help"])).unwrap(), Command::Help);
-    assert_eq!(
-        parse_args(&args(&["--framework", "x", "-h"])).unwrap(),
-        Command::Help
-    );
+    assert_eq!(parsed.previous_period.unwrap().as_str(), "2020");
+    assert_eq!(parsed.delimiter, Some(b';'));
+    let help = parse(&["--help", "--lang", "en"]).unwrap_err();
+    assert!(help.starts_with("Score a cohort of units"), "{help}");
+    assert!(help.contains("--delimiter <C>"), "{help}");
 }
 
 #[test]
 fn vietnamese_is_the_default_and_english_is_asked_for() {
-    let parsed = |given: &[&str]| match parse_args(&args(given)).unwrap() {
-        Command::Run(options) => *options,
-        Command::Help => panic!("a run"),
-    };
     let base = ["--framework", FRAMEWORK, "--assessments", WARDS];
-    let vi = parsed(&base);
+    let vi = parse(&base).unwrap();
     assert_eq!(vi.language, Language::Vietnamese);
     let text = run(&vi);
     let lines: Vec<&str> = text.lines().collect();
@@ -106,36 +104,130 @@ fn vietnamese_is_the_default_and_english_is_asked_for() {
         lines.last().copied(),
         Some("13 đơn vị: trung bình 83,03, trung vị 82,89, thấp nhất 65,84, cao nhất 92,92")
     );
-    let en = parsed(&[&base[..], &["--lang", "en"]].concat());
+    let en = parse(&[&base[..], &["--lang", "en"]].concat()).unwrap();
     assert_eq!(en.language, Language::English);
-    assert_eq!(requested_language(&args(&["--lang=en"])), Language::English);
-    assert_eq!(requested_language(&args(&["-h"])), Language::Vietnamese);
+    assert_eq!(requested_language(["--lang=en"]), Language::English);
+    assert_eq!(requested_language(["-h"]), Language::Vietnamese);
+    assert!(
+        parse(&["-h"])
+            .unwrap_err()
+            .starts_with("Chấm điểm, xếp hạng và báo cáo Chỉ số CCHC")
+    );
     assert_eq!(
-        parse_args(&args(&["--lang", "fr"])).unwrap_err(),
-        "--lang: unknown language \"fr\": expected vi (Vietnamese) or en (English)"
+        parse(&[&base[..], &["--lang", "fr"]].concat())
+            .unwrap_err()
+            .lines()
+            .next(),
+        Some(
+            "error: invalid value 'fr' for '--lang <L>': unknown language \"fr\": expected vi (Vietnamese) or en (English)"
+        )
     );
 }
 
 #[test]
 fn bad_arguments_are_explained() {
-    let cases: [(&[&str], &str); 8] = [
-        (&[], "--framework is required"),
-        (&["--framework", FRAMEWORK], "--assessments is required"),
-        (&["--framework"], "--framework needs a value"),
-        (&["--frame", "x"], "unknown option --frame"),
-        (&["scores.csv"], "unexpected argument \"scores.csv\""),
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--framework"],
+            "error: a value is required for '--framework <F>' but none was supplied",
+        ),
+        (
+            &["--frame", "x"],
+            "error: unexpected argument '--frame' found",
+        ),
+        (
+            &["scores.csv"],
+            "error: unexpected argument 'scores.csv' found",
+        ),
         (
             &["--format", "pdf"],
-            "--format is table, csv, scorecards-csv, accountability-csv, json or html, not \"pdf\"",
+            "error: invalid value 'pdf' for '--format <FORMAT>'",
         ),
-        (&["--out", "a", "--out", "b"], "--out is given twice"),
         (
-            &["--period", "2021 H1"],
-            "--period: invalid period \"2021 H1\": use 1 to 32 letters, digits, '-', '_' or '.', such as \"2021\" or \"2021-H1\"",
+            &[
+                "--framework",
+                FRAMEWORK,
+                "--assessments",
+                WARDS,
+                "--out",
+                "a",
+                "--out",
+                "b",
+            ],
+            "error: the argument '--out <FILE>' cannot be used multiple times",
+        ),
+        (
+            &[
+                "--framework",
+                FRAMEWORK,
+                "--assessments",
+                "w.csv",
+                "--period",
+                "2021 H1",
+            ],
+            "error: invalid value '2021 H1' for '--period <X>': invalid period \"2021 H1\": use 1 to 32 letters, digits, '-', '_' or '.', such as \"2021\" or \"2021-H1\"",
         ),
     ];
     for (given, message) in cases {
-        assert_eq!(parse_args(&args(given)).unwrap_err(), message, "{given:?}");
+        let error = parse(given).unwrap_err();
+        assert_eq!(error.lines().next(), Some(message), "{given:?}: {error}");
+    }
+    let missing = parse(&[]).unwrap_err();
+    assert!(missing.starts_with("error: the following required arguments were not provided:\n  --framework <F>\n  --assessments <A>"), "{missing}");
+}
+
+#[test]
+fn a_title_followed_by_a_flag_is_not_the_flag() {
+    assert_eq!(
+        parse(&[
+            "--framework",
+            FRAMEWORK,
+            "--assessments",
+            WARDS,
+            "--format",
+            "html",
+            "--title",
+            "--excel"
+        ])
+        .unwrap_err()
+        .lines()
+        .next(),
+        Some("error: a value is required for '--title <T>' but none was supplied")
+    );
+}
+
+#[test]
+fn options_that_do_not_apply_to_the_inputs_are_refused() {
+    let base = ["--framework", FRAMEWORK, "--assessments", WARDS];
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--period", "2021"],
+            "error: --period is for a CSV file of assessments; JSON assessments carry their period",
+        ),
+        (
+            &["--previous-period", "2020"],
+            "error: --previous-period is for a CSV file given with --previous",
+        ),
+        (
+            &["--title", "Hội An"],
+            "error: --title is for --format html",
+        ),
+        (
+            &["--format", "json", "--excel"],
+            "error: --excel is for the CSV formats (csv, scorecards-csv, accountability-csv)",
+        ),
+        (
+            &["--delimiter", ";"],
+            "error: --delimiter is for CSV inputs, and none is given",
+        ),
+        (
+            &["--format", "accountability-csv"],
+            "error: --format accountability-csv needs --assignments",
+        ),
+    ];
+    for (extra, message) in cases {
+        let given: Vec<&str> = base.iter().chain(extra.iter()).copied().collect();
+        assert_eq!(parse(&given).unwrap_err().trim_end(), message, "{extra:?}");
     }
 }
 
@@ -238,16 +330,14 @@ fn a_partial_assessment_is_refused_unless_lenient() {
             dir.join("minh-an.json").display()
         )
     );
-    let Command::Run(parsed) = parse_args(&args(&[
+    let parsed = parse(&[
         "--framework",
         FRAMEWORK,
         "--assessments",
         dir.to_str().unwrap(),
         "--lenient",
-    ]))
-    .unwrap() else {
-        panic!("a run");
-    };
+    ])
+    .unwrap();
     assert!(parsed.lenient);
     let table = run(&parsed);
     assert!(table.contains("minh-an"), "{table}");
@@ -284,7 +374,7 @@ fn input_errors_name_the_file_and_line() {
     assert_eq!(
         error,
         format!(
-            "{}: criterion 1.2 is given the rate 8307/8037: the numerator may not exceed the denominator",
+            "{}: unit minh-an: criterion 1.2 is given the rate 8307/8037: the numerator may not exceed the denominator",
             dir.join("minh-an.json").display()
         )
     );
@@ -421,16 +511,286 @@ fn assignments_add_the_heads_report() {
         render(&opts).unwrap_err(),
         "--assignments takes a .json file, city-template or provincial-template, not \"assignments.yaml\""
     );
-    assert_eq!(
-        parse_args(&args(&[
+    assert!(
+        parse(&[
             "--framework",
             FRAMEWORK,
             "--assessments",
             WARDS,
             "--format",
             "accountability-csv"
-        ]))
-        .unwrap_err(),
-        "--format accountability-csv needs --assignments"
+        ])
+        .is_err()
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Never losing a file, reading only what is meant, and the command as a whole process.
+
+/// The `score` example's binary, which `cargo test` builds beside this test.
+fn binary() -> PathBuf {
+    let mut path = std::env::current_exe().unwrap();
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
+    }
+    path.join("examples")
+        .join(format!("score{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Runs the command through `sh` (to close or redirect its streams); its exit code and what
+/// it wrote to standard error.
+fn sh(script: &str) -> (i32, String) {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("SCORE", binary())
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn out_that_is_one_of_the_inputs_is_refused() {
+    let dir = scratch("out-input");
+    let wards = dir.join("wards.csv");
+    std::fs::write(&wards, "unit,1.1\nminh-an,yes\n").unwrap();
+    let mut opts = options(Format::Csv);
+    opts.assessments = wards.clone();
+    opts.period = Some("2021".parse().unwrap());
+    opts.lenient = true;
+    opts.out = Some(wards.clone());
+    assert_eq!(
+        check_out(&opts).unwrap_err(),
+        format!(
+            "--out {0} is one of the inputs ({0}); write to another file",
+            wards.display()
+        )
+    );
+    // Also when named another way, and a file inside a folder of assessments.
+    opts.out = Some(dir.join(".").join("wards.csv"));
+    assert!(check_out(&opts).is_err());
+    let mut folder = options(Format::Json);
+    folder.out = Some(PathBuf::from(WARDS).join("minh-an.json"));
+    assert!(
+        check_out(&folder)
+            .unwrap_err()
+            .contains("is one of the inputs")
+    );
+    // As a process: exit code 1, the input untouched.
+    let (code, stderr) = sh(&format!(
+        "\"$SCORE\" --lang en --framework {FRAMEWORK} --assessments {0} --period 2021 --lenient --format csv --out {0}",
+        wards.display()
+    ));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.starts_with("error: --out "), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&wards).unwrap(),
+        "unit,1.1\nminh-an,yes\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_that_is_a_symbolic_link_is_refused_and_its_target_kept() {
+    let dir = scratch("out-link");
+    let precious = dir.join("precious.txt");
+    std::fs::write(&precious, "keep me").unwrap();
+    let link = dir.join("report.csv");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    let mut opts = options(Format::Csv);
+    opts.out = Some(link.clone());
+    assert_eq!(
+        check_out(&opts).unwrap_err(),
+        format!(
+            "--out {} is a symbolic link; give the path of a regular file",
+            link.display()
+        )
+    );
+    let (code, _) = sh(&format!(
+        "\"$SCORE\" --lang en --framework {FRAMEWORK} --assessments {WARDS} --format csv --out {}",
+        link.display()
+    ));
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    opts.out = Some(dir.clone());
+    assert_eq!(
+        check_out(&opts).unwrap_err(),
+        format!(
+            "--out {} is not a regular file; give the path of one",
+            dir.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn out_is_replaced_whole_through_a_temporary_file() {
+    let dir = scratch("out-whole");
+    let out = dir.join("ranking.csv");
+    std::fs::write(
+        &out,
+        "an older ranking that is much longer than the new one\n".repeat(100),
+    )
+    .unwrap();
+    write_file(&out, b"rank,unit\n1,minh-an\n").unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "rank,unit\n1,minh-an\n"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+    // A folder that does not exist cannot be written: the error says so.
+    let missing = dir.join("no-such-folder").join("ranking.csv");
+    assert!(
+        write_file(&missing, b"x")
+            .unwrap_err()
+            .starts_with(&format!("cannot write {}: ", missing.display()))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_or_full_standard_output_is_an_error() {
+    let run =
+        format!("\"$SCORE\" --lang en --framework {FRAMEWORK} --assessments {WARDS} --format csv");
+    let (code, stderr) = sh(&format!("{run} >&-"));
+    assert_eq!(code, 1, "{stderr}");
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            stderr,
+            "error: cannot write to standard output: it was closed\n"
+        );
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        let (code, stderr) = sh(&format!("{run} >/dev/full"));
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with("error: cannot write to standard output: "),
+            "{stderr}"
+        );
+    }
+    let (code, stderr) = sh(&format!("{run} >/dev/null"));
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_read() {
+    let dir = scratch("irregular");
+    std::fs::copy(format!("{WARDS}/minh-an.json"), dir.join("minh-an.json")).unwrap();
+    // A FIFO named like an assessment would block a reader forever.
+    let fifo = dir.join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut opts = options(Format::Table);
+    opts.assessments = dir.clone();
+    opts.lenient = true;
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!("cannot read {}: it is not a regular file", fifo.display())
+    );
+    std::fs::remove_file(&fifo).unwrap();
+    // A link to a device that never ends.
+    let zero = dir.join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!("cannot read {}: it is not a regular file", zero.display())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_unread() {
+    let dir = scratch("large");
+    let large = dir.join("wards.csv");
+    // Sparse: as large as it says without taking the room.
+    let file = std::fs::File::create(&large).unwrap();
+    file.set_len(score::MAX_INPUT_BYTES + 1).unwrap();
+    assert_eq!(
+        read_input(&large).unwrap_err(),
+        format!(
+            "cannot read {}: it is larger than 256 MiB, the most an input may be",
+            large.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn hidden_files_in_an_assessments_folder_are_skipped_and_counted() {
+    let dir = scratch("hidden");
+    for unit in ["minh-an", "cam-an"] {
+        std::fs::copy(
+            format!("{WARDS}/{unit}.json"),
+            dir.join(format!("{unit}.json")),
+        )
+        .unwrap();
+    }
+    // What macOS leaves on a USB stick: binary resource forks and folder settings.
+    std::fs::write(dir.join("._minh-an.json"), b"\x00\x05\x16\x07 not json").unwrap();
+    std::fs::write(dir.join(".DS_Store"), b"\x00\x00\x00\x01Bud1").unwrap();
+    let (code, stderr) = sh(&format!(
+        "\"$SCORE\" --lang en --framework {FRAMEWORK} --assessments {} >/dev/null",
+        dir.display()
+    ));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("note: skipped 2 hidden files in {}\n", dir.display())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_semicolon_separated_export_reads_with_delimiter() {
+    let dir = scratch("semicolon");
+    let wards = dir.join("wards.csv");
+    std::fs::write(&wards, "unit;unit_name;1.1\nminh-an;Phường Minh An;yes\n").unwrap();
+    let mut opts = options(Format::Csv);
+    opts.assessments = wards.clone();
+    opts.period = Some("2021".parse().unwrap());
+    opts.lenient = true;
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!(
+            "{} line 1, column \"unit;unit_name;1.1\": the header is one column that holds ';'; if the file separates its cells with ';', save it with commas or read it with --delimiter ';'",
+            wards.display()
+        )
+    );
+    opts.delimiter = Some(b';');
+    let text = run(&opts);
+    assert!(text.contains("\n1,minh-an,Phường Minh An,"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_value_out_of_range_in_a_csv_is_named_by_line_and_column() {
+    let dir = scratch("out-of-range");
+    let wards = dir.join("wards.csv");
+    std::fs::write(
+        &wards,
+        "unit,period,1.1,2.1\nminh-an,2021,yes,95/100\ncam-an,2021,yes,9800/9500\n",
+    )
+    .unwrap();
+    let mut opts = options(Format::Csv);
+    opts.assessments = wards.clone();
+    opts.lenient = true;
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!(
+            "{} line 3, column \"2.1\": criterion 2.1 is given the rate 9800/9500: the numerator may not exceed the denominator",
+            wards.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
