@@ -352,6 +352,19 @@ pub struct PointsTable<'f> {
     unit_rows: HashMap<String, usize>,
     /// Row-major: `units.len()` rows of `leaf_max.len()` points at `scale`.
     cells: Cells,
+    /// The scale, maxima and cells as they were before the row being pushed raised the
+    /// scale, to put back if the row is refused. The scale rises a few times in a table's
+    /// life at most, so keeping a copy then costs little.
+    undo: Option<Box<Undo>>,
+}
+
+/// What [`PointsTable::push`] puts back when it refuses a row that raised the scale.
+#[derive(Debug, Clone)]
+struct Undo {
+    scale: u32,
+    leaf_max: Vec<i64>,
+    total_max: i64,
+    cells: Cells,
 }
 
 impl<'f> PointsTable<'f> {
@@ -472,6 +485,7 @@ impl<'f> PointsTable<'f> {
             columns,
             scale,
             cells: Cells::for_max(leaf_max.iter().copied().max().unwrap_or(0)),
+            undo: None,
             leaf_max,
             total_max,
             units: Vec::new(),
@@ -518,13 +532,27 @@ impl<'f> PointsTable<'f> {
         let width = self.leaf_max.len();
         let start = self.cells.len();
         self.cells.resize(start.saturating_add(width));
-        match self.fill_row(&unit, start, points) {
+        let filled = self.fill_row(&unit, start, points);
+        let undo = self.undo.take();
+        match filled {
             Ok(()) => {
                 self.unit_rows.insert(unit.clone(), self.units.len());
                 self.units.push(unit);
                 Ok(())
             }
             Err(error) => {
+                if let Some(undo) = undo {
+                    let Undo {
+                        scale,
+                        leaf_max,
+                        total_max,
+                        cells,
+                    } = *undo;
+                    self.scale = scale;
+                    self.leaf_max = leaf_max;
+                    self.total_max = total_max;
+                    self.cells = cells;
+                }
                 self.cells.truncate(start);
                 Err(error)
             }
@@ -630,6 +658,14 @@ impl<'f> PointsTable<'f> {
         let factor = 10i64
             .checked_pow(places.checked_sub(self.scale).ok_or(most)?)
             .ok_or(most)?;
+        if self.undo.is_none() {
+            self.undo = Some(Box::new(Undo {
+                scale: self.scale,
+                leaf_max: self.leaf_max.clone(),
+                total_max: self.total_max,
+                cells: self.cells.clone(),
+            }));
+        }
         // No overflow: every stored value is at most the total, and the total fits.
         for value in self
             .leaf_max

@@ -3,8 +3,32 @@
 //! Widths count characters, not bytes, so Vietnamese names (`Quảng Ninh` is 10 characters
 //! but 13 bytes) line up. Text is expected in composed form (NFC), as Vietnamese text
 //! normally is; a decomposed accent would count as a character of its own.
+//!
+//! A cell is printed through [`visible`]: a line break in a unit's name cannot start a row
+//! of its own, and an escape sequence cannot reach the terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write;
+
+use crate::identifier::is_invisible;
+
+/// The text with every control, zero-width and bidirectional formatting character written as
+/// an escape (`\n`, `\u{1b}`, `\u{202e}`), so that what is printed is what is there: a name
+/// cannot forge a row of a table or send a terminal an escape sequence.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_invisible) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len().saturating_add(8));
+    for c in text.chars() {
+        if is_invisible(c) {
+            shown.extend(c.escape_debug());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
 
 /// How a column's cells are aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +56,13 @@ impl Table {
     }
 
     pub(crate) fn row(&mut self, cells: Vec<String>) {
+        let cells = cells
+            .into_iter()
+            .map(|cell| match visible(&cell) {
+                Cow::Borrowed(_) => cell,
+                Cow::Owned(shown) => shown,
+            })
+            .collect();
         self.rows.push(cells);
     }
 
@@ -100,5 +131,16 @@ mod tests {
              \x20 10  Bà Rịa - Vũng Tàu  91.03\n\
              \x20  3  Hà Nội\n"
         );
+    }
+
+    #[test]
+    fn line_breaks_and_escapes_in_a_name_are_shown_not_obeyed() {
+        let mut table = Table::new(&[("Rank", Align::Right), ("Unit", Align::Left)]);
+        table.row(vec!["2".into(), "X\n   1  Forged\u{1b}[2J\u{202e}".into()]);
+        assert_eq!(
+            table.render(),
+            "Rank  Unit\n   2  X\\n   1  Forged\\u{1b}[2J\\u{202e}\n"
+        );
+        assert_eq!(visible("Phường Minh An"), "Phường Minh An");
     }
 }

@@ -1088,3 +1088,62 @@ fn a_framework_csv_names_a_self_parent_and_a_long_cycle() {
         "annex.csv line 2: node n1 is its own ancestor: its parents form a cycle"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The smaller contracts.
+
+#[test]
+fn a_refused_points_table_row_changes_nothing_not_even_the_scale() {
+    use par_index::bulk::PointsTable;
+    let framework = small();
+    let mut table = PointsTable::new(&framework, "2021".parse().unwrap()).unwrap();
+    table
+        .push("minh-an", [d("1"), d("3.5"), d("2.25")])
+        .unwrap();
+    let scale = table.scale();
+    let points = |table: &PointsTable| -> Vec<Option<Decimal>> {
+        ["1.1", "1.2", "1.3"]
+            .iter()
+            .map(|c| table.points(0, c))
+            .collect()
+    };
+    let before = points(&table);
+    // 0.125 needs a third decimal place; 3.5 is above 1.3's maximum of 3: refused.
+    let error = table
+        .push("cam-an", [d("0.125"), d("2"), d("3.5")])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unit cam-an is given 3.5 points for criterion 1.3 but its maximum is 3"
+    );
+    assert_eq!(table.scale(), scale);
+    assert_eq!(table.len(), 1);
+    assert_eq!(points(&table), before);
+    // An accepted row that needs the place raises the scale as documented.
+    table.push("cam-an", [d("0.125"), d("2"), d("3")]).unwrap();
+    assert_eq!(table.scale(), 3);
+}
+
+#[test]
+fn a_name_with_a_line_break_or_an_escape_cannot_forge_a_table_row() {
+    let framework = small();
+    let mut cards = Vec::new();
+    for (unit, name, points) in [
+        ("u1", "Xã A\n   1  Phường Giả\u{1b}[31m", "3"),
+        ("u2", "Phường Minh An", "1"),
+    ] {
+        let mut a = Assessment::new("small", unit, "2021".parse().unwrap());
+        a.unit_name = name.to_owned();
+        a.push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)))
+            .push(Entry::new("1.2".parse().unwrap()).with_evidence(Evidence::rate(1, 2)))
+            .push(Entry::new("1.3".parse().unwrap()).with_appraised(d(points)));
+        cards.push(framework.score(&a).unwrap());
+    }
+    let ranking = Cohort::new(&framework, cards).unwrap().rank().unwrap();
+    assert_eq!(
+        ranking.to_string(),
+        "Rank  Unit                              Index\n\
+         \x20  1  Xã A\\n   1  Phường Giả\\u{1b}[31m  75.00\n\
+         \x20  2  Phường Minh An                    50.00\n"
+    );
+}

@@ -18,6 +18,7 @@ use crate::language::{Language, Term};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
+use crate::table::visible;
 use crate::tie::Rank;
 
 /// Options for [`Accountability::report_with`] and [`Accountability::cohort_report_with`].
@@ -736,8 +737,8 @@ impl AccountabilityReport {
                 let (lost, points, max) = (r(&leaf.lost), r(&leaf.points), r(&leaf.max_points));
                 text.push_str(&format!(
                     "{}: {} {} {}",
-                    head.agency.head_label(),
-                    leaf.unit,
+                    visible(&head.agency.head_label()),
+                    visible(&leaf.unit),
                     leaf.code,
                     match language {
                         Language::Vietnamese => format!("mất {lost} điểm (đạt {points}/{max})"),
@@ -746,7 +747,7 @@ impl AccountabilityReport {
                 ));
                 if !leaf.note.is_empty() {
                     text.push_str(" — ");
-                    text.push_str(&leaf.note);
+                    text.push_str(&visible(&leaf.note));
                 }
                 text.push('\n');
             }
@@ -821,7 +822,7 @@ impl AccountabilityReport {
         writeln!(
             f,
             "{}{} — {framework} {}, {}, {period} {}",
-            self.title,
+            visible(&self.title),
             if self.inferred { inferred } else { "" },
             self.framework,
             units,
@@ -869,7 +870,7 @@ impl AccountabilityReport {
                         .map_or(dash.clone(), |c| language.signed(self.rounding.publish(c))),
                 );
             }
-            rows.push(row);
+            rows.push(row.iter().map(|cell| visible(cell).into_owned()).collect());
         }
         let mut total = vec![
             Term::Total.text(language).to_owned(),
