@@ -345,6 +345,15 @@ impl UnitChange {
             .iter()
             .find(|d| d.current_code.as_str() == current_code)
     }
+
+    /// The change in the domain pair at `position` of the comparison's pairs: a unit lists
+    /// them in that order, so this is one look, not a search.
+    pub(crate) fn domain_at(&self, position: usize, pair: &DomainPair) -> Option<&DomainChange> {
+        match self.domains.get(position) {
+            Some(change) if change.current_code == pair.current => Some(change),
+            _ => self.domain(pair.current.as_str()),
+        }
+    }
 }
 
 /// Two rankings of consecutive periods compared unit by unit: change of index, change of

@@ -1634,10 +1634,9 @@ pub fn write_comparison<W: Write>(
             _ => String::new(),
         });
         row.push(text(unit.index_change.as_ref()));
-        for pair in comparison.domain_pairs() {
+        for (d, pair) in comparison.domain_pairs().iter().enumerate() {
             row.push(text(
-                unit.domain(pair.current.as_str())
-                    .and_then(|d| d.change.as_ref()),
+                unit.domain_at(d, pair).and_then(|d| d.change.as_ref()),
             ));
         }
         row

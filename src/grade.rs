@@ -1,5 +1,7 @@
 //! Grades (xếp loại, nhóm): named bands of the index, kept as data.
 
+use std::collections::HashSet;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind};
@@ -124,15 +126,12 @@ impl GradeScale {
             return Err(ErrorKind::EmptyGradeScale { scale: name }.into());
         }
         let mut previous: Option<&GradeBand> = None;
-        for (position, band) in bands.iter().enumerate() {
+        let mut labels: HashSet<&str> = HashSet::with_capacity(bands.len());
+        for band in &bands {
             if band.label.trim().is_empty() {
                 return Err(ErrorKind::EmptyGradeLabel { scale: name }.into());
             }
-            if bands
-                .iter()
-                .take(position)
-                .any(|earlier| earlier.label == band.label)
-            {
+            if !labels.insert(band.label.as_str()) {
                 return Err(ErrorKind::DuplicateGradeLabel {
                     scale: name,
                     label: band.label.clone(),

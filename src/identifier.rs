@@ -4,16 +4,18 @@
 //! single characters (composed, NFC, as Vietnamese keyboards and most files write it) or as a
 //! letter followed by combining marks (decomposed, NFD, as some macOS tools write it). The two
 //! look the same but compare unequal, so a unit typed once each way would be two units. Unit
-//! ids and agency codes are therefore brought to NFC where they enter the library:
-//! [`Assessment::new`](crate::Assessment::new), an assessment read from JSON or CSV, an
-//! agency declared in [`Assignments`](crate::accountability::Assignments).
+//! ids are therefore brought to NFC where they enter the library:
+//! [`Assessment::new`](crate::Assessment::new) and an assessment read from JSON or CSV.
 //!
-//! What cannot be seen cannot be checked by the person reading a report, so an identifier may
-//! not hold control characters (a tab, a line break, an escape), zero-width characters
-//! (U+200B zero-width space, U+FEFF byte-order mark …) or bidirectional formatting characters
-//! (U+202E right-to-left override …), nor begin or end with a space: such an identifier is an
-//! [`ErrorKind::InvalidIdentifier`] naming where it was found. Node codes need no such care:
-//! they are ASCII letters, digits and dots ([`Code`](crate::Code)).
+//! What cannot be seen cannot be checked by the person reading a report, so a unit id or an
+//! agency code may not hold control characters (a tab, a line break, an escape), zero-width
+//! characters (U+200B zero-width space, U+FEFF byte-order mark …) or bidirectional formatting
+//! characters (U+202E right-to-left override …), nor begin or end with a space: such an
+//! identifier is an [`ErrorKind::InvalidIdentifier`], refused by the CSV reader with its line
+//! and column, by the JSON reader, by [`Framework::score`](crate::Framework::score) and by
+//! [`Accountability::new`](crate::accountability::Accountability::new). Node codes need no
+//! such care: they are ASCII letters, digits and dots, and anything else is refused when a
+//! code is read ([`Code`](crate::Code)).
 //!
 //! ```
 //! use par_index::identifier::{Identifier, check};

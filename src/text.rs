@@ -64,6 +64,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -299,10 +300,11 @@ impl<'a> RuleArgs<'a> {
         let mut tokens = text.split_whitespace();
         let kind = tokens.next().unwrap_or("direct");
         let mut settings: Vec<(&str, &str)> = Vec::new();
+        let mut keys: HashSet<&str> = HashSet::new();
         let mut bands = Vec::new();
         for token in tokens {
             if let Some((key, value)) = token.split_once('=') {
-                if settings.iter().any(|(k, _)| *k == key) {
+                if !keys.insert(key) {
                     return Err(format!("{} is set twice", shown(key)));
                 }
                 settings.push((key, value));

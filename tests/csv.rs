@@ -1147,3 +1147,20 @@ fn a_name_with_a_line_break_or_an_escape_cannot_forge_a_table_row() {
          \x20  2  Phường Minh An                    50.00\n"
     );
 }
+
+#[test]
+fn an_agency_code_with_an_invisible_character_is_refused() {
+    use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+    let mut plan = Assignments::new("Plan");
+    plan.agency(Agency::new(
+        "NV\u{200b}",
+        "Phòng Nội vụ",
+        AgencyKind::Office,
+        Head::new("Trưởng phòng"),
+    ));
+    let error = Accountability::new(&small(), plan).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid agency code \"NV\\u{200b}\": it holds U+200B, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+}

@@ -197,7 +197,9 @@ impl Accountability {
     /// # Errors
     ///
     /// The first problem found: [`ErrorKind::AssignmentFrameworkMismatch`]; then, agency by
-    /// agency, [`ErrorKind::EmptyAgencyCode`] and [`ErrorKind::DuplicateAgency`]; then,
+    /// agency, [`ErrorKind::EmptyAgencyCode`], [`ErrorKind::InvalidIdentifier`] (a code with a
+    /// character that cannot be seen, see [`crate::identifier`]) and
+    /// [`ErrorKind::DuplicateAgency`]; then,
     /// assignment by assignment, [`ErrorKind::AssignmentUnknownCode`],
     /// [`ErrorKind::UnknownAgency`], [`ErrorKind::RedundantCoordinator`] and
     /// [`ErrorKind::TwoLeads`]; last, [`ErrorKind::DomainsUnassigned`] listing every domain
@@ -220,6 +222,7 @@ impl Accountability {
                 }
                 .into());
             }
+            crate::identifier::check(crate::identifier::Identifier::Agency, &agency.code)?;
             if agency_index.insert(agency.code.as_str(), i).is_some() {
                 return Err(ErrorKind::DuplicateAgency {
                     agency: agency.code.clone(),
