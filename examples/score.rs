@@ -669,6 +669,8 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
         ScoringOptions::strict()
     };
     let scorecards = score_all(&framework, &current, &scoring)?;
+    // The scorecards hold what is reported; the assessments' memory goes back at once.
+    drop(current);
     let ranking = rank(&scorecards, &ranking_options)?;
     let previous_scorecards = match &options.previous {
         Some(path) => {
@@ -678,7 +680,9 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 options.previous_period.as_ref(),
                 options.delimiter,
             )?;
-            Some(score_all(&framework, &before, &scoring)?)
+            let scored = score_all(&framework, &before, &scoring)?;
+            drop(before);
+            Some(scored)
         }
         None => None,
     };

@@ -160,33 +160,52 @@ use formula::{escape, unescape};
 /// The code cell of a long-form row that holds an adjustment.
 const ADJUSTMENT: &str = "adjustment";
 
-/// A table read whole: its header and its non-blank rows with their line numbers.
-struct Sheet {
+/// A table being read: its header, then its non-blank rows one at a time, each with the line
+/// it starts on. Rows are read into one record, reused, so that reading allocates nothing
+/// per row.
+struct Sheet<'t> {
     file: Option<String>,
     headers: Vec<String>,
     /// Each non-empty header's column.
     positions: HashMap<String, usize>,
     /// The columns without a header.
     blank_columns: Vec<usize>,
-    rows: Vec<(u64, ::csv::StringRecord)>,
+    reader: ::csv::Reader<&'t [u8]>,
+    /// The text, to find a row's line when a message needs it.
+    text: &'t [u8],
+    /// The row read last.
+    record: ::csv::ByteRecord,
 }
 
-impl Sheet {
-    fn read<R: io::Read>(mut input: R, file: Option<&str>, delimiter: u8) -> Result<Sheet, Error> {
+/// The whole of an input, to number its lines (the csv crate's positions count a record's
+/// start from the blank lines before it, and count a lone `\r` as no line end).
+fn read_all<R: io::Read>(mut input: R, file: Option<&str>) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes).map_err(|e| {
+        let path = file.unwrap_or("the table").to_owned();
+        Error::io(IoAction::Read, path, e)
+    })?;
+    Ok(bytes)
+}
+
+impl<'t> Sheet<'t> {
+    fn read(text: &'t [u8], file: Option<&str>, delimiter: u8) -> Result<Sheet<'t>, Error> {
         let file = file.map(str::to_owned);
-        // Read whole, to number lines ourselves: the csv crate's positions count a record's
-        // start from the blank lines before it, and count a lone `\r` as no line end.
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(|e| {
-            let path = file.clone().unwrap_or_else(|| "the table".to_owned());
-            Error::io(IoAction::Read, path, e)
-        })?;
-        let mut lines = LineCounter::new(&bytes);
+        let mut lines = LineCounter::new(text);
+        // Checked whole, once: a cell of valid text split at ASCII separators is valid text.
+        if let Err(error) = std::str::from_utf8(text) {
+            return Err(ErrorKind::BadRow {
+                file,
+                line: lines.line_at(error.valid_up_to()),
+                reason: "the row is not UTF-8 text; save the file as CSV UTF-8".to_owned(),
+            }
+            .into());
+        }
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
             .delimiter(delimiter)
-            .from_reader(&bytes[..]);
+            .from_reader(text);
         let headers: Vec<String> = reader
             .headers()
             .map_err(|e| csv_error(e, file.as_deref(), &mut lines, None))?
@@ -215,20 +234,6 @@ impl Sheet {
                 .into());
             }
         }
-        let mut rows = Vec::new();
-        let mut record = ::csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(e, file.as_deref(), &mut lines, Some(&headers))),
-            }
-            if record.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
-            }
-            let line = lines.line_of(record.position());
-            rows.push((line, record.clone()));
-        }
         let blank_columns = (0..headers.len())
             .filter(|i| headers.get(*i).is_some_and(String::is_empty))
             .collect();
@@ -237,8 +242,38 @@ impl Sheet {
             headers,
             positions,
             blank_columns,
-            rows,
+            reader,
+            text,
+            record: ::csv::ByteRecord::new(),
         })
+    }
+
+    /// Reads the next row that is not blank into [`record`](Sheet::record); where it
+    /// starts, or `None` at the end. Rows whose cells are all empty are skipped, as
+    /// spreadsheets leave them at the end.
+    fn next_row(&mut self) -> Result<Option<Row>, Error> {
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                Err(e) => {
+                    return Err(csv_error(
+                        e,
+                        self.file.as_deref(),
+                        &mut LineCounter::new(self.text),
+                        Some(&self.headers),
+                    ));
+                }
+            }
+            if !self.record.iter().all(|cell| cell.trim_ascii().is_empty()) {
+                return Ok(Some(Row(self.record.position().map_or(0, |p| p.byte()))));
+            }
+        }
+    }
+
+    /// The line a row starts on, for a message: counted only when one is written.
+    fn line(&self, row: Row) -> u64 {
+        LineCounter::new(self.text).line_of_byte(row.0)
     }
 
     fn column(&self, name: &str) -> Option<usize> {
@@ -265,30 +300,30 @@ impl Sheet {
         .into()
     }
 
-    fn cell_error(&self, line: u64, column: usize, cause: Error) -> Error {
+    fn cell_error(&self, row: Row, column: usize, cause: Error) -> Error {
         ErrorKind::InCell {
             file: self.file.clone(),
-            line,
+            line: self.line(row),
             column: self.headers.get(column).cloned(),
             cause: Box::new(cause),
         }
         .into()
     }
 
-    fn row_error(&self, line: u64, reason: impl Into<String>) -> Error {
+    fn row_error(&self, row: Row, reason: impl Into<String>) -> Error {
         ErrorKind::BadRow {
             file: self.file.clone(),
-            line,
+            line: self.line(row),
             reason: reason.into(),
         }
         .into()
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
-    fn check_blank_columns(&self, line: u64, cells: &::csv::StringRecord) -> Result<(), Error> {
+    fn check_blank_columns(&self, line: Row, cells: &::csv::ByteRecord) -> Result<(), Error> {
         for i in &self.blank_columns {
             let i = *i;
-            let cell = cells.get(i).map_or("", str::trim);
+            let cell = text_at(cells, i).trim();
             if !cell.is_empty() {
                 return Err(self.row_error(
                     line,
@@ -303,6 +338,11 @@ impl Sheet {
         Ok(())
     }
 }
+
+/// Where a row starts in a table's text. Its line is counted from the start of the text only
+/// when a message needs it, so that reading a table does not count lines at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Row(u64);
 
 /// What to do about a header of one column that holds the other separator.
 fn separator_hint(found: char) -> String {
@@ -337,10 +377,15 @@ impl<'a> LineCounter<'a> {
 
     /// The line a record starts on (1 for the header), past any blank lines before it.
     fn line_of(&mut self, position: Option<&::csv::Position>) -> u64 {
-        let Some(position) = position else {
-            return 0;
-        };
-        let start = usize::try_from(position.byte())
+        match position {
+            Some(position) => self.line_of_byte(position.byte()),
+            None => 0,
+        }
+    }
+
+    /// The line a record starting at byte `start` starts on, past any blank lines before it.
+    fn line_of_byte(&mut self, start: u64) -> u64 {
+        let start = usize::try_from(start)
             .unwrap_or(usize::MAX)
             .min(self.text.len());
         if start < self.at {
@@ -357,6 +402,16 @@ impl<'a> LineCounter<'a> {
             .take_while(|b| matches!(b, b'\r' | b'\n'))
             .count();
         self.count_to(start.saturating_add(blank));
+        self.line
+    }
+
+    /// The line the byte at `offset` is on.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        if offset < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        self.count_to(offset.min(self.text.len()));
         self.line
     }
 
@@ -445,13 +500,22 @@ fn read_path<T>(
 
 /// A cell without the spaces around it, for values read as numbers, evidence or names of
 /// options, where spaces mean nothing.
-fn cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
+fn cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
     unescape(raw_cell(cells, column).trim())
 }
 
+/// The text of the cell at `column`; empty when the row has no such cell. The sheet's text
+/// was checked to be UTF-8 when it was read.
+fn text_at(cells: &::csv::ByteRecord, column: usize) -> &str {
+    cells
+        .get(column)
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .unwrap_or("")
+}
+
 /// A cell as it is, for text that is kept (names, notes, unit ids).
-fn raw_cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
-    unescape(column.and_then(|i| cells.get(i)).unwrap_or(""))
+fn raw_cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
+    unescape(column.map_or("", |i| text_at(cells, i)))
 }
 
 fn decimal(text: &str, expected: Expected) -> Result<Decimal, Error> {
@@ -502,17 +566,17 @@ pub struct AssessmentReader<'a> {
 /// The assessments being read: one per unit and period, in order of first appearance.
 struct Assessments {
     list: Vec<Assessment>,
-    /// The first and last lines of each assessment's rows.
-    lines: Vec<(u64, u64)>,
+    /// The first and last rows of each assessment.
+    lines: Vec<(Row, Row)>,
     /// Each unit and period's assessment.
     index: HashMap<(String, Period), usize>,
     /// The assessment of the row read last: the rows of one assessment come together, so a
     /// row of the same unit and period is recognised without a look-up.
     current: Option<usize>,
-    /// For each leaf, the line the current assessment reported it on, if it did (under the
+    /// For each leaf, the row the current assessment reported it on, if it did (under the
     /// generation of the current assessment: older generations are stale, which spares
     /// clearing the list for every assessment).
-    reported: Vec<(u32, u64)>,
+    reported: Vec<(u32, Row)>,
     generation: u32,
 }
 
@@ -523,14 +587,14 @@ impl Assessments {
             lines: Vec::new(),
             index: HashMap::new(),
             current: None,
-            reported: vec![(0, 0); leaves],
+            reported: vec![(0, Row(0)); leaves],
             generation: 0,
         }
     }
 
     /// Notes that the current assessment reports the leaf at `leaf` on `line`; the line it
     /// already reported it on, if it did.
-    fn report(&mut self, leaf: usize, line: u64) -> Option<u64> {
+    fn report(&mut self, leaf: usize, line: Row) -> Option<Row> {
         let generation = self.generation;
         let slot = self.reported.get_mut(leaf)?;
         let earlier = (slot.0 == generation).then_some(slot.1);
@@ -653,11 +717,12 @@ impl<'a> AssessmentReader<'a> {
     /// [`ErrorKind::InvalidPeriod`], [`ErrorKind::EmptyUnit`], [`ErrorKind::InvalidText`]);
     /// [`ErrorKind::Io`].
     pub fn read<R: io::Read>(&self, input: R) -> Result<Vec<Assessment>, Error> {
-        let sheet = Sheet::read(input, self.file.as_deref(), self.delimiter)?;
+        let text = read_all(input, self.file.as_deref())?;
+        let mut sheet = Sheet::read(&text, self.file.as_deref(), self.delimiter)?;
         if sheet.column("code").is_some() {
-            self.read_long(&sheet)
+            self.read_long(&mut sheet)
         } else {
-            self.read_wide(&sheet)
+            self.read_wide(&mut sheet)
         }
     }
 
@@ -680,8 +745,8 @@ impl<'a> AssessmentReader<'a> {
         sheet: &Sheet,
         columns: UnitColumns,
         found: &mut Assessments,
-        line: u64,
-        cells: &::csv::StringRecord,
+        line: Row,
+        cells: &::csv::ByteRecord,
         wide: bool,
     ) -> Result<usize, Error> {
         let unit = raw_cell(cells, Some(columns.unit));
@@ -732,7 +797,7 @@ impl<'a> AssessmentReader<'a> {
         sheet: &Sheet,
         columns: UnitColumns,
         found: &mut Assessments,
-        line: u64,
+        line: Row,
         unit: &str,
         period_text: &str,
         wide: bool,
@@ -768,7 +833,9 @@ impl<'a> AssessmentReader<'a> {
                 }
                 return Ok(position);
             }
-            let (first, last) = found.lines.get(position).copied().unwrap_or((0, 0));
+            let (first, last) = found.lines.get(position).map_or((0, 0), |(first, last)| {
+                (sheet.line(*first), sheet.line(*last))
+            });
             let reason = if wide {
                 format!(
                     "unit {} for period {} is already on line {first}",
@@ -827,7 +894,7 @@ impl<'a> AssessmentReader<'a> {
         Ok(node)
     }
 
-    fn read_wide(&self, sheet: &Sheet) -> Result<Vec<Assessment>, Error> {
+    fn read_wide(&self, sheet: &mut Sheet<'_>) -> Result<Vec<Assessment>, Error> {
         let columns = UnitColumns::of(sheet)?;
         let mut leaves: Vec<(usize, &Node)> = Vec::new();
         for (i, header) in sheet.headers.iter().enumerate() {
@@ -852,8 +919,9 @@ impl<'a> AssessmentReader<'a> {
             leaves.push((i, node));
         }
         let mut found = Assessments::new(0);
-        for (line, cells) in &sheet.rows {
-            let line = *line;
+        while let Some(line) = sheet.next_row()? {
+            let sheet = &*sheet;
+            let cells = &sheet.record;
             sheet.check_blank_columns(line, cells)?;
             let position = self.assessment_for(sheet, columns, &mut found, line, cells, true)?;
             for (column, node) in &leaves {
@@ -874,7 +942,7 @@ impl<'a> AssessmentReader<'a> {
         Ok(found.list)
     }
 
-    fn read_long(&self, sheet: &Sheet) -> Result<Vec<Assessment>, Error> {
+    fn read_long(&self, sheet: &mut Sheet<'_>) -> Result<Vec<Assessment>, Error> {
         for header in &sheet.headers {
             if !header.is_empty() && !LONG_COLUMNS.contains(&header.as_str()) {
                 return Err(sheet.bad_column(
@@ -897,8 +965,9 @@ impl<'a> AssessmentReader<'a> {
 
         let mut leaves = Leaves::of(self.framework);
         let mut found = Assessments::new(leaves.list.len());
-        for (line, cells) in &sheet.rows {
-            let line = *line;
+        while let Some(line) = sheet.next_row()? {
+            let sheet = &*sheet;
+            let cells = &sheet.record;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -975,6 +1044,7 @@ impl<'a> AssessmentReader<'a> {
                 }
             };
             if let Some(first) = found.report(leaf, line) {
+                let first = sheet.line(first);
                 return Err(sheet.row_error(
                     line,
                     format!(
@@ -1137,7 +1207,8 @@ impl FrameworkReader {
     /// [`ErrorKind::DuplicateCode`]); and any error of [`Framework::from_spec`], wrapped in
     /// [`ErrorKind::InCell`] with the line of the node it names.
     pub fn read<R: io::Read>(&self, input: R) -> Result<Framework, Error> {
-        let sheet = Sheet::read(input, self.file.as_deref(), self.delimiter)?;
+        let text = read_all(input, self.file.as_deref())?;
+        let mut sheet = Sheet::read(&text, self.file.as_deref(), self.delimiter)?;
         for header in &sheet.headers {
             if !header.is_empty() && !FRAMEWORK_COLUMNS.contains(&header.as_str()) {
                 return Err(sheet.bad_column(
@@ -1151,12 +1222,14 @@ impl FrameworkReader {
         }
         let code_column = sheet.require("code")?;
         let max_column = sheet.require("max_points")?;
-        let column = |name: &str| sheet.column(name);
-        let mut nodes: Vec<NodeSpec> = Vec::with_capacity(sheet.rows.len());
-        let mut lines: HashMap<Code, u64> = HashMap::new();
-        let mut levels: Vec<(u64, Code, String)> = Vec::new();
-        for (line, cells) in &sheet.rows {
-            let line = *line;
+        let positions = sheet.positions.clone();
+        let column = |name: &str| positions.get(name).copied();
+        let mut nodes: Vec<NodeSpec> = Vec::new();
+        let mut lines: HashMap<Code, Row> = HashMap::new();
+        let mut levels: Vec<(Row, Code, String)> = Vec::new();
+        while let Some(line) = sheet.next_row()? {
+            let sheet = &sheet;
+            let cells = &sheet.record;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -1164,6 +1237,7 @@ impl FrameworkReader {
                 .parse()
                 .map_err(|e| at(Some(code_column), e))?;
             if let Some(first) = lines.insert(code.clone(), line) {
+                let first = sheet.line(first);
                 return Err(sheet.row_error(
                     line,
                     format!("node code {code} is declared twice, on line {first} and here"),
@@ -1216,9 +1290,9 @@ impl FrameworkReader {
             nodes.push(node);
         }
         let located = |error: Error| match node_of(&error).and_then(|code| lines.get(code)) {
-            Some(line) => ErrorKind::InCell {
+            Some(row) => ErrorKind::InCell {
                 file: sheet.file.clone(),
-                line: *line,
+                line: sheet.line(*row),
                 column: None,
                 cause: Box::new(error),
             },
@@ -1251,7 +1325,7 @@ impl FrameworkReader {
             if !level_matches(&level, node.level(), node.depth()) {
                 return Err(ErrorKind::InCell {
                     file: sheet.file.clone(),
-                    line,
+                    line: sheet.line(line),
                     column: Some("level".to_owned()),
                     cause: Box::new(
                         ErrorKind::InvalidText {
