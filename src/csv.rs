@@ -35,12 +35,43 @@
 //! | `evidence_refs` | no | evidence references, one per line of the cell |
 //! | `reason` | no | for an adjustment only: why it was given |
 //!
-//! Rows of one unit and period make one [`Assessment`], in the order of their first row.
-//! Nothing is skipped silently: an unknown column, a code the framework does not have or that
-//! is not a leaf, a unit or leaf given twice, or a cell that does not read is an error naming
-//! the file, the line and the column, e.g.
+//! Rows of one unit and period make one [`Assessment`], in the order of their first row; they
+//! come one after another, so a unit and period whose rows appear again after another unit's
+//! is two assessments of one unit in one file, an error naming both places. Nothing is
+//! skipped silently: an unknown column, a code the framework does not have or that is not a
+//! leaf, a unit or leaf given twice, or a cell that does not read is an error naming the
+//! file, the line and the column, e.g.
 //! `assessments.csv line 7, column "3.2.1": cannot read "7723/0x" as evidence: the denominator "0x" is not a number`.
 //! Rows whose cells are all empty are ignored, as spreadsheets leave them at the end.
+//!
+//! Every value is checked against the framework as it is read, as scoring would check it:
+//! points above the leaf's maximum, a rate's part above its whole, a percent above 100,
+//! evidence of a kind the leaf's rule does not use. The error then names the line and the
+//! column, not just the unit.
+//!
+//! What is read is kept exactly:
+//!
+//! - **Unit ids** are brought to NFC (a Vietnamese name typed decomposed is the same unit as
+//!   the same name composed) and may not hold control, zero-width or bidirectional
+//!   characters, nor begin or end with a space: such an id is refused, not trimmed (see
+//!   [`crate::identifier`]).
+//! - **Text** (unit names, notes, adjustments' labels and reasons) is kept as it is, spaces
+//!   and line breaks included. **Evidence references** are one per line of their cell, each
+//!   kept as it is; blank lines hold none.
+//! - Numbers, evidence, periods and codes are read without the spaces around them, which
+//!   mean nothing there.
+//! - A leading apostrophe that the writers put before text a spreadsheet would run (see
+//!   below) is taken off again.
+//!
+//! Codes `unit`, `period` and `adjustment` (in any case) are reserved for these tables, and a
+//! framework refuses them when it is built ([`crate::framework::RESERVED_CODES`]), so a
+//! leaf's column or row can never be taken for the unit's, the period's or an adjustment.
+//!
+//! Lines may end with `\n`, `\r\n` or a lone `\r` (old Mac exports): each counts as one line
+//! in messages. The text must be UTF-8 (Excel: "CSV UTF-8"). Cells are separated by commas
+//! unless the reader is given another delimiter: Excel in a Vietnamese locale saves "CSV"
+//! with semicolons, and a one-column header holding `;` is refused with that hint
+//! ([`AssessmentReader::delimiter`]). Reading takes time linear in the size of the table.
 //!
 //! # Reading frameworks
 //!
@@ -78,6 +109,15 @@
 //! In Excel, cells such as `5/6` or `1.2` may be turned into dates when a CSV file is opened
 //! by double-clicking; import it as text (Data → From Text/CSV) or write evidence with its
 //! kind (`rate:5/6`), which no spreadsheet reinterprets.
+//!
+//! **Safe to open.** A spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and
+//! some strip a leading tab or carriage return first) as a formula: a unit named
+//! `=HYPERLINK("http://…","Click")` would open as a live link. Every writer puts an
+//! apostrophe before such text (`'=HYPERLINK(…)`), as OWASP's advice on CSV injection says,
+//! so that it opens as text; numbers such as `-1.62` are left as they are. This is on by
+//! default and in [`WriteOptions::excel`]; [`WriteOptions::escape_formulas`] turns it off for
+//! a consumer that reads the file as data only. The readers take the apostrophe off again:
+//! what [`write_assessments`] and [`write_framework`] write reads back equal.
 //!
 //! # Examples
 //!
