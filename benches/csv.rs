@@ -45,7 +45,7 @@ fn framework() -> Framework {
             builder = builder
                 .child(
                     &domain,
-                    &format!("{d}.{l}"),
+                    format!("{d}.{l}"),
                     &format!("Tiêu chí {d}.{l}"),
                     Decimal::TEN,
                 )

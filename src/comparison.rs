@@ -348,6 +348,7 @@ impl UnitChange {
 
     /// The change in the domain pair at `position` of the comparison's pairs: a unit lists
     /// them in that order, so this is one look, not a search.
+    #[cfg(feature = "csv")]
     pub(crate) fn domain_at(&self, position: usize, pair: &DomainPair) -> Option<&DomainChange> {
         match self.domains.get(position) {
             Some(change) if change.current_code == pair.current => Some(change),

@@ -839,6 +839,7 @@ impl Framework {
 
 /// Checks an entry against its leaf as scoring will: points within the maximum, evidence of
 /// a kind the rule uses and within range, not applicable only where allowed.
+#[cfg(feature = "csv")]
 pub(crate) fn check_entry(node: &Node, entry: &Entry) -> Result<(), Error> {
     leaf_outcome(node, entry).map(|_| ())
 }
