@@ -11,7 +11,9 @@
 //! ```
 //!
 //! The sample data under `examples/data/` is illustrative (see the `hoi_an` example).
-//! Arguments are parsed by `clap`. Errors name the file and, where there is one, the line;
+//! Arguments are parsed by `clap`; the table, the HTML report, the help and the prefix of the
+//! command's messages are in Vietnamese unless `--lang en` is given (`clap`'s own usage
+//! errors stay in English). Errors name the file and, where there is one, the line;
 //! the exit code is 1 for an input or output error and 2 for a usage error, so `main` returns
 //! an [`ExitCode`] rather than a boxed error.
 //!
