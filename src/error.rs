@@ -71,8 +71,9 @@ use crate::code::{Code, NodeRef};
 /// let error = framework.score(&ward).unwrap_err();
 /// assert_eq!(
 ///     error.to_string(),
-///     "criterion 1.1 is given 11 appraised points but its maximum is 10"
+///     "unit ward-1: criterion 1.1 is given 11 appraised points but its maximum is 10"
 /// );
+/// assert_eq!(error.unit(), Some("ward-1"));
 /// assert!(error.is_input());
 /// assert_eq!(error.code().map(|c| c.as_str()), Some("1.1"));
 /// match error.kind() {
@@ -94,6 +95,9 @@ struct Inner {
     kind: ErrorKind,
     /// The operating system's error behind an [`ErrorKind::Io`], when there was one.
     io: Option<Arc<std::io::Error>>,
+    /// The unit whose input caused the error, where the kind does not name it: scoring
+    /// errors are about a node, and the unit is what tells a reader which file to open.
+    unit: Option<String>,
 }
 
 impl Error {
@@ -133,8 +137,18 @@ impl Error {
                     reason: error.to_string(),
                 },
                 io: Some(Arc::new(error)),
+                unit: None,
             }),
         }
+    }
+
+    /// This error, about `unit`'s input: [`Error::unit`] names it and the message starts
+    /// with it, unless the kind names a unit already.
+    pub(crate) fn in_unit(mut self, unit: &str) -> Error {
+        if self.unit().is_none() {
+            self.inner.unit = Some(unit.to_owned());
+        }
+        self
     }
 
     /// Whether a value, a definition or an option is refused on the library's own terms:
@@ -324,11 +338,11 @@ impl Error {
         self.inner.kind.category() == Category::Unsupported
     }
 
-    /// The unit the error is about, when it names one; for an [`ErrorKind::InCell`], the
-    /// unit its cause names.
+    /// The unit the error is about: the one its kind names (for an [`ErrorKind::InCell`],
+    /// the one its cause names), or else the unit whose input was being scored.
     ///
     /// ```
-    /// use par_index::{Assessment, Framework};
+    /// use par_index::{Assessment, Entry, Framework};
     /// use rust_decimal::Decimal;
     ///
     /// let framework = Framework::builder("cat", "Cat")
@@ -336,6 +350,14 @@ impl Error {
     ///     .build()?;
     /// let error = framework.score(&Assessment::new("other", "ward-7", "2024".parse()?));
     /// assert_eq!(error.unwrap_err().unit(), Some("ward-7"));
+    ///
+    /// // The kind names the node; the error adds the unit it was scoring.
+    /// let mut too_much = framework.assessment("ward-8", "2024".parse()?);
+    /// too_much.push(Entry::new("1".parse()?).with_appraised(Decimal::from(101)));
+    /// let error = framework.score(&too_much).unwrap_err();
+    /// assert_eq!(error.unit(), Some("ward-8"));
+    /// assert_eq!(error.to_string(), "unit ward-8: domain 1 is given 101 appraised points but its maximum is 100");
+    /// assert_eq!(error.kind().to_string(), "domain 1 is given 101 appraised points but its maximum is 100");
     /// # Ok::<(), par_index::Error>(())
     /// ```
     pub fn unit(&self) -> Option<&str> {
@@ -364,8 +386,8 @@ impl Error {
             | K::DuplicateChange { unit, .. }
             | K::DuplicateAssessment { unit, .. }
             | K::UnwritableReference { unit, .. } => Some(unit),
-            K::InCell { cause, .. } => cause.unit(),
-            _ => None,
+            K::InCell { cause, .. } => cause.unit().or(self.inner.unit.as_deref()),
+            _ => self.inner.unit.as_deref(),
         }
     }
 
@@ -464,13 +486,22 @@ impl Error {
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
         Error {
-            inner: Box::new(Inner { kind, io: None }),
+            inner: Box::new(Inner {
+                kind,
+                io: None,
+                unit: None,
+            }),
         }
     }
 }
 
+/// The kind's message, after the unit where the error carries one the kind does not name
+/// (`unit phuong-cam-an: sub-criterion 3.1 is given …`).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(unit) = &self.inner.unit {
+            write!(f, "unit {unit}: ")?;
+        }
         fmt::Display::fmt(&self.inner.kind, f)
     }
 }

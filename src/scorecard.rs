@@ -678,6 +678,9 @@ impl Framework {
     /// [`ErrorKind::NotApplicableNotAllowed`], [`ErrorKind::NotApplicableWithPoints`],
     /// [`ErrorKind::NothingApplicable`], [`ErrorKind::MissingInput`] (strict mode) and
     /// [`ErrorKind::Overflow`].
+    ///
+    /// An error about a node carries the unit too ([`Error::unit`]), and its message starts
+    /// with it: `unit phuong-cam-an: sub-criterion 3.1 is given …`.
     pub fn score_with(
         &self,
         assessment: &Assessment,
@@ -695,6 +698,17 @@ impl Framework {
             return Err(ErrorKind::EmptyUnit.into());
         }
         crate::identifier::check(crate::identifier::Identifier::Unit, &assessment.unit)?;
+        // The unit's id is checked: it can name the unit in every error that follows.
+        self.score_unit(assessment, options)
+            .map_err(|error| error.in_unit(&assessment.unit))
+    }
+
+    /// [`Framework::score_with`] for an assessment whose framework and unit are checked.
+    fn score_unit(
+        &self,
+        assessment: &Assessment,
+        options: &ScoringOptions,
+    ) -> Result<Scorecard, Error> {
         let entries = self.entries_by_node(assessment)?;
 
         let mut partials = vec![Partial::NOT_APPLICABLE; self.len()];

@@ -461,7 +461,7 @@ mod hai_phong {
         replace(&mut head, "II.3.a", Evidence::rate(0, 0));
         assert_eq!(
             framework.score(&head).unwrap_err().to_string(),
-            "sub-criterion II.3.a is given a rate with denominator 0, and its rule does not say what that scores"
+            "unit head-1: sub-criterion II.3.a is given a rate with denominator 0, and its rule does not say what that scores"
         );
     }
 
@@ -541,7 +541,7 @@ mod hai_phong {
         replace(&mut head, "II.5.1.a", Evidence::NotApplicable);
         assert_eq!(
             framework.score(&head).unwrap_err().to_string(),
-            "sub-criterion II.5.1.a is reported not applicable, but the framework does not mark it optional"
+            "unit head-1: sub-criterion II.5.1.a is reported not applicable, but the framework does not mark it optional"
         );
     }
 }

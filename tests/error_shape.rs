@@ -80,13 +80,20 @@ fn an_error_is_send_sync_and_static() {
 }
 
 #[test]
-fn display_and_debug_are_the_kinds() {
+fn display_is_the_kind_after_the_unit_scored_and_debug_is_the_kind() {
     let error = score_with(Entry::new(code("1.1")).with_appraised(dec!(5))).unwrap_err();
     assert_eq!(
-        error.to_string(),
+        error.kind().to_string(),
         "criterion 1.1 is given 5 appraised points but its maximum is 4"
     );
-    assert_eq!(error.to_string(), error.kind().to_string());
+    assert_eq!(error.to_string(), format!("unit u: {}", error.kind()));
+    // A kind that names its unit is not given it twice.
+    let mut twice = Assessment::new("cat", "u", "2024".parse().unwrap());
+    twice
+        .push(Entry::new(code("1.1")).with_appraised(dec!(1)))
+        .push(Entry::new(code("1.1")).with_appraised(dec!(2)));
+    let duplicate = framework().score(&twice).unwrap_err();
+    assert_eq!(duplicate.to_string(), duplicate.kind().to_string());
     assert_eq!(format!("{error:?}"), format!("{:?}", error.kind()));
     assert!(format!("{error:?}").starts_with("PointsAboveMax {"));
 }
@@ -208,7 +215,7 @@ fn each_category_answers_for_its_errors_only() {
 fn unit_and_code_name_what_the_error_is_about() {
     let error = score_with(Entry::new(code("1.1")).with_appraised(dec!(5))).unwrap_err();
     assert_eq!(error.code(), Some(&code("1.1")));
-    assert_eq!(error.unit(), None); // the message names the node only
+    assert_eq!(error.unit(), Some("u")); // the kind names the node; scoring adds the unit
     let mut a = Assessment::new("cat", "ward-7", "2024".parse().unwrap());
     a.push(Entry::new(code("9.9")).with_appraised(dec!(1)));
     let unknown = framework().score(&a).unwrap_err();

@@ -194,7 +194,7 @@ fn a_percent_above_a_hundred_is_refused_like_a_part_above_its_whole() {
     );
     assert_eq!(
         percent.to_string(),
-        "criterion 1.1 is given 100.01%: a percent, like a rate, is a part of a whole and may not exceed 100"
+        "unit ward-1: criterion 1.1 is given 100.01%: a percent, like a rate, is a part of a whole and may not exceed 100"
     );
     let rate = framework
         .score(&evidence(Evidence::rate(10_001, 10_000)))

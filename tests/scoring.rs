@@ -139,19 +139,19 @@ fn assessment_errors_name_the_unit_the_code_and_the_values() {
     );
     assert_eq!(
         error(vec![entry("1.2").with_appraised(dec!(2.5))]),
-        "criterion 1.2 is given 2.5 appraised points but its maximum is 2"
+        "unit ward-1: criterion 1.2 is given 2.5 appraised points but its maximum is 2"
     );
     assert_eq!(
         error(vec![entry("1.2").with_self_assessed(dec!(-1))]),
-        "criterion 1.2 is given a negative self-assessed: -1"
+        "unit ward-1: criterion 1.2 is given a negative self-assessed: -1"
     );
     assert_eq!(
         error(vec![entry("1.1").with_evidence(Evidence::Count(3))]),
-        "criterion 1.1 is scored by a yes_no rule, which cannot use count evidence"
+        "unit ward-1: criterion 1.1 is scored by a yes_no rule, which cannot use count evidence"
     );
     assert_eq!(
         error(vec![entry("1.1").with_evidence(Evidence::NotApplicable)]),
-        "criterion 1.1 is reported not applicable, but the framework does not mark it optional"
+        "unit ward-1: criterion 1.1 is reported not applicable, but the framework does not mark it optional"
     );
     let other = assessment("another-index", vec![]);
     assert_eq!(
@@ -291,7 +291,7 @@ fn unassigned_items_are_pooled_and_rescaled_within_their_group() {
             ))
             .unwrap_err()
             .to_string(),
-        "sub-criterion 5.1.a is reported not applicable and also given points"
+        "unit ward-1: sub-criterion 5.1.a is reported not applicable and also given points"
     );
 }
 

@@ -340,25 +340,25 @@ fn changes_are_checked_by_the_scorer_and_each_leaf_changes_once() {
                 "3.1".parse().unwrap(),
                 Evidence::rate(8_307, 8_037),
             )],
-            "criterion 3.1 is given the rate 8307/8037: the numerator may not exceed the denominator",
+            "unit TTHCC: criterion 3.1 is given the rate 8307/8037: the numerator may not exceed the denominator",
         ),
         (
             vec![LeafChange::evidence(
                 "3.1".parse().unwrap(),
                 Evidence::Flag(true),
             )],
-            "criterion 3.1 is scored by a threshold_bands rule, which cannot use flag evidence",
+            "unit TTHCC: criterion 3.1 is scored by a threshold_bands rule, which cannot use flag evidence",
         ),
         (
             vec![LeafChange::appraised("3.1".parse().unwrap(), d("9"))],
-            "criterion 3.1 is given 9 appraised points but its maximum is 8",
+            "unit TTHCC: criterion 3.1 is given 9 appraised points but its maximum is 8",
         ),
         (
             vec![LeafChange::evidence(
                 "1.1".parse().unwrap(),
                 Evidence::NotApplicable,
             )],
-            "criterion 1.1 is reported not applicable, but the framework does not mark it optional",
+            "unit TTHCC: criterion 1.1 is reported not applicable, but the framework does not mark it optional",
         ),
         (
             vec![
