@@ -418,13 +418,7 @@ impl<'a> HtmlReport<'a> {
             }
         }
         if let Some(assignments) = self.assignments {
-            if assignments.framework().id() != self.framework.id() {
-                return Err(ErrorKind::AssignmentFrameworkMismatch {
-                    expected: self.framework.id().to_owned(),
-                    found: assignments.framework().id().to_owned(),
-                }
-                .into());
-            }
+            assignments.check_framework(self.framework)?;
         }
         Ok(())
     }

@@ -140,13 +140,7 @@ impl<'a> ScorecardPage<'a> {
         mut self,
         accountability: &'a Accountability,
     ) -> Result<ScorecardPage<'a>, Error> {
-        if accountability.framework().id() != self.framework.id() {
-            return Err(ErrorKind::AssignmentFrameworkMismatch {
-                expected: self.framework.id().to_owned(),
-                found: accountability.framework().id().to_owned(),
-            }
-            .into());
-        }
+        accountability.check_framework(self.framework)?;
         self.accountability = Some(accountability);
         Ok(self)
     }

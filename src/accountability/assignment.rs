@@ -341,6 +341,22 @@ impl Accountability {
         &self.framework
     }
 
+    /// Checks that these assignments were made for `framework` (by its id).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AssignmentFrameworkMismatch`] when they were made for another one.
+    pub(crate) fn check_framework(&self, framework: &Framework) -> Result<(), Error> {
+        if self.framework.id() == framework.id() {
+            return Ok(());
+        }
+        Err(ErrorKind::AssignmentFrameworkMismatch {
+            expected: framework.id().to_owned(),
+            found: self.framework.id().to_owned(),
+        }
+        .into())
+    }
+
     /// The assignments as declared.
     pub fn assignments(&self) -> &Assignments {
         &self.assignments

@@ -501,13 +501,7 @@ impl Accountability {
         options: &ReportOptions,
     ) -> Result<AccountabilityReport, Error> {
         let framework = self.framework();
-        if cohort.framework().id() != framework.id() {
-            return Err(ErrorKind::AssignmentFrameworkMismatch {
-                expected: cohort.framework().id().to_owned(),
-                found: framework.id().to_owned(),
-            }
-            .into());
-        }
+        self.check_framework(cohort.framework())?;
         let period = cohort.period().ok_or(ErrorKind::CohortEmpty)?;
         let scorecards: Vec<&Scorecard> = cohort.iter().collect();
         let agencies = self.agencies();

@@ -402,13 +402,7 @@ impl<'a> Gap<'a> {
         mut self,
         accountability: &'a Accountability,
     ) -> Result<Gap<'a>, Error> {
-        if accountability.framework().id() != self.framework.id() {
-            return Err(ErrorKind::AssignmentFrameworkMismatch {
-                expected: self.framework.id().to_owned(),
-                found: accountability.framework().id().to_owned(),
-            }
-            .into());
-        }
+        accountability.check_framework(self.framework)?;
         self.accountability = Some(accountability);
         Ok(self)
     }
