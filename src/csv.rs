@@ -97,8 +97,14 @@
 //! # Writing
 //!
 //! [`write_ranking`], [`write_comparison`], [`write_scorecards`], [`write_accountability`],
-//! [`write_assessments`] and [`write_framework`] write one header row, then one row per unit
-//! (or head, or entry, or node). Text
+//! [`write_trend`], [`write_trend_heads`], [`write_assessments`] and [`write_framework`]
+//! write one header row, then one row per unit (or head, or entry, or node, or unit and
+//! period). The header row holds short machine-readable names by default (`rank`, `unit`,
+//! `index`, `1 points`), which the readers, scripts and existing files depend on;
+//! [`WriteOptions::with_headers`] with [`Headers::Human`] writes headings for people
+//! instead, in Vietnamese or English, with the official terms (`Xếp hạng`, `Đơn vị`,
+//! `Chỉ số CCHC`, `Xếp loại`, `Lĩnh vực 1: điểm đạt` …). The readers take machine names
+//! only, so a file for people is not read back. Text
 //! is UTF-8 with Vietnamese diacritics as they are; decimals are written with a dot and the
 //! published number of places (`93.31`, never `93,31` or `9.331E1`); a cell that does not
 //! apply is empty, or `n/a` for a node that does not apply to a unit. Excel guesses the
@@ -191,10 +197,12 @@ use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
 use crate::text::parse_decimal;
+use crate::trend::Trend;
 
 mod formula;
 
 use crate::identifier::{Identifier, check};
+use crate::language::{Language, Term};
 use formula::{escape, unescape};
 
 /// The code cell of a long-form row that holds an adjustment.
@@ -1152,6 +1160,20 @@ const LONG_COLUMNS: [&str; 10] = [
     "reason",
 ];
 
+/// The headings of [`LONG_COLUMNS`] for people, in the same order.
+const LONG_TERMS: [Term; 10] = [
+    Term::UnitId,
+    Term::Unit,
+    Term::Period,
+    Term::Code,
+    Term::Evidence,
+    Term::SelfAssessed,
+    Term::Appraised,
+    Term::Note,
+    Term::EvidenceRefs,
+    Term::Reason,
+];
+
 /// The columns of a framework table, in the order they are written.
 const FRAMEWORK_COLUMNS: [&str; 12] = [
     "code",
@@ -1166,6 +1188,22 @@ const FRAMEWORK_COLUMNS: [&str; 12] = [
     "optional",
     "combine",
     "when_not_applicable",
+];
+
+/// The headings of [`FRAMEWORK_COLUMNS`] for people, in the same order.
+const FRAMEWORK_TERMS: [Term; 12] = [
+    Term::Code,
+    Term::Parent,
+    Term::Level,
+    Term::NameVi,
+    Term::NameEn,
+    Term::MaxPoints,
+    Term::Method,
+    Term::Rule,
+    Term::Weight,
+    Term::Optional,
+    Term::Combine,
+    Term::WhenNotApplicable,
 ];
 
 /// Reads a framework's nodes from a CSV table, one row per node (see the
@@ -1556,28 +1594,132 @@ pub struct WriteOptions {
     /// Turn it off only for a consumer that reads the file as data and never as a sheet:
     /// such text is then written as it is.
     pub escape_formulas: bool,
+    /// The header row: machine-readable names (the default), or headings for people in a
+    /// language. See [`Headers`].
+    pub headers: Headers,
 }
 
 impl Default for WriteOptions {
-    /// Plain UTF-8, `\n` line ends, formulas escaped.
+    /// Plain UTF-8, `\n` line ends, formulas escaped, machine-readable headers.
     fn default() -> WriteOptions {
         WriteOptions {
             bom: false,
             crlf: false,
             escape_formulas: true,
+            headers: Headers::Machine,
         }
     }
 }
 
 impl WriteOptions {
     /// A byte-order mark and CRLF line ends: what Excel opens correctly by double-click.
-    /// Formulas are escaped, as by default.
+    /// Formulas are escaped and headers are machine-readable, as by default.
     pub fn excel() -> WriteOptions {
         WriteOptions {
             bom: true,
             crlf: true,
-            escape_formulas: true,
+            ..WriteOptions::default()
         }
+    }
+
+    /// These options with `headers`: [`Headers::Human`] for a file people read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::csv::{Headers, WriteOptions, write_ranking};
+    /// use par_index::{Cohort, Entry, Framework, RankingOptions, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+    /// let mut assessment = framework.assessment("minh-an", "2021".parse()?);
+    /// assessment.unit_name = "Phường Minh An".into();
+    /// assessment.push(Entry::new("1".parse()?).with_appraised("88.5".parse()?));
+    /// let cohort = Cohort::new(&framework, [framework.score(&assessment)?])?;
+    /// let ranking = cohort.rank_with(&RankingOptions::national())?;
+    ///
+    /// let options = WriteOptions::excel().with_headers(Headers::Human(Language::Vietnamese));
+    /// let mut out = Vec::new();
+    /// write_ranking(&mut out, &ranking, &options)?;
+    /// assert_eq!(String::from_utf8(out)?, "\u{feff}\
+    /// Xếp hạng,Mã đơn vị,Đơn vị,Chỉ số CCHC,Xếp loại,Lĩnh vực 1: điểm đạt,Lĩnh vực 1: tỷ lệ (%),Lĩnh vực 1: xếp hạng\r
+    /// 1,minh-an,Phường Minh An,88.50,B,88.50,88.50,1\r
+    /// ");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_headers(mut self, headers: Headers) -> WriteOptions {
+        self.headers = headers;
+        self
+    }
+}
+
+/// The header row of a CSV file, and the words the library writes in its cells.
+///
+/// - [`Headers::Machine`] (the default): short, stable names (`rank`, `unit`, `index`,
+///   `1 points` …) that the readers, scripts and existing files depend on; they never change
+///   with the language.
+/// - [`Headers::Human`]: headings for people in the language given, with the official terms
+///   of [`Term`] (Xếp hạng, Mã đơn vị, Đơn vị, Chỉ số CCHC, Xếp loại, Điểm tối đa, Điểm đạt,
+///   Điểm bị mất, Người đứng đầu …), and a node's column named by its level and code
+///   (`Lĩnh vực 1: điểm đạt`, `Tiêu chí 3.1`). The words the library itself puts in report
+///   cells follow the language too: a head's verdict, `new` and `dropped` in a comparison,
+///   `n/a` for a node that does not apply, the lines of the largest losses. Figures stay as
+///   in a machine file (a dot, the published places, no grouping), so that a spreadsheet
+///   still reads them as numbers; data (names, grades, codes, evidence and rules in the
+///   [compact syntax](crate::text)) is written as it is.
+///
+/// The readers ([`AssessmentReader`], [`FrameworkReader`]) know the machine names only: a
+/// file with headings for people is for reading, not for reading back, and a reader refuses
+/// it for the columns it misses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Headers {
+    /// Machine-readable names, the same in every language.
+    #[default]
+    Machine,
+    /// Headings for people, in this language.
+    Human(Language),
+}
+
+impl Headers {
+    /// The language of a file for people; `None` for machine headers.
+    pub fn language(self) -> Option<Language> {
+        match self {
+            Headers::Machine => None,
+            Headers::Human(language) => Some(language),
+        }
+    }
+}
+
+/// A header row being built: each column's machine name, or its heading for people.
+struct Header {
+    language: Option<Language>,
+    cells: Vec<String>,
+}
+
+impl Header {
+    fn new(options: &WriteOptions) -> Header {
+        Header {
+            language: options.headers.language(),
+            cells: Vec::new(),
+        }
+    }
+
+    /// A column named `machine`, or `term` for people.
+    fn push(&mut self, machine: &str, term: Term) {
+        self.cells.push(match self.language {
+            None => machine.to_owned(),
+            Some(language) => term.heading(language),
+        });
+    }
+
+    /// A column of one node: `<code> <machine>` (or the bare code when `machine` is empty),
+    /// or for people the node's level and code and what the column holds.
+    fn node(&mut self, level: Level, code: &Code, machine: &str, what: Option<Term>) {
+        self.cells.push(match self.language {
+            None if machine.is_empty() => code.to_string(),
+            None => format!("{code} {machine}"),
+            Some(language) => language.node_heading(level, code.as_str(), what),
+        });
     }
 }
 
@@ -1656,17 +1798,18 @@ pub fn write_ranking<W: Write>(
     options: &WriteOptions,
 ) -> Result<(), Error> {
     let graded = ranking.options().grades.is_some();
-    let mut header: Vec<String> = ["rank", "unit", "unit_name", "index"]
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
+    let mut header = Header::new(options);
+    header.push("rank", Term::Rank);
+    header.push("unit", Term::UnitId);
+    header.push("unit_name", Term::Unit);
+    header.push("index", Term::ParIndex);
     if graded {
-        header.push("grade".to_owned());
+        header.push("grade", Term::Grade);
     }
     for code in ranking.domain_codes() {
-        header.push(format!("{code} points"));
-        header.push(format!("{code} percent"));
-        header.push(format!("{code} rank"));
+        header.node(Level::Domain, code, "points", Some(Term::Achieved));
+        header.node(Level::Domain, code, "percent", Some(Term::Percentage));
+        header.node(Level::Domain, code, "rank", Some(Term::Rank));
     }
     let rows = ranking
         .units()
@@ -1690,7 +1833,7 @@ pub fn write_ranking<W: Write>(
             }
             row
         });
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
 }
 
 /// Writes a comparison: the current `rank, unit, unit_name, index` (and `grade`), then
@@ -1707,24 +1850,31 @@ pub fn write_comparison<W: Write>(
     options: &WriteOptions,
 ) -> Result<(), Error> {
     let graded = comparison.is_graded();
-    let mut header: Vec<String> = ["rank", "unit", "unit_name", "index"]
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
+    let language = options.headers.language();
+    let mut header = Header::new(options);
+    header.push("rank", Term::Rank);
+    header.push("unit", Term::UnitId);
+    header.push("unit_name", Term::Unit);
+    header.push("index", Term::ParIndex);
     if graded {
-        header.push("grade".to_owned());
+        header.push("grade", Term::Grade);
     }
-    for name in [
-        "previous_rank",
-        "previous_index",
-        "rank_change",
-        "index_change",
-    ] {
-        header.push(name.to_owned());
-    }
+    header.push("previous_rank", Term::PreviousRank);
+    header.push("previous_index", Term::PreviousIndex);
+    header.push("rank_change", Term::RankChange);
+    header.push("index_change", Term::IndexChange);
     for pair in comparison.domain_pairs() {
-        header.push(format!("{} change", pair.current));
+        header.node(
+            Level::Domain,
+            &pair.current,
+            "change",
+            Some(Term::PercentChange),
+        );
     }
+    // `new` and `dropped` are the library's words: in a file for people, in its language.
+    let word = |term: Term, machine: &str| {
+        language.map_or_else(|| machine.to_owned(), |l| term.text(l).to_owned())
+    };
     let rows = comparison.units().iter().map(|unit| {
         let current = unit.current.as_ref();
         let previous = unit.previous.as_ref();
@@ -1743,8 +1893,8 @@ pub fn write_comparison<W: Write>(
             RankChange::Up { places } => places.normalize().to_string(),
             RankChange::Down { places } => format!("-{}", places.normalize()),
             RankChange::Same => "0".to_owned(),
-            RankChange::New => "new".to_owned(),
-            RankChange::Dropped => "dropped".to_owned(),
+            RankChange::New => word(Term::New, "new"),
+            RankChange::Dropped => word(Term::Dropped, "dropped"),
             _ => String::new(),
         });
         row.push(text(unit.index_change.as_ref()));
@@ -1755,7 +1905,7 @@ pub fn write_comparison<W: Write>(
         }
         row
     });
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
 }
 
 /// Writes a cohort's scorecards as published by `policy`, units × nodes: `unit,
@@ -1773,21 +1923,22 @@ pub fn write_scorecards<W: Write>(
     options: &WriteOptions,
 ) -> Result<(), Error> {
     // The cohort checked that every scorecard has the framework's nodes.
-    let codes: Vec<&Code> = cohort.framework().nodes().map(|n| n.code()).collect();
     let scorecards: Vec<PublishedScorecard> = cohort.iter().map(|s| s.publish(policy)).collect();
-    let mut header: Vec<String> = [
-        "unit",
-        "unit_name",
-        "period",
-        "index",
-        "points",
-        "max_points",
-        "adjustments",
-    ]
-    .iter()
-    .map(|h| (*h).to_owned())
-    .collect();
-    header.extend(codes.iter().map(|c| c.to_string()));
+    let mut header = Header::new(options);
+    header.push("unit", Term::UnitId);
+    header.push("unit_name", Term::Unit);
+    header.push("period", Term::Period);
+    header.push("index", Term::ParIndex);
+    header.push("points", Term::Achieved);
+    header.push("max_points", Term::MaxPoints);
+    header.push("adjustments", Term::Adjustments);
+    for node in cohort.framework().nodes() {
+        header.node(node.level(), node.code(), "", None);
+    }
+    let not_applicable = options
+        .headers
+        .language()
+        .map_or("n/a", |l| Term::NotApplicable.text(l));
     let rows = scorecards.iter().map(|s| {
         let mut row = vec![
             s.unit.clone(),
@@ -1798,14 +1949,13 @@ pub fn write_scorecards<W: Write>(
             s.max_points.to_string(),
             s.adjustments.to_string(),
         ];
-        row.extend(
-            s.nodes
-                .iter()
-                .map(|n| n.points.map_or_else(|| "n/a".to_owned(), |p| p.to_string())),
-        );
+        row.extend(s.nodes.iter().map(|n| {
+            n.points
+                .map_or_else(|| not_applicable.to_owned(), |p| p.to_string())
+        }));
         row
     });
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
 }
 
 /// Writes assessments in long form (see the [module docs](self)), which holds everything an
@@ -1865,7 +2015,10 @@ pub fn write_assessments<W: Write>(
             }
         }
     }
-    let header: Vec<String> = LONG_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
+    let mut header = Header::new(options);
+    for (machine, term) in LONG_COLUMNS.iter().zip(LONG_TERMS) {
+        header.push(machine, term);
+    }
     let mut rows: Vec<Vec<String>> = Vec::new();
     for a in assessments {
         if a.unit.trim().is_empty() {
@@ -1906,7 +2059,7 @@ pub fn write_assessments<W: Write>(
             rows.push(row);
         }
     }
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
 }
 
 /// Writes a framework's nodes in pre-order, one row per node, with every column of the
@@ -1922,7 +2075,10 @@ pub fn write_framework<W: Write>(
     framework: &Framework,
     options: &WriteOptions,
 ) -> Result<(), Error> {
-    let header: Vec<String> = FRAMEWORK_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
+    let mut header = Header::new(options);
+    for (machine, term) in FRAMEWORK_COLUMNS.iter().zip(FRAMEWORK_TERMS) {
+        header.push(machine, term);
+    }
     let rows = framework.nodes().map(|node| {
         let spec = node.spec();
         vec![
@@ -1953,7 +2109,7 @@ pub fn write_framework<W: Write>(
             .to_owned(),
         ]
     });
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
 }
 
 /// Writes an accountability report, one row per head in the report's order: `rank, agency,
@@ -1972,34 +2128,27 @@ pub fn write_accountability<W: Write>(
     options: &WriteOptions,
 ) -> Result<(), Error> {
     let compared = report.previous_period.is_some();
+    let language = options.headers.language();
     let r = |d: &Exact| report.rounding.publish(d).to_string();
-    let mut header: Vec<String> = [
-        "rank",
-        "agency",
-        "agency_name",
-        "head",
-        "answers_for",
-        "coordinates",
-        "owned",
-        "achieved",
-        "lost",
-        "percent",
-        "verdict",
-    ]
-    .iter()
-    .map(|h| (*h).to_owned())
-    .collect();
+    let mut header = Header::new(options);
+    header.push("rank", Term::Rank);
+    header.push("agency", Term::AgencyCode);
+    header.push("agency_name", Term::Agency);
+    header.push("head", Term::Head);
+    header.push("answers_for", Term::AnswersFor);
+    header.push("coordinates", Term::Coordinates);
+    header.push("owned", Term::Owned);
+    header.push("achieved", Term::Achieved);
+    header.push("lost", Term::Lost);
+    header.push("percent", Term::Percentage);
+    header.push("verdict", Term::Verdict);
     if compared {
-        for name in [
-            "previous_rank",
-            "previous_percent",
-            "lost_change",
-            "percent_change",
-        ] {
-            header.push(name.to_owned());
-        }
+        header.push("previous_rank", Term::PreviousRank);
+        header.push("previous_percent", Term::PreviousPercent);
+        header.push("lost_change", Term::LostChange);
+        header.push("percent_change", Term::PercentChange);
     }
-    header.push("worst_leaves".to_owned());
+    header.push("worst_leaves", Term::LargestLosses);
     let codes = |codes: &[Code]| {
         codes
             .iter()
@@ -2019,7 +2168,10 @@ pub fn write_accountability<W: Write>(
             r(&head.achieved),
             r(&head.lost),
             text(head.percent.as_ref().map(r)),
-            head.verdict.to_string(),
+            match language {
+                None => head.verdict.to_string(),
+                Some(language) => head.verdict.text(language).to_owned(),
+            },
         ];
         if compared {
             let change = head.change.as_ref();
@@ -2034,14 +2186,30 @@ pub fn write_accountability<W: Write>(
             .worst_leaves
             .iter()
             .map(|leaf| {
-                let mut line = format!(
-                    "{} {} lost {} ({} of {})",
-                    leaf.unit,
-                    leaf.code,
-                    r(&leaf.lost),
-                    r(&leaf.points),
-                    r(&leaf.max_points)
-                );
+                let mut line = match language {
+                    None => format!(
+                        "{} {} lost {} ({} of {})",
+                        leaf.unit,
+                        leaf.code,
+                        r(&leaf.lost),
+                        r(&leaf.points),
+                        r(&leaf.max_points)
+                    ),
+                    // A sentence for people: in the language's notation, as the text report.
+                    Some(language) => {
+                        let n = |d: &Exact| language.number(report.rounding.publish(d));
+                        format!(
+                            "{} {} {}",
+                            leaf.unit,
+                            leaf.code,
+                            language.leaf_loss(
+                                &n(&leaf.lost),
+                                &n(&leaf.points),
+                                &n(&leaf.max_points)
+                            )
+                        )
+                    }
+                };
                 if !leaf.note.is_empty() {
                     line.push_str(" — ");
                     line.push_str(&leaf.note);
@@ -2052,5 +2220,185 @@ pub fn write_accountability<W: Write>(
         row.push(leaves.join("\n"));
         row
     });
-    write_rows(out, options, &header, rows)
+    write_rows(out, options, &header.cells, rows)
+}
+
+/// Writes a trend, one row per unit and period: `unit, unit_name, period, framework, rank,
+/// index, grade`, then `<code> percent` for each domain the trend
+/// follows ([`Trend::domains`], the latest framework's codes). A unit's rows come together,
+/// oldest period first, units in the trend's order; a period in which a unit was not
+/// assessed has no row.
+///
+/// One row per unit and period, rather than a column per period, because that is the
+/// table a spreadsheet filters, sorts and pivots: a pivot table with units as rows and
+/// periods as columns gives the side-by-side view of any figure, and a chart of it the
+/// lines of the trend; the columns stay the same however many periods there are, and each
+/// row names the framework its figures were published under. Figures are as each period's
+/// ranking published them; an empty rank is a unit listed outside that ranking, an empty
+/// percent a domain that does not apply or has no match in that period's framework, an
+/// empty grade a period that does not grade (or a unit below its lowest grade).
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when the output cannot be written.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::csv::{Headers, WriteOptions, write_trend};
+/// use par_index::{Cohort, Entry, Framework, RankingOptions, language::Language, trend::Trend};
+///
+/// let framework = Framework::builder("demo", "Demo").domain("1", "Chỉ số CCHC", 100.into()).build()?;
+/// let mut rankings = Vec::new();
+/// for (year, minh_an, cam_kim) in [("2019", "84.5", "88"), ("2020", "89", "87.25"), ("2021", "92.3", "86")] {
+///     let mut cards = Vec::new();
+///     for (unit, name, index) in [("minh-an", "Phường Minh An", minh_an), ("cam-kim", "Xã Cẩm Kim", cam_kim)] {
+///         let mut assessment = framework.assessment(unit, year.parse()?);
+///         assessment.unit_name = name.into();
+///         assessment.push(Entry::new("1".parse()?).with_appraised(index.parse()?));
+///         cards.push(framework.score(&assessment)?);
+///     }
+///     rankings.push(Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?);
+/// }
+/// let trend = Trend::new(&rankings.iter().collect::<Vec<_>>())?;
+///
+/// let mut out = Vec::new();
+/// write_trend(&mut out, &trend, &WriteOptions::default())?;
+/// assert_eq!(String::from_utf8(out)?, "\
+/// unit,unit_name,period,framework,rank,index,grade,1 percent
+/// minh-an,Phường Minh An,2019,demo,2,84.50,B,84.50
+/// minh-an,Phường Minh An,2020,demo,1,89.00,B,89.00
+/// minh-an,Phường Minh An,2021,demo,1,92.30,A,92.30
+/// cam-kim,Xã Cẩm Kim,2019,demo,1,88.00,B,88.00
+/// cam-kim,Xã Cẩm Kim,2020,demo,2,87.25,B,87.25
+/// cam-kim,Xã Cẩm Kim,2021,demo,2,86.00,B,86.00
+/// ");
+///
+/// let mut out = Vec::new();
+/// let people = WriteOptions::default().with_headers(Headers::Human(Language::Vietnamese));
+/// write_trend(&mut out, &trend, &people)?;
+/// assert!(String::from_utf8(out)?.starts_with(
+///     "Mã đơn vị,Đơn vị,Kỳ đánh giá,Bộ chỉ số,Xếp hạng,Chỉ số CCHC,Xếp loại,Lĩnh vực 1: tỷ lệ (%)\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_trend<W: Write>(out: W, trend: &Trend, options: &WriteOptions) -> Result<(), Error> {
+    let mut header = Header::new(options);
+    header.push("unit", Term::UnitId);
+    header.push("unit_name", Term::Unit);
+    header.push("period", Term::Period);
+    header.push("framework", Term::Framework);
+    header.push("rank", Term::Rank);
+    header.push("index", Term::ParIndex);
+    header.push("grade", Term::Grade);
+    for code in trend.domains() {
+        header.node(Level::Domain, code, "percent", Some(Term::Percentage));
+    }
+    let rows = trend.units().iter().flat_map(|unit| {
+        let periods = trend.periods().iter().zip(trend.frameworks());
+        periods
+            .zip(&unit.periods)
+            .filter_map(move |((period, framework), point)| {
+                let point = point.as_ref()?;
+                let mut row = vec![
+                    unit.unit.clone(),
+                    unit.unit_name.clone(),
+                    period.to_string(),
+                    framework.clone(),
+                    text(point.rank),
+                    point.index.to_string(),
+                    point.grade.clone().unwrap_or_default(),
+                ];
+                row.extend(point.domains.iter().map(|d| text(d.as_ref())));
+                Some(row)
+            })
+    });
+    write_rows(out, options, &header.cells, rows)
+}
+
+/// Writes the heads of a trend ([`Trend::with_heads`]), one row per head and period:
+/// `agency, head, period, rank, percent, lost`, heads in the trend's order, oldest period
+/// first; a period whose report does not list the head has no row. The percentage and the
+/// lost points are published by the trend's rounding ([`Trend::rounding`]); a head that owns
+/// nothing in a period has empty rank and percent cells. A trend made without the heads'
+/// reports writes the header alone.
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when the output cannot be written.
+///
+/// # Examples
+///
+/// ```
+/// use par_index::accountability::{Accountability, Agency, AgencyKind, Assignments, Head};
+/// use par_index::csv::{Headers, WriteOptions, write_trend_heads};
+/// use par_index::{Cohort, Entry, Framework, language::Language, trend::Trend};
+///
+/// let framework = Framework::builder("demo", "Demo")
+///     .domain("1", "Cải cách thể chế", 4.into())
+///     .domain("2", "Cải cách thủ tục hành chính", 6.into())
+///     .build()?;
+/// let mut plan = Assignments::new("Phân công CCHC");
+/// plan.agency(Agency::new("TP", "Phòng Tư pháp", AgencyKind::Office, Head::new("Trưởng phòng Tư pháp")))
+///     .agency(Agency::new("VP", "Văn phòng UBND", AgencyKind::Office, Head::new("Chánh Văn phòng")));
+/// plan.assign("1", "TP", &[])?.assign("2", "VP", &[])?;
+/// let accountability = Accountability::new(&framework, plan)?;
+/// let (mut rankings, mut reports) = (Vec::new(), Vec::new());
+/// for (year, second) in [("2019", 3), ("2020", 4), ("2021", 6)] {
+///     let mut ward = framework.assessment("xa-a", year.parse()?);
+///     ward.push(Entry::new("1".parse()?).with_appraised(4.into()));
+///     ward.push(Entry::new("2".parse()?).with_appraised(second.into()));
+///     let cohort = Cohort::new(&framework, [framework.score(&ward)?])?;
+///     reports.push(accountability.cohort_report(&cohort)?);
+///     rankings.push(cohort.rank()?);
+/// }
+/// let trend = Trend::new(&rankings.iter().collect::<Vec<_>>())?
+///     .with_heads(&reports.iter().collect::<Vec<_>>())?;
+///
+/// let mut out = Vec::new();
+/// let people = WriteOptions::default().with_headers(Headers::Human(Language::Vietnamese));
+/// write_trend_heads(&mut out, &trend, &people)?;
+/// assert_eq!(String::from_utf8(out)?, "\
+/// Mã cơ quan,Người đứng đầu,Kỳ đánh giá,Xếp hạng,Tỷ lệ (%),Điểm bị mất
+/// TP,Trưởng phòng Tư pháp,2019,1,100.00,0.00
+/// TP,Trưởng phòng Tư pháp,2020,1,100.00,0.00
+/// TP,Trưởng phòng Tư pháp,2021,1,100.00,0.00
+/// VP,Chánh Văn phòng,2019,2,50.00,3.00
+/// VP,Chánh Văn phòng,2020,2,66.67,2.00
+/// VP,Chánh Văn phòng,2021,1,100.00,0.00
+/// ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_trend_heads<W: Write>(
+    out: W,
+    trend: &Trend,
+    options: &WriteOptions,
+) -> Result<(), Error> {
+    let r = |d: &Exact| trend.rounding().publish(d).to_string();
+    let mut header = Header::new(options);
+    header.push("agency", Term::AgencyCode);
+    header.push("head", Term::Head);
+    header.push("period", Term::Period);
+    header.push("rank", Term::Rank);
+    header.push("percent", Term::Percentage);
+    header.push("lost", Term::Lost);
+    let rows = trend.heads().iter().flat_map(|head| {
+        trend
+            .periods()
+            .iter()
+            .zip(&head.lost)
+            .zip(head.rank.iter().zip(&head.percent))
+            .filter_map(move |((period, lost), (rank, percent))| {
+                // The head is in a period's report exactly when its lost points are known.
+                let lost = lost.as_ref()?;
+                Some(vec![
+                    head.agency.clone(),
+                    head.head.clone(),
+                    period.to_string(),
+                    text(*rank),
+                    text(percent.as_ref().map(r)),
+                    r(lost),
+                ])
+            })
+    });
+    write_rows(out, options, &header.cells, rows)
 }

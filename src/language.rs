@@ -41,6 +41,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::code::Level;
 use crate::error::{Error, ErrorKind};
 use crate::tie::Rank;
 
@@ -136,6 +137,26 @@ impl Language {
     /// A count of things (dossiers, violations), grouped by thousands: `8.037`, `8,037`.
     pub fn count(self, count: u64) -> String {
         self.number(Decimal::from(count))
+    }
+
+    /// The heading of a node's column in a table for people: `Tiêu chí 3.1`, or with what
+    /// the column holds, `Lĩnh vực 1: điểm đạt` (`Domain 1: achieved`).
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // used by the CSV writers
+    pub(crate) fn node_heading(self, level: Level, code: &str, what: Option<Term>) -> String {
+        let node = Term::of_level(level).text(self);
+        match what {
+            None => format!("{node} {code}"),
+            Some(what) => format!("{node} {code}: {}", what.inline(self)),
+        }
+    }
+
+    /// What a unit lost on a leaf, from published figures in this language's notation:
+    /// `mất 2,00 điểm (đạt 6,00/8,00)`, `lost 2.00 (6.00 of 8.00)`.
+    pub(crate) fn leaf_loss(self, lost: &str, points: &str, max: &str) -> String {
+        match self {
+            Language::Vietnamese => format!("mất {lost} điểm (đạt {points}/{max})"),
+            Language::English => format!("lost {lost} ({points} of {max})"),
+        }
     }
 }
 
@@ -290,6 +311,54 @@ pub enum Term {
     FromSelfAssessment,
     /// No input: 0 points.
     Missing,
+    /// Xếp hạng kỳ trước: the rank in the previous period.
+    PreviousRank,
+    /// Chỉ số CCHC kỳ trước: the index in the previous period.
+    PreviousIndex,
+    /// Tỷ lệ kỳ trước (%): a head's percentage in the previous period.
+    PreviousPercent,
+    /// Thay đổi điểm bị mất: the change of a head's lost points.
+    LostChange,
+    /// Thay đổi tỷ lệ: the change of a percentage, in percentage points.
+    PercentChange,
+    /// Tỷ lệ (%): a percentage, as a column's heading ([`Term::Percent`] is its short form).
+    Percentage,
+    /// Mã cơ quan: an agency's code.
+    AgencyCode,
+    /// Cơ quan: an agency.
+    Agency,
+    /// Lý do: why an adjustment was given.
+    Reason,
+    /// Mã cấp trên: a node's parent.
+    Parent,
+    /// Cấp: a node's level (lĩnh vực, tiêu chí, tiêu chí thành phần).
+    Level,
+    /// Tên tiếng Việt: a name in Vietnamese.
+    NameVi,
+    /// Tên tiếng Anh: a name in English.
+    NameEn,
+    /// Phương pháp đánh giá: how a node is assessed.
+    Method,
+    /// Cách chấm điểm: a leaf's scoring rule.
+    Rule,
+    /// Trọng số: a node's weight.
+    Weight,
+    /// Có thể không áp dụng: a leaf a unit may report not applicable.
+    Optional,
+    /// Cách tổng hợp: how a parent combines its children.
+    Combine,
+    /// Khi không áp dụng: what a parent does with children that do not apply.
+    WhenNotApplicable,
+    /// Đã giải quyết: dossiers resolved.
+    Resolved,
+    /// Trễ hạn: dossiers resolved late.
+    Late,
+    /// Thư xin lỗi: letters of apology for late dossiers.
+    Apologies,
+    /// Tỷ lệ xin lỗi: apologies per late dossier, in percent.
+    ApologyRate,
+    /// Không có số liệu hồ sơ: agencies without a dossier record.
+    NoDossierRecords,
 }
 
 impl Term {
@@ -299,6 +368,38 @@ impl Term {
         match language {
             Language::Vietnamese => vi,
             Language::English => en,
+        }
+    }
+
+    /// The term inside a sentence or after a colon: its first letter in lower case
+    /// (`chỉ số CCHC`, `index`), the rest as it is.
+    pub(crate) fn inline(self, language: Language) -> String {
+        let text = self.text(language);
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The term as a heading: its first letter in upper case (`Phối hợp`, `Coordinates`).
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // used by the CSV writers
+    pub(crate) fn heading(self, language: Language) -> String {
+        let text = self.text(language);
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The term for a node's level: lĩnh vực, tiêu chí, tiêu chí thành phần.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // used by the CSV writers
+    pub(crate) fn of_level(level: Level) -> Term {
+        match level {
+            Level::Domain => Term::Domain,
+            Level::Criterion => Term::Criterion,
+            Level::SubCriterion => Term::SubCriterion,
         }
     }
 
@@ -363,6 +464,30 @@ impl Term {
             Term::FromEvidence => ("tính từ số liệu", "from evidence"),
             Term::FromSelfAssessment => ("tự đánh giá", "self-assessed"),
             Term::Missing => ("thiếu số liệu", "missing"),
+            Term::PreviousRank => ("Xếp hạng kỳ trước", "Previous rank"),
+            Term::PreviousIndex => ("Chỉ số CCHC kỳ trước", "Previous index"),
+            Term::PreviousPercent => ("Tỷ lệ kỳ trước (%)", "Previous percent"),
+            Term::LostChange => ("Thay đổi điểm bị mất", "Lost points change"),
+            Term::PercentChange => ("Thay đổi tỷ lệ", "Percent change"),
+            Term::Percentage => ("Tỷ lệ (%)", "Percent"),
+            Term::AgencyCode => ("Mã cơ quan", "Agency code"),
+            Term::Agency => ("Cơ quan", "Agency"),
+            Term::Reason => ("Lý do", "Reason"),
+            Term::Parent => ("Mã cấp trên", "Parent"),
+            Term::Level => ("Cấp", "Level"),
+            Term::NameVi => ("Tên tiếng Việt", "Vietnamese name"),
+            Term::NameEn => ("Tên tiếng Anh", "English name"),
+            Term::Method => ("Phương pháp đánh giá", "Method"),
+            Term::Rule => ("Cách chấm điểm", "Scoring rule"),
+            Term::Weight => ("Trọng số", "Weight"),
+            Term::Optional => ("Có thể không áp dụng", "Optional"),
+            Term::Combine => ("Cách tổng hợp", "Combine"),
+            Term::WhenNotApplicable => ("Khi không áp dụng", "When not applicable"),
+            Term::Resolved => ("Đã giải quyết", "Resolved"),
+            Term::Late => ("Trễ hạn", "Late"),
+            Term::Apologies => ("Thư xin lỗi", "Apologies"),
+            Term::ApologyRate => ("Tỷ lệ xin lỗi", "Apology rate"),
+            Term::NoDossierRecords => ("Không có số liệu hồ sơ", "No dossier records"),
         }
     }
 }

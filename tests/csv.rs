@@ -4,13 +4,13 @@
 #![cfg(feature = "csv")]
 
 use par_index::csv::{
-    AssessmentReader, FrameworkReader, WriteOptions, write_assessments, write_comparison,
-    write_framework, write_ranking, write_scorecards,
+    AssessmentReader, FrameworkReader, Headers, WriteOptions, write_assessments, write_comparison,
+    write_framework, write_ranking, write_scorecards, write_trend, write_trend_heads,
 };
 use par_index::{
     Assessment, Cohort, Entry, Error, ErrorKind, Evidence, Framework, Ranking, RankingOptions,
     RoundingPolicy, Scorecard, assessment::Adjustment, builtin, comparison::Comparison,
-    framework::FrameworkInfo,
+    framework::FrameworkInfo, language::Language, trend::Trend,
 };
 use rust_decimal::Decimal;
 
@@ -354,6 +354,14 @@ fn a_cell_error_keeps_the_library_error_inside() {
 
 fn scored_wards() -> (Framework, Vec<Scorecard>, Vec<Scorecard>) {
     let framework = hoi_an();
+    let current = wards_in(&framework, "2021", 0);
+    let previous = wards_in(&framework, "2020", 5);
+    (framework, current, previous)
+}
+
+/// Four wards of one period, their evidence shifted by `shift` (Cẩm Kim reports 3.1 not
+/// applicable).
+fn wards_in(framework: &Framework, period: &str, shift: i64) -> Vec<Scorecard> {
     let table = |period: &str, shift: i64| {
         let mut text = String::from("unit,unit_name,1.1,1.2,3.1,3.5,8.1\n");
         for (i, (unit, name)) in [
@@ -381,7 +389,7 @@ fn scored_wards() -> (Framework, Vec<Scorecard>, Vec<Scorecard>) {
                 (i * 37 + shift) % 100
             ));
         }
-        let assessments = AssessmentReader::new(&framework)
+        let assessments = AssessmentReader::new(framework)
             .period(period.parse().unwrap())
             .read(text.as_bytes())
             .unwrap();
@@ -394,9 +402,7 @@ fn scored_wards() -> (Framework, Vec<Scorecard>, Vec<Scorecard>) {
             })
             .collect::<Vec<_>>()
     };
-    let current = table("2021", 0);
-    let previous = table("2020", 5);
-    (framework, current, previous)
+    table(period, shift)
 }
 
 /// Reads a CSV text back into a header and rows of cells.
@@ -1162,5 +1168,476 @@ fn an_agency_code_with_an_invisible_character_is_refused() {
     assert_eq!(
         error.to_string(),
         "invalid agency code \"NV\\u{200b}\": it holds U+200B, a control, zero-width or bidirectional formatting character, which cannot be seen"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Headings for people, in Vietnamese and English, and trends.
+
+fn vietnamese() -> WriteOptions {
+    WriteOptions::default().with_headers(Headers::Human(Language::Vietnamese))
+}
+
+fn english() -> WriteOptions {
+    WriteOptions::default().with_headers(Headers::Human(Language::English))
+}
+
+#[test]
+fn a_ranking_for_people_has_the_official_headings_and_the_same_cells() {
+    let (_, scorecards, _) = scored_wards();
+    let ranking = rank_national(&scorecards);
+    let machine = cells(&write(|out| {
+        write_ranking(out, &ranking, &WriteOptions::default())
+    }));
+    let (header, rows) = cells(&write(|out| write_ranking(out, &ranking, &vietnamese())));
+    let mut expected = vec![
+        "Xếp hạng".to_owned(),
+        "Mã đơn vị".to_owned(),
+        "Đơn vị".to_owned(),
+        "Chỉ số CCHC".to_owned(),
+        "Xếp loại".to_owned(),
+    ];
+    for domain in 1..=8 {
+        expected.push(format!("Lĩnh vực {domain}: điểm đạt"));
+        expected.push(format!("Lĩnh vực {domain}: tỷ lệ (%)"));
+        expected.push(format!("Lĩnh vực {domain}: xếp hạng"));
+    }
+    assert_eq!(header, expected);
+    // Only the header changes: the figures stay machine numbers.
+    assert_eq!(rows, machine.1);
+    assert_eq!(
+        machine.0[..6],
+        ["rank", "unit", "unit_name", "index", "grade", "1 points"]
+    );
+
+    let (header, rows) = cells(&write(|out| write_ranking(out, &ranking, &english())));
+    assert_eq!(
+        header[..8],
+        [
+            "Rank",
+            "Unit id",
+            "Unit",
+            "Index",
+            "Grade",
+            "Domain 1: achieved",
+            "Domain 1: percent",
+            "Domain 1: rank"
+        ]
+    );
+    assert_eq!(rows, machine.1);
+}
+
+#[test]
+fn a_comparison_for_people_says_new_and_dropped_in_its_language() {
+    let (_, current, previous) = scored_wards();
+    let before = rank_national(previous.iter().filter(|card| card.unit() != "cam-pho"));
+    let now = rank_national(current.iter().filter(|card| card.unit() != "tan-hiep"));
+    let comparison = Comparison::new(&before, &now).unwrap();
+    let text = write(|out| write_comparison(out, &comparison, &vietnamese()));
+    let (header, rows) = cells(&text);
+    let mut expected: Vec<String> = [
+        "Xếp hạng",
+        "Mã đơn vị",
+        "Đơn vị",
+        "Chỉ số CCHC",
+        "Xếp loại",
+        "Xếp hạng kỳ trước",
+        "Chỉ số CCHC kỳ trước",
+        "Thay đổi xếp hạng",
+        "Thay đổi chỉ số",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    expected.extend((1..=8).map(|d| format!("Lĩnh vực {d}: thay đổi tỷ lệ")));
+    assert_eq!(header, expected);
+    let row = |unit: &str| rows.iter().find(|r| r[1] == unit).unwrap().clone();
+    assert_eq!(row("cam-pho")[7], "mới");
+    assert_eq!(row("tan-hiep")[7], "không còn");
+    // A number of places is a number in every language.
+    let machine = cells(&write(|out| {
+        write_comparison(out, &comparison, &WriteOptions::default())
+    }));
+    let minh_an = machine.1.iter().find(|r| r[1] == "minh-an").unwrap();
+    assert_eq!(&row("minh-an"), minh_an);
+    let english = cells(&write(|out| write_comparison(out, &comparison, &english())));
+    assert_eq!(
+        english.0[5..9],
+        [
+            "Previous rank",
+            "Previous index",
+            "Rank change",
+            "Index change"
+        ]
+    );
+    assert_eq!(english.0[9], "Domain 1: percent change");
+}
+
+#[test]
+fn scorecards_for_people_name_each_node_by_its_level() {
+    let (framework, scorecards, _) = scored_wards();
+    let policy = RoundingPolicy::default();
+    let cohort = Cohort::new(&framework, scorecards).unwrap();
+    let text = write(|out| write_scorecards(out, &cohort, &policy, &vietnamese()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        header[..7],
+        [
+            "Mã đơn vị",
+            "Đơn vị",
+            "Kỳ đánh giá",
+            "Chỉ số CCHC",
+            "Điểm đạt",
+            "Điểm tối đa",
+            "Điểm thưởng, điểm trừ"
+        ]
+    );
+    assert_eq!(
+        header[7..14],
+        [
+            "Lĩnh vực 1",
+            "Tiêu chí 1.1",
+            "Tiêu chí 1.2",
+            "Tiêu chí 1.3",
+            "Tiêu chí 1.4",
+            "Tiêu chí 1.5",
+            "Lĩnh vực 2"
+        ]
+    );
+    assert_eq!(header.len(), 7 + framework.len());
+    // Cẩm Kim reported 3.1 not applicable: said so in Vietnamese.
+    let cam_kim = rows.iter().find(|r| r[0] == "cam-kim").unwrap();
+    assert_eq!(cam_kim[column(&header, "Tiêu chí 3.1")], "không áp dụng");
+    let published = cohort.scorecard("cam-kim").unwrap().publish(&policy);
+    let domain = published
+        .nodes
+        .iter()
+        .find(|n| n.code.as_str() == "3")
+        .unwrap();
+    assert_eq!(
+        cam_kim[column(&header, "Lĩnh vực 3")],
+        domain.points.unwrap().to_string()
+    );
+}
+
+#[test]
+fn an_accountability_report_for_people_speaks_vietnamese_in_its_cells() {
+    use par_index::{
+        accountability::{Accountability, Assignments},
+        csv::write_accountability,
+    };
+
+    let (framework, current, previous) = scored_wards();
+    let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();
+    let cohort = |cards: &[Scorecard]| Cohort::new(&framework, cards.to_vec()).unwrap();
+    let before = accountability.cohort_report(&cohort(&previous)).unwrap();
+    let report = accountability
+        .cohort_report(&cohort(&current))
+        .unwrap()
+        .with_previous(&before)
+        .unwrap();
+    let text = write(|out| write_accountability(out, &report, &vietnamese()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        header,
+        [
+            "Xếp hạng",
+            "Mã cơ quan",
+            "Cơ quan",
+            "Người đứng đầu",
+            "Chủ trì",
+            "Phối hợp",
+            "Điểm tối đa",
+            "Điểm đạt",
+            "Điểm bị mất",
+            "Tỷ lệ (%)",
+            "Đánh giá",
+            "Xếp hạng kỳ trước",
+            "Tỷ lệ kỳ trước (%)",
+            "Thay đổi điểm bị mất",
+            "Thay đổi tỷ lệ",
+            "Nội dung bị mất điểm nhiều nhất"
+        ]
+    );
+    let machine = cells(&write(|out| {
+        write_accountability(out, &report, &WriteOptions::default())
+    }));
+    let r = |x: &par_index::Exact| Language::Vietnamese.number(report.rounding.publish(x));
+    for ((row, machine_row), head) in rows.iter().zip(&machine.1).zip(&report.heads) {
+        assert_eq!(row[10], head.verdict.text(Language::Vietnamese));
+        assert!(
+            [
+                "bằng hoặc cao hơn mức chung",
+                "thấp hơn mức chung",
+                "không được giao"
+            ]
+            .contains(&row[10].as_str()),
+            "{row:?}"
+        );
+        // Figures as in the machine file.
+        assert_eq!(row[..10], machine_row[..10]);
+        assert_eq!(row[11..15], machine_row[11..15]);
+        // The largest losses as sentences, in the Vietnamese notation.
+        let lines: Vec<&str> = row[15].lines().collect();
+        assert_eq!(lines.len(), head.worst_leaves.len());
+        for (line, leaf) in lines.iter().zip(&head.worst_leaves) {
+            assert_eq!(
+                *line,
+                format!(
+                    "{} {} mất {} điểm (đạt {}/{})",
+                    leaf.unit,
+                    leaf.code,
+                    r(&leaf.lost),
+                    r(&leaf.points),
+                    r(&leaf.max_points)
+                )
+            );
+        }
+    }
+    let office = rows.iter().find(|r| r[1] == "VP").unwrap();
+    assert!(
+        office[15].starts_with("minh-an 3.1 mất 6,00 điểm (đạt 2,00/8,00)\n"),
+        "{office:?}"
+    );
+}
+
+#[test]
+fn assessment_and_framework_tables_for_people_are_not_read_back() {
+    let framework = hoi_an();
+    let assessments = varied_assessments(&framework);
+    let text = write(|out| write_assessments(out, &assessments, &vietnamese()));
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "Mã đơn vị,Đơn vị,Kỳ đánh giá,Mã,Số liệu,Điểm tự đánh giá,Điểm thẩm định,Ghi chú,Tài liệu kiểm chứng,Lý do"
+        )
+    );
+    // The cells are the table's own syntax, as in a machine file.
+    let machine = write(|out| write_assessments(out, &assessments, &WriteOptions::default()));
+    assert_eq!(
+        text.split_once('\n').unwrap().1,
+        machine.split_once('\n').unwrap().1
+    );
+    let refused = AssessmentReader::new(&framework)
+        .read(text.as_bytes())
+        .unwrap_err();
+    assert!(
+        matches!(refused.kind(), ErrorKind::MissingColumn { column, .. } if column == "unit"),
+        "{refused}"
+    );
+
+    let table = write(|out| write_framework(out, &framework, &vietnamese()));
+    assert_eq!(
+        table.lines().next(),
+        Some(
+            "Mã,Mã cấp trên,Cấp,Tên tiếng Việt,Tên tiếng Anh,Điểm tối đa,Phương pháp đánh giá,Cách chấm điểm,Trọng số,Có thể không áp dụng,Cách tổng hợp,Khi không áp dụng"
+        )
+    );
+    let english = write(|out| write_framework(out, &framework, &english()));
+    assert_eq!(
+        english.lines().next(),
+        Some(
+            "Code,Parent,Level,Vietnamese name,English name,Maximum,Method,Scoring rule,Weight,Optional,Combine,When not applicable"
+        )
+    );
+    let info = FrameworkInfo {
+        id: framework.id().to_owned(),
+        title: "Hội An".to_owned(),
+        ..FrameworkInfo::default()
+    };
+    let refused = FrameworkReader::new(info)
+        .read(table.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "the table line 1, column \"Mã\": a framework table has the columns code, parent, level, name_vi, name_en, max_points, method, rule, weight, optional, combine, when_not_applicable"
+    );
+}
+
+#[test]
+fn headings_for_people_still_escape_what_a_spreadsheet_would_run() {
+    let framework = small();
+    let mut a = Assessment::new("small", "u1", "2021".parse().unwrap());
+    a.unit_name = "=1+1".to_owned();
+    a.push(Entry::new("1.1".parse().unwrap()).with_evidence(Evidence::Flag(true)))
+        .push(Entry::new("1.2".parse().unwrap()).with_evidence(Evidence::rate(1, 2)))
+        .push(Entry::new("1.3".parse().unwrap()).with_appraised(d("3")));
+    let ranking = Cohort::new(&framework, [framework.score(&a).unwrap()])
+        .unwrap()
+        .rank()
+        .unwrap();
+    assert_eq!(
+        write(|out| write_ranking(out, &ranking, &vietnamese())),
+        "Xếp hạng,Mã đơn vị,Đơn vị,Chỉ số CCHC,Lĩnh vực 1: điểm đạt,Lĩnh vực 1: tỷ lệ (%),Lĩnh vực 1: xếp hạng\n\
+         1,u1,'=1+1,75.00,6.00,75.00,1\n"
+    );
+}
+
+/// Three periods of the wards, Cẩm Phô missing in 2020, with the heads' reports; graded
+/// on a scale that fits their few leaves.
+fn three_periods() -> (Trend, Vec<Ranking>) {
+    use par_index::accountability::{Accountability, Assignments};
+    use par_index::{GradeBand, GradeScale};
+
+    let framework = hoi_an();
+    let scale = GradeScale::new(
+        "thử",
+        [
+            GradeBand::new("Khá", d("15")),
+            GradeBand::new("Trung bình", d("12")),
+            GradeBand::new("Yếu", Decimal::ZERO),
+        ],
+    )
+    .unwrap();
+    let options = RankingOptions::default().with_grades(scale);
+    let accountability = Accountability::new(&framework, Assignments::city_template()).unwrap();
+    let mut rankings = Vec::new();
+    let mut reports = Vec::new();
+    for (period, shift) in [("2019", 9), ("2020", 5), ("2021", 0)] {
+        let cards: Vec<Scorecard> = wards_in(&framework, period, shift)
+            .into_iter()
+            .filter(|card| period != "2020" || card.unit() != "cam-pho")
+            .collect();
+        let cohort = Cohort::new(&framework, cards).unwrap();
+        reports.push(accountability.cohort_report(&cohort).unwrap());
+        rankings.push(cohort.rank_with(&options).unwrap());
+    }
+    let trend = Trend::new(&rankings.iter().collect::<Vec<_>>())
+        .unwrap()
+        .with_heads(&reports.iter().collect::<Vec<_>>())
+        .unwrap();
+    (trend, rankings)
+}
+
+#[test]
+fn a_trend_is_one_row_per_unit_and_period_with_the_published_figures() {
+    let (trend, rankings) = three_periods();
+    let text = write(|out| write_trend(out, &trend, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    let mut expected: Vec<String> = [
+        "unit",
+        "unit_name",
+        "period",
+        "framework",
+        "rank",
+        "index",
+        "grade",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    expected.extend((1..=8).map(|d| format!("{d} percent")));
+    assert_eq!(header, expected);
+    // Four wards in three periods, but Cẩm Phô not in 2020.
+    assert_eq!(rows.len(), 11);
+    assert!(!rows.iter().any(|r| r[0] == "cam-pho" && r[2] == "2020"));
+    // Each row is what that period's ranking published.
+    for row in &rows {
+        let ranking = rankings
+            .iter()
+            .find(|r| r.period().unwrap().as_str() == row[2])
+            .unwrap();
+        let ranked = ranking.unit(&row[0]).unwrap();
+        assert_eq!(row[1], ranked.unit_name);
+        assert_eq!(row[3], "vn-hoi-an-city-illustrative");
+        assert_eq!(row[4], ranked.rank.unwrap().to_string());
+        assert_eq!(row[5], ranked.index.published().to_string());
+        assert_eq!(row[6], ranked.grade.clone().unwrap_or_default());
+        for code in 1..=8 {
+            let percent = ranked
+                .domain(code.to_string())
+                .unwrap()
+                .percent
+                .as_ref()
+                .map(|p| p.published().to_string())
+                .unwrap_or_default();
+            assert_eq!(row[column(&header, &format!("{code} percent"))], percent);
+        }
+    }
+    // A unit's rows come together, oldest period first.
+    let minh_an: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[0] == "minh-an")
+        .map(|r| r[2].as_str())
+        .collect();
+    assert_eq!(minh_an, ["2019", "2020", "2021"]);
+    let grades: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[0] == "minh-an")
+        .map(|r| r[6].as_str())
+        .collect();
+    assert_eq!(grades, ["Khá", "Trung bình", "Yếu"]);
+    let order: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let mut grouped = order.clone();
+    grouped.dedup();
+    assert_eq!(grouped.len(), 4, "{order:?}");
+
+    let people = cells(&write(|out| write_trend(out, &trend, &vietnamese())));
+    let mut expected: Vec<String> = [
+        "Mã đơn vị",
+        "Đơn vị",
+        "Kỳ đánh giá",
+        "Bộ chỉ số",
+        "Xếp hạng",
+        "Chỉ số CCHC",
+        "Xếp loại",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    expected.extend((1..=8).map(|d| format!("Lĩnh vực {d}: tỷ lệ (%)")));
+    assert_eq!(people.0, expected);
+    assert_eq!(people.1, rows);
+}
+
+#[test]
+fn a_trend_lists_each_heads_percentage_over_the_periods() {
+    let (trend, _) = three_periods();
+    let text = write(|out| write_trend_heads(out, &trend, &WriteOptions::default()));
+    let (header, rows) = cells(&text);
+    assert_eq!(
+        header,
+        ["agency", "head", "period", "rank", "percent", "lost"]
+    );
+    let periods = ["2019", "2020", "2021"];
+    assert_eq!(rows.len(), trend.heads().len() * 3);
+    let publish = |x: &par_index::Exact| trend.rounding().publish(x).to_string();
+    for (head, chunk) in trend.heads().iter().zip(rows.chunks(3)) {
+        for (i, row) in chunk.iter().enumerate() {
+            assert_eq!(row[0], head.agency);
+            assert_eq!(row[1], head.head);
+            assert_eq!(row[2], periods[i]);
+            assert_eq!(
+                row[3],
+                head.rank[i].map(|r| r.to_string()).unwrap_or_default()
+            );
+            assert_eq!(
+                row[4],
+                head.percent[i].as_ref().map(publish).unwrap_or_default()
+            );
+            assert_eq!(row[5], publish(head.lost[i].as_ref().unwrap()));
+        }
+    }
+    let home = rows
+        .iter()
+        .filter(|r| r[0] == "PNV")
+        .map(|r| r[4].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(home.len(), 3);
+    assert!(home.iter().all(|p| !p.is_empty()), "{home:?}");
+
+    let people = write(|out| write_trend_heads(out, &trend, &vietnamese()));
+    assert_eq!(
+        people.lines().next(),
+        Some("Mã cơ quan,Người đứng đầu,Kỳ đánh giá,Xếp hạng,Tỷ lệ (%),Điểm bị mất")
+    );
+    let english = write(|out| write_trend_heads(out, &trend, &english()));
+    assert_eq!(
+        english.lines().next(),
+        Some("Agency code,Head,Period,Rank,Percent,Lost")
+    );
+    // Without the heads' reports, the header alone.
+    let (_, rankings) = three_periods();
+    let bare = Trend::new(&rankings.iter().collect::<Vec<_>>()).unwrap();
+    assert_eq!(
+        write(|out| write_trend_heads(out, &bare, &WriteOptions::default())),
+        "agency,head,period,rank,percent,lost\n"
     );
 }

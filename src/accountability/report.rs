@@ -734,10 +734,7 @@ impl AccountabilityReport {
                     visible(&head.agency.head_label()),
                     visible(&leaf.unit),
                     leaf.code,
-                    match language {
-                        Language::Vietnamese => format!("mất {lost} điểm (đạt {points}/{max})"),
-                        Language::English => format!("lost {lost} ({points} of {max})"),
-                    }
+                    language.leaf_loss(&lost, &points, &max)
                 ));
                 if !leaf.note.is_empty() {
                     text.push_str(" — ");
