@@ -6,11 +6,16 @@
 //! of such a criterion was not found in any source, so the ledger produces evidence
 //! ([`Evidence::Rate`]) for a leaf whose rule the framework declares.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::accountability::agency::Agency;
 use crate::error::{DossierCount, Error, ErrorKind, Operation};
+use crate::language::{Language, Term};
+use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
+use crate::table::{Align, Table, visible};
 
 /// One agency's dossiers for a period: resolved, resolved late, and apologies issued.
 ///
@@ -316,6 +321,76 @@ impl ApologyLedger {
     /// Declared agencies with no record (no data, which is not the same as zero dossiers).
     pub fn without_records(&self) -> &[String] {
         &self.without_records
+    }
+
+    /// The ledger as a plain-text table in `language`: one row per record (agency, dossiers
+    /// resolved, late, apologies, apologies per late dossier), a total row, and the agencies
+    /// without a record. Counts are grouped by thousands and the rate published with two
+    /// places, half away from zero ([`RoundingPolicy::default`]), in the language's notation;
+    /// `–` where nothing was late.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::accountability::{ApologyLedger, Assignments, LateDossiers};
+    /// use par_index::language::Language;
+    ///
+    /// let template = Assignments::city_template();
+    /// let ledger = ApologyLedger::new(&template.agencies, vec![
+    ///     LateDossiers::new("TTHCC", 8_037, 2_890, 2_485)?,
+    ///     LateDossiers::new("PTP", 164, 0, 0)?,
+    /// ])?;
+    /// assert_eq!(ledger.render_in(Language::Vietnamese), "\
+    /// Cơ quan    Đã giải quyết  Trễ hạn  Thư xin lỗi  Tỷ lệ xin lỗi
+    /// TTHCC              8.037    2.890        2.485         85,99%
+    /// PTP                  164        0            0              –
+    /// Tổng cộng          8.201    2.890        2.485         85,99%
+    /// Không có số liệu hồ sơ: PNV, VP, PTCKH, PVHTT
+    /// ");
+    /// assert!(ledger.to_string().starts_with("Agency  Resolved   Late  Apologies  Apology rate\n"));
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn render_in(&self, language: Language) -> String {
+        let mut table = Table::new(&[
+            (Term::Agency.text(language), Align::Left),
+            (Term::Resolved.text(language), Align::Right),
+            (Term::Late.text(language), Align::Right),
+            (Term::Apologies.text(language), Align::Right),
+            (Term::ApologyRate.text(language), Align::Right),
+        ]);
+        let policy = RoundingPolicy::default();
+        let row = |agency: &str, record: &LateDossiers| {
+            vec![
+                agency.to_owned(),
+                language.count(record.resolved),
+                language.count(record.late),
+                language.count(record.apologies),
+                record.apology_rate().map_or_else(
+                    || "–".to_owned(),
+                    |rate| format!("{}%", language.number(policy.apply(rate))),
+                ),
+            ]
+        };
+        for record in &self.records {
+            table.row(row(&record.agency, record));
+        }
+        table.row(row(Term::Total.text(language), &self.total));
+        let mut text = table.render();
+        if !self.without_records.is_empty() {
+            text.push_str(&format!(
+                "{}: {}\n",
+                Term::NoDossierRecords.text(language),
+                visible(&self.without_records.join(", "))
+            ));
+        }
+        text
+    }
+}
+
+/// The ledger as a plain-text table in English (see [`ApologyLedger::render_in`]).
+impl fmt::Display for ApologyLedger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render_in(Language::English))
     }
 }
 

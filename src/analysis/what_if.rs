@@ -11,10 +11,12 @@ use crate::code::Code;
 use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
 use crate::figure::Figure;
+use crate::language::{Language, Term};
 use crate::math::checked_sub;
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rule::Evidence;
 use crate::scorecard::{NodeScore, Scorecard, ScoringOptions};
+use crate::table::visible;
 use crate::tie::Rank;
 
 /// A leaf's new input in a [`WhatIf`].
@@ -463,24 +465,74 @@ fn applied(node: Option<&NodeScore>) -> Option<Exact> {
     node.filter(|n| n.applicable).map(|n| n.points.clone())
 }
 
-impl fmt::Display for WhatIf {
-    /// One line: `TTHCC: index 89.00 → 91.00, rank 3 → 2, grade B → A` (the grade when the
-    /// ranking grades; `–` for no grade).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: index {} → {}, rank {} → {}",
-            self.unit_name, self.before.index, self.after.index, self.before.rank, self.after.rank
-        )?;
+impl WhatIf {
+    /// The what-if in one line in `language`, with the figures in its notation:
+    /// `Trung tâm Hành chính công: chỉ số CCHC 81,69 → 83,69, xếp hạng 6 → 5, xếp loại Khá → Khá`
+    /// (the grade when the ranking grades; `–` for no grade).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::analysis::what_if::{LeafChange, WhatIf};
+    /// use par_index::{Cohort, Entry, Evidence, Framework, RankingOptions, Rule, language::Language};
+    ///
+    /// let framework = Framework::builder("demo", "Demo")
+    ///     .domain("1", "Chỉ đạo, điều hành", 40.into())
+    ///     .domain("2", "Hồ sơ đúng hạn", 60.into())
+    ///     .rule(Rule::proportional())
+    ///     .build()?;
+    /// let mut cards = Vec::new();
+    /// for (unit, name, first, on_time) in [("hoi-an", "Hội An", 40, 95), ("tam-ky", "Tam Kỳ", 35, 80)] {
+    ///     let mut assessment = framework.assessment(unit, "2024".parse()?);
+    ///     assessment.unit_name = name.into();
+    ///     assessment.push(Entry::new("1".parse()?).with_appraised(first.into()));
+    ///     assessment.push(Entry::new("2".parse()?).with_evidence(Evidence::Percent(on_time.into())));
+    ///     cards.push(framework.score(&assessment)?);
+    /// }
+    /// let ranking = Cohort::new(&framework, cards)?.rank_with(&RankingOptions::national())?;
+    /// let change = LeafChange::evidence("2".parse()?, Evidence::Percent(100.into()));
+    /// let what_if = WhatIf::run(&ranking, "tam-ky", &[change])?;
+    /// assert_eq!(
+    ///     what_if.render_in(Language::Vietnamese),
+    ///     "Tam Kỳ: chỉ số CCHC 83,00 → 95,00, xếp hạng 2 → 2, xếp loại B → A"
+    /// );
+    /// assert_eq!(
+    ///     what_if.render_in(Language::English),
+    ///     "Tam Kỳ: index 83.00 → 95.00, rank 2 → 2, grade B → A"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render_in(&self, language: Language) -> String {
+        let mut line = format!(
+            "{}: {} {} → {}, {} {} → {}",
+            visible(&self.unit_name),
+            Term::ParIndex.inline(language),
+            language.number(self.before.index.published()),
+            language.number(self.after.index.published()),
+            Term::Rank.inline(language),
+            language.rank(self.before.rank),
+            language.rank(self.after.rank),
+        );
         if self.graded {
-            let grade = |g: &Option<String>| g.clone().unwrap_or_else(|| "–".to_owned());
-            write!(
-                f,
-                ", grade {} → {}",
+            let grade = |g: &Option<String>| {
+                g.as_deref()
+                    .map_or_else(|| "–".to_owned(), |g| visible(g).into_owned())
+            };
+            line.push_str(&format!(
+                ", {} {} → {}",
+                Term::Grade.inline(language),
                 grade(&self.before.grade),
                 grade(&self.after.grade)
-            )?;
+            ));
         }
-        Ok(())
+        line
+    }
+}
+
+impl fmt::Display for WhatIf {
+    /// One line in English: `TTHCC: index 89.00 → 91.00, rank 3 → 2, grade B → A` (see
+    /// [`WhatIf::render_in`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render_in(Language::English))
     }
 }
