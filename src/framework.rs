@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::code::{Code, Level, NodeRef};
 use crate::error::{Error, ErrorKind, NodeField};
+use crate::language::Language;
 use crate::math::checked_sum_decimals;
 use crate::rule::Rule;
 
@@ -87,6 +88,14 @@ pub struct FrameworkInfo {
     pub id: String,
     /// A title for people.
     pub title: String,
+    /// The title in Vietnamese, where `title` is in another language (the built-ins' titles
+    /// are in English); reports in Vietnamese show it ([`FrameworkInfo::title_in`]). Empty
+    /// when `title` serves every language.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
+    pub title_vi: String,
     /// The decision it implements, if any.
     #[cfg_attr(feature = "serde", serde(default))]
     pub decision: Option<Decision>,
@@ -109,6 +118,34 @@ pub struct FrameworkInfo {
     /// Anything a reader should know: what is not verified, known inconsistencies.
     #[cfg_attr(feature = "serde", serde(default))]
     pub notes: String,
+}
+
+impl FrameworkInfo {
+    /// The title a report in `language` shows: [`title_vi`](FrameworkInfo::title_vi) in
+    /// Vietnamese when there is one, else [`title`](FrameworkInfo::title).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::{builtin, language::Language};
+    ///
+    /// let framework = builtin::get("vn-par-province-2017")?;
+    /// assert_eq!(
+    ///     framework.info().title_in(Language::Vietnamese),
+    ///     "Chỉ số CCHC cấp tỉnh năm 2017 (Quyết định 2948/QĐ-BNV), đến cấp lĩnh vực"
+    /// );
+    /// assert_eq!(
+    ///     framework.info().title_in(Language::English),
+    ///     "Provincial PAR Index 2017 (Decision 2948/QĐ-BNV), domain level"
+    /// );
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn title_in(&self, language: Language) -> &str {
+        match language {
+            Language::Vietnamese if !self.title_vi.is_empty() => &self.title_vi,
+            _ => &self.title,
+        }
+    }
 }
 
 /// What a survey or source assesses a node by.

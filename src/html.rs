@@ -440,8 +440,13 @@ impl<'a> HtmlReport<'a> {
     fn title_text(&self) -> String {
         match (&self.title, self.ranking.period()) {
             (Some(title), _) => title.clone(),
-            (None, Some(period)) => format!("{}, {period}", self.framework.info().title),
-            (None, None) => self.framework.info().title.clone(),
+            (None, Some(period)) => {
+                format!(
+                    "{}, {period}",
+                    self.framework.info().title_in(self.language)
+                )
+            }
+            (None, None) => self.framework.info().title_in(self.language).to_owned(),
         }
     }
 
@@ -454,7 +459,7 @@ impl<'a> HtmlReport<'a> {
             header {
                 h1 { (title) }
                 p.meta {
-                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title) } " (" code { (info.id) } ")"
+                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title_in(lang)) } " (" code { (info.id) } ")"
                     @if let Some(decision) = &info.decision { ", " (Text::Decision.text(lang)) " " (decision.number) }
                     @if let Some(period) = self.ranking.period() { " · " (Term::Period.text(lang)) " " (period.as_str()) }
                     @if let Some(previous) = previous { ", " (Text::ComparedWith.text(lang)) " " (previous.as_str()) }
@@ -683,7 +688,7 @@ impl<'a> HtmlReport<'a> {
             section id="accountability" {
                 h2 { (Term::Accountability.text(lang)) }
                 p.meta {
-                    span lang="vi" { (report.title) } " · " (units)
+                    span lang="vi" { (report.title_in(lang)) } " · " (units)
                     @if let Some(previous) = &report.previous_period { ", " (Text::ComparedWith.text(lang)) " " (previous.as_str()) }
                 }
                 @if report.inferred { p.warning { strong { (Text::InferredWarning.text(lang)) } } }
@@ -894,7 +899,7 @@ impl<'a> HtmlReport<'a> {
             article.unit-page id=(format!("unit-{}", card.unit())) data-unit=(card.unit()) data-pages=(pages) {
                 h2 { (page.title(lang)) }
                 p.meta {
-                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title) }
+                    (Term::Framework.text(lang)) ": " span lang="vi" { (info.title_in(lang)) }
                     " · " (Term::Period.text(lang)) " " (card.period().as_str())
                 }
                 p.standing { strong { (page.standing_line(lang)) } }

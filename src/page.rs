@@ -293,7 +293,7 @@ impl<'a> ScorecardPage<'a> {
             text,
             "{}: {} ({}) · {}: {}",
             Term::Framework.text(language),
-            info.title,
+            info.title_in(language),
             info.id,
             Term::Period.text(language),
             self.scorecard.period()

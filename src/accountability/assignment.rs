@@ -80,6 +80,14 @@ pub struct NodeAssignment {
 pub struct Assignments {
     /// A title for people.
     pub title: String,
+    /// The title in Vietnamese, where `title` is in another language (the templates' titles
+    /// are in English); reports in Vietnamese show it. Empty when `title` serves every
+    /// language.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
+    pub title_vi: String,
     /// The id of the framework these assignments are for; `None` when they are meant for any
     /// framework with the same domain codes (as the templates are).
     #[cfg_attr(

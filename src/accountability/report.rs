@@ -380,6 +380,12 @@ pub struct HeadReport {
 pub struct AccountabilityReport {
     /// The title of the assignments.
     pub title: String,
+    /// Their title in Vietnamese, where they give one ([`Assignments::title_vi`](crate::accountability::Assignments::title_vi)).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
+    pub title_vi: String,
     /// True when the assignments are inferred (a template), not taken from a decision.
     pub inferred: bool,
     /// The framework's id.
@@ -600,6 +606,7 @@ impl Accountability {
 
         Ok(AccountabilityReport {
             title: self.assignments().title.clone(),
+            title_vi: self.assignments().title_vi.clone(),
             inferred: self.assignments().inferred,
             framework: framework.id().to_owned(),
             period: period.clone(),
@@ -759,6 +766,15 @@ impl fmt::Display for AccountabilityReport {
 }
 
 impl AccountabilityReport {
+    /// The title a report in `language` shows: [`title_vi`](AccountabilityReport::title_vi)
+    /// in Vietnamese when the assignments give one, else [`title`](AccountabilityReport::title).
+    pub fn title_in(&self, language: Language) -> &str {
+        match language {
+            Language::Vietnamese if !self.title_vi.is_empty() => &self.title_vi,
+            _ => &self.title,
+        }
+    }
+
     /// The report as a plain-text table in `language` (see its [`Display`](fmt::Display)).
     ///
     /// # Examples
@@ -813,7 +829,7 @@ impl AccountabilityReport {
         writeln!(
             f,
             "{}{} — {framework} {}, {}, {period} {}",
-            visible(&self.title),
+            visible(self.title_in(language)),
             if self.inferred { inferred } else { "" },
             self.framework,
             units,

@@ -67,9 +67,10 @@ fn domains(leads: [&str; 6]) -> Result<Vec<NodeAssignment>, Error> {
 
 /// An inferred template: `agencies`, and the eight domains led as [`domains`] assigns them to
 /// the agency codes in `leads`.
-fn template(title: &str, agencies: Vec<Agency>, leads: [&str; 6]) -> Assignments {
+fn template(title: &str, title_vi: &str, agencies: Vec<Agency>, leads: [&str; 6]) -> Assignments {
     Assignments {
         title: title.to_owned(),
+        title_vi: title_vi.to_owned(),
         framework: None,
         inferred: true,
         sources: SOURCES.iter().map(|s| (*s).to_owned()).collect(),
@@ -108,6 +109,7 @@ impl Assignments {
     pub fn provincial_template() -> Assignments {
         template(
             "Lead agencies per domain of a provincial PAR index (template)",
+            "Cơ quan chủ trì theo lĩnh vực của Chỉ số CCHC cấp tỉnh (mẫu)",
             vec![
                 agency(
                     "SNV",
@@ -190,6 +192,7 @@ impl Assignments {
     pub fn city_template() -> Assignments {
         template(
             "Lead agencies per domain of a city PAR index, e.g. Hội An (template)",
+            "Cơ quan chủ trì theo lĩnh vực của Chỉ số CCHC cấp thành phố, ví dụ Hội An (mẫu)",
             vec![
                 agency(
                     "PNV",

@@ -12,6 +12,7 @@ const ID: &str = "vn-hai-phong-heads-2025";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Hải Phòng heads' scorecard (Decision 212/2025/QĐ-UBND, Annex 01)",
+    title_vi: "Phiếu chấm điểm người đứng đầu, Hải Phòng (Quyết định 212/2025/QĐ-UBND, Phụ lục 01)",
     issued: Some(Issued {
         number: "212/2025/QĐ-UBND",
         date: "2025-11-18",

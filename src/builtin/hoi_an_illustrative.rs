@@ -13,6 +13,7 @@ const ID: &str = "vn-hoi-an-city-illustrative";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Hội An city PAR index for offices and wards (illustrative)",
+    title_vi: "Chỉ số CCHC các phòng, ban và xã, phường thành phố Hội An (minh họa)",
     issued: None,
     verified_depth: None,
     build: vn_hoi_an_city_illustrative,

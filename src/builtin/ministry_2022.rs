@@ -14,6 +14,7 @@ const ID: &str = "vn-par-ministry-2022";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Ministry PAR Index 2022 (Decision 876/QĐ-BNV), survey share only",
+    title_vi: "Chỉ số CCHC cấp bộ năm 2022 (Quyết định 876/QĐ-BNV), chỉ tách phần điều tra xã hội học",
     issued: Some(DECISION_876),
     verified_depth: Some(Level::Domain),
     build: vn_par_ministry_2022,

@@ -101,6 +101,7 @@ static STRUCTURES: [&Structure; 3] = [
 pub struct Builtin {
     id: &'static str,
     title: &'static str,
+    title_vi: &'static str,
     /// The decision that issued it; `None` for an illustration, which no decision issued.
     issued: Option<Issued>,
     verified_depth: Option<Level>,
@@ -144,6 +145,11 @@ impl Builtin {
     /// The framework's title.
     pub fn title(&self) -> &'static str {
         self.title
+    }
+
+    /// The framework's title in Vietnamese.
+    pub fn title_vi(&self) -> &'static str {
+        self.title_vi
     }
 
     /// The decision's number as printed (`2948/QĐ-BNV`); `None` for an illustration.
@@ -193,6 +199,7 @@ impl Builtin {
         FrameworkInfo {
             id: self.id.to_owned(),
             title: self.title.to_owned(),
+            title_vi: self.title_vi.to_owned(),
             decision: self.issued.map(|issued| Decision {
                 number: issued.number.to_owned(),
                 date: issued.date.to_owned(),

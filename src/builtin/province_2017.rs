@@ -17,6 +17,7 @@ const DECISION_2948: Issued =
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Provincial PAR Index 2017 (Decision 2948/QĐ-BNV), domain level",
+    title_vi: "Chỉ số CCHC cấp tỉnh năm 2017 (Quyết định 2948/QĐ-BNV), đến cấp lĩnh vực",
     issued: Some(DECISION_2948),
     verified_depth: Some(Level::Domain),
     build: vn_par_province_2017,

@@ -14,6 +14,7 @@ const ID: &str = "vn-par-province-2022";
 pub(super) const BUILTIN: Builtin = Builtin {
     id: ID,
     title: "Provincial PAR Index 2022 (Decision 876/QĐ-BNV), component level",
+    title_vi: "Chỉ số CCHC cấp tỉnh năm 2022 (Quyết định 876/QĐ-BNV), đến cấp thành phần",
     issued: Some(DECISION_876),
     verified_depth: Some(Level::Domain),
     build: vn_par_province_2022,
