@@ -101,18 +101,46 @@ struct Args {
     html: Option<std::path::PathBuf>,
 }
 
+/// The language of the example's messages, errors included: the one asked for with
+/// `--lang`, Vietnamese unless it is `en`.
+fn requested_language() -> Language {
+    let given: Vec<String> = std::env::args().skip(1).collect();
+    given
+        .windows(2)
+        .find(|pair| pair[0] == "--lang")
+        .and_then(|pair| pair[1].parse().ok())
+        .unwrap_or(Language::Vietnamese)
+}
+
 fn args() -> Result<Args, Box<dyn std::error::Error>> {
+    let given: Vec<String> = std::env::args().skip(1).collect();
+    let said = requested_language();
     let mut language = Language::Vietnamese;
     let mut html = None;
-    let mut rest = std::env::args().skip(1);
+    let mut rest = given.into_iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--lang" => language = rest.next().ok_or("--lang needs vi or en")?.parse()?,
-            "--html" => html = Some(rest.next().ok_or("--html needs a file")?.into()),
+            "--lang" => {
+                language = rest
+                    .next()
+                    .ok_or_else(|| say(said, "--lang cần vi hoặc en", "--lang needs vi or en"))?
+                    .parse()?
+            }
+            "--html" => {
+                html = Some(
+                    rest.next()
+                        .ok_or_else(|| say(said, "--html cần một tệp", "--html needs a file"))?
+                        .into(),
+                )
+            }
             other => {
-                return Err(
-                    format!("unknown argument {other:?}; use --lang vi|en, --html FILE").into(),
-                );
+                return Err(match said {
+                    Language::Vietnamese => {
+                        format!("tham số không hợp lệ {other:?}; dùng --lang vi|en, --html TỆP")
+                    }
+                    _ => format!("unknown argument {other:?}; use --lang vi|en, --html FILE"),
+                }
+                .into());
             }
         }
     }
@@ -128,11 +156,21 @@ fn say(language: Language, vi: &str, en: &str) -> String {
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}: {error}", say(requested_language(), "lỗi", "error"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let Args { language, html } = args()?;
     let lang = language;
     let framework = builtin::get("vn-hoi-an-city-illustrative")?;
-    println!("{} ({})", framework.info().title, framework.id());
+    println!("{} ({})", framework.info().title_in(lang), framework.id());
     println!(
         "{}\n",
         say(
@@ -293,12 +331,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let at_90 = LeafChange::evidence("3.1".parse()?, Evidence::Percent(Decimal::from(90)));
     let what_if = WhatIf::run(&office_ranking, "TTHCC", &[at_90])?;
     println!(
-        "\n{} {what_if}",
+        "\n{} {}",
         say(
             lang,
             "Nếu tiêu chí 3.1 đạt 90% đúng hạn thay vì 64,04%:",
             "What if leaf 3.1 had been 90% on time, not 64.04%?"
-        )
+        ),
+        what_if.render_in(lang)
     );
 
     // What the last ward needs for the next grade, and the plan in actions, each step with
@@ -482,7 +521,6 @@ fn print_apologies(agencies: &[Agency], lang: Language) -> Result<(), Box<dyn st
         })
         .collect::<Result<Vec<_>, Box<dyn std::error::Error>>>()?;
     let ledger = ApologyLedger::new(agencies, records)?;
-    let policy = RoundingPolicy::default();
     println!(
         "\n{}\n",
         say(
@@ -491,39 +529,7 @@ fn print_apologies(agencies: &[Agency], lang: Language) -> Result<(), Box<dyn st
             "Late dossiers and written apologies, city offices (apologies illustrative):"
         )
     );
-    let header = match lang {
-        Language::Vietnamese => [
-            "Cơ quan",
-            "Đã giải quyết",
-            "Trễ hạn",
-            "Thư xin lỗi",
-            "Tỷ lệ",
-        ],
-        _ => ["Office", "Resolved", "Late", "Apologies", "Coverage"],
-    };
-    println!(
-        "{:<8}  {:>13}  {:>7}  {:>11}  {:>8}",
-        header[0], header[1], header[2], header[3], header[4]
-    );
-    for record in ledger.records().iter().chain([ledger.total()]) {
-        let coverage = record.apology_rate().map_or_else(
-            || "–".to_owned(),
-            |r| format!("{}%", lang.number(policy.apply(r))),
-        );
-        println!(
-            "{:<8}  {:>13}  {:>7}  {:>11}  {:>8}",
-            record.agency(),
-            lang.count(record.resolved()),
-            lang.count(record.late()),
-            lang.count(record.apologies()),
-            coverage
-        );
-    }
-    println!(
-        "{}: {}",
-        say(lang, "Không có hồ sơ", "No dossier records"),
-        ledger.without_records().join(", ")
-    );
+    print!("{}", ledger.render_in(lang));
     Ok(())
 }
 
@@ -646,7 +652,7 @@ fn print_domains(framework: &Framework, ranking: &Ranking, lang: Language) {
     let width = width.max(Term::Unit.text(lang).chars().count());
     print!("{:<width$}", Term::Unit.text(lang));
     for code in &codes {
-        print!("  {:>6}", format!("D{code}"));
+        print!("  {code:>6}");
     }
     println!();
     for unit in ranking.units() {
@@ -664,8 +670,8 @@ fn print_domains(framework: &Framework, ranking: &Ranking, lang: Language) {
     let names: Vec<String> = framework
         .domains()
         .map(|d| match lang {
-            Language::Vietnamese => format!("D{} {}", d.code(), d.name_vi()),
-            _ => format!("D{} {}", d.code(), d.name_en()),
+            Language::Vietnamese => format!("{}. {}", d.code(), d.name_vi()),
+            _ => format!("{}. {}", d.code(), d.name_en()),
         })
         .collect();
     println!("\n{}", names.join("; "));
