@@ -11,9 +11,13 @@
 //! ```
 //!
 //! The sample data under `examples/data/` is illustrative (see the `hoi_an` example).
-//! Arguments are parsed by `clap`; the table, the HTML report, the help and the prefix of the
-//! command's messages are in Vietnamese unless `--lang en` is given (`clap`'s own usage
-//! errors stay in English). Errors name the file and, where there is one, the line;
+//! Arguments are parsed by `clap`. The table, the HTML report, the CSV headings with
+//! `--csv-headers human`, the help and the command's own messages are in Vietnamese unless
+//! `--lang en` is given. Two kinds of text stay in English: `clap`'s own usage errors (an
+//! unknown option, a missing or unreadable value) and the library's error messages, a
+//! catalogue for developers, which the command quotes after its own words
+//! (`lỗi: wards.csv line 3, column "3.1": cannot read …`). Errors name the file and, where
+//! there is one, the line;
 //! the exit code is 1 for an input or output error and 2 for a usage error, so `main` returns
 //! an [`ExitCode`] rather than a boxed error.
 //!
@@ -31,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
-use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
+use par_index::csv::{AssessmentReader, FrameworkReader, Headers, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
     Assessment, Cohort, Framework, GradeScale, Period, Ranking, RankingOptions, ScoringOptions,
@@ -39,7 +43,7 @@ use par_index::{
     builtin,
     comparison::Comparison,
     framework::FrameworkInfo,
-    language::Language,
+    language::{Language, Term},
 };
 
 /// The largest input file read: 256 MiB, some forty times a province's largest cohort in
@@ -90,6 +94,10 @@ pub struct Options {
     /// CSV with a UTF-8 byte-order mark and CRLF, for Excel (CSV formats)
     #[arg(long)]
     pub excel: bool,
+    /// The CSV header row: machine (short names that scripts and the readers use) or human
+    /// (headings for people, in the language of --lang) (CSV formats)
+    #[arg(long, value_enum, value_name = "H", default_value = "machine")]
+    pub csv_headers: CsvHeaders,
     /// The character that separates the cells of the CSV files read, such as ';' for a file
     /// saved by Excel in a Vietnamese locale
     #[arg(long, value_name = "C", value_parser = parse_delimiter)]
@@ -126,6 +134,8 @@ Tùy chọn:
                        thang xếp loại
   --title T            tiêu đề báo cáo HTML
   --excel              CSV có BOM UTF-8 và CRLF, để mở bằng Excel
+  --csv-headers H      dòng tiêu đề của CSV: machine (mặc định; tên cột ngắn cho máy và
+                       chương trình đọc) hoặc human (tên cột cho người đọc, theo --lang)
   --delimiter C        ký tự phân cách ô của các tệp CSV đọc vào, như ';' cho tệp Excel lưu
                        theo định dạng tiếng Việt
   --lenient            tiêu chí thiếu số liệu được 0 điểm (liệt kê) thay vì bị từ chối
@@ -164,6 +174,15 @@ where
 
 fn parse_language(text: &str) -> Result<Language, String> {
     text.parse().map_err(|e: par_index::Error| e.to_string())
+}
+
+/// The header row of the CSV formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvHeaders {
+    /// Short names for scripts and the readers (rank, unit, index …)
+    Machine,
+    /// Headings for people, in the language of --lang (Xếp hạng, Đơn vị, Chỉ số CCHC …)
+    Human,
 }
 
 /// What to produce.
@@ -217,10 +236,66 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     }
 }
 
+/// Why the arguments were not taken, or the help asked for.
+#[derive(Debug)]
+pub enum Usage {
+    /// clap's own: the help, or a usage error (an unknown option, a missing or invalid
+    /// value), in English.
+    Clap(clap::Error),
+    /// An option that has no effect with the other arguments, said in the command's
+    /// language.
+    Inapplicable {
+        /// Why.
+        message: String,
+        /// The language it is said in.
+        language: Language,
+    },
+}
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Usage::Clap(error) => error.fmt(f),
+            Usage::Inapplicable { message, language } => {
+                writeln!(f, "{}: {message}", say(*language, "lỗi", "error"))
+            }
+        }
+    }
+}
+
+impl Usage {
+    /// Prints the help to standard output, or the error to standard error, and gives the exit
+    /// code: 0 for the help, 2 for a usage error.
+    pub fn report(&self) -> ExitCode {
+        match self {
+            Usage::Clap(error) => {
+                let _ = error.print();
+                match error.kind() {
+                    clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                    _ => ExitCode::from(2),
+                }
+            }
+            Usage::Inapplicable { .. } => {
+                eprint!("{self}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+/// The command's own sentence in `language`: `vi` in Vietnamese, `en` in English.
+fn say(language: Language, vi: impl Into<String>, en: impl Into<String>) -> String {
+    match language {
+        Language::Vietnamese => vi.into(),
+        _ => en.into(),
+    }
+}
+
 /// Parses the arguments (the program's name first), then refuses options that do not apply
-/// to the inputs given. Help and usage errors come back as clap's error, to print and exit
-/// with.
-pub fn parse_args<I, T>(args: I) -> Result<Options, clap::Error>
+/// to the inputs given. The help and clap's usage errors come back as [`Usage::Clap`], to
+/// print and exit with.
+pub fn parse_args<I, T>(args: I) -> Result<Options, Usage>
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -230,76 +305,98 @@ where
     if requested_language(&args) == Language::Vietnamese {
         command = command.override_help(HELP_VI);
     }
-    let options = Options::from_arg_matches(&command.try_get_matches_from(args)?)?;
+    let matches = command.try_get_matches_from(args).map_err(Usage::Clap)?;
+    let options = Options::from_arg_matches(&matches).map_err(Usage::Clap)?;
     if let Some(message) = inapplicable(&options) {
-        return Err(clap::Error::raw(
-            clap::error::ErrorKind::ArgumentConflict,
-            format!("{message}\n"),
-        ));
+        return Err(Usage::Inapplicable {
+            message,
+            language: options.language,
+        });
     }
     Ok(options)
 }
 
 /// The first option given that has no effect with the other arguments, said why.
 fn inapplicable(options: &Options) -> Option<String> {
+    let lang = options.language;
     let is_csv = |path: &Path| has_extension(path, "csv");
     let previous_csv = options.previous.as_deref().is_some_and(is_csv);
     let reads_csv = is_csv(&options.assessments)
         || previous_csv
         || has_extension(Path::new(&options.framework), "csv");
+    let for_csv = |option: &str| {
+        say(
+            lang,
+            format!(
+                "{option} chỉ dùng với các định dạng CSV (csv, scorecards-csv, accountability-csv)"
+            ),
+            format!("{option} is for the CSV formats (csv, scorecards-csv, accountability-csv)"),
+        )
+    };
     if options.period.is_some() && !is_csv(&options.assessments) {
-        return Some(
-            "--period is for a CSV file of assessments; JSON assessments carry their period"
-                .to_owned(),
-        );
+        return Some(say(
+            lang,
+            "--period chỉ dùng cho tệp CSV kết quả đánh giá; tệp JSON đã ghi kỳ đánh giá",
+            "--period is for a CSV file of assessments; JSON assessments carry their period",
+        ));
     }
     if options.previous_period.is_some() && !previous_csv {
-        return Some("--previous-period is for a CSV file given with --previous".to_owned());
+        return Some(say(
+            lang,
+            "--previous-period chỉ dùng cho tệp CSV cho bằng --previous",
+            "--previous-period is for a CSV file given with --previous",
+        ));
     }
     if options.title.is_some() && options.format != Format::Html {
-        return Some("--title is for --format html".to_owned());
+        return Some(say(
+            lang,
+            "--title chỉ dùng với --format html",
+            "--title is for --format html",
+        ));
     }
     if options.excel && !options.format.is_csv() {
-        return Some(
-            "--excel is for the CSV formats (csv, scorecards-csv, accountability-csv)".to_owned(),
-        );
+        return Some(for_csv("--excel"));
+    }
+    if options.csv_headers != CsvHeaders::Machine && !options.format.is_csv() {
+        return Some(for_csv("--csv-headers"));
     }
     if options.delimiter.is_some() && !reads_csv {
-        return Some("--delimiter is for CSV inputs, and none is given".to_owned());
+        return Some(say(
+            lang,
+            "--delimiter chỉ dùng cho tệp CSV đầu vào, mà không có tệp nào",
+            "--delimiter is for CSV inputs, and none is given",
+        ));
     }
     if options.format == Format::AccountabilityCsv && options.assignments.is_none() {
-        return Some("--format accountability-csv needs --assignments".to_owned());
+        return Some(needs_assignments(lang));
     }
     None
 }
 
+fn needs_assignments(lang: Language) -> String {
+    say(
+        lang,
+        "--format accountability-csv cần --assignments",
+        "--format accountability-csv needs --assignments",
+    )
+}
+
 fn main() -> ExitCode {
-    let error = match requested_language(std::env::args_os()) {
-        Language::Vietnamese => "lỗi",
-        _ => "error",
-    };
     let options = match parse_args(std::env::args_os()) {
         Ok(options) => options,
-        Err(error) => {
-            let _ = error.print();
-            return match error.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
-            };
-        }
+        Err(usage) => return usage.report(),
     };
+    let lang = options.language;
     let result = check_out(&options)
         .and_then(|()| render(&options))
         .and_then(|bytes| match &options.out {
-            Some(path) => write_file(path, &bytes),
-            None => write_stdout(&bytes),
+            Some(path) => write_file(path, &bytes, lang),
+            None => write_stdout(&bytes, lang),
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{error}: {message}");
+            eprintln!("{}: {message}", say(lang, "lỗi", "error"));
             ExitCode::from(1)
         }
     }
@@ -311,17 +408,25 @@ pub fn check_out(options: &Options) -> Result<(), String> {
     let Some(out) = &options.out else {
         return Ok(());
     };
+    let lang = options.language;
+    let shown = out.display();
     if let Ok(metadata) = fs::symlink_metadata(out) {
         if metadata.file_type().is_symlink() {
-            return Err(format!(
-                "--out {} is a symbolic link; give the path of a regular file",
-                out.display()
+            return Err(say(
+                lang,
+                format!(
+                    "--out {shown} là một liên kết tượng trưng; hãy cho đường dẫn của một tệp thường"
+                ),
+                format!("--out {shown} is a symbolic link; give the path of a regular file"),
             ));
         }
         if !metadata.is_file() {
-            return Err(format!(
-                "--out {} is not a regular file; give the path of one",
-                out.display()
+            return Err(say(
+                lang,
+                format!(
+                    "--out {shown} không phải tệp thường; hãy cho đường dẫn của một tệp thường"
+                ),
+                format!("--out {shown} is not a regular file; give the path of one"),
             ));
         }
     }
@@ -339,10 +444,11 @@ pub fn check_out(options: &Options) -> Result<(), String> {
         }
     }
     if let Some(input) = inputs.iter().find(|input| absolute(input) == target) {
-        return Err(format!(
-            "--out {} is one of the inputs ({}); write to another file",
-            out.display(),
-            input.display()
+        let input = input.display();
+        return Err(say(
+            lang,
+            format!("--out {shown} là một tệp đầu vào ({input}); hãy ghi ra tệp khác"),
+            format!("--out {shown} is one of the inputs ({input}); write to another file"),
         ));
     }
     Ok(())
@@ -370,12 +476,19 @@ fn absolute_dir(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to a temporary file in the target's folder, then renames it over the target:
 /// the target is replaced whole or not at all.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_file(path: &Path, bytes: &[u8], lang: Language) -> Result<(), String> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let cannot = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let shown = path.display();
+    let cannot = |e: &dyn std::fmt::Display| {
+        say(
+            lang,
+            format!("không ghi được {shown}: {e}"),
+            format!("cannot write {shown}: {e}"),
+        )
+    };
     let mut file = tempfile::Builder::new()
         .prefix(".score-")
         .tempfile_in(folder)
@@ -388,14 +501,24 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Writes to standard output, and fails when it cannot: a closed standard output is an error,
 /// not a place where output silently goes.
-pub fn write_stdout(bytes: &[u8]) -> Result<(), String> {
-    let cannot = |e: std::io::Error| format!("cannot write to standard output: {e}");
+pub fn write_stdout(bytes: &[u8], lang: Language) -> Result<(), String> {
+    let cannot = |e: &dyn std::fmt::Display| {
+        say(
+            lang,
+            format!("không ghi được ra đầu ra chuẩn: {e}"),
+            format!("cannot write to standard output: {e}"),
+        )
+    };
     if stdout_was_closed() {
-        return Err("cannot write to standard output: it was closed".to_owned());
+        return Err(cannot(&say(
+            lang,
+            "đầu ra chuẩn đã bị đóng",
+            "it was closed",
+        )));
     }
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes).map_err(cannot)?;
-    out.flush().map_err(cannot)
+    out.write_all(bytes).map_err(|e| cannot(&e))?;
+    out.flush().map_err(|e| cannot(&e))
 }
 
 /// Whether the command was started with its standard output closed (`score … >&-`). The
@@ -427,17 +550,22 @@ fn has_extension(path: &Path, extension: &str) -> bool {
 
 /// An input file's bytes, after checking that it is a regular file of at most
 /// [`MAX_INPUT_BYTES`] (a link is followed to what it names).
-pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    let cannot =
-        |reason: &dyn std::fmt::Display| format!("cannot read {}: {reason}", path.display());
+pub fn read_input(path: &Path, lang: Language) -> Result<Vec<u8>, String> {
+    let cannot = |reason: &dyn std::fmt::Display| cannot_read(path, reason, lang);
     let metadata = fs::metadata(path).map_err(|e| cannot(&e))?;
     if !metadata.is_file() {
-        return Err(cannot(&"it is not a regular file"));
+        return Err(cannot(&say(
+            lang,
+            "đây không phải tệp thường",
+            "it is not a regular file",
+        )));
     }
     let too_large = || {
-        cannot(&format!(
-            "it is larger than {} MiB, the most an input may be",
-            MAX_INPUT_BYTES / (1024 * 1024)
+        let mib = MAX_INPUT_BYTES / (1024 * 1024);
+        cannot(&say(
+            lang,
+            format!("tệp lớn hơn {mib} MiB, mức tối đa của một tệp đầu vào"),
+            format!("it is larger than {mib} MiB, the most an input may be"),
         ))
     };
     if metadata.len() > MAX_INPUT_BYTES {
@@ -453,16 +581,35 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    String::from_utf8(read_input(path)?)
-        .map_err(|_| format!("cannot read {}: it is not UTF-8 text", path.display()))
+/// `cannot read PATH: REASON`, in `lang`.
+fn cannot_read(path: &Path, reason: &dyn std::fmt::Display, lang: Language) -> String {
+    let shown = path.display();
+    say(
+        lang,
+        format!("không đọc được {shown}: {reason}"),
+        format!("cannot read {shown}: {reason}"),
+    )
+}
+
+fn read_text(path: &Path, lang: Language) -> Result<String, String> {
+    String::from_utf8(read_input(path, lang)?).map_err(|_| {
+        cannot_read(
+            path,
+            &say(lang, "tệp không phải văn bản UTF-8", "it is not UTF-8 text"),
+            lang,
+        )
+    })
 }
 
 /// A built-in framework by id, or a framework file (JSON or CSV).
-pub fn load_framework(source: &str, delimiter: Option<u8>) -> Result<Framework, String> {
+pub fn load_framework(
+    source: &str,
+    delimiter: Option<u8>,
+    lang: Language,
+) -> Result<Framework, String> {
     let path = Path::new(source);
     if has_extension(path, "json") {
-        let text = read_text(path)?;
+        let text = read_text(path, lang)?;
         return serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()));
     }
     if has_extension(path, "csv") {
@@ -475,15 +622,20 @@ pub fn load_framework(source: &str, delimiter: Option<u8>) -> Result<Framework, 
             title: stem,
             ..FrameworkInfo::default()
         };
-        let bytes = read_input(path)?;
+        let bytes = read_input(path, lang)?;
         return FrameworkReader::new(info)
             .file_name(path.display().to_string())
             .delimiter(delimiter.unwrap_or(b','))
             .read(&bytes[..])
             .map_err(|e| e.to_string());
     }
-    builtin::get(source)
-        .map_err(|e| format!("{e}; or give a framework file ending in .json or .csv"))
+    builtin::get(source).map_err(|e| {
+        say(
+            lang,
+            format!("{e}; hoặc cho một tệp bộ chỉ số có đuôi .json hoặc .csv"),
+            format!("{e}; or give a framework file ending in .json or .csv"),
+        )
+    })
 }
 
 /// Assessments from a folder of JSON files (one per unit, in file-name order, hidden files
@@ -493,9 +645,17 @@ pub fn load_assessments(
     framework: &Framework,
     period: Option<&Period>,
     delimiter: Option<u8>,
+    lang: Language,
 ) -> Result<Vec<(String, Assessment)>, String> {
+    let shown = path.display();
     if path.is_dir() {
-        let cannot = |e: std::io::Error| format!("cannot read folder {}: {e}", path.display());
+        let cannot = |e: std::io::Error| {
+            say(
+                lang,
+                format!("không đọc được thư mục {shown}: {e}"),
+                format!("cannot read folder {shown}: {e}"),
+            )
+        };
         let mut files: Vec<PathBuf> = fs::read_dir(path)
             .map_err(cannot)?
             .map(|entry| entry.map(|e| e.path()))
@@ -509,26 +669,41 @@ pub fn load_assessments(
         let skipped = files.iter().filter(|file| hidden(file)).count();
         if skipped > 0 {
             eprintln!(
-                "note: skipped {skipped} hidden file{} in {}",
-                if skipped == 1 { "" } else { "s" },
-                path.display()
+                "{}",
+                say(
+                    lang,
+                    format!("ghi chú: bỏ qua {skipped} tệp ẩn trong {shown}"),
+                    format!(
+                        "note: skipped {skipped} hidden file{} in {shown}",
+                        if skipped == 1 { "" } else { "s" }
+                    ),
+                )
             );
         }
         let mut assessments = Vec::new();
         for file in files.iter().filter(|file| !hidden(file)) {
             if !has_extension(file, "json") {
-                eprintln!("note: skipped {} (not a .json file)", file.display());
+                let file = file.display();
+                eprintln!(
+                    "{}",
+                    say(
+                        lang,
+                        format!("ghi chú: bỏ qua {file} (không phải tệp .json)"),
+                        format!("note: skipped {file} (not a .json file)"),
+                    )
+                );
                 continue;
             }
-            let text = read_text(file)?;
+            let text = read_text(file, lang)?;
             let assessment: Assessment =
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             assessments.push((file.display().to_string(), assessment));
         }
         if assessments.is_empty() {
-            return Err(format!(
-                "folder {} holds no assessment .json file",
-                path.display()
+            return Err(say(
+                lang,
+                format!("thư mục {shown} không có tệp .json kết quả đánh giá nào"),
+                format!("folder {shown} holds no assessment .json file"),
             ));
         }
         return Ok(assessments);
@@ -541,24 +716,34 @@ pub fn load_assessments(
             reader = reader.period(period.clone());
         }
         let name = path.display().to_string();
-        let bytes = read_input(path)?;
+        let bytes = read_input(path, lang)?;
         let assessments = reader.read(&bytes[..]).map_err(|e| match e.kind() {
-            par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => {
-                format!("{e}; add one or give the period with --period (or --previous-period)")
-            }
+            par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => say(
+                lang,
+                format!(
+                    "{e}; hãy thêm cột này hoặc cho kỳ đánh giá bằng --period (hoặc --previous-period)"
+                ),
+                format!("{e}; add one or give the period with --period (or --previous-period)"),
+            ),
             other => other.to_string(),
         })?;
         return Ok(assessments.into_iter().map(|a| (name.clone(), a)).collect());
     }
     if !path.exists() {
-        return Err(format!(
-            "cannot read {}: no such file or folder",
-            path.display()
+        return Err(cannot_read(
+            path,
+            &say(
+                lang,
+                "không có tệp hay thư mục này",
+                "no such file or folder",
+            ),
+            lang,
         ));
     }
-    Err(format!(
-        "{}: give a folder of .json assessments or a .csv file",
-        path.display()
+    Err(say(
+        lang,
+        format!("{shown}: hãy cho một thư mục tệp .json kết quả đánh giá hoặc một tệp .csv"),
+        format!("{shown}: give a folder of .json assessments or a .csv file"),
     ))
 }
 
@@ -568,13 +753,18 @@ pub fn score_all(
     framework: &Framework,
     assessments: &[(String, Assessment)],
     scoring: &ScoringOptions,
+    lang: Language,
 ) -> Result<Cohort, String> {
     let score = |(source, assessment): &(String, Assessment)| {
         framework
             .score_with(assessment, scoring)
             .map_err(|e| match e.unit() {
                 Some(_) => format!("{source}: {e}"),
-                None => format!("{source}: unit {}: {e}", assessment.unit),
+                None => format!(
+                    "{source}: {} {}: {e}",
+                    say(lang, "đơn vị", "unit"),
+                    assessment.unit
+                ),
             })
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -586,9 +776,13 @@ pub fn score_all(
             .collect();
         let mut all = Vec::with_capacity(assessments.len());
         for worker in workers {
-            let part = worker
-                .join()
-                .map_err(|_| "a scoring thread stopped unexpectedly".to_owned())??;
+            let part = worker.join().map_err(|_| {
+                say(
+                    lang,
+                    "một luồng chấm điểm dừng bất thường",
+                    "a scoring thread stopped unexpectedly",
+                )
+            })??;
             all.extend(part);
         }
         Ok::<_, String>(all)
@@ -597,19 +791,25 @@ pub fn score_all(
 }
 
 /// Assignments from a JSON file, or one of the two inferred templates by name.
-pub fn load_assignments(source: &str) -> Result<Assignments, String> {
+pub fn load_assignments(source: &str, lang: Language) -> Result<Assignments, String> {
     match source {
         "city-template" => Ok(Assignments::city_template()),
         "provincial-template" => Ok(Assignments::provincial_template()),
         path => {
             let path = Path::new(path);
             if !has_extension(path, "json") {
-                return Err(format!(
-                    "--assignments takes a .json file, city-template or provincial-template, not {:?}",
-                    path.display().to_string()
+                let given = path.display().to_string();
+                return Err(say(
+                    lang,
+                    format!(
+                        "--assignments nhận một tệp .json, city-template hoặc provincial-template, không phải {given:?}"
+                    ),
+                    format!(
+                        "--assignments takes a .json file, city-template or provincial-template, not {given:?}"
+                    ),
                 ));
             }
-            let text = read_text(path)?;
+            let text = read_text(path, lang)?;
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
         }
     }
@@ -621,8 +821,9 @@ fn accountability_report(
     framework: &Framework,
     current: &Cohort,
     previous: Option<&Cohort>,
+    lang: Language,
 ) -> Result<AccountabilityReport, String> {
-    let accountability = Accountability::new(framework, load_assignments(source)?)
+    let accountability = Accountability::new(framework, load_assignments(source, lang)?)
         .map_err(|e| format!("{source}: {e}"))?;
     let report = accountability
         .cohort_report(current)
@@ -638,12 +839,12 @@ fn accountability_report(
     }
 }
 
-fn ranking_options(grades: &Grades) -> Result<RankingOptions, String> {
+fn ranking_options(grades: &Grades, lang: Language) -> Result<RankingOptions, String> {
     Ok(match grades {
         Grades::National => RankingOptions::national(),
         Grades::None => RankingOptions::default(),
         Grades::File(path) => {
-            let text = read_text(path)?;
+            let text = read_text(path, lang)?;
             let scale: GradeScale =
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             RankingOptions::default().with_grades(scale)
@@ -657,20 +858,22 @@ fn rank(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, String> {
 
 /// Runs the command and returns what it writes.
 pub fn render(options: &Options) -> Result<Vec<u8>, String> {
-    let framework = load_framework(&options.framework, options.delimiter)?;
-    let ranking_options = ranking_options(&options.grades)?;
+    let lang = options.language;
+    let framework = load_framework(&options.framework, options.delimiter, lang)?;
+    let ranking_options = ranking_options(&options.grades, lang)?;
     let current = load_assessments(
         &options.assessments,
         &framework,
         options.period.as_ref(),
         options.delimiter,
+        lang,
     )?;
     let scoring = if options.lenient {
         ScoringOptions::lenient()
     } else {
         ScoringOptions::strict()
     };
-    let scorecards = score_all(&framework, &current, &scoring)?;
+    let scorecards = score_all(&framework, &current, &scoring, lang)?;
     // The scorecards hold what is reported; the assessments' memory goes back at once.
     drop(current);
     let ranking = rank(&scorecards, &ranking_options)?;
@@ -681,8 +884,9 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 &framework,
                 options.previous_period.as_ref(),
                 options.delimiter,
+                lang,
             )?;
-            let scored = score_all(&framework, &before, &scoring)?;
+            let scored = score_all(&framework, &before, &scoring, lang)?;
             drop(before);
             Some(scored)
         }
@@ -701,6 +905,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
                 &framework,
                 &scorecards,
                 previous_scorecards.as_ref(),
+                lang,
             )
         })
         .transpose()?;
@@ -714,12 +919,15 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
         WriteOptions::excel()
     } else {
         WriteOptions::default()
-    };
+    }
+    .with_headers(match options.csv_headers {
+        CsvHeaders::Machine => Headers::Machine,
+        CsvHeaders::Human => Headers::Human(lang),
+    });
     let mut out = Vec::new();
     match options.format {
         Format::Table => {
-            let lang = options.language;
-            let title = &framework.info().title;
+            let title = framework.info().title_in(lang);
             let period = ranking
                 .period()
                 .map(ToString::to_string)
@@ -732,24 +940,19 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
             if let Some(summary) = &ranking.statistics().index {
                 let s = summary.publish(&ranking_options.rounding);
                 let n = |d| lang.number(d);
-                text.push_str(&match lang {
-                    Language::Vietnamese => format!(
-                        "\n{} đơn vị: trung bình {}, trung vị {}, thấp nhất {}, cao nhất {}\n",
-                        s.count,
-                        n(s.mean),
-                        n(s.median),
-                        n(s.min),
-                        n(s.max)
-                    ),
-                    _ => format!(
-                        "\n{} units: mean {}, median {}, lowest {}, highest {}\n",
-                        s.count,
-                        n(s.mean),
-                        n(s.median),
-                        n(s.min),
-                        n(s.max)
-                    ),
-                });
+                text.push_str(&format!(
+                    "\n{} {}: {} {}, {} {}, {} {}, {} {}\n",
+                    s.count,
+                    say(lang, "đơn vị", "units"),
+                    Term::Mean.text(lang),
+                    n(s.mean),
+                    Term::Median.text(lang),
+                    n(s.median),
+                    Term::Lowest.text(lang),
+                    n(s.min),
+                    Term::Highest.text(lang),
+                    n(s.max)
+                ));
             }
             if let Some(report) = &accountability {
                 text.push_str(&format!(
@@ -779,7 +982,7 @@ pub fn render(options: &Options) -> Result<Vec<u8>, String> {
         Format::AccountabilityCsv => {
             let report = accountability
                 .as_ref()
-                .ok_or("--format accountability-csv needs --assignments")?;
+                .ok_or_else(|| needs_assignments(lang))?;
             par_index::csv::write_accountability(&mut out, report, &csv_options)
                 .map_err(|e| e.to_string())?;
         }

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use par_index::language::Language;
 use score::{
-    Format, Grades, Options, check_out, parse_args, read_input, render, requested_language,
-    write_file,
+    CsvHeaders, Format, Grades, Options, check_out, parse_args, read_input, render,
+    requested_language, write_file,
 };
 
 const FRAMEWORK: &str = "vn-hoi-an-city-illustrative";
@@ -32,6 +32,7 @@ fn options(format: Format) -> Options {
         grades: Grades::National,
         title: None,
         excel: false,
+        csv_headers: CsvHeaders::Machine,
         delimiter: None,
         lenient: false,
         language: Language::English,
@@ -199,7 +200,57 @@ fn a_title_followed_by_a_flag_is_not_the_flag() {
 #[test]
 fn options_that_do_not_apply_to_the_inputs_are_refused() {
     let base = ["--framework", FRAMEWORK, "--assessments", WARDS];
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["--period", "2021"],
+            "lỗi: --period chỉ dùng cho tệp CSV kết quả đánh giá; tệp JSON đã ghi kỳ đánh giá",
+        ),
+        (
+            &["--previous-period", "2020"],
+            "lỗi: --previous-period chỉ dùng cho tệp CSV cho bằng --previous",
+        ),
+        (
+            &["--title", "Hội An"],
+            "lỗi: --title chỉ dùng với --format html",
+        ),
+        (
+            &["--format", "json", "--excel"],
+            "lỗi: --excel chỉ dùng với các định dạng CSV (csv, scorecards-csv, accountability-csv)",
+        ),
+        (
+            &["--csv-headers", "human"],
+            "lỗi: --csv-headers chỉ dùng với các định dạng CSV (csv, scorecards-csv, accountability-csv)",
+        ),
+        (
+            &["--delimiter", ";"],
+            "lỗi: --delimiter chỉ dùng cho tệp CSV đầu vào, mà không có tệp nào",
+        ),
+        (
+            &["--format", "accountability-csv"],
+            "lỗi: --format accountability-csv cần --assignments",
+        ),
+    ];
+    for (extra, message) in cases {
+        let given: Vec<&str> = base.iter().chain(extra.iter()).copied().collect();
+        assert_eq!(parse(&given).unwrap_err().trim_end(), message, "{extra:?}");
+    }
+    // As a process: a usage error, exit code 2.
+    let (code, stderr) = sh(&format!(
+        "\"$SCORE\" --framework {FRAMEWORK} --assessments {WARDS} --title x"
+    ));
+    assert_eq!(
+        (code, stderr.as_str()),
+        (2, "lỗi: --title chỉ dùng với --format html\n")
+    );
+    let base = [
+        "--lang",
+        "en",
+        "--framework",
+        FRAMEWORK,
+        "--assessments",
+        WARDS,
+    ];
+    let cases: [(&[&str], &str); 7] = [
         (
             &["--period", "2021"],
             "error: --period is for a CSV file of assessments; JSON assessments carry their period",
@@ -215,6 +266,10 @@ fn options_that_do_not_apply_to_the_inputs_are_refused() {
         (
             &["--format", "json", "--excel"],
             "error: --excel is for the CSV formats (csv, scorecards-csv, accountability-csv)",
+        ),
+        (
+            &["--csv-headers", "human"],
+            "error: --csv-headers is for the CSV formats (csv, scorecards-csv, accountability-csv)",
         ),
         (
             &["--delimiter", ";"],
@@ -637,7 +692,7 @@ fn out_is_replaced_whole_through_a_temporary_file() {
         "an older ranking that is much longer than the new one\n".repeat(100),
     )
     .unwrap();
-    write_file(&out, b"rank,unit\n1,minh-an\n").unwrap();
+    write_file(&out, b"rank,unit\n1,minh-an\n", Language::English).unwrap();
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
         "rank,unit\n1,minh-an\n"
@@ -647,9 +702,14 @@ fn out_is_replaced_whole_through_a_temporary_file() {
     // A folder that does not exist cannot be written: the error says so.
     let missing = dir.join("no-such-folder").join("ranking.csv");
     assert!(
-        write_file(&missing, b"x")
+        write_file(&missing, b"x", Language::English)
             .unwrap_err()
             .starts_with(&format!("cannot write {}: ", missing.display()))
+    );
+    assert!(
+        write_file(&missing, b"x", Language::Vietnamese)
+            .unwrap_err()
+            .starts_with(&format!("không ghi được {}: ", missing.display()))
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -677,6 +737,15 @@ fn a_closed_or_full_standard_output_is_an_error() {
     }
     let (code, stderr) = sh(&format!("{run} >/dev/null"));
     assert_eq!((code, stderr.as_str()), (0, ""));
+    let vi = format!("\"$SCORE\" --framework {FRAMEWORK} --assessments {WARDS} --format csv");
+    let (code, stderr) = sh(&format!("{vi} >&-"));
+    assert_eq!(code, 1, "{stderr}");
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            stderr,
+            "lỗi: không ghi được ra đầu ra chuẩn: đầu ra chuẩn đã bị đóng\n"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -717,9 +786,16 @@ fn files_over_the_size_limit_are_refused_unread() {
     let file = std::fs::File::create(&large).unwrap();
     file.set_len(score::MAX_INPUT_BYTES + 1).unwrap();
     assert_eq!(
-        read_input(&large).unwrap_err(),
+        read_input(&large, Language::English).unwrap_err(),
         format!(
             "cannot read {}: it is larger than 256 MiB, the most an input may be",
+            large.display()
+        )
+    );
+    assert_eq!(
+        read_input(&large, Language::Vietnamese).unwrap_err(),
+        format!(
+            "không đọc được {}: tệp lớn hơn 256 MiB, mức tối đa của một tệp đầu vào",
             large.display()
         )
     );
@@ -747,6 +823,15 @@ fn hidden_files_in_an_assessments_folder_are_skipped_and_counted() {
     assert_eq!(
         stderr,
         format!("note: skipped 2 hidden files in {}\n", dir.display())
+    );
+    let (code, stderr) = sh(&format!(
+        "\"$SCORE\" --framework {FRAMEWORK} --assessments {} >/dev/null",
+        dir.display()
+    ));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("ghi chú: bỏ qua 2 tệp ẩn trong {}\n", dir.display())
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -791,6 +876,127 @@ fn a_value_out_of_range_in_a_csv_is_named_by_line_and_column() {
             "{} line 3, column \"2.1\": criterion 2.1 is given the rate 9800/9500: the numerator may not exceed the denominator",
             wards.display()
         )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn csv_headings_for_people_are_in_the_language_of_lang() {
+    let base = [
+        "--framework",
+        FRAMEWORK,
+        "--assessments",
+        WARDS,
+        "--format",
+        "csv",
+    ];
+    let machine = run(&parse(&base).unwrap());
+    let vi = parse(&[&base[..], &["--csv-headers", "human"]].concat()).unwrap();
+    assert_eq!(vi.csv_headers, CsvHeaders::Human);
+    let text = run(&vi);
+    let mut expected = String::from("Xếp hạng,Mã đơn vị,Đơn vị,Chỉ số CCHC,Xếp loại");
+    for domain in 1..=8 {
+        expected.push_str(&format!(
+            ",Lĩnh vực {domain}: điểm đạt,Lĩnh vực {domain}: tỷ lệ (%),Lĩnh vực {domain}: xếp hạng"
+        ));
+    }
+    assert_eq!(text.lines().next(), Some(expected.as_str()));
+    // The rows are those of the machine file.
+    assert_eq!(
+        text.split_once('\n').unwrap().1,
+        machine.split_once('\n').unwrap().1
+    );
+    assert!(machine.starts_with("rank,unit,unit_name,index,grade,1 points,"));
+
+    let en = parse(&[&base[..], &["--csv-headers", "human", "--lang", "en"]].concat()).unwrap();
+    assert!(run(&en).starts_with(
+        "Rank,Unit id,Unit,Index,Grade,Domain 1: achieved,Domain 1: percent,Domain 1: rank,"
+    ),);
+
+    // The comparison, the scorecards and the heads' report.
+    let mut opts = vi.clone();
+    opts.previous = Some(PathBuf::from(WARDS_2020));
+    assert!(run(&opts).starts_with(
+        "Xếp hạng,Mã đơn vị,Đơn vị,Chỉ số CCHC,Xếp loại,Xếp hạng kỳ trước,Chỉ số CCHC kỳ trước,Thay đổi xếp hạng,Thay đổi chỉ số,Lĩnh vực 1: thay đổi tỷ lệ,"
+    ));
+    opts.format = Format::ScorecardsCsv;
+    let scorecards = run(&opts);
+    assert!(
+        scorecards.starts_with(
+            "Mã đơn vị,Đơn vị,Kỳ đánh giá,Chỉ số CCHC,Điểm đạt,Điểm tối đa,\"Điểm thưởng, điểm trừ\",Lĩnh vực 1,Tiêu chí 1.1,"
+        ),
+        "{scorecards}"
+    );
+    opts.format = Format::AccountabilityCsv;
+    opts.assignments = Some("examples/data/hoi-an-assignments.json".to_owned());
+    let heads = run(&opts);
+    let mut lines = heads.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Xếp hạng,Mã cơ quan,Cơ quan,Người đứng đầu,Chủ trì,Phối hợp,Điểm tối đa,Điểm đạt,Điểm bị mất,Tỷ lệ (%),Đánh giá,Xếp hạng kỳ trước,Tỷ lệ kỳ trước (%),Thay đổi điểm bị mất,Thay đổi tỷ lệ,Nội dung bị mất điểm nhiều nhất"
+        )
+    );
+    assert!(lines.next().unwrap().starts_with(
+        "1,PTP,Phòng Tư pháp,Trưởng phòng Tư pháp,2,,130.00,123.20,6.80,94.77,bằng hoặc cao hơn mức chung,"
+    ));
+}
+
+#[test]
+fn the_commands_own_messages_are_in_vietnamese_by_default() {
+    let mut opts = options(Format::Table);
+    opts.language = Language::Vietnamese;
+    let dir = scratch("vi-messages");
+    opts.assessments = dir.join("missing");
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!(
+            "không đọc được {}: không có tệp hay thư mục này",
+            dir.join("missing").display()
+        )
+    );
+    opts.assessments = dir.clone();
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!(
+            "thư mục {} không có tệp .json kết quả đánh giá nào",
+            dir.display()
+        )
+    );
+    // The library's own message stays in English, after the command's words.
+    std::fs::write(
+        dir.join("minh-an.json"),
+        r#"{"framework": "vn-hoi-an-city-illustrative", "unit": "minh-an", "period": "2021",
+            "entries": [{"code": "1.2", "evidence": {"rate": {"numerator": "8307", "denominator": "8037"}}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        format!(
+            "{}: đơn vị minh-an: criterion 1.2 is given the rate 8307/8037: the numerator may not exceed the denominator",
+            dir.join("minh-an.json").display()
+        )
+    );
+    opts.assessments = PathBuf::from(WARDS);
+    opts.assignments = Some("assignments.yaml".to_owned());
+    assert_eq!(
+        render(&opts).unwrap_err(),
+        "--assignments nhận một tệp .json, city-template hoặc provincial-template, không phải \"assignments.yaml\""
+    );
+    opts.assignments = Some("examples/data/hoi-an-assignments.json".to_owned());
+    let table = run(&opts);
+    assert_eq!(
+        table.lines().next(),
+        Some("Chỉ số CCHC các phòng, ban và xã, phường thành phố Hội An (minh họa), 2021-H1")
+    );
+    assert!(
+        table.contains("Hội An: cơ quan chủ trì theo lĩnh vực của bộ chỉ số minh họa cấp thành phố (suy luận) — bộ chỉ số vn-hoi-an-city-illustrative, 13 đơn vị, kỳ đánh giá 2021-H1"),
+        "{table}"
+    );
+    opts.out = Some(PathBuf::from(WARDS));
+    assert_eq!(
+        check_out(&opts).unwrap_err(),
+        format!("--out {WARDS} không phải tệp thường; hãy cho đường dẫn của một tệp thường")
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
