@@ -963,7 +963,7 @@ fn the_commands_own_messages_are_in_vietnamese_by_default() {
             dir.display()
         )
     );
-    // The library's own message stays in English, after the command's words.
+    // The library's own message stays in English, after the file the command names.
     std::fs::write(
         dir.join("minh-an.json"),
         r#"{"framework": "vn-hoi-an-city-illustrative", "unit": "minh-an", "period": "2021",
@@ -973,7 +973,7 @@ fn the_commands_own_messages_are_in_vietnamese_by_default() {
     assert_eq!(
         render(&opts).unwrap_err(),
         format!(
-            "{}: đơn vị minh-an: criterion 1.2 is given the rate 8307/8037: the numerator may not exceed the denominator",
+            "{}: unit minh-an: criterion 1.2 is given the rate 8307/8037: the numerator may not exceed the denominator",
             dir.join("minh-an.json").display()
         )
     );
