@@ -90,9 +90,33 @@ fn fraction(numerator: i128, denominator: i128) -> Exact {
     }
 }
 
-/// 10^n for n ≤ 38, the powers an `i128` holds.
+/// 10^n for n ≤ 38, the powers an `i128` holds: looked up, as every decimal's scale is.
 fn pow10(n: u32) -> Option<i128> {
-    10i128.checked_pow(n)
+    POWERS_OF_TEN.get(usize::try_from(n).ok()?).copied()
+}
+
+/// 10^0 to 10^38.
+// Evaluated when the crate is compiled: an index out of range or an overflow there fails the
+// build, and cannot panic when the library runs.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1i128; 39];
+    let mut n = 1;
+    while n < powers.len() {
+        powers[n] = powers[n - 1] * 10;
+        n += 1;
+    }
+    powers
+};
+
+/// `a / b` and `a % b`; `None` when `b` is 0. In 64-bit arithmetic when both fit, as they
+/// do for the figures of a scorecard: a 128-bit division is a call into the compiler's
+/// runtime, several times slower.
+fn div_rem_u128(a: u128, b: u128) -> Option<(u128, u128)> {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some((u128::from(a.checked_div(b)?), u128::from(a.checked_rem(b)?))),
+        _ => Some((a.checked_div(b)?, a.checked_rem(b)?)),
+    }
 }
 
 /// The largest mantissa a decimal holds: 2^96 − 1.
@@ -160,7 +184,7 @@ impl Exact {
                 }
                 let divisor = pow10(scale.checked_sub(places)?)?;
                 let (quotient, remainder) =
-                    mantissa.unsigned_abs().div_rem(&divisor.unsigned_abs());
+                    div_rem_u128(mantissa.unsigned_abs(), divisor.unsigned_abs())?;
                 let twice = remainder.checked_mul(2)?;
                 (
                     mantissa < 0,
@@ -179,7 +203,7 @@ impl Exact {
                     .unsigned_abs()
                     .checked_mul(pow10(places)?.unsigned_abs())?;
                 let denominator = denominator.unsigned_abs();
-                let (quotient, remainder) = scaled.div_rem(&denominator);
+                let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
                 (
                     numerator < 0,
                     BigInt::from(quotient),
@@ -471,13 +495,15 @@ fn small_fraction(numerator: i128, denominator: i128) -> Option<Exact> {
 /// a terminating decimal are made of. `None` when the work needs more room.
 fn small_fraction_64(numerator: i64, denominator: i64) -> Option<Exact> {
     let gcd = numerator.unsigned_abs().gcd(&denominator.unsigned_abs());
-    let (mut n, d) = (
-        i128::from(numerator).checked_div(i128::from(gcd))?,
+    let (magnitude, d) = (
+        numerator.unsigned_abs().checked_div(gcd)?,
         denominator.unsigned_abs().checked_div(gcd)?,
     );
-    if denominator < 0 {
-        n = n.checked_neg()?;
-    }
+    let n = if (numerator < 0) != (denominator < 0) {
+        i128::from(magnitude).checked_neg()?
+    } else {
+        i128::from(magnitude)
+    };
     // d = 2^a · 5^b, for a decimal of scale max(a, b).
     let twos = d.trailing_zeros();
     let mut rest = d.checked_shr(twos)?;
@@ -488,7 +514,8 @@ fn small_fraction_64(numerator: i64, denominator: i64) -> Option<Exact> {
     }
     let scale = twos.max(fives);
     if rest == 1 && scale <= MAX_SCALE {
-        let factor = pow10(scale)?.checked_div(i128::from(d))?;
+        let (factor, _) = div_rem_u128(pow10(scale)?.unsigned_abs(), u128::from(d))?;
+        let factor = i128::try_from(factor).ok()?;
         return n
             .checked_mul(factor)
             .and_then(|m| decimal_exact(m, scale))
@@ -621,6 +648,11 @@ from_integer!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 impl Ord for Exact {
     fn cmp(&self, other: &Exact) -> Ordering {
         match (&self.0, &other.0) {
+            // Figures of one kind share a scale (published ones always do): their mantissas
+            // compare as the values do, without the rescaling `Decimal::cmp` is ready for.
+            (Repr::Decimal(a), Repr::Decimal(b)) if a.scale() == b.scale() => {
+                a.mantissa().cmp(&b.mantissa())
+            }
             (Repr::Decimal(a), Repr::Decimal(b)) => a.cmp(b),
             _ => {
                 // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1.
