@@ -29,12 +29,14 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use par_index::csv::{AssessmentReader, FrameworkReader, WriteOptions};
 use par_index::html::HtmlReport;
 use par_index::{
-    Assessment, Cohort, Framework, GradeScale, Period, Ranking, RankingOptions, ScoringOptions,
+    Assessment, Cohort, Framework, GradeScale, Period, Ranking, RankingOptions, Scorecard,
+    ScoringOptions,
     accountability::{Accountability, AccountabilityReport, Assignments},
     builtin,
     comparison::Comparison,
@@ -534,20 +536,11 @@ pub fn load_assessments(
         return Ok(assessments);
     }
     if has_extension(path, "csv") {
-        let mut reader = AssessmentReader::new(framework)
-            .file_name(path.display().to_string())
-            .delimiter(delimiter.unwrap_or(b','));
-        if let Some(period) = period {
-            reader = reader.period(period.clone());
-        }
         let name = path.display().to_string();
         let bytes = read_input(path)?;
-        let assessments = reader.read(&bytes[..]).map_err(|e| match e.kind() {
-            par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => {
-                format!("{e}; add one or give the period with --period (or --previous-period)")
-            }
-            other => other.to_string(),
-        })?;
+        let assessments = csv_reader(path, framework, period, delimiter)
+            .read(&bytes[..])
+            .map_err(csv_message)?;
         return Ok(assessments.into_iter().map(|a| (name.clone(), a)).collect());
     }
     if !path.exists() {
@@ -562,6 +555,146 @@ pub fn load_assessments(
     ))
 }
 
+/// The reader of a CSV file of assessments.
+fn csv_reader<'f>(
+    path: &Path,
+    framework: &'f Framework,
+    period: Option<&Period>,
+    delimiter: Option<u8>,
+) -> AssessmentReader<'f> {
+    let reader = AssessmentReader::new(framework)
+        .file_name(path.display().to_string())
+        .delimiter(delimiter.unwrap_or(b','));
+    match period {
+        Some(period) => reader.period(period.clone()),
+        None => reader,
+    }
+}
+
+/// A CSV reading error as the command says it.
+fn csv_message(error: par_index::Error) -> String {
+    match error.kind() {
+        par_index::ErrorKind::MissingColumn { column, .. } if column == "period" => {
+            format!("{error}; add one or give the period with --period (or --previous-period)")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Scores one assessment; an error names the file it came from and the unit.
+fn score_one(
+    framework: &Framework,
+    source: &str,
+    assessment: &Assessment,
+    scoring: &ScoringOptions,
+) -> Result<Scorecard, String> {
+    framework
+        .score_with(assessment, scoring)
+        .map_err(|e| match e.unit() {
+            Some(_) => format!("{source}: {e}"),
+            None => format!("{source}: unit {}: {e}", assessment.unit),
+        })
+}
+
+/// The assessments of a folder of JSON files or a CSV file, scored and checked as a cohort.
+/// A CSV file is scored as it is read ([`read_and_score`]).
+pub fn load_cohort(
+    path: &Path,
+    framework: &Framework,
+    period: Option<&Period>,
+    delimiter: Option<u8>,
+    scoring: &ScoringOptions,
+) -> Result<Cohort, String> {
+    if has_extension(path, "csv") && !path.is_dir() {
+        return read_and_score(path, framework, period, delimiter, scoring);
+    }
+    let assessments = load_assessments(path, framework, period, delimiter)?;
+    score_all(framework, &assessments, scoring)
+}
+
+/// How many assessments a scoring thread takes at a time: enough that handing them over
+/// costs nothing beside scoring them, few enough that the last batch, scored after the
+/// file is read, is short.
+const BATCH: usize = 64;
+
+/// Reads a CSV file of assessments and scores each batch as soon as it is read, so that
+/// reading (on this thread) and scoring (on as many threads as the machine offers) overlap
+/// and only a few batches of assessments are held at a time.
+///
+/// The outcome is that of reading the whole file and then scoring every assessment in order:
+/// the scorecards keep the file's order; a reading error is reported wherever it is, and
+/// otherwise the first assessment, in the file's order, that does not score.
+pub fn read_and_score(
+    path: &Path,
+    framework: &Framework,
+    period: Option<&Period>,
+    delimiter: Option<u8>,
+    scoring: &ScoringOptions,
+) -> Result<Cohort, String> {
+    let source = path.display().to_string();
+    let bytes = read_input(path)?;
+    let reader = csv_reader(path, framework, period, delimiter);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // Batches go to the scoring threads in turn, each through a short queue of its own, and
+    // come back numbered, with their scorecards or their first error.
+    let (scored, results) = mpsc::channel::<(usize, Result<Vec<Scorecard>, String>)>();
+    let read = std::thread::scope(|scope| {
+        let (queues, workers): (Vec<_>, Vec<_>) = (0..threads)
+            .map(|_| {
+                let (to_score, queue) = mpsc::sync_channel::<(usize, Vec<Assessment>)>(2);
+                let (scored, source) = (scored.clone(), source.as_str());
+                let worker = scope.spawn(move || {
+                    for (number, batch) in queue {
+                        let cards = batch
+                            .iter()
+                            .map(|a| score_one(framework, source, a, scoring))
+                            .collect();
+                        if scored.send((number, cards)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                (to_score, worker)
+            })
+            .collect();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut sent = 0;
+        let mut send = |batch: Vec<Assessment>| {
+            // A send fails only when its scoring thread has stopped, which its join below
+            // reports.
+            if let Some(queue) = queues.get(sent % threads) {
+                let _ = queue.send((sent, batch));
+            }
+            sent += 1;
+        };
+        let read = reader.read_each(&bytes[..], |assessment| {
+            batch.push(assessment);
+            if batch.len() == BATCH {
+                send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        });
+        if !batch.is_empty() {
+            send(batch);
+        }
+        drop(queues);
+        for worker in workers {
+            worker
+                .join()
+                .map_err(|_| "a scoring thread stopped unexpectedly".to_owned())?;
+        }
+        Ok::<_, String>(read)
+    })?;
+    read.map_err(csv_message)?;
+    drop(scored);
+    let mut batches: Vec<_> = results.into_iter().collect();
+    batches.sort_unstable_by_key(|(number, _)| *number);
+    let mut scorecards = Vec::new();
+    for (_, cards) in batches {
+        scorecards.extend(cards?);
+    }
+    Cohort::new(framework, scorecards).map_err(|e| e.to_string())
+}
+
 /// Scores every assessment, on as many threads as the machine offers; an error names the
 /// file it came from and the unit.
 pub fn score_all(
@@ -570,12 +703,7 @@ pub fn score_all(
     scoring: &ScoringOptions,
 ) -> Result<Cohort, String> {
     let score = |(source, assessment): &(String, Assessment)| {
-        framework
-            .score_with(assessment, scoring)
-            .map_err(|e| match e.unit() {
-                Some(_) => format!("{source}: {e}"),
-                None => format!("{source}: unit {}: {e}", assessment.unit),
-            })
+        score_one(framework, source, assessment, scoring)
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = assessments.len().div_ceil(threads).max(1);
@@ -659,33 +787,27 @@ fn rank(cohort: &Cohort, options: &RankingOptions) -> Result<Ranking, String> {
 pub fn render(options: &Options) -> Result<Vec<u8>, String> {
     let framework = load_framework(&options.framework, options.delimiter)?;
     let ranking_options = ranking_options(&options.grades)?;
-    let current = load_assessments(
-        &options.assessments,
-        &framework,
-        options.period.as_ref(),
-        options.delimiter,
-    )?;
     let scoring = if options.lenient {
         ScoringOptions::lenient()
     } else {
         ScoringOptions::strict()
     };
-    let scorecards = score_all(&framework, &current, &scoring)?;
-    // The scorecards hold what is reported; the assessments' memory goes back at once.
-    drop(current);
+    let scorecards = load_cohort(
+        &options.assessments,
+        &framework,
+        options.period.as_ref(),
+        options.delimiter,
+        &scoring,
+    )?;
     let ranking = rank(&scorecards, &ranking_options)?;
     let previous_scorecards = match &options.previous {
-        Some(path) => {
-            let before = load_assessments(
-                path,
-                &framework,
-                options.previous_period.as_ref(),
-                options.delimiter,
-            )?;
-            let scored = score_all(&framework, &before, &scoring)?;
-            drop(before);
-            Some(scored)
-        }
+        Some(path) => Some(load_cohort(
+            path,
+            &framework,
+            options.previous_period.as_ref(),
+            options.delimiter,
+            &scoring,
+        )?),
         None => None,
     };
     let previous = previous_scorecards
