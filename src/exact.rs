@@ -174,56 +174,59 @@ impl Exact {
     // positive, or by a value checked to be non-zero.
     #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn round(&self, places: u32, rounding: Rounding) -> Option<Decimal> {
-        let (negative, quotient, remainder_vs_half, inexact) = match &self.0 {
-            Repr::Decimal(value) => {
-                let mantissa = value.mantissa();
-                let scale = value.scale();
-                if scale <= places {
-                    let factor = pow10(places.checked_sub(scale)?)?;
-                    return decimal_with_scale(mantissa.checked_mul(factor)?, places);
+        // The magnitude's quotient by 10^-places, in 128 bits: a quotient that does not fit
+        // gives no decimal either.
+        let (negative, quotient, remainder_vs_half, inexact): (bool, u128, Ordering, bool) =
+            match &self.0 {
+                Repr::Decimal(value) => {
+                    let mantissa = value.mantissa();
+                    let scale = value.scale();
+                    if scale <= places {
+                        let factor = pow10(places.checked_sub(scale)?)?;
+                        return decimal_with_scale(mantissa.checked_mul(factor)?, places);
+                    }
+                    let divisor = pow10(scale.checked_sub(places)?)?;
+                    let (quotient, remainder) =
+                        div_rem_u128(mantissa.unsigned_abs(), divisor.unsigned_abs())?;
+                    let twice = remainder.checked_mul(2)?;
+                    (
+                        mantissa < 0,
+                        quotient,
+                        twice.cmp(&divisor.unsigned_abs()),
+                        remainder != 0,
+                    )
                 }
-                let divisor = pow10(scale.checked_sub(places)?)?;
-                let (quotient, remainder) =
-                    div_rem_u128(mantissa.unsigned_abs(), divisor.unsigned_abs())?;
-                let twice = remainder.checked_mul(2)?;
-                (
-                    mantissa < 0,
-                    BigInt::from(quotient),
-                    twice.cmp(&divisor.unsigned_abs()),
-                    remainder != 0,
-                )
-            }
-            Repr::Small(..) | Repr::Fraction(_)
-                if self.small_parts().is_some_and(|(n, _)| {
-                    pow10(places).and_then(|f| n.checked_mul(f)).is_some()
-                }) =>
-            {
-                let (numerator, denominator) = self.small_parts()?;
-                let scaled = numerator
-                    .unsigned_abs()
-                    .checked_mul(pow10(places)?.unsigned_abs())?;
-                let denominator = denominator.unsigned_abs();
-                let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
-                (
-                    numerator < 0,
-                    BigInt::from(quotient),
-                    remainder.checked_mul(2)?.cmp(&denominator),
-                    remainder != 0,
-                )
-            }
-            Repr::Small(..) | Repr::Fraction(_) => {
-                let ratio = self.to_ratio();
-                let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
-                let (quotient, remainder) = scaled.div_rem(ratio.denom());
-                let twice: BigInt = &remainder * 2u8;
-                (
-                    ratio.is_negative(),
-                    quotient,
-                    twice.cmp(ratio.denom()),
-                    !remainder.is_zero(),
-                )
-            }
-        };
+                Repr::Small(..) | Repr::Fraction(_)
+                    if self.small_parts().is_some_and(|(n, _)| {
+                        pow10(places).and_then(|f| n.checked_mul(f)).is_some()
+                    }) =>
+                {
+                    let (numerator, denominator) = self.small_parts()?;
+                    let scaled = numerator
+                        .unsigned_abs()
+                        .checked_mul(pow10(places)?.unsigned_abs())?;
+                    let denominator = denominator.unsigned_abs();
+                    let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
+                    (
+                        numerator < 0,
+                        quotient,
+                        remainder.checked_mul(2)?.cmp(&denominator),
+                        remainder != 0,
+                    )
+                }
+                Repr::Small(..) | Repr::Fraction(_) => {
+                    let ratio = self.to_ratio();
+                    let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
+                    let (quotient, remainder) = scaled.div_rem(ratio.denom());
+                    let twice: BigInt = &remainder * 2u8;
+                    (
+                        ratio.is_negative(),
+                        quotient.to_u128()?,
+                        twice.cmp(ratio.denom()),
+                        !remainder.is_zero(),
+                    )
+                }
+            };
         let up = match rounding {
             Rounding::TowardZero => false,
             Rounding::AwayFromZero => inexact,
@@ -235,8 +238,12 @@ impl Exact {
                 Ordering::Less => false,
             },
         };
-        let magnitude = if up { quotient + 1u8 } else { quotient };
-        let magnitude = magnitude.to_i128()?;
+        let magnitude = if up {
+            quotient.checked_add(1)?
+        } else {
+            quotient
+        };
+        let magnitude = i128::try_from(magnitude).ok()?;
         let signed = if negative {
             magnitude.checked_neg()?
         } else {
@@ -372,6 +379,23 @@ impl Exact {
             return product;
         }
         Exact::from_ratio(self.to_ratio().as_ref() * other.to_ratio().as_ref())
+    }
+
+    /// `self × b ÷ c`, exact; `None` when `c` is zero. Where the terms fit, the product is
+    /// divided before it is reduced, so that the result is reduced once rather than twice.
+    pub(crate) fn mul_div(&self, b: &Exact, c: &Exact) -> Option<Exact> {
+        if c.is_zero() {
+            return None;
+        }
+        let once = self
+            .small_parts()
+            .zip(b.small_parts())
+            .zip(c.small_parts())
+            .and_then(|(((n1, d1), (n2, d2)), (n3, d3))| {
+                let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
+                small_fraction(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
+            });
+        once.or_else(|| self.mul(b).div(c))
     }
 
     /// The exact quotient; `None` when `other` is zero.

@@ -240,8 +240,7 @@ impl NodeScore {
             return None;
         }
         self.points
-            .mul(&Exact::ONE_HUNDRED)
-            .div(&self.effective_max)
+            .mul_div(&Exact::ONE_HUNDRED, &self.effective_max)
     }
 
     /// Points lost: the effective maximum less the points achieved, exact.
