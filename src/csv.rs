@@ -215,7 +215,7 @@ struct Sheet<'t> {
     /// The text, to find a row's line when a message needs it.
     text: &'t [u8],
     /// The row read last.
-    record: ::csv::ByteRecord,
+    record: ::csv::StringRecord,
 }
 
 /// The whole of an input, to number its lines (the csv crate's positions count a record's
@@ -285,7 +285,7 @@ impl<'t> Sheet<'t> {
             blank_columns,
             reader,
             text,
-            record: ::csv::ByteRecord::new(),
+            record: ::csv::StringRecord::new(),
         })
     }
 
@@ -294,7 +294,7 @@ impl<'t> Sheet<'t> {
     /// spreadsheets leave them at the end.
     fn next_row(&mut self) -> Result<Option<Row>, Error> {
         loop {
-            match self.reader.read_byte_record(&mut self.record) {
+            match self.reader.read_record(&mut self.record) {
                 Ok(true) => {}
                 Ok(false) => return Ok(None),
                 Err(e) => {
@@ -361,7 +361,7 @@ impl<'t> Sheet<'t> {
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
-    fn check_blank_columns(&self, line: Row, cells: &::csv::ByteRecord) -> Result<(), Error> {
+    fn check_blank_columns(&self, line: Row, cells: &::csv::StringRecord) -> Result<(), Error> {
         for i in &self.blank_columns {
             let i = *i;
             let cell = text_at(cells, i).trim();
@@ -541,21 +541,17 @@ fn read_path<T>(
 
 /// A cell without the spaces around it, for values read as numbers, evidence or names of
 /// options, where spaces mean nothing.
-fn cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
+fn cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
     unescape(trim(raw_cell(cells, column)))
 }
 
-/// The text of the cell at `column`; empty when the row has no such cell. The sheet's text
-/// was checked to be UTF-8 when it was read.
-fn text_at(cells: &::csv::ByteRecord, column: usize) -> &str {
-    cells
-        .get(column)
-        .and_then(|bytes| std::str::from_utf8(bytes).ok())
-        .unwrap_or("")
+/// The text of the cell at `column`; empty when the row has no such cell.
+fn text_at(cells: &::csv::StringRecord, column: usize) -> &str {
+    cells.get(column).unwrap_or("")
 }
 
 /// A cell as it is, for text that is kept (names, notes, unit ids).
-fn raw_cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
+fn raw_cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
     unescape(column.map_or("", |i| text_at(cells, i)))
 }
 
@@ -854,7 +850,7 @@ impl<'a> AssessmentReader<'a> {
         columns: UnitColumns,
         found: &mut Assessments,
         line: Row,
-        cells: &::csv::ByteRecord,
+        cells: &::csv::StringRecord,
         wide: bool,
     ) -> Result<(), Error> {
         let unit = raw_cell(cells, Some(columns.unit));

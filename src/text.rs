@@ -194,34 +194,46 @@ fn parse_kind(kind: &str, rest: &str) -> Result<Evidence, String> {
     }
 }
 
+/// Evidence written as a word, with its kind or behind a mark; `None` for other text.
+fn parse_marked(text: &str) -> Option<Result<Evidence, String>> {
+    if ["n/a", "na", "not_applicable"]
+        .iter()
+        .any(|word| text.eq_ignore_ascii_case(word))
+    {
+        return Some(Ok(Evidence::NotApplicable));
+    }
+    if let Some(flag) = parse_flag(text) {
+        return Some(Ok(Evidence::Flag(flag)));
+    }
+    if let Some((kind, rest)) = text.split_once(':') {
+        let kind = kind.trim().to_lowercase();
+        if !kind.is_empty() && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Some(parse_kind(&kind, rest));
+        }
+    }
+    if let Some(count) = text.strip_prefix('#') {
+        return Some(parse_count(count).map(Evidence::Count));
+    }
+    if let Some(mean) = text.strip_prefix('~') {
+        return Some(whole_decimal(mean).map(Evidence::SurveyMean));
+    }
+    if let Some(points) = text.strip_prefix('=') {
+        return Some(whole_decimal(points).map(Evidence::Points));
+    }
+    None
+}
+
 fn parse_evidence(text: &str) -> Result<Evidence, String> {
     let text = trim(text);
     if text.is_empty() {
         return Err("it is empty".to_owned());
     }
-    if ["n/a", "na", "not_applicable"]
-        .iter()
-        .any(|word| text.eq_ignore_ascii_case(word))
-    {
-        return Ok(Evidence::NotApplicable);
-    }
-    if let Some(flag) = parse_flag(text) {
-        return Ok(Evidence::Flag(flag));
-    }
-    if let Some((kind, rest)) = text.split_once(':') {
-        let kind = kind.trim().to_lowercase();
-        if !kind.is_empty() && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-            return parse_kind(&kind, rest);
+    // No word (n/a, yes, có …), kind (`rate:`) or mark (`#`, `~`, `=`) begins with a digit:
+    // text that does is a percent, a rate or points, and is read as one at once.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if let Some(evidence) = parse_marked(text) {
+            return evidence;
         }
-    }
-    if let Some(count) = text.strip_prefix('#') {
-        return parse_count(count).map(Evidence::Count);
-    }
-    if let Some(mean) = text.strip_prefix('~') {
-        return whole_decimal(mean).map(Evidence::SurveyMean);
-    }
-    if let Some(points) = text.strip_prefix('=') {
-        return whole_decimal(points).map(Evidence::Points);
     }
     if text.ends_with('%') {
         return parse_percent(text);
