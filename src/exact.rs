@@ -295,11 +295,16 @@ impl Exact {
                 return Exact(Repr::Decimal(sum));
             }
         }
-        // n1/d1 + n2/d2 in `i128` when it fits: big integers cost an allocation each.
+        // n1/d1 + n2/d2 in 64 or 128 bits when it fits: big integers cost an allocation each.
         let small = self
-            .small_parts()
-            .zip(other.small_parts())
-            .and_then(|((n1, d1), (n2, d2))| {
+            .with_parts_64(other, |(n1, d1), (n2, d2)| {
+                Some((
+                    n1.checked_mul(d2)?.checked_add(n2.checked_mul(d1)?)?,
+                    d1.checked_mul(d2)?,
+                ))
+            })
+            .or_else(|| {
+                let ((n1, d1), (n2, d2)) = self.small_parts().zip(other.small_parts())?;
                 let numerator = n1.checked_mul(d2)?.checked_add(n2.checked_mul(d1)?)?;
                 small_fraction(numerator, d1.checked_mul(d2)?)
             });
@@ -307,6 +312,33 @@ impl Exact {
             return sum;
         }
         Exact::from_ratio(self.to_ratio().as_ref() + other.to_ratio().as_ref())
+    }
+
+    /// The value as `numerator / denominator` of two `i64`s (the denominator positive), when
+    /// they fit, as a scorecard's points, rates and maxima do: arithmetic on them multiplies
+    /// and reduces in 64 bits.
+    fn parts_64(&self) -> Option<(i64, i64)> {
+        match &self.0 {
+            Repr::Decimal(value) => Some((
+                i64::try_from(value.mantissa()).ok()?,
+                i64::try_from(pow10(value.scale())?).ok()?,
+            )),
+            Repr::Small(numerator, denominator) => {
+                Some((*numerator, i64::try_from(*denominator).ok()?))
+            }
+            Repr::Fraction(_) => None,
+        }
+    }
+
+    /// `op` on the 64-bit terms of two values, giving the terms of the result, reduced to
+    /// its canonical form; `None` when a term does not fit 64 bits.
+    fn with_parts_64(
+        &self,
+        other: &Exact,
+        op: impl FnOnce((i64, i64), (i64, i64)) -> Option<(i64, i64)>,
+    ) -> Option<Exact> {
+        let (numerator, denominator) = op(self.parts_64()?, other.parts_64()?)?;
+        small_fraction_64(numerator, denominator)
     }
 
     /// The value as `numerator / denominator` of two `i128`s (the denominator positive),
@@ -370,9 +402,11 @@ impl Exact {
             }
         }
         let small = self
-            .small_parts()
-            .zip(other.small_parts())
-            .and_then(|((n1, d1), (n2, d2))| {
+            .with_parts_64(other, |(n1, d1), (n2, d2)| {
+                Some((n1.checked_mul(n2)?, d1.checked_mul(d2)?))
+            })
+            .or_else(|| {
+                let ((n1, d1), (n2, d2)) = self.small_parts().zip(other.small_parts())?;
                 small_fraction(n1.checked_mul(n2)?, d1.checked_mul(d2)?)
             });
         if let Some(product) = small {
@@ -387,15 +421,23 @@ impl Exact {
         if c.is_zero() {
             return None;
         }
-        let once = self
-            .small_parts()
-            .zip(b.small_parts())
-            .zip(c.small_parts())
-            .and_then(|(((n1, d1), (n2, d2)), (n3, d3))| {
-                let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
-                small_fraction(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
-            });
-        once.or_else(|| self.mul(b).div(c))
+        let in_64_bits = || {
+            let (((n1, d1), (n2, d2)), (n3, d3)) =
+                self.parts_64().zip(b.parts_64()).zip(c.parts_64())?;
+            let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
+            small_fraction_64(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
+        };
+        let in_128_bits = || {
+            let (((n1, d1), (n2, d2)), (n3, d3)) = self
+                .small_parts()
+                .zip(b.small_parts())
+                .zip(c.small_parts())?;
+            let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
+            small_fraction(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
+        };
+        in_64_bits()
+            .or_else(in_128_bits)
+            .or_else(|| self.mul(b).div(c))
     }
 
     /// The exact quotient; `None` when `other` is zero.
@@ -405,6 +447,12 @@ impl Exact {
     pub fn div(&self, other: &Exact) -> Option<Exact> {
         if other.is_zero() {
             return None;
+        }
+        let small = self.with_parts_64(other, |(n1, d1), (n2, d2)| {
+            Some((n1.checked_mul(d2)?, d1.checked_mul(n2)?))
+        });
+        if small.is_some() {
+            return small;
         }
         if let (Repr::Decimal(a), Repr::Decimal(b)) = (&self.0, &other.0) {
             // a / b = (ma × 10^sb) / (mb × 10^sa).
@@ -679,7 +727,13 @@ impl Ord for Exact {
             }
             (Repr::Decimal(a), Repr::Decimal(b)) => a.cmp(b),
             _ => {
-                // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1.
+                // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1. The
+                // product of two `i64`s always fits an `i128`, so it cannot wrap.
+                if let Some(((n1, d1), (n2, d2))) = self.parts_64().zip(other.parts_64()) {
+                    let left = i128::from(n1).wrapping_mul(i128::from(d2));
+                    let right = i128::from(n2).wrapping_mul(i128::from(d1));
+                    return left.cmp(&right);
+                }
                 let small =
                     self.small_parts()
                         .zip(other.small_parts())
