@@ -187,7 +187,7 @@ use crate::figure::Figure;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, Node, NodeSpec, NotApplicablePolicy,
 };
-use crate::ranking::Ranking;
+use crate::ranking::{Rank, Ranking};
 use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
@@ -1724,6 +1724,17 @@ impl<W: Write> Cells<W> {
         }
     }
 
+    /// A cell holding a rank, or empty: a whole rank printed as an integer, as it displays.
+    fn rank(&mut self, rank: Option<Rank>) -> Result<(), Error> {
+        match rank.map(|r| (r, r.as_whole())) {
+            Some((_, Some(whole))) => {
+                let mut digits = itoa::Buffer::new();
+                write_cell(&mut self.writer, self.escape_formulas, digits.format(whole))
+            }
+            other => self.optional(other.map(|(rank, _)| rank)),
+        }
+    }
+
     /// A cell holding a published figure, or empty: its decimal as it displays.
     fn figure(&mut self, figure: Option<&Figure>) -> Result<(), Error> {
         let Some(figure) = figure else {
@@ -1835,7 +1846,7 @@ pub fn write_ranking<W: Write>(
     let mut cells = Cells::new(out, options)?;
     cells.row(&header)?;
     for unit in ranking.units().iter().chain(ranking.unranked()) {
-        cells.optional(unit.rank)?;
+        cells.rank(unit.rank)?;
         cells.text(&unit.unit)?;
         cells.text(&unit.unit_name)?;
         cells.figure(Some(&unit.index))?;
@@ -1846,7 +1857,7 @@ pub fn write_ranking<W: Write>(
             let domain = unit.domain_at(d, code);
             cells.figure(domain.and_then(|d| d.points.as_ref()))?;
             cells.figure(domain.and_then(|d| d.percent.as_ref()))?;
-            cells.optional(domain.and_then(|d| d.rank))?;
+            cells.rank(domain.and_then(|d| d.rank))?;
         }
         cells.end_row()?;
     }
