@@ -215,7 +215,7 @@ struct Sheet<'t> {
     /// The text, to find a row's line when a message needs it.
     text: &'t [u8],
     /// The row read last.
-    record: ::csv::StringRecord,
+    record: ::csv::ByteRecord,
 }
 
 /// The whole of an input, to number its lines (the csv crate's positions count a record's
@@ -285,7 +285,7 @@ impl<'t> Sheet<'t> {
             blank_columns,
             reader,
             text,
-            record: ::csv::StringRecord::new(),
+            record: ::csv::ByteRecord::new(),
         })
     }
 
@@ -294,7 +294,7 @@ impl<'t> Sheet<'t> {
     /// spreadsheets leave them at the end.
     fn next_row(&mut self) -> Result<Option<Row>, Error> {
         loop {
-            match self.reader.read_record(&mut self.record) {
+            match self.reader.read_byte_record(&mut self.record) {
                 Ok(true) => {}
                 Ok(false) => return Ok(None),
                 Err(e) => {
@@ -309,6 +309,22 @@ impl<'t> Sheet<'t> {
             if !self.record.iter().all(|cell| cell.trim_ascii().is_empty()) {
                 return Ok(Some(Row(self.record.position().map_or(0, |p| p.byte()))));
             }
+        }
+    }
+
+    /// The text of the row read last, checked as UTF-8 once for all its cells.
+    fn row_text(&self) -> Result<RowText<'_>, Error> {
+        // Its cells back to back: each is text split from the checked table at ASCII
+        // separators and quotes, so the whole is text, and each cell a slice of it.
+        match std::str::from_utf8(self.record.as_slice()) {
+            Ok(text) => Ok(RowText {
+                text,
+                record: &self.record,
+            }),
+            Err(_) => Err(self.row_error(
+                Row(self.record.position().map_or(0, |p| p.byte())),
+                "the row is not UTF-8 text; save the file as CSV UTF-8",
+            )),
         }
     }
 
@@ -361,7 +377,7 @@ impl<'t> Sheet<'t> {
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
-    fn check_blank_columns(&self, line: Row, cells: &::csv::StringRecord) -> Result<(), Error> {
+    fn check_blank_columns(&self, line: Row, cells: &RowText<'_>) -> Result<(), Error> {
         for i in &self.blank_columns {
             let i = *i;
             let cell = text_at(cells, i).trim();
@@ -541,17 +557,29 @@ fn read_path<T>(
 
 /// A cell without the spaces around it, for values read as numbers, evidence or names of
 /// options, where spaces mean nothing.
-fn cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
+fn cell<'r>(cells: &RowText<'r>, column: Option<usize>) -> &'r str {
     unescape(trim(raw_cell(cells, column)))
 }
 
+/// A row's cells as text.
+struct RowText<'r> {
+    /// The cells back to back.
+    text: &'r str,
+    /// Where each cell is in `text`.
+    record: &'r ::csv::ByteRecord,
+}
+
 /// The text of the cell at `column`; empty when the row has no such cell.
-fn text_at(cells: &::csv::StringRecord, column: usize) -> &str {
-    cells.get(column).unwrap_or("")
+fn text_at<'r>(cells: &RowText<'r>, column: usize) -> &'r str {
+    cells
+        .record
+        .range(column)
+        .and_then(|range| cells.text.get(range))
+        .unwrap_or("")
 }
 
 /// A cell as it is, for text that is kept (names, notes, unit ids).
-fn raw_cell(cells: &::csv::StringRecord, column: Option<usize>) -> &str {
+fn raw_cell<'r>(cells: &RowText<'r>, column: Option<usize>) -> &'r str {
     unescape(column.map_or("", |i| text_at(cells, i)))
 }
 
@@ -850,7 +878,7 @@ impl<'a> AssessmentReader<'a> {
         columns: UnitColumns,
         found: &mut Assessments,
         line: Row,
-        cells: &::csv::StringRecord,
+        cells: &RowText<'_>,
         wide: bool,
     ) -> Result<(), Error> {
         let unit = raw_cell(cells, Some(columns.unit));
@@ -1020,7 +1048,7 @@ impl<'a> AssessmentReader<'a> {
         }
         while let Some(line) = sheet.next_row()? {
             let sheet = &*sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
             self.assessment_for(sheet, columns, found, line, cells, true)?;
             if let Some(assessment) = found.current_mut() {
@@ -1072,7 +1100,7 @@ impl<'a> AssessmentReader<'a> {
 
         while let Some(line) = sheet.next_row()? {
             let sheet = &*sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -1327,7 +1355,7 @@ impl FrameworkReader {
         let mut levels: Vec<(Row, Code, String)> = Vec::new();
         while let Some(line) = sheet.next_row()? {
             let sheet = &sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
