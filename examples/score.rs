@@ -17,6 +17,10 @@
 //! the exit code is 1 for an input or output error and 2 for a usage error, so `main` returns
 //! an [`ExitCode`] rather than a boxed error.
 //!
+//! A CSV file of assessments is scored while it is read ([`read_and_score`]), on as many
+//! threads as the machine offers, and the command allocates with mimalloc (see
+//! [`ALLOCATOR`]).
+//!
 //! The command never loses a file: it refuses an `--out` that is one of its inputs or is not
 //! a regular file (a symbolic link, a folder, a device), writes to a temporary file in the
 //! target's folder and renames it over the target only once everything is written, and exits
