@@ -1757,7 +1757,8 @@ impl<W: Write> Cells<W> {
         match rank.map(|r| (r, r.as_whole())) {
             Some((_, Some(whole))) => {
                 let mut digits = itoa::Buffer::new();
-                write_cell(&mut self.writer, self.escape_formulas, digits.format(whole))
+                // A number is never escaped (see `formula::escape`).
+                write_cell(&mut self.writer, false, digits.format(whole))
             }
             other => self.optional(other.map(|(rank, _)| rank)),
         }
@@ -1770,7 +1771,8 @@ impl<W: Write> Cells<W> {
         };
         self.buffer.clear();
         push_decimal(&mut self.buffer, figure.published());
-        write_cell(&mut self.writer, self.escape_formulas, &self.buffer)
+        // A number is never escaped (see `formula::escape`).
+        write_cell(&mut self.writer, false, &self.buffer)
     }
 
     /// Ends the row.

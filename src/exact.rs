@@ -174,11 +174,19 @@ impl Exact {
     // positive, or by a value checked to be non-zero.
     #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn round(&self, places: u32, rounding: Rounding) -> Option<Decimal> {
+        // A small fraction's numerator scaled by 10^places, in 128 bits where it fits, as it
+        // does for every figure published.
+        let scaled_small = match &self.0 {
+            Repr::Small(numerator, denominator) => pow10(places)
+                .and_then(|f| u128::from(numerator.unsigned_abs()).checked_mul(f.unsigned_abs()))
+                .map(|scaled| (*numerator < 0, scaled, u128::from(*denominator))),
+            Repr::Decimal(_) | Repr::Fraction(_) => None,
+        };
         // The magnitude's quotient by 10^-places, in 128 bits: a quotient that does not fit
         // gives no decimal either.
         let (negative, quotient, remainder_vs_half, inexact): (bool, u128, Ordering, bool) =
-            match &self.0 {
-                Repr::Decimal(value) => {
+            match (&self.0, scaled_small) {
+                (Repr::Decimal(value), _) => {
                     let mantissa = value.mantissa();
                     let scale = value.scale();
                     if scale <= places {
@@ -196,7 +204,16 @@ impl Exact {
                         remainder != 0,
                     )
                 }
-                Repr::Small(..) | Repr::Fraction(_)
+                (_, Some((negative, scaled, denominator))) => {
+                    let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
+                    (
+                        negative,
+                        quotient,
+                        remainder.checked_mul(2)?.cmp(&denominator),
+                        remainder != 0,
+                    )
+                }
+                (Repr::Small(..) | Repr::Fraction(_), None)
                     if self.small_parts().is_some_and(|(n, _)| {
                         pow10(places).and_then(|f| n.checked_mul(f)).is_some()
                     }) =>
@@ -214,7 +231,7 @@ impl Exact {
                         remainder != 0,
                     )
                 }
-                Repr::Small(..) | Repr::Fraction(_) => {
+                (Repr::Small(..) | Repr::Fraction(_), None) => {
                     let ratio = self.to_ratio();
                     let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
                     let (quotient, remainder) = scaled.div_rem(ratio.denom());
