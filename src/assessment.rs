@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use smol_str::SmolStr;
 
 use crate::code::Code;
 use crate::error::{Error, ErrorKind};
@@ -23,7 +24,7 @@ use crate::rule::Evidence;
 /// # Ok::<(), par_index::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Period(String);
+pub struct Period(SmolStr);
 
 impl Period {
     /// The period as text.
@@ -42,7 +43,7 @@ impl FromStr for Period {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
         if valid {
-            Ok(Period(text.to_owned()))
+            Ok(Period(SmolStr::new(text)))
         } else {
             Err(ErrorKind::InvalidPeriod {
                 period: text.chars().take(40).collect(),
@@ -54,7 +55,7 @@ impl FromStr for Period {
 
 impl From<u16> for Period {
     fn from(year: u16) -> Period {
-        Period(year.to_string())
+        Period(SmolStr::new(year.to_string()))
     }
 }
 

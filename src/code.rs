@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+use smol_str::SmolStr;
+
 use crate::error::{Error, ErrorKind};
 
 /// The longest code accepted, in bytes.
@@ -32,7 +34,7 @@ pub const MAX_CODE_LEN: usize = 64;
 /// # Ok::<(), par_index::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Code(String);
+pub struct Code(SmolStr);
 
 impl Code {
     /// Parses a code; the same as [`str::parse`].
@@ -83,7 +85,7 @@ impl FromStr for Code {
                 ));
             }
         }
-        Ok(Code(text.to_owned()))
+        Ok(Code(SmolStr::new(text)))
     }
 }
 
@@ -110,7 +112,7 @@ impl fmt::Display for Code {
 
 impl fmt::Debug for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Code({:?})", self.0)
+        write!(f, "Code({:?})", self.0.as_str())
     }
 }
 

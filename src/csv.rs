@@ -189,14 +189,15 @@ use crate::cohort::Cohort;
 use crate::comparison::{Comparison, RankChange};
 use crate::error::{Error, ErrorKind, Expected, IoAction, PointsKind, Quantity};
 use crate::exact::Exact;
+use crate::figure::Figure;
 use crate::framework::{
     Combine, Framework, FrameworkInfo, FrameworkSpec, Method, Node, NodeSpec, NotApplicablePolicy,
 };
-use crate::ranking::Ranking;
+use crate::ranking::{Rank, Ranking};
 use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
 use crate::scorecard::PublishedScorecard;
-use crate::text::parse_decimal;
+use crate::text::{parse_decimal, trim};
 use crate::trend::Trend;
 
 mod formula;
@@ -319,6 +320,22 @@ impl<'t> Sheet<'t> {
         }
     }
 
+    /// The text of the row read last, checked as UTF-8 once for all its cells.
+    fn row_text(&self) -> Result<RowText<'_>, Error> {
+        // Its cells back to back: each is text split from the checked table at ASCII
+        // separators and quotes, so the whole is text, and each cell a slice of it.
+        match std::str::from_utf8(self.record.as_slice()) {
+            Ok(text) => Ok(RowText {
+                text,
+                record: &self.record,
+            }),
+            Err(_) => Err(self.row_error(
+                Row(self.record.position().map_or(0, |p| p.byte())),
+                "the row is not UTF-8 text; save the file as CSV UTF-8",
+            )),
+        }
+    }
+
     /// The line a row starts on, for a message: counted only when one is written.
     fn line(&self, row: Row) -> u64 {
         LineCounter::new(self.text).line_of_byte(row.0)
@@ -368,7 +385,7 @@ impl<'t> Sheet<'t> {
     }
 
     /// Refuses text under a column without a header: it would otherwise be dropped.
-    fn check_blank_columns(&self, line: Row, cells: &::csv::ByteRecord) -> Result<(), Error> {
+    fn check_blank_columns(&self, line: Row, cells: &RowText<'_>) -> Result<(), Error> {
         for i in &self.blank_columns {
             let i = *i;
             let cell = text_at(cells, i).trim();
@@ -548,21 +565,29 @@ fn read_path<T>(
 
 /// A cell without the spaces around it, for values read as numbers, evidence or names of
 /// options, where spaces mean nothing.
-fn cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
-    unescape(raw_cell(cells, column).trim())
+fn cell<'r>(cells: &RowText<'r>, column: Option<usize>) -> &'r str {
+    unescape(trim(raw_cell(cells, column)))
 }
 
-/// The text of the cell at `column`; empty when the row has no such cell. The sheet's text
-/// was checked to be UTF-8 when it was read.
-fn text_at(cells: &::csv::ByteRecord, column: usize) -> &str {
+/// A row's cells as text.
+struct RowText<'r> {
+    /// The cells back to back.
+    text: &'r str,
+    /// Where each cell is in `text`.
+    record: &'r ::csv::ByteRecord,
+}
+
+/// The text of the cell at `column`; empty when the row has no such cell.
+fn text_at<'r>(cells: &RowText<'r>, column: usize) -> &'r str {
     cells
-        .get(column)
-        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .record
+        .range(column)
+        .and_then(|range| cells.text.get(range))
         .unwrap_or("")
 }
 
 /// A cell as it is, for text that is kept (names, notes, unit ids).
-fn raw_cell(cells: &::csv::ByteRecord, column: Option<usize>) -> &str {
+fn raw_cell<'r>(cells: &RowText<'r>, column: Option<usize>) -> &'r str {
     unescape(column.map_or("", |i| text_at(cells, i)))
 }
 
@@ -611,32 +636,56 @@ pub struct AssessmentReader<'a> {
     delimiter: u8,
 }
 
-/// The assessments being read: one per unit and period, in order of first appearance.
-struct Assessments {
-    list: Vec<Assessment>,
+/// The assessments being read: one per unit and period, in order of first appearance. Each
+/// is handed on as soon as its rows are read, so that a caller can score it while the next
+/// is read; what is kept of it is where its rows are.
+struct Assessments<'e> {
+    /// The assessment of the rows read last, and its position among the table's assessments:
+    /// the rows of one assessment come together, so a row of the same unit and period is
+    /// recognised without a look-up.
+    current: Option<(usize, Assessment)>,
     /// The first and last rows of each assessment.
     lines: Vec<(Row, Row)>,
     /// Each unit and period's assessment.
     index: HashMap<(String, Period), usize>,
-    /// The assessment of the row read last: the rows of one assessment come together, so a
-    /// row of the same unit and period is recognised without a look-up.
-    current: Option<usize>,
     /// For each leaf, the row the current assessment reported it on, if it did (under the
     /// generation of the current assessment: older generations are stale, which spares
     /// clearing the list for every assessment).
     reported: Vec<(u32, Row)>,
     generation: u32,
+    /// Where each assessment goes once its rows are read.
+    each: &'e mut dyn FnMut(Assessment),
 }
 
-impl Assessments {
-    fn new(leaves: usize) -> Assessments {
+impl<'e> Assessments<'e> {
+    fn new(leaves: usize, each: &'e mut dyn FnMut(Assessment)) -> Assessments<'e> {
         Assessments {
-            list: Vec::new(),
+            current: None,
             lines: Vec::new(),
             index: HashMap::new(),
-            current: None,
             reported: vec![(0, Row(0)); leaves],
             generation: 0,
+            each,
+        }
+    }
+
+    /// The assessment of the rows read last.
+    fn current_mut(&mut self) -> Option<&mut Assessment> {
+        self.current.as_mut().map(|(_, assessment)| assessment)
+    }
+
+    /// The unit of the rows read last, for a message.
+    fn unit(&self) -> String {
+        self.current
+            .as_ref()
+            .map(|(_, a)| a.unit.clone())
+            .unwrap_or_default()
+    }
+
+    /// Hands on the assessment of the rows read last: its rows are all read.
+    fn finish(&mut self) {
+        if let Some((_, assessment)) = self.current.take() {
+            (self.each)(assessment);
         }
     }
 
@@ -765,13 +814,56 @@ impl<'a> AssessmentReader<'a> {
     /// [`ErrorKind::InvalidPeriod`], [`ErrorKind::EmptyUnit`], [`ErrorKind::InvalidText`]);
     /// [`ErrorKind::Io`].
     pub fn read<R: io::Read>(&self, input: R) -> Result<Vec<Assessment>, Error> {
+        let mut assessments = Vec::new();
+        self.read_each(input, |assessment| assessments.push(assessment))?;
+        Ok(assessments)
+    }
+
+    /// Reads a table and hands each assessment to `each` as soon as its rows are read, in
+    /// the table's order, so that a caller can score one while the next is read and never
+    /// hold them all. The checks and errors are those of [`read`](Self::read); at an error,
+    /// reading stops, and the assessments before it have been handed on.
+    ///
+    /// # Errors
+    ///
+    /// As [`AssessmentReader::read`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use par_index::csv::AssessmentReader;
+    /// use par_index::{Framework, Rule};
+    ///
+    /// let framework = Framework::builder("ward-demo", "Demo")
+    ///     .domain("1", "Niêm yết thủ tục", 2.into())
+    ///     .rule(Rule::yes_no())
+    ///     .build()?;
+    /// let reader = AssessmentReader::new(&framework).period("2021".parse()?);
+    /// let mut indices = Vec::new();
+    /// reader.read_each("unit,1\nminh-an,yes\ncam-kim,no\n".as_bytes(), |assessment| {
+    ///     indices.push(framework.score(&assessment).map(|s| s.index().to_string()));
+    /// })?;
+    /// assert_eq!(indices, [Ok("100".to_owned()), Ok("0".to_owned())]);
+    /// # Ok::<(), par_index::Error>(())
+    /// ```
+    pub fn read_each<R: io::Read>(
+        &self,
+        input: R,
+        mut each: impl FnMut(Assessment),
+    ) -> Result<(), Error> {
         let text = read_all(input, self.file.as_deref())?;
         let mut sheet = Sheet::read(&text, self.file.as_deref(), self.delimiter)?;
         if sheet.column("code").is_some() {
-            self.read_long(&mut sheet)
+            let leaves = Leaves::of(self.framework);
+            let mut found = Assessments::new(leaves.list.len(), &mut each);
+            self.read_long(&mut sheet, leaves, &mut found)?;
+            found.finish();
         } else {
-            self.read_wide(&mut sheet)
+            let mut found = Assessments::new(0, &mut each);
+            self.read_wide(&mut sheet, &mut found)?;
+            found.finish();
         }
+        Ok(())
     }
 
     /// Reads a file; errors name it by its path unless a [`file_name`](Self::file_name) was
@@ -786,40 +878,38 @@ impl<'a> AssessmentReader<'a> {
         })
     }
 
-    /// The position of a row's assessment (created on the unit's first row), after checking
-    /// its unit, period and name.
+    /// Makes the row's assessment the current one (created on the unit's first row, handing
+    /// on the one before), after checking its unit, period and name.
     fn assessment_for(
         &self,
         sheet: &Sheet,
         columns: UnitColumns,
         found: &mut Assessments,
         line: Row,
-        cells: &::csv::ByteRecord,
+        cells: &RowText<'_>,
         wide: bool,
-    ) -> Result<usize, Error> {
+    ) -> Result<(), Error> {
         let unit = raw_cell(cells, Some(columns.unit));
         let period_text = columns.period.map_or("", |c| cell(cells, Some(c)));
         let name = raw_cell(cells, columns.unit_name);
         // The row of the assessment before it, already checked: the usual case in long form.
-        let same = found.current.filter(|position| {
-            found.list.get(*position).is_some_and(|a| {
-                a.unit == unit
-                    && match (period_text, &self.period) {
-                        ("", Some(period)) => &a.period == period,
-                        (text, _) => a.period.as_str() == text,
-                    }
-            })
+        let same = found.current.as_ref().and_then(|(position, a)| {
+            let same = a.unit == unit
+                && match (period_text, &self.period) {
+                    ("", Some(period)) => &a.period == period,
+                    (text, _) => a.period.as_str() == text,
+                };
+            same.then_some(*position)
         });
-        let position = match same {
+        match same {
             Some(position) if !wide => {
                 if let Some(lines) = found.lines.get_mut(position) {
                     lines.1 = line;
                 }
-                position
             }
             _ => self.new_assessment(sheet, columns, found, line, unit, period_text, wide)?,
-        };
-        if let Some(assessment) = found.list.get_mut(position) {
+        }
+        if let Some(assessment) = found.current_mut() {
             if !name.is_empty() {
                 if assessment.unit_name.is_empty() {
                     assessment.unit_name = name.to_owned();
@@ -834,7 +924,7 @@ impl<'a> AssessmentReader<'a> {
                 }
             }
         }
-        Ok(position)
+        Ok(())
     }
 
     /// The assessment of a row whose unit or period differs from the row before: a new one,
@@ -849,7 +939,7 @@ impl<'a> AssessmentReader<'a> {
         unit: &str,
         period_text: &str,
         wide: bool,
-    ) -> Result<usize, Error> {
+    ) -> Result<(), Error> {
         if unit.trim().is_empty() {
             return Err(sheet.cell_error(line, columns.unit, ErrorKind::EmptyUnit.into()));
         }
@@ -874,12 +964,13 @@ impl<'a> AssessmentReader<'a> {
         };
         let key = (unit.into_owned(), period);
         if let Some(position) = found.index.get(&key).copied() {
-            if !wide && found.current == Some(position) {
+            let current = found.current.as_ref().map(|(position, _)| *position);
+            if !wide && current == Some(position) {
                 // The same unit as the row before, written another way (NFD rather than NFC).
                 if let Some(lines) = found.lines.get_mut(position) {
                     lines.1 = line;
                 }
-                return Ok(position);
+                return Ok(());
             }
             let (first, last) = found.lines.get(position).map_or((0, 0), |(first, last)| {
                 (sheet.line(*first), sheet.line(*last))
@@ -902,17 +993,14 @@ impl<'a> AssessmentReader<'a> {
             };
             return Err(sheet.row_error(line, reason));
         }
-        let position = found.list.len();
-        found.list.push(Assessment::new(
-            self.framework.id(),
-            key.0.clone(),
-            key.1.clone(),
-        ));
+        found.finish();
+        let position = found.lines.len();
+        let assessment = Assessment::new(self.framework.id(), key.0.clone(), key.1.clone());
         found.lines.push((line, line));
         found.index.insert(key, position);
-        found.current = Some(position);
+        found.current = Some((position, assessment));
         found.generation = found.generation.wrapping_add(1);
-        Ok(position)
+        Ok(())
     }
 
     /// Checks an entry against its leaf as scoring will, so that a value out of range is
@@ -942,7 +1030,7 @@ impl<'a> AssessmentReader<'a> {
         Ok(node)
     }
 
-    fn read_wide(&self, sheet: &mut Sheet<'_>) -> Result<Vec<Assessment>, Error> {
+    fn read_wide(&self, sheet: &mut Sheet<'_>, found: &mut Assessments) -> Result<(), Error> {
         let columns = UnitColumns::of(sheet)?;
         let mut leaves: Vec<(usize, &Node)> = Vec::new();
         for (i, header) in sheet.headers.iter().enumerate() {
@@ -966,12 +1054,14 @@ impl<'a> AssessmentReader<'a> {
             })?;
             leaves.push((i, node));
         }
-        let mut found = Assessments::new(0);
         while let Some(line) = sheet.next_row()? {
             let sheet = &*sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
-            let position = self.assessment_for(sheet, columns, &mut found, line, cells, true)?;
+            self.assessment_for(sheet, columns, found, line, cells, true)?;
+            if let Some(assessment) = found.current_mut() {
+                assessment.entries.reserve_exact(leaves.len());
+            }
             for (column, node) in &leaves {
                 let text = cell(cells, Some(*column));
                 if text.is_empty() {
@@ -982,15 +1072,20 @@ impl<'a> AssessmentReader<'a> {
                     .map_err(|e| sheet.cell_error(line, *column, e))?;
                 let entry = Entry::new(node.code().clone()).with_evidence(evidence);
                 Self::check_entry(node, &entry).map_err(|e| sheet.cell_error(line, *column, e))?;
-                if let Some(assessment) = found.list.get_mut(position) {
+                if let Some(assessment) = found.current_mut() {
                     assessment.push(entry);
                 }
             }
         }
-        Ok(found.list)
+        Ok(())
     }
 
-    fn read_long(&self, sheet: &mut Sheet<'_>) -> Result<Vec<Assessment>, Error> {
+    fn read_long(
+        &self,
+        sheet: &mut Sheet<'_>,
+        mut leaves: Leaves<'_>,
+        found: &mut Assessments,
+    ) -> Result<(), Error> {
         for header in &sheet.headers {
             if !header.is_empty() && !LONG_COLUMNS.contains(&header.as_str()) {
                 return Err(sheet.bad_column(
@@ -1011,11 +1106,9 @@ impl<'a> AssessmentReader<'a> {
         let refs_column = sheet.column("evidence_refs");
         let reason_column = sheet.column("reason");
 
-        let mut leaves = Leaves::of(self.framework);
-        let mut found = Assessments::new(leaves.list.len());
         while let Some(line) = sheet.next_row()? {
             let sheet = &*sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -1027,14 +1120,7 @@ impl<'a> AssessmentReader<'a> {
             let refs = raw_cell(cells, refs_column);
             let reason = raw_cell(cells, reason_column);
 
-            let position = self.assessment_for(sheet, columns, &mut found, line, cells, false)?;
-            let unit = |found: &Assessments| {
-                found
-                    .list
-                    .get(position)
-                    .map(|a| a.unit.clone())
-                    .unwrap_or_default()
-            };
+            self.assessment_for(sheet, columns, found, line, cells, false)?;
             if code_text.is_empty() {
                 let filled = [value, self_assessed, appraised, note, refs, reason];
                 if filled.iter().any(|c| !c.trim().is_empty()) {
@@ -1061,7 +1147,7 @@ impl<'a> AssessmentReader<'a> {
                 }
                 let points = decimal(value, Expected::AdjustmentPoints)
                     .map_err(|e| at(Some(value_column), e))?;
-                if let Some(assessment) = found.list.get_mut(position) {
+                if let Some(assessment) = found.current_mut() {
                     assessment.adjust(Adjustment {
                         label: note.to_owned(),
                         points,
@@ -1080,10 +1166,10 @@ impl<'a> AssessmentReader<'a> {
                 Some(found) => found,
                 None => {
                     // Not a leaf: say why (an unknown code, a parent, text that is no code).
-                    let error = match self.leaf(code_text, &unit(&found)) {
+                    let error = match self.leaf(code_text, &found.unit()) {
                         Err(error) => error,
                         Ok(node) => ErrorKind::NotALeaf {
-                            unit: unit(&found),
+                            unit: found.unit(),
                             node: node.node_ref(),
                         }
                         .into(),
@@ -1097,7 +1183,7 @@ impl<'a> AssessmentReader<'a> {
                     line,
                     format!(
                         "unit {} reports code {} twice, on line {first} and here",
-                        unit(&found),
+                        found.unit(),
                         node.code()
                     ),
                 ));
@@ -1138,11 +1224,11 @@ impl<'a> AssessmentReader<'a> {
                 };
                 at(column, e)
             })?;
-            if let Some(assessment) = found.list.get_mut(position) {
+            if let Some(assessment) = found.current_mut() {
                 assessment.push(entry);
             }
         }
-        Ok(found.list)
+        Ok(())
     }
 }
 
@@ -1307,7 +1393,7 @@ impl FrameworkReader {
         let mut levels: Vec<(Row, Code, String)> = Vec::new();
         while let Some(line) = sheet.next_row()? {
             let sheet = &sheet;
-            let cells = &sheet.record;
+            let cells = &sheet.row_text()?;
             sheet.check_blank_columns(line, cells)?;
             let at =
                 |column: Option<usize>, e: Error| sheet.cell_error(line, column.unwrap_or(0), e);
@@ -1745,39 +1831,158 @@ fn csv_write_error(error: ::csv::Error) -> Error {
 
 /// Writes rows of text cells after a header.
 fn write_rows<W: Write>(
-    mut out: W,
+    out: W,
     options: &WriteOptions,
     header: &[String],
     rows: impl IntoIterator<Item = Vec<String>>,
 ) -> Result<(), Error> {
-    if options.bom {
-        out.write_all(b"\xEF\xBB\xBF").map_err(write_error)?;
-    }
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(if options.crlf {
-            ::csv::Terminator::CRLF
-        } else {
-            ::csv::Terminator::Any(b'\n')
-        })
-        .from_writer(out);
-    let mut record = |row: &[String]| -> Result<(), Error> {
-        for cell in row {
-            let cell = if options.escape_formulas {
-                escape(cell)
-            } else {
-                Cow::Borrowed(cell.as_str())
-            };
-            writer
-                .write_field(cell.as_bytes())
-                .map_err(csv_write_error)?;
-        }
-        writer.write_record(None::<&[u8]>).map_err(csv_write_error)
-    };
-    record(header)?;
+    let mut cells = Cells::new(out, options)?;
+    cells.row(header)?;
     for row in rows {
-        record(&row)?;
+        cells.row(&row)?;
     }
-    writer.flush().map_err(write_error)
+    cells.finish()
+}
+
+/// A table being written, cell by cell: each cell escaped as the options say, and figures
+/// formatted into one buffer that every cell reuses, so that a row costs no allocation.
+struct Cells<W: Write> {
+    writer: ::csv::Writer<W>,
+    escape_formulas: bool,
+    buffer: String,
+}
+
+impl<W: Write> Cells<W> {
+    /// Starts a table, with a byte-order mark if the options ask for one.
+    fn new(mut out: W, options: &WriteOptions) -> Result<Cells<W>, Error> {
+        if options.bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(write_error)?;
+        }
+        let writer = ::csv::WriterBuilder::new()
+            .terminator(if options.crlf {
+                ::csv::Terminator::CRLF
+            } else {
+                ::csv::Terminator::Any(b'\n')
+            })
+            .from_writer(out);
+        Ok(Cells {
+            writer,
+            escape_formulas: options.escape_formulas,
+            buffer: String::new(),
+        })
+    }
+
+    /// A cell of text.
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        write_cell(&mut self.writer, self.escape_formulas, text)
+    }
+
+    /// A cell holding a value as it displays.
+    fn value(&mut self, value: impl std::fmt::Display) -> Result<(), Error> {
+        use std::fmt::Write as _;
+        self.buffer.clear();
+        // Writing into a `String` does not fail.
+        let _ = write!(self.buffer, "{value}");
+        write_cell(&mut self.writer, self.escape_formulas, &self.buffer)
+    }
+
+    /// A cell holding a value, or empty.
+    fn optional(&mut self, value: Option<impl std::fmt::Display>) -> Result<(), Error> {
+        match value {
+            Some(value) => self.value(value),
+            None => self.text(""),
+        }
+    }
+
+    /// A cell holding a rank, or empty: a whole rank printed as an integer, as it displays.
+    fn rank(&mut self, rank: Option<Rank>) -> Result<(), Error> {
+        match rank.map(|r| (r, r.as_whole())) {
+            Some((_, Some(whole))) => {
+                let mut digits = itoa::Buffer::new();
+                // A number is never escaped (see `formula::escape`).
+                write_cell(&mut self.writer, false, digits.format(whole))
+            }
+            other => self.optional(other.map(|(rank, _)| rank)),
+        }
+    }
+
+    /// A cell holding a published figure, or empty: its decimal as it displays.
+    fn figure(&mut self, figure: Option<&Figure>) -> Result<(), Error> {
+        let Some(figure) = figure else {
+            return self.text("");
+        };
+        self.buffer.clear();
+        push_decimal(&mut self.buffer, figure.published());
+        // A number is never escaped (see `formula::escape`).
+        write_cell(&mut self.writer, false, &self.buffer)
+    }
+
+    /// Ends the row.
+    fn end_row(&mut self) -> Result<(), Error> {
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(csv_write_error)
+    }
+
+    /// A whole row of text cells.
+    fn row(&mut self, row: &[String]) -> Result<(), Error> {
+        for cell in row {
+            self.text(cell)?;
+        }
+        self.end_row()
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        self.writer.flush().map_err(write_error)
+    }
+}
+
+/// Appends a decimal as its `Display` writes it (`93.31`, `0.50`, `-1.25`): the sign, the
+/// whole part and exactly `scale` places. A figure fills nearly every cell of a ranking, and
+/// `Display` works out its digits one 96-bit division at a time, through the formatting
+/// machinery; a mantissa that fits 64 bits is split into its two parts once, and each
+/// printed as an integer.
+fn push_decimal(buffer: &mut String, value: Decimal) {
+    let scale = value.scale();
+    let parts = u64::try_from(value.mantissa().unsigned_abs())
+        .ok()
+        .zip(10u64.checked_pow(scale))
+        .and_then(|(mantissa, unit)| {
+            Some((mantissa.checked_div(unit)?, mantissa.checked_rem(unit)?))
+        });
+    let Some((whole, fraction)) = parts else {
+        use std::fmt::Write as _;
+        // Writing into a `String` does not fail.
+        let _ = write!(buffer, "{value}");
+        return;
+    };
+    if value.is_sign_negative() {
+        buffer.push('-');
+    }
+    let mut digits = itoa::Buffer::new();
+    buffer.push_str(digits.format(whole));
+    if scale > 0 {
+        buffer.push('.');
+        let fraction = digits.format(fraction);
+        let places = usize::try_from(scale).unwrap_or(usize::MAX);
+        for _ in fraction.len()..places {
+            buffer.push('0');
+        }
+        buffer.push_str(fraction);
+    }
+}
+
+fn write_cell<W: Write>(
+    writer: &mut ::csv::Writer<W>,
+    escape_formulas: bool,
+    cell: &str,
+) -> Result<(), Error> {
+    let cell = if escape_formulas {
+        escape(cell)
+    } else {
+        Cow::Borrowed(cell)
+    };
+    writer.write_field(cell.as_bytes()).map_err(csv_write_error)
 }
 
 fn text<T: ToString>(value: Option<T>) -> String {
@@ -1811,29 +2016,25 @@ pub fn write_ranking<W: Write>(
         header.node(Level::Domain, code, "percent", Some(Term::Percentage));
         header.node(Level::Domain, code, "rank", Some(Term::Rank));
     }
-    let rows = ranking
-        .units()
-        .iter()
-        .chain(ranking.unranked())
-        .map(|unit| {
-            let mut row = vec![
-                text(unit.rank),
-                unit.unit.clone(),
-                unit.unit_name.clone(),
-                unit.index.to_string(),
-            ];
-            if graded {
-                row.push(unit.grade.clone().unwrap_or_default());
-            }
-            for (d, code) in ranking.domain_codes().iter().enumerate() {
-                let domain = unit.domain_at(d, code);
-                row.push(text(domain.and_then(|d| d.points.as_ref())));
-                row.push(text(domain.and_then(|d| d.percent.as_ref())));
-                row.push(text(domain.and_then(|d| d.rank)));
-            }
-            row
-        });
-    write_rows(out, options, &header.cells, rows)
+    let mut cells = Cells::new(out, options)?;
+    cells.row(&header.cells)?;
+    for unit in ranking.units().iter().chain(ranking.unranked()) {
+        cells.rank(unit.rank)?;
+        cells.text(&unit.unit)?;
+        cells.text(&unit.unit_name)?;
+        cells.figure(Some(&unit.index))?;
+        if graded {
+            cells.text(unit.grade.as_deref().unwrap_or_default())?;
+        }
+        for (d, code) in ranking.domain_codes().iter().enumerate() {
+            let domain = unit.domain_at(d, code);
+            cells.figure(domain.and_then(|d| d.points.as_ref()))?;
+            cells.figure(domain.and_then(|d| d.percent.as_ref()))?;
+            cells.rank(domain.and_then(|d| d.rank))?;
+        }
+        cells.end_row()?;
+    }
+    cells.finish()
 }
 
 /// Writes a comparison: the current `rank, unit, unit_name, index` (and `grade`), then
@@ -2401,4 +2602,40 @@ pub fn write_trend_heads<W: Write>(
             })
     });
     write_rows(out, options, &header.cells, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_they_display() {
+        let mut values = vec![Decimal::MAX, Decimal::MIN];
+        for scale in 0..=28 {
+            for mantissa in [
+                0i128,
+                1,
+                5,
+                10,
+                99,
+                100,
+                12_345,
+                i128::from(u64::MAX),
+                i128::from(u64::MAX) + 1,
+                79_228_162_514_264_337_593_543_950_335,
+            ] {
+                for signed in [mantissa, -mantissa] {
+                    values.push(Decimal::from_i128_with_scale(signed, scale));
+                }
+            }
+            let mut negative_zero = Decimal::new(0, scale);
+            negative_zero.set_sign_negative(true);
+            values.push(negative_zero);
+        }
+        for value in values {
+            let mut written = String::new();
+            push_decimal(&mut written, value);
+            assert_eq!(written, value.to_string(), "{value:?}");
+        }
+    }
 }

@@ -90,9 +90,33 @@ fn fraction(numerator: i128, denominator: i128) -> Exact {
     }
 }
 
-/// 10^n for n ≤ 38, the powers an `i128` holds.
+/// 10^n for n ≤ 38, the powers an `i128` holds: looked up, as every decimal's scale is.
 fn pow10(n: u32) -> Option<i128> {
-    10i128.checked_pow(n)
+    POWERS_OF_TEN.get(usize::try_from(n).ok()?).copied()
+}
+
+/// 10^0 to 10^38.
+// Evaluated when the crate is compiled: an index out of range or an overflow there fails the
+// build, and cannot panic when the library runs.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1i128; 39];
+    let mut n = 1;
+    while n < powers.len() {
+        powers[n] = powers[n - 1] * 10;
+        n += 1;
+    }
+    powers
+};
+
+/// `a / b` and `a % b`; `None` when `b` is 0. In 64-bit arithmetic when both fit, as they
+/// do for the figures of a scorecard: a 128-bit division is a call into the compiler's
+/// runtime, several times slower.
+fn div_rem_u128(a: u128, b: u128) -> Option<(u128, u128)> {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some((u128::from(a.checked_div(b)?), u128::from(a.checked_rem(b)?))),
+        _ => Some((a.checked_div(b)?, a.checked_rem(b)?)),
+    }
 }
 
 /// The largest mantissa a decimal holds: 2^96 − 1.
@@ -150,56 +174,76 @@ impl Exact {
     // positive, or by a value checked to be non-zero.
     #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn round(&self, places: u32, rounding: Rounding) -> Option<Decimal> {
-        let (negative, quotient, remainder_vs_half, inexact) = match &self.0 {
-            Repr::Decimal(value) => {
-                let mantissa = value.mantissa();
-                let scale = value.scale();
-                if scale <= places {
-                    let factor = pow10(places.checked_sub(scale)?)?;
-                    return decimal_with_scale(mantissa.checked_mul(factor)?, places);
-                }
-                let divisor = pow10(scale.checked_sub(places)?)?;
-                let (quotient, remainder) =
-                    mantissa.unsigned_abs().div_rem(&divisor.unsigned_abs());
-                let twice = remainder.checked_mul(2)?;
-                (
-                    mantissa < 0,
-                    BigInt::from(quotient),
-                    twice.cmp(&divisor.unsigned_abs()),
-                    remainder != 0,
-                )
-            }
-            Repr::Small(..) | Repr::Fraction(_)
-                if self.small_parts().is_some_and(|(n, _)| {
-                    pow10(places).and_then(|f| n.checked_mul(f)).is_some()
-                }) =>
-            {
-                let (numerator, denominator) = self.small_parts()?;
-                let scaled = numerator
-                    .unsigned_abs()
-                    .checked_mul(pow10(places)?.unsigned_abs())?;
-                let denominator = denominator.unsigned_abs();
-                let (quotient, remainder) = scaled.div_rem(&denominator);
-                (
-                    numerator < 0,
-                    BigInt::from(quotient),
-                    remainder.checked_mul(2)?.cmp(&denominator),
-                    remainder != 0,
-                )
-            }
-            Repr::Small(..) | Repr::Fraction(_) => {
-                let ratio = self.to_ratio();
-                let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
-                let (quotient, remainder) = scaled.div_rem(ratio.denom());
-                let twice: BigInt = &remainder * 2u8;
-                (
-                    ratio.is_negative(),
-                    quotient,
-                    twice.cmp(ratio.denom()),
-                    !remainder.is_zero(),
-                )
-            }
+        // A small fraction's numerator scaled by 10^places, in 128 bits where it fits, as it
+        // does for every figure published.
+        let scaled_small = match &self.0 {
+            Repr::Small(numerator, denominator) => pow10(places)
+                .and_then(|f| u128::from(numerator.unsigned_abs()).checked_mul(f.unsigned_abs()))
+                .map(|scaled| (*numerator < 0, scaled, u128::from(*denominator))),
+            Repr::Decimal(_) | Repr::Fraction(_) => None,
         };
+        // The magnitude's quotient by 10^-places, in 128 bits: a quotient that does not fit
+        // gives no decimal either.
+        let (negative, quotient, remainder_vs_half, inexact): (bool, u128, Ordering, bool) =
+            match (&self.0, scaled_small) {
+                (Repr::Decimal(value), _) => {
+                    let mantissa = value.mantissa();
+                    let scale = value.scale();
+                    if scale <= places {
+                        let factor = pow10(places.checked_sub(scale)?)?;
+                        return decimal_with_scale(mantissa.checked_mul(factor)?, places);
+                    }
+                    let divisor = pow10(scale.checked_sub(places)?)?;
+                    let (quotient, remainder) =
+                        div_rem_u128(mantissa.unsigned_abs(), divisor.unsigned_abs())?;
+                    let twice = remainder.checked_mul(2)?;
+                    (
+                        mantissa < 0,
+                        quotient,
+                        twice.cmp(&divisor.unsigned_abs()),
+                        remainder != 0,
+                    )
+                }
+                (_, Some((negative, scaled, denominator))) => {
+                    let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
+                    (
+                        negative,
+                        quotient,
+                        remainder.checked_mul(2)?.cmp(&denominator),
+                        remainder != 0,
+                    )
+                }
+                (Repr::Small(..) | Repr::Fraction(_), None)
+                    if self.small_parts().is_some_and(|(n, _)| {
+                        pow10(places).and_then(|f| n.checked_mul(f)).is_some()
+                    }) =>
+                {
+                    let (numerator, denominator) = self.small_parts()?;
+                    let scaled = numerator
+                        .unsigned_abs()
+                        .checked_mul(pow10(places)?.unsigned_abs())?;
+                    let denominator = denominator.unsigned_abs();
+                    let (quotient, remainder) = div_rem_u128(scaled, denominator)?;
+                    (
+                        numerator < 0,
+                        quotient,
+                        remainder.checked_mul(2)?.cmp(&denominator),
+                        remainder != 0,
+                    )
+                }
+                (Repr::Small(..) | Repr::Fraction(_), None) => {
+                    let ratio = self.to_ratio();
+                    let scaled = ratio.numer().abs() * BigInt::from(pow10(places)?);
+                    let (quotient, remainder) = scaled.div_rem(ratio.denom());
+                    let twice: BigInt = &remainder * 2u8;
+                    (
+                        ratio.is_negative(),
+                        quotient.to_u128()?,
+                        twice.cmp(ratio.denom()),
+                        !remainder.is_zero(),
+                    )
+                }
+            };
         let up = match rounding {
             Rounding::TowardZero => false,
             Rounding::AwayFromZero => inexact,
@@ -211,8 +255,12 @@ impl Exact {
                 Ordering::Less => false,
             },
         };
-        let magnitude = if up { quotient + 1u8 } else { quotient };
-        let magnitude = magnitude.to_i128()?;
+        let magnitude = if up {
+            quotient.checked_add(1)?
+        } else {
+            quotient
+        };
+        let magnitude = i128::try_from(magnitude).ok()?;
         let signed = if negative {
             magnitude.checked_neg()?
         } else {
@@ -264,11 +312,16 @@ impl Exact {
                 return Exact(Repr::Decimal(sum));
             }
         }
-        // n1/d1 + n2/d2 in `i128` when it fits: big integers cost an allocation each.
+        // n1/d1 + n2/d2 in 64 or 128 bits when it fits: big integers cost an allocation each.
         let small = self
-            .small_parts()
-            .zip(other.small_parts())
-            .and_then(|((n1, d1), (n2, d2))| {
+            .with_parts_64(other, |(n1, d1), (n2, d2)| {
+                Some((
+                    n1.checked_mul(d2)?.checked_add(n2.checked_mul(d1)?)?,
+                    d1.checked_mul(d2)?,
+                ))
+            })
+            .or_else(|| {
+                let ((n1, d1), (n2, d2)) = self.small_parts().zip(other.small_parts())?;
                 let numerator = n1.checked_mul(d2)?.checked_add(n2.checked_mul(d1)?)?;
                 small_fraction(numerator, d1.checked_mul(d2)?)
             });
@@ -276,6 +329,33 @@ impl Exact {
             return sum;
         }
         Exact::from_ratio(self.to_ratio().as_ref() + other.to_ratio().as_ref())
+    }
+
+    /// The value as `numerator / denominator` of two `i64`s (the denominator positive), when
+    /// they fit, as a scorecard's points, rates and maxima do: arithmetic on them multiplies
+    /// and reduces in 64 bits.
+    fn parts_64(&self) -> Option<(i64, i64)> {
+        match &self.0 {
+            Repr::Decimal(value) => Some((
+                i64::try_from(value.mantissa()).ok()?,
+                i64::try_from(pow10(value.scale())?).ok()?,
+            )),
+            Repr::Small(numerator, denominator) => {
+                Some((*numerator, i64::try_from(*denominator).ok()?))
+            }
+            Repr::Fraction(_) => None,
+        }
+    }
+
+    /// `op` on the 64-bit terms of two values, giving the terms of the result, reduced to
+    /// its canonical form; `None` when a term does not fit 64 bits.
+    fn with_parts_64(
+        &self,
+        other: &Exact,
+        op: impl FnOnce((i64, i64), (i64, i64)) -> Option<(i64, i64)>,
+    ) -> Option<Exact> {
+        let (numerator, denominator) = op(self.parts_64()?, other.parts_64()?)?;
+        small_fraction_64(numerator, denominator)
     }
 
     /// The value as `numerator / denominator` of two `i128`s (the denominator positive),
@@ -339,15 +419,42 @@ impl Exact {
             }
         }
         let small = self
-            .small_parts()
-            .zip(other.small_parts())
-            .and_then(|((n1, d1), (n2, d2))| {
+            .with_parts_64(other, |(n1, d1), (n2, d2)| {
+                Some((n1.checked_mul(n2)?, d1.checked_mul(d2)?))
+            })
+            .or_else(|| {
+                let ((n1, d1), (n2, d2)) = self.small_parts().zip(other.small_parts())?;
                 small_fraction(n1.checked_mul(n2)?, d1.checked_mul(d2)?)
             });
         if let Some(product) = small {
             return product;
         }
         Exact::from_ratio(self.to_ratio().as_ref() * other.to_ratio().as_ref())
+    }
+
+    /// `self × b ÷ c`, exact; `None` when `c` is zero. Where the terms fit, the product is
+    /// divided before it is reduced, so that the result is reduced once rather than twice.
+    pub(crate) fn mul_div(&self, b: &Exact, c: &Exact) -> Option<Exact> {
+        if c.is_zero() {
+            return None;
+        }
+        let in_64_bits = || {
+            let (((n1, d1), (n2, d2)), (n3, d3)) =
+                self.parts_64().zip(b.parts_64()).zip(c.parts_64())?;
+            let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
+            small_fraction_64(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
+        };
+        let in_128_bits = || {
+            let (((n1, d1), (n2, d2)), (n3, d3)) = self
+                .small_parts()
+                .zip(b.small_parts())
+                .zip(c.small_parts())?;
+            let numerator = n1.checked_mul(n2)?.checked_mul(d3)?;
+            small_fraction(numerator, d1.checked_mul(d2)?.checked_mul(n3)?)
+        };
+        in_64_bits()
+            .or_else(in_128_bits)
+            .or_else(|| self.mul(b).div(c))
     }
 
     /// The exact quotient; `None` when `other` is zero.
@@ -357,6 +464,12 @@ impl Exact {
     pub fn div(&self, other: &Exact) -> Option<Exact> {
         if other.is_zero() {
             return None;
+        }
+        let small = self.with_parts_64(other, |(n1, d1), (n2, d2)| {
+            Some((n1.checked_mul(d2)?, d1.checked_mul(n2)?))
+        });
+        if small.is_some() {
+            return small;
         }
         if let (Repr::Decimal(a), Repr::Decimal(b)) = (&self.0, &other.0) {
             // a / b = (ma × 10^sb) / (mb × 10^sa).
@@ -471,13 +584,15 @@ fn small_fraction(numerator: i128, denominator: i128) -> Option<Exact> {
 /// a terminating decimal are made of. `None` when the work needs more room.
 fn small_fraction_64(numerator: i64, denominator: i64) -> Option<Exact> {
     let gcd = numerator.unsigned_abs().gcd(&denominator.unsigned_abs());
-    let (mut n, d) = (
-        i128::from(numerator).checked_div(i128::from(gcd))?,
+    let (magnitude, d) = (
+        numerator.unsigned_abs().checked_div(gcd)?,
         denominator.unsigned_abs().checked_div(gcd)?,
     );
-    if denominator < 0 {
-        n = n.checked_neg()?;
-    }
+    let n = if (numerator < 0) != (denominator < 0) {
+        i128::from(magnitude).checked_neg()?
+    } else {
+        i128::from(magnitude)
+    };
     // d = 2^a · 5^b, for a decimal of scale max(a, b).
     let twos = d.trailing_zeros();
     let mut rest = d.checked_shr(twos)?;
@@ -488,7 +603,8 @@ fn small_fraction_64(numerator: i64, denominator: i64) -> Option<Exact> {
     }
     let scale = twos.max(fives);
     if rest == 1 && scale <= MAX_SCALE {
-        let factor = pow10(scale)?.checked_div(i128::from(d))?;
+        let (factor, _) = div_rem_u128(pow10(scale)?.unsigned_abs(), u128::from(d))?;
+        let factor = i128::try_from(factor).ok()?;
         return n
             .checked_mul(factor)
             .and_then(|m| decimal_exact(m, scale))
@@ -621,9 +737,20 @@ from_integer!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 impl Ord for Exact {
     fn cmp(&self, other: &Exact) -> Ordering {
         match (&self.0, &other.0) {
+            // Figures of one kind share a scale (published ones always do): their mantissas
+            // compare as the values do, without the rescaling `Decimal::cmp` is ready for.
+            (Repr::Decimal(a), Repr::Decimal(b)) if a.scale() == b.scale() => {
+                a.mantissa().cmp(&b.mantissa())
+            }
             (Repr::Decimal(a), Repr::Decimal(b)) => a.cmp(b),
             _ => {
-                // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1.
+                // n1/d1 against n2/d2, denominators positive: n1·d2 against n2·d1. The
+                // product of two `i64`s always fits an `i128`, so it cannot wrap.
+                if let Some(((n1, d1), (n2, d2))) = self.parts_64().zip(other.parts_64()) {
+                    let left = i128::from(n1).wrapping_mul(i128::from(d2));
+                    let right = i128::from(n2).wrapping_mul(i128::from(d1));
+                    return left.cmp(&right);
+                }
                 let small =
                     self.small_parts()
                         .zip(other.small_parts())

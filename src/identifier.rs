@@ -59,7 +59,8 @@ impl fmt::Display for Identifier {
 
 /// The text in NFC, borrowed when it already is (as Vietnamese text nearly always is).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII text is in every normal form; most ids are ASCII (`minh-an`).
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -112,7 +113,15 @@ pub fn check(what: Identifier, text: &str) -> Result<Cow<'_, str>, Error> {
         }
         .into()
     };
-    if let Some(c) = text.chars().find(|c| is_invisible(*c)) {
+    // The only invisible ASCII characters are the controls: a printable ASCII id (the usual
+    // `minh-an`) is checked byte by byte rather than against every range of `is_invisible`.
+    let printable_ascii = text.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    let invisible = if printable_ascii {
+        None
+    } else {
+        text.chars().find(|c| is_invisible(*c))
+    };
+    if let Some(c) = invisible {
         return Err(invalid(format!(
             "it holds U+{:04X}, a control, zero-width or bidirectional formatting character, which cannot be seen",
             u32::from(c)

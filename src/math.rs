@@ -67,8 +67,11 @@ pub(crate) fn checked_mul_div(
     c: &Exact,
     at: &dyn Display,
 ) -> Result<Exact, Error> {
-    let product = a.mul(b);
-    checked_div(&product, c, at)
+    match a.mul_div(b, c) {
+        Some(quotient) if quotient.fits_decimal() => Ok(quotient),
+        // The error names the product and the divisor.
+        _ => checked_div(&a.mul(b), c, at),
+    }
 }
 
 /// The sum of values; each running sum must fit a decimal (for values of one sign, the same

@@ -229,7 +229,9 @@ impl Ranking {
             }
         }
 
-        // Domain ranks, among the units each domain applies to.
+        // Domain ranks, among the units each domain applies to; each domain's values are kept
+        // in rank order, for its statistics.
+        let mut domain_values: Vec<Vec<Exact>> = Vec::with_capacity(domain_codes.len());
         for (d, code) in domain_codes.iter().enumerate() {
             let items: Vec<Item<'_>> = ranked_units
                 .iter()
@@ -247,14 +249,17 @@ impl Ranking {
                 })
                 .collect();
             let order = rank_items(&options.tie_method, items);
+            let mut values = Vec::with_capacity(order.len());
             for (position, rank) in order {
                 if let Some(standing) = ranked_units
                     .get_mut(position)
                     .and_then(|u| u.domain_at_mut(d, code))
                 {
                     standing.rank = Some(rank);
+                    values.extend(standing.value(options.domain_basis, options.basis));
                 }
             }
+            domain_values.push(values);
         }
 
         let mut unranked: Vec<RankedUnit> = cohort
@@ -268,7 +273,7 @@ impl Ranking {
                 .then_with(|| a.unit.cmp(&b.unit))
         });
 
-        let statistics = statistics(&ranked_units, &domain_codes, options)?;
+        let statistics = statistics(&ranked_units, &domain_codes, domain_values, options)?;
         Ok(Ranking {
             cohort: cohort.clone(),
             options: options.clone(),
@@ -361,23 +366,25 @@ fn breaker_values(scorecard: &Scorecard, breakers: &[TieBreaker]) -> Vec<Option<
         .collect()
 }
 
+/// The statistics of the ranked units (in rank order) and of each domain's values (in the
+/// domain's rank order). Values in rank order run from the highest down, so they are handed
+/// to [`Summary::of`] reversed: its sort then finds them in order and does not sort again.
 fn statistics(
     units: &[RankedUnit],
     domains: &[Code],
+    domain_values: Vec<Vec<Exact>>,
     options: &RankingOptions,
 ) -> Result<CohortStatistics, Error> {
-    let index: Vec<Exact> = units.iter().map(|u| u.index_value(options.basis)).collect();
+    let index: Vec<Exact> = units
+        .iter()
+        .rev()
+        .map(|u| u.index_value(options.basis))
+        .collect();
     let domains = domains
         .iter()
-        .enumerate()
-        .map(|(d, code)| {
-            let values: Vec<Exact> = units
-                .iter()
-                .filter_map(|u| {
-                    u.domain_at(d, code)?
-                        .value(options.domain_basis, options.basis)
-                })
-                .collect();
+        .zip(domain_values)
+        .map(|(code, mut values)| {
+            values.reverse();
             Ok(DomainSummary {
                 code: code.clone(),
                 summary: Summary::of(&values)?,
@@ -504,19 +511,19 @@ impl RankedUnit {
                 ValueBasis::Published => scale.grade(&index.published()),
             })
             .map(|band| band.label.clone());
-        let domains = scorecard
-            .domains()
-            .map(|d| {
-                let publish = |exact: Exact| Figure::publish(exact, policy);
-                DomainStanding {
-                    code: d.code.clone(),
-                    points: d.applicable.then(|| publish(d.points.clone())),
-                    max_points: d.effective_max.clone(),
-                    percent: d.percent().map(publish),
-                    rank: None,
-                }
-            })
-            .collect();
+        // Counted first: the domains are a filter of the nodes, and a vector collected from a
+        // filter grows as it goes.
+        let mut domains = Vec::with_capacity(scorecard.domains().count());
+        domains.extend(scorecard.domains().map(|d| {
+            let publish = |exact: Exact| Figure::publish(exact, policy);
+            DomainStanding {
+                code: d.code.clone(),
+                points: d.applicable.then(|| publish(d.points.clone())),
+                max_points: d.effective_max.clone(),
+                percent: d.percent().map(publish),
+                rank: None,
+            }
+        }));
         RankedUnit {
             unit: scorecard.unit().to_owned(),
             unit_name: scorecard.unit_name().to_owned(),

@@ -499,6 +499,33 @@ impl Rule {
         max: Decimal,
         evidence: &Evidence,
     ) -> Result<RuleOutcome, Error> {
+        self.evaluate(at, max, evidence, Work::Points)
+    }
+
+    /// Checks evidence as [`apply`](Rule::apply) does, refusing exactly what it refuses,
+    /// without working the points out: the CSV reader checks every cell this way, so that
+    /// scoring works each leaf's points out once. True when the evidence says "not
+    /// applicable".
+    pub(crate) fn check(
+        &self,
+        at: &NodeRef,
+        max: Decimal,
+        evidence: &Evidence,
+    ) -> Result<bool, Error> {
+        let outcome = self.evaluate(at, max, evidence, Work::Check)?;
+        Ok(outcome == RuleOutcome::NotApplicable)
+    }
+
+    /// [`apply`](Rule::apply), or with [`Work::Check`] its checks alone: once the evidence
+    /// is accepted, the arithmetic left cannot fail (a rate is within its whole, a scaled
+    /// value within the maximum), so stopping there refuses nothing `apply` accepts.
+    fn evaluate(
+        &self,
+        at: &NodeRef,
+        max: Decimal,
+        evidence: &Evidence,
+        work: Work,
+    ) -> Result<RuleOutcome, Error> {
         let wrong = || {
             ErrorKind::WrongEvidence {
                 node: at.clone(),
@@ -508,6 +535,9 @@ impl Rule {
             .into()
         };
         let points = |p: Exact| Ok(RuleOutcome::Points(p));
+        // What a check returns for accepted evidence that earns points: they are not needed.
+        let checked = || Ok(RuleOutcome::Points(Exact::ZERO));
+        let check_only = work == Work::Check;
         let maximum = Exact::from(max);
         match (self, evidence) {
             (_, Evidence::NotApplicable) => Ok(RuleOutcome::NotApplicable),
@@ -536,15 +566,20 @@ impl Rule {
                 },
                 Evidence::Rate { .. } | Evidence::Percent(_),
             ) => {
-                let Some(percent) = percent_of(at, evidence)? else {
+                let Some(rate) = rate_of(at, evidence)? else {
                     return zero_denominator_outcome(at, *zero_denominator, max);
                 };
-                let full_at = Exact::from(*full_at_percent);
-                if percent >= full_at {
+                if check_only {
+                    return checked();
+                }
+                // min(rate ÷ full, 1) × max, with the rate as part × 100 ÷ whole: the whole
+                // is multiplied out, so that the points take one division.
+                let (part, whole) = rate.in_percent();
+                let full_of_whole = Exact::from(*full_at_percent).mul(&whole);
+                if part >= full_of_whole {
                     return points(maximum);
                 }
-                // min(rate ÷ full, 1) × max, multiplied before it is divided.
-                points(checked_mul_div(&percent, &maximum, &full_at, at)?)
+                points(checked_mul_div(&part, &maximum, &full_of_whole, at)?)
             }
             (
                 Rule::ThresholdBands {
@@ -553,9 +588,13 @@ impl Rule {
                 },
                 Evidence::Rate { .. } | Evidence::Percent(_),
             ) => {
-                let Some(percent) = percent_of(at, evidence)? else {
+                let Some(rate) = rate_of(at, evidence)? else {
                     return zero_denominator_outcome(at, *zero_denominator, max);
                 };
+                if check_only {
+                    return checked();
+                }
+                let percent = rate.percent(at)?;
                 points(
                     bands
                         .iter()
@@ -568,12 +607,16 @@ impl Rule {
                 Evidence::Value(_) | Evidence::Percent(_) | Evidence::Rate { .. },
             ) => {
                 let value = match evidence {
-                    Evidence::Value(v) => Exact::from(*v),
-                    _ => match percent_of(at, evidence)? {
-                        Some(p) => p,
+                    Evidence::Value(v) => Rate::Percent(*v),
+                    _ => match rate_of(at, evidence)? {
+                        Some(rate) => rate,
                         None => return Err(ErrorKind::ZeroDenominator { node: at.clone() }.into()),
                     },
                 };
+                if check_only {
+                    return checked();
+                }
+                let value = value.percent(at)?;
                 points(between(
                     at,
                     &value,
@@ -589,6 +632,9 @@ impl Rule {
                 },
                 Evidence::Count(count),
             ) => {
+                if check_only {
+                    return checked();
+                }
                 // Exact for any count: a huge one stops at the floor.
                 let deducted = Exact::from(*count).mul(&Exact::from(*per_violation));
                 let left = maximum.sub(&deducted);
@@ -609,6 +655,9 @@ impl Rule {
                         scale_max: *scale_max,
                     }
                     .into());
+                }
+                if check_only {
+                    return checked();
                 }
                 points(between(
                     at,
@@ -715,10 +764,64 @@ fn check_non_negative(at: &NodeRef, what: Quantity, value: Decimal) -> Result<()
     }
 }
 
-/// The evidence as a percentage, exact, or `None` for a zero denominator. A rate is a part
-/// of a whole in either form: a percent above 100 is refused like a numerator above its
+/// Whether [`Rule::evaluate`] works the points out or only checks the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Points,
+    Check,
+}
+
+/// A rate read from evidence and checked, before its percentage is worked out.
+enum Rate {
+    /// A percentage as given (or a linear rule's value).
+    Percent(Decimal),
+    /// A part of a non-zero whole, within it.
+    Part {
+        numerator: Decimal,
+        denominator: Decimal,
+    },
+}
+
+impl Rate {
+    /// The rate as a percentage in two terms, part ÷ whole (the whole positive), not divided.
+    fn in_percent(&self) -> (Exact, Exact) {
+        match self {
+            Rate::Percent(p) => (Exact::from(*p), Exact::ONE),
+            Rate::Part {
+                numerator,
+                denominator,
+            } => (
+                Exact::from(*numerator).mul(&Exact::ONE_HUNDRED),
+                Exact::from(*denominator),
+            ),
+        }
+    }
+
+    /// The rate as a percentage, exact.
+    fn percent(&self, at: &NodeRef) -> Result<Exact, Error> {
+        match self {
+            Rate::Percent(p) => Ok(Exact::from(*p)),
+            Rate::Part {
+                numerator,
+                denominator,
+            } if numerator == denominator => Ok(Exact::ONE_HUNDRED),
+            Rate::Part {
+                numerator,
+                denominator,
+            } => checked_mul_div(
+                &Exact::from(*numerator),
+                &Exact::ONE_HUNDRED,
+                &Exact::from(*denominator),
+                at,
+            ),
+        }
+    }
+}
+
+/// The evidence as a checked rate, or `None` for a zero denominator. A rate is a part of a
+/// whole in either form: a percent above 100 is refused like a numerator above its
 /// denominator.
-fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error> {
+fn rate_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Rate>, Error> {
     match evidence {
         Evidence::Percent(p) => {
             check_non_negative(at, Quantity::Percent, *p)?;
@@ -729,7 +832,7 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error>
                 }
                 .into());
             }
-            Ok(Some(Exact::from(*p)))
+            Ok(Some(Rate::Percent(*p)))
         }
         Evidence::Rate {
             numerator,
@@ -750,15 +853,10 @@ fn percent_of(at: &NodeRef, evidence: &Evidence) -> Result<Option<Exact>, Error>
             if denominator.is_zero() {
                 return Ok(None);
             }
-            if numerator == denominator {
-                return Ok(Some(Exact::ONE_HUNDRED));
-            }
-            Ok(Some(checked_mul_div(
-                &Exact::from(*numerator),
-                &Exact::ONE_HUNDRED,
-                &Exact::from(*denominator),
-                at,
-            )?))
+            Ok(Some(Rate::Part {
+                numerator: *numerator,
+                denominator: *denominator,
+            }))
         }
         _ => Ok(None),
     }

@@ -240,8 +240,7 @@ impl NodeScore {
             return None;
         }
         self.points
-            .mul(&Exact::ONE_HUNDRED)
-            .div(&self.effective_max)
+            .mul_div(&Exact::ONE_HUNDRED, &self.effective_max)
     }
 
     /// Points lost: the effective maximum less the points achieved, exact.
@@ -595,6 +594,8 @@ struct Partial {
     points: Exact,
     effective_max: Exact,
     applicable: bool,
+    /// The effective maximum is the node's declared maximum: nothing below it was dropped.
+    full: bool,
 }
 
 impl Partial {
@@ -602,6 +603,7 @@ impl Partial {
         points: Exact::ZERO,
         effective_max: Exact::ZERO,
         applicable: false,
+        full: false,
     };
 }
 
@@ -711,8 +713,21 @@ impl Framework {
     ) -> Result<Scorecard, Error> {
         let entries = self.entries_by_node(assessment)?;
 
+        // The scorecard's nodes, each leaf's inputs put in place as it is scored; the points
+        // are filled in from the partial results at the end.
+        let mut nodes: Vec<NodeScore> = self
+            .nodes()
+            .map(|node| NodeScore {
+                code: node.code().clone(),
+                level: node.level(),
+                max_points: node.max_points(),
+                effective_max: Exact::ZERO,
+                points: Exact::ZERO,
+                applicable: false,
+                leaf: None,
+            })
+            .collect();
         let mut partials = vec![Partial::NOT_APPLICABLE; self.len()];
-        let mut details: Vec<Option<LeafDetail>> = vec![None; self.len()];
         let mut missing = Vec::new();
         for index in (0..self.len()).rev() {
             let Some(node) = self.node_at(index) else {
@@ -724,8 +739,8 @@ impl Framework {
                 if detail.source == Source::Missing {
                     missing.push(node.code().clone());
                 }
-                if let Some(slot) = details.get_mut(index) {
-                    *slot = Some(detail);
+                if let Some(slot) = nodes.get_mut(index) {
+                    slot.leaf = Some(detail);
                 }
                 partial
             } else {
@@ -753,7 +768,7 @@ impl Framework {
         }
 
         let total = combine(
-            &format!("the total of framework {}", self.id()),
+            &Named("the total of framework", self.id()),
             self.total_points(),
             self.combine(),
             self.when_not_applicable(),
@@ -767,7 +782,7 @@ impl Framework {
             }
             .into());
         }
-        let context = format!("the index of unit {}", assessment.unit);
+        let context = Named("the index of unit", &assessment.unit);
         let adjustment =
             checked_signed_sum(assessment.adjustments.iter().map(|a| a.points), &context)?;
         let adjusted = checked_add(&total.points, &adjustment, &context)?;
@@ -783,20 +798,11 @@ impl Framework {
             clamped: index.clone(),
         });
 
-        let nodes = self
-            .nodes()
-            .zip(partials)
-            .zip(details)
-            .map(|((node, partial), leaf)| NodeScore {
-                code: node.code().clone(),
-                level: node.level(),
-                max_points: node.max_points(),
-                effective_max: partial.effective_max,
-                points: partial.points,
-                applicable: partial.applicable,
-                leaf,
-            })
-            .collect();
+        for (node, partial) in nodes.iter_mut().zip(partials) {
+            node.effective_max = partial.effective_max;
+            node.points = partial.points;
+            node.applicable = partial.applicable;
+        }
         Ok(Scorecard {
             framework: assessment.framework.clone(),
             unit: assessment.unit.clone(),
@@ -819,9 +825,16 @@ impl Framework {
         assessment: &'a Assessment,
     ) -> Result<Vec<Option<&'a Entry>>, Error> {
         let mut entries: Vec<Option<&Entry>> = vec![None; self.len()];
+        let mut last: Option<usize> = None;
         for entry in &assessment.entries {
-            let index = self
-                .index_of(&entry.code)
+            // Entries usually list the leaves in the framework's order: the next leaf after
+            // the last entry's is tried before the look-up by code.
+            let next = last.map_or(0, |at| at.saturating_add(1));
+            let predicted = (next..self.len())
+                .find(|at| self.node_at(*at).is_some_and(Node::is_leaf))
+                .filter(|at| self.node_at(*at).is_some_and(|n| n.code() == &entry.code));
+            let index = predicted
+                .or_else(|| self.index_of(&entry.code))
                 .ok_or_else(|| ErrorKind::UnknownCode {
                     unit: assessment.unit.clone(),
                     code: entry.code.clone(),
@@ -846,16 +859,28 @@ impl Framework {
                     .into());
                 }
             }
+            last = Some(index);
         }
         Ok(entries)
     }
 }
 
+/// A place named by a phrase and a name (`the index of unit minh-an`), for an overflow's
+/// message: written out only if there is one, so that scoring formats nothing.
+struct Named<'a>(&'static str, &'a str);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
+
 /// Checks an entry against its leaf as scoring will: points within the maximum, evidence of
-/// a kind the rule uses and within range, not applicable only where allowed.
+/// a kind the rule uses and within range, not applicable only where allowed. Refuses what
+/// scoring refuses, without working the points out.
 #[cfg(feature = "csv")]
 pub(crate) fn check_entry(node: &Node, entry: &Entry) -> Result<(), Error> {
-    leaf_outcome(node, entry).map(|_| ())
+    leaf_outcome(node, entry, Work::Check).map(|_| ())
 }
 
 /// A leaf's final points from its entry.
@@ -867,6 +892,7 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
                 points: Exact::ZERO,
                 effective_max: Exact::from(max),
                 applicable: true,
+                full: true,
             },
             LeafDetail {
                 source: Source::Missing,
@@ -879,7 +905,7 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             },
         ));
     };
-    let (outcome, not_applicable) = leaf_outcome(node, entry)?;
+    let (outcome, not_applicable) = leaf_outcome(node, entry, Work::Points)?;
     let from_evidence = match outcome {
         Some(RuleOutcome::Points(points)) => Some(points),
         _ => None,
@@ -902,6 +928,7 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
             points,
             effective_max: Exact::from(max),
             applicable: true,
+            full: true,
         }
     };
     Ok((
@@ -918,9 +945,22 @@ fn score_leaf(node: &Node, entry: Option<&Entry>) -> Result<(Partial, LeafDetail
     ))
 }
 
+/// Whether [`leaf_outcome`] works the points out or only checks the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Points,
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
+    Check,
+}
+
 /// What a leaf's rule makes of its entry's evidence (and whether it is not applicable),
-/// after checking the entry's points and evidence against the leaf.
-fn leaf_outcome(node: &Node, entry: &Entry) -> Result<(Option<RuleOutcome>, bool), Error> {
+/// after checking the entry's points and evidence against the leaf; with [`Work::Check`],
+/// the checks alone (and no outcome).
+fn leaf_outcome(
+    node: &Node,
+    entry: &Entry,
+    work: Work,
+) -> Result<(Option<RuleOutcome>, bool), Error> {
     let at = node.node_ref();
     let max = node.max_points();
     for (which, what, points) in [
@@ -951,15 +991,16 @@ fn leaf_outcome(node: &Node, entry: &Entry) -> Result<(Option<RuleOutcome>, bool
             }
         }
     }
-    let outcome = match &entry.evidence {
-        Some(evidence) => Some(
-            node.rule()
-                .unwrap_or(&Rule::Direct)
-                .apply(&at, max, evidence)?,
-        ),
-        None => None,
+    let rule = node.rule().unwrap_or(&Rule::Direct);
+    let (outcome, not_applicable) = match (&entry.evidence, work) {
+        (Some(evidence), Work::Points) => {
+            let outcome = rule.apply(&at, max, evidence)?;
+            let not_applicable = outcome == RuleOutcome::NotApplicable;
+            (Some(outcome), not_applicable)
+        }
+        (Some(evidence), Work::Check) => (None, rule.check(&at, max, evidence)?),
+        (None, _) => (None, false),
     };
-    let not_applicable = outcome == Some(RuleOutcome::NotApplicable);
     if not_applicable {
         if !node.is_optional() {
             return Err(ErrorKind::NotApplicableNotAllowed { node: at }.into());
@@ -982,24 +1023,37 @@ fn combine(
     framework: &Framework,
     partials: &[Partial],
 ) -> Result<Partial, Error> {
-    let applicable: Vec<(usize, &Partial)> = children
-        .iter()
-        .filter_map(|c| partials.get(*c).map(|p| (*c, p)))
-        .filter(|(_, p)| p.applicable)
-        .collect();
-    if applicable.is_empty() {
+    // The children that apply, walked afresh each time rather than collected: a parent has
+    // few children, and scoring allocates nothing per parent.
+    let applicable = || {
+        children
+            .iter()
+            .filter_map(|c| partials.get(*c).map(|p| (*c, p)))
+            .filter(|(_, p)| p.applicable)
+    };
+    if applicable().next().is_none() {
         return Ok(Partial::NOT_APPLICABLE);
     }
     let maximum = Exact::from(max);
     match how {
         Combine::Sum => {
-            let points = checked_sum(applicable.iter().map(|(_, p)| &p.points), at)?;
-            let effective_max = checked_sum(applicable.iter().map(|(_, p)| &p.effective_max), at)?;
+            let points = checked_sum(applicable().map(|(_, p)| &p.points), at)?;
+            // A summing parent's maximum is the sum of its children's (the framework checked
+            // it when it was built): where every child counts in full, it is not summed again.
+            let full = children
+                .iter()
+                .all(|c| partials.get(*c).is_some_and(|p| p.full));
+            let effective_max = if full {
+                maximum.clone()
+            } else {
+                checked_sum(applicable().map(|(_, p)| &p.effective_max), at)?
+            };
             match when_not_applicable {
                 NotApplicablePolicy::DropMaximum => Ok(Partial {
                     points,
                     effective_max,
                     applicable: true,
+                    full,
                 }),
                 NotApplicablePolicy::Rescale => {
                     let points = if effective_max == maximum {
@@ -1011,6 +1065,7 @@ fn combine(
                         points: points.min(maximum.clone()),
                         effective_max: maximum,
                         applicable: true,
+                        full: true,
                     })
                 }
             }
@@ -1019,10 +1074,10 @@ fn combine(
             // max × Σ wᵢ·pᵢ/eᵢ ÷ Σ wᵢ, summed exactly and divided by the weights once.
             let mut weights = Exact::ZERO;
             let mut weighted = Exact::ZERO;
-            for (child, partial) in &applicable {
+            for (child, partial) in applicable() {
                 let weight = Exact::from(
                     framework
-                        .node_at(*child)
+                        .node_at(child)
                         .and_then(Node::weight)
                         .unwrap_or(Decimal::ONE),
                 );
@@ -1038,6 +1093,7 @@ fn combine(
                 points: points.min(maximum.clone()),
                 effective_max: maximum,
                 applicable: true,
+                full: true,
             })
         }
     }

@@ -80,11 +80,22 @@ fn shown(text: &str) -> String {
     text.chars().take(SHOWN).collect()
 }
 
+/// `str::trim`, at once for text that neither begins nor ends with a space, as nearly every
+/// cell does: `str::trim` would search both ends through its general char matcher first.
+pub(crate) fn trim(text: &str) -> &str {
+    // An ASCII byte at either end is a whole character there.
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Reads a decimal exactly, refusing a comma (a decimal or a thousands separator, depending on
 /// the spreadsheet) and anything that would lose digits. The error completes a sentence whose
 /// subject is the text: "is not a number".
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
-    let text = text.trim();
+    let text = trim(text);
     if text.is_empty() {
         return Err("is empty");
     }
@@ -113,7 +124,7 @@ fn whole_decimal(text: &str) -> Result<Decimal, String> {
 }
 
 fn parse_count(text: &str) -> Result<u64, String> {
-    let text = text.trim();
+    let text = trim(text);
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(count) = text.parse() {
             return Ok(count);
@@ -126,7 +137,7 @@ fn parse_count(text: &str) -> Result<u64, String> {
 }
 
 fn parse_flag(text: &str) -> Option<bool> {
-    let text = text.trim();
+    let text = trim(text);
     let is = |word: &str| text.eq_ignore_ascii_case(word);
     if is("yes") || is("true") {
         return Some(true);
@@ -161,7 +172,7 @@ fn parse_rate(text: &str) -> Result<Evidence, String> {
 }
 
 fn parse_percent(text: &str) -> Result<Evidence, String> {
-    let number = text.trim().strip_suffix('%').unwrap_or(text);
+    let number = trim(text).strip_suffix('%').unwrap_or(text);
     whole_decimal(number).map(Evidence::Percent)
 }
 
@@ -183,34 +194,46 @@ fn parse_kind(kind: &str, rest: &str) -> Result<Evidence, String> {
     }
 }
 
-fn parse_evidence(text: &str) -> Result<Evidence, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("it is empty".to_owned());
-    }
+/// Evidence written as a word, with its kind or behind a mark; `None` for other text.
+fn parse_marked(text: &str) -> Option<Result<Evidence, String>> {
     if ["n/a", "na", "not_applicable"]
         .iter()
         .any(|word| text.eq_ignore_ascii_case(word))
     {
-        return Ok(Evidence::NotApplicable);
+        return Some(Ok(Evidence::NotApplicable));
     }
     if let Some(flag) = parse_flag(text) {
-        return Ok(Evidence::Flag(flag));
+        return Some(Ok(Evidence::Flag(flag)));
     }
     if let Some((kind, rest)) = text.split_once(':') {
         let kind = kind.trim().to_lowercase();
         if !kind.is_empty() && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-            return parse_kind(&kind, rest);
+            return Some(parse_kind(&kind, rest));
         }
     }
     if let Some(count) = text.strip_prefix('#') {
-        return parse_count(count).map(Evidence::Count);
+        return Some(parse_count(count).map(Evidence::Count));
     }
     if let Some(mean) = text.strip_prefix('~') {
-        return whole_decimal(mean).map(Evidence::SurveyMean);
+        return Some(whole_decimal(mean).map(Evidence::SurveyMean));
     }
     if let Some(points) = text.strip_prefix('=') {
-        return whole_decimal(points).map(Evidence::Points);
+        return Some(whole_decimal(points).map(Evidence::Points));
+    }
+    None
+}
+
+fn parse_evidence(text: &str) -> Result<Evidence, String> {
+    let text = trim(text);
+    if text.is_empty() {
+        return Err("it is empty".to_owned());
+    }
+    // No word (n/a, yes, có …), kind (`rate:`) or mark (`#`, `~`, `=`) begins with a digit:
+    // text that does is a percent, a rate or points, and is read as one at once.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if let Some(evidence) = parse_marked(text) {
+            return evidence;
+        }
     }
     if text.ends_with('%') {
         return parse_percent(text);
