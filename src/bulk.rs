@@ -1092,11 +1092,6 @@ impl<'a> CohortScores<'a> {
             .map(|(start, end)| sum(table.leaf_max.get(*start..*end).unwrap_or_default()))
             .collect()
     }
-
-    /// A fixed-point integer of the table as a decimal.
-    pub(crate) fn decimal(&self, value: i64) -> Decimal {
-        self.table.decimal(value)
-    }
 }
 
 /// One unit's results in a [`CohortScores`].

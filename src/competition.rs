@@ -97,11 +97,30 @@ pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
 
 /// Ranks floats again and again, highest first, equal floats sharing a rank, without
 /// allocating after the first call.
+///
+/// Up to 256 scores, one sort of plain integers (key and position packed together). More,
+/// a radix sort: each score is placed on a grid of 2^22 steps between the lowest and the
+/// highest score, two counting passes of 11 bits sort the grid positions (with the units'
+/// positions packed beside them), and only the rare scores that share a grid step are
+/// compared as floats. Each pass is a few instructions per score with its counters in the
+/// first-level cache, so ranking is linear in the number of units, as against `n log n`
+/// comparisons for a sort.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FloatRanker {
     keys: Vec<u64>,
-    keyed: Vec<u128>,
+    /// Grid step (best first) above position, for the radix passes, and their counters.
+    sorted: Vec<u64>,
+    spare: Vec<u64>,
+    counts: Vec<[u32; DIGITS]>,
+    /// Places in `sorted` whose unit shares its grid step with the unit before.
+    crowded: Vec<usize>,
 }
+
+/// Bits of a radix pass: 2^11 counters of 4 bytes, 8 KiB, stay in the first-level cache.
+const DIGIT_BITS: u32 = 11;
+const DIGITS: usize = 1 << DIGIT_BITS;
+/// The grid's last step: two passes sort 22 bits.
+const GRID_TOP: u64 = (1 << (2 * DIGIT_BITS)) - 1;
 
 /// A key whose integer order is the float's order (-0 counted as 0; NaN never occurs here).
 fn ordered(score: f64) -> u64 {
@@ -116,67 +135,175 @@ fn ordered(score: f64) -> u64 {
 impl FloatRanker {
     /// Writes the competition rank of each score into `ranks`.
     pub(crate) fn rank(&mut self, scores: &[f64], ranks: &mut [u32]) {
-        let n = scores.len();
-        if n <= 256 {
-            self.keys.clear();
-            self.keys.extend(scores.iter().map(|s| ordered(*s)));
-            let low = self.keys.iter().copied().min().unwrap_or(0);
-            let high = self.keys.iter().copied().max().unwrap_or(0);
-            if high.saturating_sub(low) < 1 << 56 {
-                // Scores within a few binary orders of magnitude of each other (the usual
-                // case) differ in their low 56 bits only: key above the lowest and position
-                // fit one `u64`, and one sort of plain integers gives the order.
-                for (key, i) in self.keys.iter_mut().zip(0u64..) {
-                    *key = (high.saturating_sub(*key) << 8) | i;
-                }
-                self.keys.sort_unstable();
-                let mut previous: Option<(u64, u32)> = None;
-                for (place, packed) in self.keys.iter().enumerate() {
-                    let key = packed >> 8;
-                    let rank = match previous {
-                        Some((p, rank)) if p == key => rank,
-                        _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
-                    };
-                    if let Some(slot) = ranks.get_mut((packed & 0xff) as usize) {
-                        *slot = rank;
-                    }
-                    previous = Some((key, rank));
-                }
-                return;
+        if scores.len() <= 256 {
+            self.rank_few(scores, ranks);
+        } else {
+            self.rank_by_radix(scores, ranks);
+        }
+    }
+
+    fn rank_few(&mut self, scores: &[f64], ranks: &mut [u32]) {
+        self.keys.clear();
+        self.keys.extend(scores.iter().map(|s| ordered(*s)));
+        let low = self.keys.iter().copied().min().unwrap_or(0);
+        let high = self.keys.iter().copied().max().unwrap_or(0);
+        if high.saturating_sub(low) < 1 << 56 {
+            // Scores within a few binary orders of magnitude of each other (the usual
+            // case) differ in their low 56 bits only: key above the lowest and position
+            // fit one `u64`, and one sort of plain integers gives the order.
+            for (key, i) in self.keys.iter_mut().zip(0u64..) {
+                *key = (high.saturating_sub(*key) << 8) | i;
             }
-            // Otherwise sort the keys alone, and count the keys above each unit's by binary
-            // search.
             self.keys.sort_unstable();
-            for (rank, score) in ranks.iter_mut().zip(scores) {
-                let key = ordered(*score);
-                let above = n.saturating_sub(self.keys.partition_point(|k| *k <= key));
-                *rank = u32::try_from(above).unwrap_or(u32::MAX).saturating_add(1);
+            let mut previous: Option<(u64, u32)> = None;
+            for (place, packed) in self.keys.iter().enumerate() {
+                let key = packed >> 8;
+                let rank = match previous {
+                    Some((p, rank)) if p == key => rank,
+                    _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
+                };
+                if let Some(slot) = ranks.get_mut((packed & 0xff) as usize) {
+                    *slot = rank;
+                }
+                previous = Some((key, rank));
             }
             return;
         }
-        // Key and position packed into one integer, best first: one unstable sort of plain
-        // integers, then equal keys share the rank of the first of them.
-        self.keyed.clear();
-        self.keyed.extend(
-            scores
-                .iter()
-                .zip(0u32..)
-                .map(|(s, i)| (u128::from(!ordered(*s)) << 32) | u128::from(i)),
-        );
-        self.keyed.sort_unstable();
-        let mut previous: Option<(u128, u32)> = None;
-        for (place, packed) in self.keyed.iter().enumerate() {
-            let key = packed >> 32;
-            let rank = match previous {
-                Some((p, rank)) if p == key => rank,
-                _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
-            };
-            // The low 32 bits are the position.
-            if let Some(slot) = ranks.get_mut((*packed as u32) as usize) {
+        // Otherwise sort the keys alone, and count the keys above each unit's by binary
+        // search.
+        self.rank_by_sorting(scores, ranks);
+    }
+
+    fn rank_by_radix(&mut self, scores: &[f64], ranks: &mut [u32]) {
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for score in scores {
+            low = if *score < low { *score } else { low };
+            high = if *score > high { *score } else { high };
+        }
+        if high <= low {
+            // All equal (or no scores): everyone shares the first rank.
+            ranks.fill(1);
+            return;
+        }
+        let n = scores.len();
+        // Buffers keep their length from one call to the next: every slot is written below.
+        self.counts.clear();
+        self.counts.resize(2, [0; DIGITS]);
+        let [low_digits, high_digits] = self.counts.as_mut_slice() else {
+            return;
+        };
+        if self.sorted.len() != n {
+            self.sorted.resize(n, 0);
+            self.spare.resize(n, 0);
+        }
+        // Grid step `(score − low) × scale`, rounded to an integer by adding 2^52 (whose
+        // last mantissa bit is worth 1). Subtracting, multiplying by a positive number and
+        // adding are each correctly rounded, hence monotone: a higher score never takes a
+        // lower step and equal scores share one. The product is at most `GRID_TOP` (times
+        // 1 + 2^-52), so the step never exceeds it.
+        let scale = GRID_TOP as f64 / (high - low);
+        if !(scale.is_finite() && scale > 0.0) {
+            // Scores more than 10^300 apart, or a hair apart near the smallest floats.
+            self.rank_by_sorting(scores, ranks);
+            return;
+        }
+        const ROUND: f64 = (1u64 << 52) as f64;
+        const MANTISSA: u64 = (1 << 52) - 1;
+        for ((packed, score), i) in self.sorted.iter_mut().zip(scores).zip(0u64..) {
+            let step = (((score - low) * scale) + ROUND).to_bits() & MANTISSA;
+            // Best first: the highest step sorts first (`GRID_TOP` is all ones).
+            let key = (GRID_TOP ^ step) & GRID_TOP;
+            *packed = key << 32 | i;
+            // Counts are at most the number of scores, which `u32` positions hold.
+            if let Some(c) = low_digits.get_mut(key as usize & (DIGITS - 1)) {
+                *c = c.wrapping_add(1);
+            }
+            if let Some(c) = high_digits.get_mut((key >> DIGIT_BITS) as usize & (DIGITS - 1)) {
+                *c = c.wrapping_add(1);
+            }
+        }
+        // Two stable counting passes, low digit first, leave the keys sorted by step; units
+        // on one step stay in input order.
+        for (counts, shift) in [(low_digits, 32), (high_digits, 32 + DIGIT_BITS)] {
+            let mut start = 0u32;
+            for c in counts.iter_mut() {
+                let here = *c;
+                *c = start;
+                start = start.wrapping_add(here);
+            }
+            for packed in &self.sorted {
+                if let Some(next) = counts.get_mut((packed >> shift) as usize & (DIGITS - 1)) {
+                    if let Some(slot) = self.spare.get_mut(*next as usize) {
+                        *slot = *packed;
+                    }
+                    *next = next.wrapping_add(1);
+                }
+            }
+            std::mem::swap(&mut self.sorted, &mut self.spare);
+        }
+        // Ranks by place, best first, noting where a unit shares its step with the one
+        // before; those rare runs are then ordered by the scores themselves, equal scores
+        // sharing the rank of the first of them.
+        self.crowded.clear();
+        let mut previous = u64::MAX;
+        for ((packed, rank), place) in self.sorted.iter().zip(1u32..).zip(0usize..) {
+            if let Some(slot) = ranks.get_mut((packed & u64::from(u32::MAX)) as usize) {
                 *slot = rank;
             }
-            previous = Some((key, rank));
+            let step = packed >> 32;
+            if step == previous {
+                self.crowded.push(place);
+            }
+            previous = step;
         }
+        let mut crowded = self.crowded.iter().copied().peekable();
+        while let Some(second) = crowded.next() {
+            // The run starts just before its first crowded place and goes on while the
+            // crowded places follow each other.
+            let start = second.saturating_sub(1);
+            let mut end = second.saturating_add(1);
+            while crowded.next_if_eq(&end).is_some() {
+                end = end.saturating_add(1);
+            }
+            if let Some(group) = self.sorted.get_mut(start..end) {
+                rank_run(group, start, scores, ranks);
+            }
+        }
+    }
+
+    /// Ranks by sorting the order-preserving keys and counting those above each score.
+    fn rank_by_sorting(&mut self, scores: &[f64], ranks: &mut [u32]) {
+        self.keys.clear();
+        self.keys.extend(scores.iter().map(|s| ordered(*s)));
+        self.keys.sort_unstable();
+        for (rank, score) in ranks.iter_mut().zip(scores) {
+            let key = ordered(*score);
+            let above = scores
+                .len()
+                .saturating_sub(self.keys.partition_point(|k| *k <= key));
+            *rank = u32::try_from(above).unwrap_or(u32::MAX).saturating_add(1);
+        }
+    }
+}
+
+/// Ranks a run of packed units that share a grid step, starting at `place`, by their scores.
+fn rank_run(group: &mut [u64], place: usize, scores: &[f64], ranks: &mut [u32]) {
+    let position = |packed: u64| (packed & u64::from(u32::MAX)) as usize;
+    let key = |packed: &u64| ordered(scores.get(position(*packed)).copied().unwrap_or(0.0));
+    group.sort_unstable_by_key(|p| std::cmp::Reverse(key(p)));
+    let mut previous: Option<(u64, u32)> = None;
+    for (offset, packed) in group.iter().enumerate() {
+        let k = key(packed);
+        let rank = match previous {
+            Some((p, r)) if p == k => r,
+            _ => u32::try_from(place.saturating_add(offset))
+                .unwrap_or(u32::MAX)
+                .saturating_add(1),
+        };
+        if let Some(slot) = ranks.get_mut(position(*packed)) {
+            *slot = rank;
+        }
+        previous = Some((k, rank));
     }
 }
 
@@ -282,6 +409,69 @@ mod tests {
         let mut ranks = [0u32; 4];
         FloatRanker::default().rank(&close, &mut ranks);
         assert_eq!(ranks, [2, 1, 2, 4]);
+    }
+
+    /// `1 + #{j : score[j] > score[i]}`, by the definition.
+    fn ranks_by_definition(scores: &[f64]) -> Vec<u32> {
+        scores
+            .iter()
+            .map(|s| 1 + scores.iter().filter(|t| *t > s).count() as u32)
+            .collect()
+    }
+
+    #[test]
+    fn radix_ranks_by_the_definition_whatever_the_spread() {
+        use rand_chacha::ChaCha8Rng;
+        use rand_chacha::rand_core::{RngCore, SeedableRng};
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let mut uniform = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let mut ranker = FloatRanker::default();
+        for n in [257usize, 300, 1000, 4096, 5000] {
+            let cohorts: Vec<Vec<f64>> = vec![
+                // Smooth scores, as a replication gives.
+                (0..n).map(|_| 40.0 + 30.0 * uniform()).collect(),
+                // Few distinct values: many ties, crowded buckets.
+                (0..n).map(|_| (uniform() * 7.0).floor()).collect(),
+                // One far outlier squeezes everyone else into one bucket.
+                (0..n)
+                    .map(|i| if i == 3 { 1e300 } else { 50.0 + uniform() })
+                    .collect(),
+                // Both zeros, negatives and values a hair apart.
+                (0..n)
+                    .map(|i| match i % 5 {
+                        0 => 0.0,
+                        1 => -0.0,
+                        2 => -uniform(),
+                        3 => 1.0,
+                        _ => f64::from_bits(1.0f64.to_bits() + 1),
+                    })
+                    .collect(),
+                // Extremes, and a span too wide for a finite scale.
+                (0..n)
+                    .map(|i| match i % 3 {
+                        0 => f64::MAX,
+                        1 => -f64::MAX,
+                        _ => f64::MIN_POSITIVE,
+                    })
+                    .collect(),
+                vec![2.5; n],
+            ];
+            for (case, scores) in cohorts.iter().enumerate() {
+                let mut ranks = vec![0u32; n];
+                ranker.rank(scores, &mut ranks);
+                assert_eq!(
+                    ranks,
+                    ranks_by_definition(scores),
+                    "{n} scores, case {case}"
+                );
+            }
+        }
+        // Two scores a tiny span apart: the scale overflows to infinity.
+        let mut scores = vec![0.0f64; 300];
+        scores[7] = f64::from_bits(1);
+        let mut ranks = vec![0u32; 300];
+        ranker.rank(&scores, &mut ranks);
+        assert_eq!(ranks, ranks_by_definition(&scores));
     }
 
     #[test]

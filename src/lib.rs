@@ -162,6 +162,7 @@ pub mod identifier;
 pub mod language;
 mod math;
 pub mod page;
+mod parallel;
 pub mod pinning;
 pub mod ranking;
 pub mod rating;

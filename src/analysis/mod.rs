@@ -4,6 +4,7 @@
 
 pub mod gap;
 pub mod plan;
+mod reweighting;
 pub mod self_appraisal;
 pub mod uncertainty;
 pub mod what_if;
