@@ -9,6 +9,10 @@
 #[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
+/// Below this many unit-replications (a millisecond or two of work) a run stays on the
+/// calling thread: waking a pool costs more than it saves.
+pub(crate) const SMALL_WORK: usize = 1 << 18;
+
 /// The threads work is spread over: rayon's current pool (the global one, or the pool a
 /// caller runs the analysis in with `ThreadPool::install`), or 1 without the feature.
 pub(crate) fn threads() -> usize {
@@ -25,13 +29,11 @@ pub(crate) fn threads() -> usize {
 /// `f(0), f(1), …, f(count − 1)`, in that order.
 pub(crate) fn map<R: Send>(count: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
     #[cfg(feature = "parallel")]
-    {
-        (0..count).into_par_iter().map(f).collect()
+    if count > 1 {
+        return (0..count).into_par_iter().map(f).collect();
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        (0..count).map(f).collect()
-    }
+    // One piece, or no pool: on the calling thread, which wakes no other.
+    (0..count).map(f).collect()
 }
 
 /// `f(index, chunk)` for each of the consecutive chunks of `data` of `size` items (the last
@@ -43,19 +45,17 @@ pub(crate) fn map_chunks_mut<T: Send, R: Send>(
 ) -> Vec<R> {
     let size = size.max(1);
     #[cfg(feature = "parallel")]
-    {
-        data.par_chunks_mut(size)
+    if data.len() > size {
+        return data
+            .par_chunks_mut(size)
             .enumerate()
             .map(|(i, chunk)| f(i, chunk))
-            .collect()
+            .collect();
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        data.chunks_mut(size)
-            .enumerate()
-            .map(|(i, chunk)| f(i, chunk))
-            .collect()
-    }
+    data.chunks_mut(size)
+        .enumerate()
+        .map(|(i, chunk)| f(i, chunk))
+        .collect()
 }
 
 #[cfg(test)]

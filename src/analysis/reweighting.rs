@@ -27,9 +27,11 @@ pub(crate) struct Reweighting {
     domains: Vec<Code>,
     survey: Vec<bool>,
     exact: ExactPoints,
-    /// Weight × share of every unit in every domain, column-major (domain, unit): a
-    /// replication adds one column at a time, which vectorises.
-    points: Vec<f64>,
+    /// Weight × share of every unit in every domain, in tiles of [`TILE`] units: the
+    /// tile's first domain for each of its units, then its second, and so on, the last tile
+    /// padded with zeros. A replication sums a tile's units in registers over the
+    /// domains, reading the points in the order they are stored.
+    tiles: Vec<f64>,
     weights: Weights,
 }
 
@@ -76,7 +78,7 @@ impl Reweighting {
             units: scores.units().map(|u| u.id().to_owned()).collect(),
             domains: framework.domains().map(|d| d.code().clone()).collect(),
             survey: framework.domains().map(is_survey).collect(),
-            points: transpose(&as_float, scores.len(), maxima.len()),
+            tiles: tile(&as_float, scores.len(), maxima.len()),
             weights: Weights::Shared(maxima.iter().map(|m| *m as f64).collect()),
             exact: ExactPoints::Fixed { points, maxima },
         }
@@ -132,7 +134,7 @@ impl Reweighting {
             units: scorecards.iter().map(|c| c.unit().to_owned()).collect(),
             domains: domains.iter().map(|d| d.code().clone()).collect(),
             survey: domains.iter().map(|d| is_survey(d)).collect(),
-            points: transpose(&as_float(&exact_points), units, domains.len()),
+            tiles: tile(&as_float(&exact_points), units, domains.len()),
             weights,
             exact: ExactPoints::PerUnit {
                 points: exact_points,
@@ -150,7 +152,6 @@ impl Reweighting {
     }
 
     /// True when some domain is a survey component.
-    #[allow(dead_code)]
     pub(crate) fn has_survey(&self) -> bool {
         self.survey.iter().any(|s| *s)
     }
@@ -234,12 +235,24 @@ impl Reweighting {
         let n = self.units.len();
         Workspace {
             factors: vec![0.0; self.domains.len()],
+            points: Vec::with_capacity(n),
             numerators: vec![0.0; n],
             denominators: vec![0.0; if self.shared() { 0 } else { n }],
             scores: vec![0.0; n],
             ranks: vec![0; n],
             ranker: FloatRanker::default(),
         }
+    }
+
+    /// Every unit's points in domain `d`, in unit order, into `out`.
+    fn column_into(&self, d: usize, out: &mut Vec<f64>) {
+        out.clear();
+        let width = self.domains.len().saturating_mul(TILE).max(1);
+        let lanes = d.saturating_mul(TILE)..d.saturating_add(1).saturating_mul(TILE);
+        for tile in self.tiles.chunks_exact(width) {
+            out.extend_from_slice(tile.get(lanes.clone()).unwrap_or_default());
+        }
+        out.truncate(self.units.len());
     }
 
     fn shared(&self) -> bool {
@@ -263,6 +276,7 @@ impl Reweighting {
         let n = self.units.len();
         let Workspace {
             factors: scaled,
+            points,
             numerators,
             denominators,
             scores,
@@ -273,14 +287,40 @@ impl Reweighting {
         for (to, from) in scaled.iter_mut().zip(factors) {
             *to = if largest > 0.0 { from / largest } else { *from };
         }
+        let noisy = noise.is_some() && self.has_survey();
+        if let (Weights::Shared(weights), false) = (&self.weights, noisy) {
+            // The common case, a tile of units at a time: each unit's sum stays in a
+            // register over the domains, in the same order as the general loop below.
+            let shared = scaled
+                .iter()
+                .zip(weights)
+                .fold(0.0f64, |sum, (factor, weight)| sum + factor * weight);
+            let scale = if shared > 0.0 { 100.0 / shared } else { 0.0 };
+            let width = scaled.len().saturating_mul(TILE).max(1);
+            for (tile, out) in self.tiles.chunks_exact(width).zip(scores.chunks_mut(TILE)) {
+                let mut sums = [0.0f64; TILE];
+                for (column, factor) in tile.chunks_exact(TILE).zip(scaled.iter()) {
+                    if let Ok(column) = <&[f64; TILE]>::try_from(column) {
+                        // A loop of fixed length: unrolled and vectorised.
+                        for (sum, p) in sums.iter_mut().zip(column) {
+                            *sum += factor * p;
+                        }
+                    }
+                }
+                for (score, sum) in out.iter_mut().zip(sums) {
+                    *score = sum * scale;
+                }
+            }
+            ranker.rank(scores, ranks);
+            return;
+        }
         numerators.fill(0.0);
         denominators.fill(0.0);
         let mut shared = 0.0f64;
         for (d, factor) in scaled.iter().enumerate() {
             let column = d.saturating_mul(n)..d.saturating_add(1).saturating_mul(n);
-            let Some(points) = self.points.get(column.clone()) else {
-                continue;
-            };
+            self.column_into(d, points);
+            let points = &*points;
             let unit_weights = match &self.weights {
                 Weights::Shared(weights) => {
                     shared += factor * weights.get(d).copied().unwrap_or(0.0);
@@ -345,6 +385,8 @@ impl Reweighting {
 #[derive(Debug, Clone)]
 pub(crate) struct Workspace {
     factors: Vec<f64>,
+    /// One domain's points of every unit, for the general loop.
+    points: Vec<f64>,
     numerators: Vec<f64>,
     denominators: Vec<f64>,
     scores: Vec<f64>,
@@ -369,6 +411,29 @@ fn is_survey(domain: &Node) -> bool {
         domain.method(),
         Method::LeaderSurvey | Method::CitizenSurvey
     )
+}
+
+/// Units summed together in registers: 16 `f64`s are eight SSE2 registers, half of them.
+const TILE: usize = 16;
+
+/// Row-major (unit, domain) to tiles of [`TILE`] units, each domain by domain.
+fn tile(values: &[f64], units: usize, domains: usize) -> Vec<f64> {
+    let tiles = units.div_ceil(TILE);
+    let mut out = Vec::with_capacity(tiles.saturating_mul(domains).saturating_mul(TILE));
+    for t in 0..tiles {
+        for d in 0..domains {
+            for lane in 0..TILE {
+                let u = t.saturating_mul(TILE).saturating_add(lane);
+                let at = u.saturating_mul(domains).saturating_add(d);
+                out.push(if u < units {
+                    values.get(at).copied().unwrap_or(0.0)
+                } else {
+                    0.0
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Row-major (unit, domain) to column-major (domain, unit).

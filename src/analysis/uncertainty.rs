@@ -419,7 +419,11 @@ impl RankUncertainty {
         // The replications, in pieces of whole blocks: a few pieces per thread, so that a
         // thread slowed by other work hands its share to the others.
         let blocks = reps.div_ceil(BLOCK);
-        let pieces = blocks.min(parallel::threads().saturating_mul(4)).max(1);
+        let pieces = if n.saturating_mul(reps) < parallel::SMALL_WORK {
+            1
+        } else {
+            blocks.min(parallel::threads().saturating_mul(4)).max(1)
+        };
         let blocks_per_piece = blocks.div_ceil(pieces).max(1);
         let run_piece = |piece: usize, mut ranks: Option<&mut [T]>| {
             let mut tally = Tally::new(n, grades, histogram);
@@ -465,7 +469,7 @@ impl RankUncertainty {
         }
 
         // Each unit's summary, a chunk of units at a time.
-        const UNITS_PER_CHUNK: usize = 256;
+        const UNITS_PER_CHUNK: usize = 512;
         let chunks = n.div_ceil(UNITS_PER_CHUNK);
         let share = |count: u32| f64::from(count) / reps as f64;
         let units = parallel::map(chunks, |chunk| {
