@@ -98,7 +98,9 @@ pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
 /// Ranks floats again and again, highest first, equal floats sharing a rank, without
 /// allocating after the first call.
 ///
-/// Up to 256 scores, one sort of plain integers (key and position packed together). More,
+/// Up to 256 scores, insertion sort from the order the last call found (ranking the same
+/// units again under other weights moves few of them far), with the general sort as a
+/// fallback when that order is far off. More,
 /// a radix sort: each score is placed on a grid of 2^22 steps between the lowest and the
 /// highest score, two counting passes of 11 bits sort the grid positions (with the units'
 /// positions packed beside them), and only the rare scores that share a grid step are
@@ -114,6 +116,8 @@ pub(crate) struct FloatRanker {
     counts: Vec<[u32; DIGITS]>,
     /// Places in `sorted` whose unit shares its grid step with the unit before.
     crowded: Vec<usize>,
+    /// Key and position of a few scores, best first as the last call left them.
+    order: Vec<(u64, u32)>,
 }
 
 /// Bits of a radix pass: 2^11 counters of 4 bytes, 8 KiB, stay in the first-level cache.
@@ -143,35 +147,50 @@ impl FloatRanker {
     }
 
     fn rank_few(&mut self, scores: &[f64], ranks: &mut [u32]) {
-        self.keys.clear();
-        self.keys.extend(scores.iter().map(|s| ordered(*s)));
-        let low = self.keys.iter().copied().min().unwrap_or(0);
-        let high = self.keys.iter().copied().max().unwrap_or(0);
-        if high.saturating_sub(low) < 1 << 56 {
-            // Scores within a few binary orders of magnitude of each other (the usual
-            // case) differ in their low 56 bits only: key above the lowest and position
-            // fit one `u64`, and one sort of plain integers gives the order.
-            for (key, i) in self.keys.iter_mut().zip(0u64..) {
-                *key = (high.saturating_sub(*key) << 8) | i;
-            }
-            self.keys.sort_unstable();
-            let mut previous: Option<(u64, u32)> = None;
-            for (place, packed) in self.keys.iter().enumerate() {
-                let key = packed >> 8;
-                let rank = match previous {
-                    Some((p, rank)) if p == key => rank,
-                    _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
-                };
-                if let Some(slot) = ranks.get_mut((packed & 0xff) as usize) {
-                    *slot = rank;
-                }
-                previous = Some((key, rank));
-            }
-            return;
+        let n = scores.len();
+        // Start from the order of the previous call: an analysis ranks the same units again
+        // and again under weights that move few of them far, so insertion sort has little
+        // to move. If it has too much (the first call, or scores unlike the last ones), the
+        // general sort finishes.
+        if self.order.len() != n {
+            self.order.clear();
+            self.order
+                .extend((0..u32::try_from(n).unwrap_or(u32::MAX)).map(|i| (0, i)));
         }
-        // Otherwise sort the keys alone, and count the keys above each unit's by binary
-        // search.
-        self.rank_by_sorting(scores, ranks);
+        for (key, position) in self.order.iter_mut() {
+            *key = ordered(scores.get(*position as usize).copied().unwrap_or(0.0));
+        }
+        let budget = n.saturating_mul(8);
+        let mut moves = 0usize;
+        for i in 1..n {
+            let mut j = i;
+            while let (Some(before), Some(here)) =
+                (self.order.get(j.wrapping_sub(1)), self.order.get(j))
+            {
+                if before.0 >= here.0 {
+                    break;
+                }
+                self.order.swap(j.wrapping_sub(1), j);
+                j = j.wrapping_sub(1);
+                moves = moves.saturating_add(1);
+            }
+            if moves > budget {
+                self.order
+                    .sort_unstable_by_key(|(key, _)| std::cmp::Reverse(*key));
+                break;
+            }
+        }
+        let mut previous: Option<(u64, u32)> = None;
+        for (place, (key, position)) in self.order.iter().enumerate() {
+            let rank = match previous {
+                Some((p, rank)) if p == *key => rank,
+                _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
+            };
+            if let Some(slot) = ranks.get_mut(*position as usize) {
+                *slot = rank;
+            }
+            previous = Some((*key, rank));
+        }
     }
 
     fn rank_by_radix(&mut self, scores: &[f64], ranks: &mut [u32]) {
@@ -212,13 +231,15 @@ impl FloatRanker {
         for ((packed, score), i) in self.sorted.iter_mut().zip(scores).zip(0u64..) {
             let step = (((score - low) * scale) + ROUND).to_bits() & MANTISSA;
             // Best first: the highest step sorts first (`GRID_TOP` is all ones).
-            let key = (GRID_TOP ^ step) & GRID_TOP;
-            *packed = key << 32 | i;
-            // Counts are at most the number of scores, which `u32` positions hold.
-            if let Some(c) = low_digits.get_mut(key as usize & (DIGITS - 1)) {
+            *packed = ((GRID_TOP ^ step) & GRID_TOP) << 32 | i;
+        }
+        // Counts are at most the number of scores, which `u32` positions hold.
+        for packed in &self.sorted {
+            let key = (packed >> 32) as usize;
+            if let Some(c) = low_digits.get_mut(key & (DIGITS - 1)) {
                 *c = c.wrapping_add(1);
             }
-            if let Some(c) = high_digits.get_mut((key >> DIGIT_BITS) as usize & (DIGITS - 1)) {
+            if let Some(c) = high_digits.get_mut((key >> DIGIT_BITS) & (DIGITS - 1)) {
                 *c = c.wrapping_add(1);
             }
         }

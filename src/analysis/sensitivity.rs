@@ -890,23 +890,24 @@ impl SobolIndices {
             return Ok(vec![SobolIndices::zero(); factors]);
         }
         let scaled: Vec<f64> = outputs.iter().map(|y| (y - mean) / deviation).collect();
-        let column = |offset: usize| -> Vec<f64> {
-            scaled.iter().skip(offset).step_by(group).copied().collect()
-        };
-        let a = column(0);
-        let b = column(group.saturating_sub(1));
-        let ab: Vec<Vec<f64>> = (1..=factors).map(column).collect();
-
-        let all: Vec<usize> = (0..base).collect();
-        let point = estimates(&a, &ab, &b, &all);
+        // Row-major base samples: `A`, the `k` columns of `AB`, `B`.
+        let samples: Vec<Sample<'_>> = scaled
+            .chunks_exact(group)
+            .filter_map(|runs| {
+                let (a, rest) = runs.split_first()?;
+                let (b, ab) = rest.split_last()?;
+                Some(Sample { a: *a, ab, b: *b })
+            })
+            .collect();
+        let point = estimates(&samples, factors, &(0..base).collect::<Vec<_>>());
 
         let z = normal_quantile(0.5 + options.confidence / 2.0);
-        let varies = spread(a.iter().chain(&b)) > 0.0;
+        let varies = spread(samples.iter().flat_map(|s| [s.a, s.b])) > 0.0;
         let resampled = parallel::map(options.resamples, |r| {
             let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
             rng.set_stream(r as u64);
             let rows: Vec<usize> = (0..base).map(|_| below(&mut rng, base)).collect();
-            estimates(&a, &ab, &b, &rows)
+            estimates(&samples, factors, &rows)
         });
         Ok(point
             .iter()
@@ -942,45 +943,46 @@ impl SobolIndices {
     }
 }
 
-/// Each factor's `(S1, ST)` over the base samples `rows` (with repeats, for a resample),
-/// as SALib's `first_order` and `total_order`.
-fn estimates(a: &[f64], ab: &[Vec<f64>], b: &[f64], rows: &[usize]) -> Vec<(f64, f64)> {
-    let pick = |values: &[f64]| -> Vec<f64> {
-        rows.iter()
-            .map(|r| values.get(*r).copied().unwrap_or(0.0))
-            .collect()
-    };
-    let (a, b) = (pick(a), pick(b));
-    let both = || a.iter().chain(&b);
-    let count = rows.len() as f64;
+/// One base sample's outputs, scaled.
+struct Sample<'a> {
+    a: f64,
+    ab: &'a [f64],
+    b: f64,
+}
+
+/// Each factor's `(S1, ST)` over the base samples at `rows` (with repeats, for a
+/// resample), as SALib's `first_order` and `total_order`.
+fn estimates(samples: &[Sample<'_>], factors: usize, rows: &[usize]) -> Vec<(f64, f64)> {
+    let picked: Vec<&Sample<'_>> = rows.iter().filter_map(|r| samples.get(*r)).collect();
+    let count = picked.len() as f64;
+    let mean = picked.iter().map(|s| s.a + s.b).sum::<f64>() / (2.0 * count);
+    let variance = picked
+        .iter()
+        .map(|s| (s.a - mean) * (s.a - mean) + (s.b - mean) * (s.b - mean))
+        .sum::<f64>()
+        / (2.0 * count);
     // SALib's guards: outputs of A and B that do not vary, or a variance within machine
     // epsilon, give 0.
-    let variance = {
-        let mean = both().sum::<f64>() / (2.0 * count);
-        both().map(|y| (y - mean) * (y - mean)).sum::<f64>() / (2.0 * count)
-    };
-    let usable = spread(both()) > f64::EPSILON && variance > f64::EPSILON;
-    ab.iter()
-        .map(|column| {
-            if !usable {
-                return (0.0, 0.0);
-            }
-            let ab = pick(column);
-            let mut first = 0.0f64;
-            let mut total = 0.0f64;
-            for ((a, ab), b) in a.iter().zip(&ab).zip(&b) {
-                first += b * (ab - a);
-                total += (a - ab) * (a - ab);
-            }
-            (first / count / variance, 0.5 * (total / count) / variance)
-        })
+    if !(spread(picked.iter().flat_map(|s| [s.a, s.b])) > f64::EPSILON && variance > f64::EPSILON) {
+        return vec![(0.0, 0.0); factors];
+    }
+    let mut sums = vec![(0.0f64, 0.0f64); factors];
+    for sample in &picked {
+        let (a, b) = (sample.a, sample.b);
+        for ((first, total), ab) in sums.iter_mut().zip(sample.ab) {
+            *first += b * (ab - a);
+            *total += (a - ab) * (a - ab);
+        }
+    }
+    sums.iter()
+        .map(|(first, total)| (first / count / variance, 0.5 * (total / count) / variance))
         .collect()
 }
 
 /// The largest value less the smallest (numpy's `ptp`).
-fn spread<'a>(values: impl Iterator<Item = &'a f64>) -> f64 {
+fn spread(values: impl Iterator<Item = f64>) -> f64 {
     let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), v| {
-        (low.min(*v), high.max(*v))
+        (low.min(v), high.max(v))
     });
     if high >= low { high - low } else { 0.0 }
 }
