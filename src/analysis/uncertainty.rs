@@ -541,8 +541,10 @@ impl RankUncertainty {
     }
 
     /// Runs the `len` replications of block `block`, tallying them and, when given, writing
-    /// every unit's ranks into `ranks` (unit-major: unit `i`'s ranks at `i × len …`, so that
-    /// a unit's ranks from one block sit together).
+    /// every unit's ranks into `ranks`, in tiles of [`KEPT_TILE`] units: the tile's ranks
+    /// from the first replication, then from the second, and so on. A replication then
+    /// writes whole cache lines, and a unit's ranks from one block lie in a few of them,
+    /// which its tile's other units read too.
     #[allow(clippy::too_many_arguments)]
     fn replicate_block<T: KeptRank>(
         &self,
@@ -572,10 +574,15 @@ impl RankUncertainty {
                 options.top,
             );
             if let Some(ranks) = ranks.as_deref_mut() {
-                for (unit_ranks, rank) in ranks.chunks_exact_mut(len.max(1)).zip(workspace.ranks())
-                {
-                    if let Some(slot) = unit_ranks.get_mut(rep) {
-                        *slot = T::from_rank(*rank);
+                // Tile by tile: this replication's ranks of a tile's units sit together.
+                let tiles = ranks.chunks_mut(KEPT_TILE.saturating_mul(len));
+                for (tile, from) in tiles.zip(workspace.ranks().chunks(KEPT_TILE)) {
+                    let width = from.len();
+                    let at = rep.saturating_mul(width);
+                    if let Some(to) = tile.get_mut(at..at.saturating_add(width)) {
+                        for (to, rank) in to.iter_mut().zip(from) {
+                            *to = T::from_rank(*rank);
+                        }
                     }
                 }
             }
@@ -602,19 +609,30 @@ impl KeptRank for u32 {
     }
 }
 
+/// Units whose ranks are kept together, replication by replication, within a block: 64
+/// bytes of four-byte ranks.
+const KEPT_TILE: usize = 16;
+
 /// Unit `i`'s ranks from every block of a run's list, into `out`.
 fn gather<T: KeptRank>(listed: &[T], i: usize, n: usize, reps: usize, out: &mut Vec<u32>) {
     out.clear();
+    let tile = i.checked_div(KEPT_TILE).unwrap_or(0);
+    let lane = i.checked_rem(KEPT_TILE).unwrap_or(0);
+    // Every tile is whole but the last.
+    let width = KEPT_TILE.min(n.saturating_sub(tile.saturating_mul(KEPT_TILE)));
     let mut start = 0usize;
     let mut rep = 0usize;
     while rep < reps {
         let len = BLOCK.min(reps.saturating_sub(rep));
-        let from = start.saturating_add(i.saturating_mul(len));
+        let first = start
+            .saturating_add(tile.saturating_mul(KEPT_TILE).saturating_mul(len))
+            .saturating_add(lane);
+        let tile_ranks = listed.get(first..).unwrap_or_default();
         out.extend(
-            listed
-                .get(from..from.saturating_add(len))
-                .unwrap_or_default()
+            tile_ranks
                 .iter()
+                .step_by(width.max(1))
+                .take(len)
                 .map(|r| (*r).into()),
         );
         start = start.saturating_add(len.saturating_mul(n));
@@ -695,13 +713,14 @@ enum Sample<'a> {
 
 impl<'a> Sample<'a> {
     /// The sample of `ranks`: counted from the lowest to the highest when they span a range
-    /// not much wider than their number (the usual case: a unit's ranks stay near each
-    /// other), else sorted.
+    /// not much wider than their number or a few thousand (the usual case: a unit's ranks
+    /// stay near each other), else sorted.
     fn of(ranks: &'a mut [u32], counts: &'a mut Vec<u32>) -> Sample<'a> {
         let low = ranks.iter().copied().min().unwrap_or(0);
         let high = ranks.iter().copied().max().unwrap_or(0);
         let span = high.saturating_sub(low) as usize;
-        if span <= ranks.len().saturating_mul(4).saturating_add(64) {
+        // Counting costs the span plus the ranks; sorting, the ranks times their logarithm.
+        if span <= ranks.len().saturating_mul(8).saturating_add(4096) {
             counts.clear();
             counts.resize(span.saturating_add(1), 0);
             for rank in ranks.iter() {
