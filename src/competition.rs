@@ -100,13 +100,12 @@ pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
 ///
 /// Up to 256 scores, insertion sort from the order the last call found (ranking the same
 /// units again under other weights moves few of them far), with the general sort as a
-/// fallback when that order is far off. More,
-/// a radix sort: each score is placed on a grid of 2^22 steps between the lowest and the
-/// highest score, two counting passes of 11 bits sort the grid positions (with the units'
-/// positions packed beside them), and only the rare scores that share a grid step are
-/// compared as floats. Each pass is a few instructions per score with its counters in the
-/// first-level cache, so ranking is linear in the number of units, as against `n log n`
-/// comparisons for a sort.
+/// fallback when that order is far off. More, a radix sort: each score is placed on a grid
+/// of steps between the lowest and the highest score (2^22 steps up to 2^18 scores, 2^30
+/// beyond), counting passes sort the grid positions with the units' positions packed beside
+/// them, and only the rare scores that share a step are compared as floats. Each pass is a
+/// few instructions per score with its counters in the first-level cache, so ranking is
+/// linear in the number of units, as against `n log n` comparisons for a sort.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FloatRanker {
     keys: Vec<u64>,
@@ -120,11 +119,8 @@ pub(crate) struct FloatRanker {
     order: Vec<(u64, u32)>,
 }
 
-/// Bits of a radix pass: 2^11 counters of 4 bytes, 8 KiB, stay in the first-level cache.
-const DIGIT_BITS: u32 = 11;
-const DIGITS: usize = 1 << DIGIT_BITS;
-/// The grid's last step: two passes sort 22 bits.
-const GRID_TOP: u64 = (1 << (2 * DIGIT_BITS)) - 1;
+/// Counters of a radix pass: 2^11 of 4 bytes, 8 KiB, stay in the first-level cache.
+const DIGITS: usize = 1 << 11;
 
 /// A key whose integer order is the float's order (-0 counted as 0; NaN never occurs here).
 fn ordered(score: f64) -> u64 {
@@ -205,12 +201,19 @@ impl FloatRanker {
             return;
         }
         let n = scores.len();
+        // Two passes of 11 bits sort a grid of 2^22 steps, where a cohort of up to 2^18 units
+        // rarely puts two units on one step; more units take three passes of 10 bits, a grid
+        // of 2^30 steps, so that shared steps stay rare.
+        let (bits, passes) = if n <= 1 << 18 {
+            (11u32, 2usize)
+        } else {
+            (10, 3)
+        };
+        let digit_mask = (1usize << bits).wrapping_sub(1);
+        let grid_top = (1u64 << (bits.saturating_mul(passes as u32))).wrapping_sub(1);
         // Buffers keep their length from one call to the next: every slot is written below.
         self.counts.clear();
-        self.counts.resize(2, [0; DIGITS]);
-        let [low_digits, high_digits] = self.counts.as_mut_slice() else {
-            return;
-        };
+        self.counts.resize(passes, [0; DIGITS]);
         if self.sorted.len() != n {
             self.sorted.resize(n, 0);
             self.spare.resize(n, 0);
@@ -218,9 +221,9 @@ impl FloatRanker {
         // Grid step `(score − low) × scale`, rounded to an integer by adding 2^52 (whose
         // last mantissa bit is worth 1). Subtracting, multiplying by a positive number and
         // adding are each correctly rounded, hence monotone: a higher score never takes a
-        // lower step and equal scores share one. The product is at most `GRID_TOP` (times
-        // 1 + 2^-52), so the step never exceeds it.
-        let scale = GRID_TOP as f64 / (high - low);
+        // lower step and equal scores share one. The product is at most the grid's top
+        // (times 1 + 2^-52), so the step never exceeds it.
+        let scale = grid_top as f64 / (high - low);
         if !(scale.is_finite() && scale > 0.0) {
             // Scores more than 10^300 apart, or a hair apart near the smallest floats.
             self.rank_by_sorting(scores, ranks);
@@ -230,30 +233,32 @@ impl FloatRanker {
         const MANTISSA: u64 = (1 << 52) - 1;
         for ((packed, score), i) in self.sorted.iter_mut().zip(scores).zip(0u64..) {
             let step = (((score - low) * scale) + ROUND).to_bits() & MANTISSA;
-            // Best first: the highest step sorts first (`GRID_TOP` is all ones).
-            *packed = ((GRID_TOP ^ step) & GRID_TOP) << 32 | i;
+            // Best first: the highest step sorts first (the grid's top is all ones).
+            *packed = ((grid_top ^ step) & grid_top) << 32 | i;
         }
         // Counts are at most the number of scores, which `u32` positions hold.
         for packed in &self.sorted {
             let key = (packed >> 32) as usize;
-            if let Some(c) = low_digits.get_mut(key & (DIGITS - 1)) {
-                *c = c.wrapping_add(1);
-            }
-            if let Some(c) = high_digits.get_mut((key >> DIGIT_BITS) & (DIGITS - 1)) {
-                *c = c.wrapping_add(1);
+            for (pass, counts) in self.counts.iter_mut().enumerate() {
+                let digit = (key >> (bits as usize).saturating_mul(pass)) & digit_mask;
+                if let Some(c) = counts.get_mut(digit & (DIGITS - 1)) {
+                    *c = c.wrapping_add(1);
+                }
             }
         }
-        // Two stable counting passes, low digit first, leave the keys sorted by step; units
-        // on one step stay in input order.
-        for (counts, shift) in [(low_digits, 32), (high_digits, 32 + DIGIT_BITS)] {
+        // Stable counting passes, low digit first, leave the keys sorted by step; units on
+        // one step stay in input order.
+        for (pass, counts) in self.counts.iter_mut().enumerate() {
             let mut start = 0u32;
             for c in counts.iter_mut() {
                 let here = *c;
                 *c = start;
                 start = start.wrapping_add(here);
             }
+            let shift = 32usize.saturating_add((bits as usize).saturating_mul(pass));
             for packed in &self.sorted {
-                if let Some(next) = counts.get_mut((packed >> shift) as usize & (DIGITS - 1)) {
+                let digit = (packed >> shift) as usize & digit_mask;
+                if let Some(next) = counts.get_mut(digit & (DIGITS - 1)) {
                     if let Some(slot) = self.spare.get_mut(*next as usize) {
                         *slot = *packed;
                     }
@@ -493,6 +498,33 @@ mod tests {
         let mut ranks = vec![0u32; 300];
         ranker.rank(&scores, &mut ranks);
         assert_eq!(ranks, ranks_by_definition(&scores));
+    }
+
+    #[test]
+    fn beyond_2_to_the_18_scores_three_passes_rank_by_the_definition() {
+        use rand_chacha::ChaCha8Rng;
+        use rand_chacha::rand_core::{RngCore, SeedableRng};
+        let mut rng = ChaCha8Rng::seed_from_u64(4);
+        let n = (1 << 18) + 1_000;
+        // Smooth scores, and whole hundredths with many ties.
+        let smooth: Vec<f64> = (0..n)
+            .map(|_| 40.0 + (rng.next_u64() >> 11) as f64 * 1e-15)
+            .collect();
+        let coarse: Vec<f64> = (0..n)
+            .map(|_| (rng.next_u64() % 5_000) as f64 / 100.0)
+            .collect();
+        for scores in [smooth, coarse] {
+            // The definition, by a sort: a score's rank is one more than the scores above it.
+            let mut sorted = scores.clone();
+            sorted.sort_by(|a, b| b.partial_cmp(a).unwrap());
+            let expected: Vec<u32> = scores
+                .iter()
+                .map(|s| 1 + sorted.partition_point(|t| t > s) as u32)
+                .collect();
+            let mut ranks = vec![0u32; n];
+            FloatRanker::default().rank(&scores, &mut ranks);
+            assert_eq!(ranks, expected);
+        }
     }
 
     #[test]
