@@ -158,26 +158,25 @@ impl FloatRanker {
         }
         let budget = n.saturating_mul(8);
         let mut moves = 0usize;
+        // A plain slice: its address stays in a register across the swaps.
+        let order = self.order.as_mut_slice();
         for i in 1..n {
             let mut j = i;
-            while let (Some(before), Some(here)) =
-                (self.order.get(j.wrapping_sub(1)), self.order.get(j))
-            {
+            while let (Some(before), Some(here)) = (order.get(j.wrapping_sub(1)), order.get(j)) {
                 if before.0 >= here.0 {
                     break;
                 }
-                self.order.swap(j.wrapping_sub(1), j);
+                order.swap(j.wrapping_sub(1), j);
                 j = j.wrapping_sub(1);
                 moves = moves.saturating_add(1);
             }
             if moves > budget {
-                self.order
-                    .sort_unstable_by_key(|(key, _)| std::cmp::Reverse(*key));
+                order.sort_unstable_by_key(|(key, _)| std::cmp::Reverse(*key));
                 break;
             }
         }
         let mut previous: Option<(u64, u32)> = None;
-        for (place, (key, position)) in self.order.iter().enumerate() {
+        for (place, (key, position)) in order.iter().enumerate() {
             let rank = match previous {
                 Some((p, rank)) if p == *key => rank,
                 _ => u32::try_from(place).unwrap_or(u32::MAX).saturating_add(1),
@@ -256,10 +255,13 @@ impl FloatRanker {
                 start = start.wrapping_add(here);
             }
             let shift = 32usize.saturating_add((bits as usize).saturating_mul(pass));
-            for packed in &self.sorted {
+            // Plain slices: the compiler keeps their addresses in registers rather than
+            // reading them again after every store.
+            let (from, to) = (self.sorted.as_slice(), self.spare.as_mut_slice());
+            for packed in from {
                 let digit = (packed >> shift) as usize & digit_mask;
                 if let Some(next) = counts.get_mut(digit & (DIGITS - 1)) {
-                    if let Some(slot) = self.spare.get_mut(*next as usize) {
+                    if let Some(slot) = to.get_mut(*next as usize) {
                         *slot = *packed;
                     }
                     *next = next.wrapping_add(1);

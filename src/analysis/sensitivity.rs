@@ -891,23 +891,16 @@ impl SobolIndices {
         }
         let scaled: Vec<f64> = outputs.iter().map(|y| (y - mean) / deviation).collect();
         // Row-major base samples: `A`, the `k` columns of `AB`, `B`.
-        let samples: Vec<Sample<'_>> = scaled
-            .chunks_exact(group)
-            .filter_map(|runs| {
-                let (a, rest) = runs.split_first()?;
-                let (b, ab) = rest.split_last()?;
-                Some(Sample { a: *a, ab, b: *b })
-            })
-            .collect();
-        let point = estimates(&samples, factors, &(0..base).collect::<Vec<_>>());
+        let terms = Terms::new(&scaled, factors);
+        let point = terms.estimates(&(0..base).collect::<Vec<_>>());
 
         let z = normal_quantile(0.5 + options.confidence / 2.0);
-        let varies = spread(samples.iter().flat_map(|s| [s.a, s.b])) > 0.0;
+        let varies = spread(terms.a.iter().chain(&terms.b).copied()) > 0.0;
         let resampled = parallel::map(options.resamples, |r| {
             let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
             rng.set_stream(r as u64);
             let rows: Vec<usize> = (0..base).map(|_| below(&mut rng, base)).collect();
-            estimates(&samples, factors, &rows)
+            terms.estimates(&rows)
         });
         Ok(point
             .iter()
@@ -943,47 +936,93 @@ impl SobolIndices {
     }
 }
 
-/// One base sample's outputs, scaled.
-struct Sample<'a> {
-    a: f64,
-    ab: &'a [f64],
-    b: f64,
+/// The base samples' outputs, scaled, with each factor's terms of the two estimators: a
+/// resample adds them up rather than working them out again.
+struct Terms {
+    factors: usize,
+    /// `f(A)` and `f(B)` of each base sample.
+    a: Vec<f64>,
+    b: Vec<f64>,
+    /// Row-major (sample, factor): `f(B) × (f(AB_j) − f(A))`.
+    first: Vec<f64>,
+    /// Row-major (sample, factor): `(f(A) − f(AB_j))²`.
+    total: Vec<f64>,
 }
 
-/// Each factor's `(S1, ST)` over the base samples at `rows` (with repeats, for a
-/// resample), as SALib's `first_order` and `total_order`.
-fn estimates(samples: &[Sample<'_>], factors: usize, rows: &[usize]) -> Vec<(f64, f64)> {
-    let picked: Vec<&Sample<'_>> = rows.iter().filter_map(|r| samples.get(*r)).collect();
-    let count = picked.len() as f64;
-    let mean = picked.iter().map(|s| s.a + s.b).sum::<f64>() / (2.0 * count);
-    let variance = picked
-        .iter()
-        .map(|s| (s.a - mean) * (s.a - mean) + (s.b - mean) * (s.b - mean))
-        .sum::<f64>()
-        / (2.0 * count);
-    // SALib's guards: outputs of A and B that do not vary, or a variance within machine
-    // epsilon, give 0.
-    if !(spread(picked.iter().flat_map(|s| [s.a, s.b])) > f64::EPSILON && variance > f64::EPSILON) {
-        return vec![(0.0, 0.0); factors];
-    }
-    let mut sums = vec![(0.0f64, 0.0f64); factors];
-    for sample in &picked {
-        let (a, b) = (sample.a, sample.b);
-        for ((first, total), ab) in sums.iter_mut().zip(sample.ab) {
-            *first += b * (ab - a);
-            *total += (a - ab) * (a - ab);
+impl Terms {
+    /// From outputs in SALib's order, `factors + 2` runs a base sample.
+    fn new(outputs: &[f64], factors: usize) -> Terms {
+        let mut terms = Terms {
+            factors,
+            a: Vec::new(),
+            b: Vec::new(),
+            first: Vec::new(),
+            total: Vec::new(),
+        };
+        for runs in outputs.chunks_exact(factors.saturating_add(2)) {
+            let Some((a, rest)) = runs.split_first() else {
+                continue;
+            };
+            let Some((b, ab)) = rest.split_last() else {
+                continue;
+            };
+            terms.a.push(*a);
+            terms.b.push(*b);
+            terms.first.extend(ab.iter().map(|ab| b * (ab - a)));
+            terms.total.extend(ab.iter().map(|ab| (a - ab) * (a - ab)));
         }
+        terms
     }
-    sums.iter()
-        .map(|(first, total)| (first / count / variance, 0.5 * (total / count) / variance))
-        .collect()
+
+    /// Each factor's `(S1, ST)` over the base samples at `rows` (with repeats, for a
+    /// resample), as SALib's `first_order` and `total_order`.
+    fn estimates(&self, rows: &[usize]) -> Vec<(f64, f64)> {
+        let pick = |values: &[f64]| -> Vec<f64> {
+            rows.iter()
+                .map(|r| values.get(*r).copied().unwrap_or(0.0))
+                .collect()
+        };
+        let (a, b) = (pick(&self.a), pick(&self.b));
+        let count = rows.len() as f64;
+        let mean = (a.iter().sum::<f64>() + b.iter().sum::<f64>()) / (2.0 * count);
+        let square = |y: &f64| (y - mean) * (y - mean);
+        let variance =
+            (a.iter().map(square).sum::<f64>() + b.iter().map(square).sum::<f64>()) / (2.0 * count);
+        // SALib's guards: outputs of A and B that do not vary, or a variance within
+        // machine epsilon, give 0.
+        let k = self.factors;
+        if !(spread(a.iter().chain(&b).copied()) > f64::EPSILON && variance > f64::EPSILON) {
+            return vec![(0.0, 0.0); k];
+        }
+        let mut first = vec![0.0f64; k];
+        let mut total = vec![0.0f64; k];
+        for row in rows {
+            let at = row.saturating_mul(k)..row.saturating_add(1).saturating_mul(k);
+            for (sum, term) in first
+                .iter_mut()
+                .zip(self.first.get(at.clone()).unwrap_or_default())
+            {
+                *sum += term;
+            }
+            for (sum, term) in total.iter_mut().zip(self.total.get(at).unwrap_or_default()) {
+                *sum += term;
+            }
+        }
+        first
+            .iter()
+            .zip(&total)
+            .map(|(first, total)| (first / count / variance, 0.5 * (total / count) / variance))
+            .collect()
+    }
 }
 
 /// The largest value less the smallest (numpy's `ptp`).
 fn spread(values: impl Iterator<Item = f64>) -> f64 {
-    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), v| {
-        (low.min(v), high.max(v))
-    });
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        low = if v < low { v } else { low };
+        high = if v > high { v } else { high };
+    }
     if high >= low { high - low } else { 0.0 }
 }
 
