@@ -723,9 +723,11 @@ impl<'a> Sample<'a> {
         if span <= ranks.len().saturating_mul(8).saturating_add(4096) {
             counts.clear();
             counts.resize(span.saturating_add(1), 0);
+            // A plain slice, so that its address is not read again after every count.
+            let counts = counts.as_mut_slice();
             for rank in ranks.iter() {
                 if let Some(c) = counts.get_mut(rank.saturating_sub(low) as usize) {
-                    *c = c.saturating_add(1);
+                    *c = c.wrapping_add(1);
                 }
             }
             Sample::Counts { first: low, counts }
