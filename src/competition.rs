@@ -98,9 +98,9 @@ pub(crate) fn ranks_of<K: Ord>(keys: &[K]) -> Vec<u32> {
 /// Ranks floats again and again, highest first, equal floats sharing a rank, without
 /// allocating after the first call.
 ///
-/// Up to 256 scores, insertion sort from the order the last call found (ranking the same
-/// units again under other weights moves few of them far), with the general sort as a
-/// fallback when that order is far off. More, a radix sort: each score is placed on a grid
+/// Up to 64 scores, every pair compared. Up to 256, insertion sort from the order the last
+/// call found (ranking the same units again under other weights moves few of them far),
+/// with the general sort as a fallback when that order is far off. More, a radix sort: each score is placed on a grid
 /// of steps between the lowest and the highest score (2^22 steps up to 2^18 scores, 2^30
 /// beyond), counting passes sort the grid positions with the units' positions packed beside
 /// them, and only the rare scores that share a step are compared as floats. Each pass is a
