@@ -15,7 +15,7 @@ use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::competition::{self, FloatRanker};
-use crate::error::Error;
+use crate::error::{AnalysisOption, Error, ErrorKind};
 use crate::exact::Exact;
 use crate::framework::{Combine, Method, Node};
 use crate::math::{checked_mul_div, checked_sum};
@@ -378,6 +378,30 @@ impl Reweighting {
         }
         ranker.rank(scores, ranks);
     }
+}
+
+/// Checks a range of weight factors: finite, `0 ≤ low ≤ high` and `high > 0`.
+pub(crate) fn check_weight_factor((low, high): (f64, f64)) -> Result<(), Error> {
+    if low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high {
+        return Ok(());
+    }
+    Err(ErrorKind::InvalidAnalysisOption {
+        option: AnalysisOption::WeightFactorRange,
+        reason: format!("{low} to {high}; it needs 0 ≤ low ≤ high and high > 0"),
+    }
+    .into())
+}
+
+/// Checks a survey noise's half-width: 0 to 100 percentage points.
+pub(crate) fn check_survey_noise(percentage_points: f64) -> Result<(), Error> {
+    if percentage_points.is_finite() && (0.0..=100.0).contains(&percentage_points) {
+        return Ok(());
+    }
+    Err(ErrorKind::InvalidAnalysisOption {
+        option: AnalysisOption::SurveyNoise,
+        reason: format!("{percentage_points} percentage points; it must be within 0 to 100"),
+    }
+    .into())
 }
 
 /// Buffers of one replication; its results are [`Workspace::scores`] and

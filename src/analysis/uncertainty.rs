@@ -5,7 +5,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::reweighting::{Reweighting, Workspace, draw};
+use super::reweighting::{Reweighting, Workspace, check_survey_noise, check_weight_factor, draw};
 use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
@@ -128,22 +128,8 @@ impl UncertaintyOptions {
                 format!("{}; run at most {MAX_REPLICATIONS}", self.replications),
             );
         }
-        let (low, high) = self.weight_factor;
-        if !(low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high) {
-            return invalid(
-                AnalysisOption::WeightFactorRange,
-                format!("{low} to {high}; it needs 0 ≤ low ≤ high and high > 0"),
-            );
-        }
-        if !(self.survey_noise.is_finite() && (0.0..=100.0).contains(&self.survey_noise)) {
-            return invalid(
-                AnalysisOption::SurveyNoise,
-                format!(
-                    "{} percentage points; it must be within 0 to 100",
-                    self.survey_noise
-                ),
-            );
-        }
+        check_weight_factor(self.weight_factor)?;
+        check_survey_noise(self.survey_noise)?;
         if self.top == 0 {
             return invalid(AnalysisOption::Top, "0; k must be at least 1".to_owned());
         }
