@@ -57,11 +57,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let d_max: i64 = criteria.iter().flat_map(|(_, m)| m).sum();
         total += d_max;
-        builder = builder.domain(&d.to_string(), "Lĩnh vực", Decimal::new(d_max, 2));
+        builder = builder.domain(d.to_string(), "Lĩnh vực", Decimal::new(d_max, 2));
         for (c, maxima) in criteria {
             let c_code = format!("{d}.{c}");
             let c_max: i64 = maxima.iter().sum();
-            builder = builder.child(&d.to_string(), &c_code, "Tiêu chí", Decimal::new(c_max, 2));
+            builder = builder.child(d.to_string(), &c_code, "Tiêu chí", Decimal::new(c_max, 2));
             for (s, max) in maxima.iter().enumerate() {
                 let code = format!("{c_code}.{}", s + 1);
                 builder =

@@ -318,10 +318,11 @@ fn unit_variation_agrees_with_the_outputs() {
     for (unit, nominal) in report.units().iter().zip(&nominal) {
         assert_eq!(unit.nominal_rank, *nominal);
         assert!(
-            unit.best_rank as f64 <= unit.mean_rank && unit.mean_rank <= unit.worst_rank as f64
+            f64::from(unit.best_rank) <= unit.mean_rank
+                && unit.mean_rank <= f64::from(unit.worst_rank)
         );
-        assert!(unit.rank_std_dev <= (unit.worst_rank - unit.best_rank) as f64);
-        assert!(unit.mean_absolute_shift >= (unit.mean_rank - *nominal as f64).abs() - 1e-9);
+        assert!(unit.rank_std_dev <= f64::from(unit.worst_rank) - f64::from(unit.best_rank));
+        assert!(unit.mean_absolute_shift >= (unit.mean_rank - f64::from(*nominal)).abs() - 1e-9);
     }
     assert!(report.units().iter().any(|u| u.rank_std_dev > 1.0));
 }

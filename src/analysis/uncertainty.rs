@@ -162,8 +162,8 @@ impl UncertaintyOptions {
 ///
 /// over the domains that apply to it (`share_d` is the domain's points ÷ its maximum), and the
 /// units are ranked: standard competition ranks ("1224"), highest score first, equal scores
-/// sharing the lowest rank. Optionally the survey components — domains whose [`Method`] is
-/// [`Method::LeaderSurvey`] or [`Method::CitizenSurvey`] — also get noise on their share: each
+/// sharing the lowest rank. Optionally the survey components — domains whose [`Method`](crate::framework::Method) is
+/// [`Method::LeaderSurvey`](crate::framework::Method::LeaderSurvey) or [`Method::CitizenSurvey`](crate::framework::Method::CitizenSurvey) — also get noise on their share: each
 /// unit's share moves by a uniform draw of at most ± `survey_noise` percentage points, kept
 /// within 0–100%, standing for the sampling error of a survey.
 ///
