@@ -305,7 +305,9 @@ impl FloatRanker {
                 end = end.saturating_add(1);
             }
             if let Some(group) = self.sorted.get_mut(start..end) {
-                rank_run(group, start, scores, ranks);
+                rank_run(group, start, scores, ranks, |packed: u64| {
+                    (packed & u64::from(u32::MAX)) as usize
+                });
             }
         }
     }
@@ -338,14 +340,27 @@ fn rank_by_counting(scores: &[f64], ranks: &mut [u32]) {
     }
 }
 
-/// Ranks a run of packed units that share a grid step, starting at `place`, by their scores.
-fn rank_run(group: &mut [u64], place: usize, scores: &[f64], ranks: &mut [u32]) {
-    let position = |packed: u64| (packed & u64::from(u32::MAX)) as usize;
-    let key = |packed: &u64| ordered(scores.get(position(*packed)).copied().unwrap_or(0.0));
-    group.sort_unstable_by_key(|p| std::cmp::Reverse(key(p)));
+/// Ranks a run of packed units that share a grid step, starting at `place`, by their scores;
+/// `position` reads a unit's position from its packed key.
+fn rank_run<P: Copy>(
+    group: &mut [P],
+    place: usize,
+    scores: &[f64],
+    ranks: &mut [u32],
+    position: impl Fn(P) -> usize,
+) {
+    let key = |packed: P| ordered(scores.get(position(packed)).copied().unwrap_or(0.0));
+    if let [a, b] = group {
+        // The usual run, two units: one comparison.
+        if key(*a) < key(*b) {
+            std::mem::swap(a, b);
+        }
+    } else {
+        group.sort_unstable_by_key(|p| std::cmp::Reverse(key(*p)));
+    }
     let mut previous: Option<(u64, u32)> = None;
     for (offset, packed) in group.iter().enumerate() {
-        let k = key(packed);
+        let k = key(*packed);
         let rank = match previous {
             Some((p, r)) if p == k => r,
             _ => u32::try_from(place.saturating_add(offset))
@@ -527,29 +542,31 @@ mod tests {
     }
 
     #[test]
-    fn beyond_2_to_the_18_scores_three_passes_rank_by_the_definition() {
+    fn beyond_2_to_the_16_scores_the_wider_grids_rank_by_the_definition() {
         use rand_chacha::ChaCha8Rng;
         use rand_chacha::rand_core::{RngCore, SeedableRng};
         let mut rng = ChaCha8Rng::seed_from_u64(4);
-        let n = (1 << 18) + 1_000;
-        // Smooth scores, and whole hundredths with many ties.
-        let smooth: Vec<f64> = (0..n)
-            .map(|_| 40.0 + (rng.next_u64() >> 11) as f64 * 1e-15)
-            .collect();
-        let coarse: Vec<f64> = (0..n)
-            .map(|_| (rng.next_u64() % 5_000) as f64 / 100.0)
-            .collect();
-        for scores in [smooth, coarse] {
-            // The definition, by a sort: a score's rank is one more than the scores above it.
-            let mut sorted = scores.clone();
-            sorted.sort_by(|a, b| b.partial_cmp(a).unwrap());
-            let expected: Vec<u32> = scores
-                .iter()
-                .map(|s| 1 + sorted.partition_point(|t| t > s) as u32)
+        // Two passes of 11 bits, and three of 10.
+        for n in [70_000, (1 << 18) + 1_000] {
+            // Smooth scores, and whole hundredths with many ties.
+            let smooth: Vec<f64> = (0..n)
+                .map(|_| 40.0 + (rng.next_u64() >> 11) as f64 * 1e-15)
                 .collect();
-            let mut ranks = vec![0u32; n];
-            FloatRanker::default().rank(&scores, &mut ranks);
-            assert_eq!(ranks, expected);
+            let coarse: Vec<f64> = (0..n)
+                .map(|_| (rng.next_u64() % 5_000) as f64 / 100.0)
+                .collect();
+            for scores in [smooth, coarse] {
+                // The definition, by a sort: a score's rank is one more than the scores above it.
+                let mut sorted = scores.clone();
+                sorted.sort_by(|a, b| b.partial_cmp(a).unwrap());
+                let expected: Vec<u32> = scores
+                    .iter()
+                    .map(|s| 1 + sorted.partition_point(|t| t > s) as u32)
+                    .collect();
+                let mut ranks = vec![0u32; n];
+                FloatRanker::default().rank(&scores, &mut ranks);
+                assert_eq!(ranks, expected, "{n} scores");
+            }
         }
     }
 
