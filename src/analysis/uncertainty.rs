@@ -209,8 +209,9 @@ impl UncertaintyOptions {
 /// replications and `n × (n + 1)` is at most 2^20, else every rank of every replication,
 /// in two bytes up to 65,535 units and four above (10,000 units × 1,000 replications: 20
 /// MB; 1,000,000 units × 100 replications: 400 MB). Each piece of work running at once
-/// also keeps one replication's scratch (about 40 bytes a unit) and its tallies (4 bytes a
-/// unit for the top-k count and 4 per grade). A run keeps at most 2^28 ranks.
+/// also keeps one replication's scratch (about 40 bytes a unit) and its grade tallies (4
+/// bytes a unit per grade); the top-k counts come from the ranks kept. A run keeps at most
+/// 2^28 ranks.
 ///
 /// # Percentiles
 ///
@@ -501,7 +502,7 @@ impl RankUncertainty {
                         median_rank,
                         p5_rank,
                         p95_rank,
-                        top_probability: share(tally.in_top.get(i).copied().unwrap_or(0)),
+                        top_probability: share(sample.at_most(options.top)),
                         grade_probabilities: grade_counts.map(share).collect(),
                         ungraded_probability: share(
                             u32::try_from(reps)
@@ -553,12 +554,7 @@ impl RankUncertainty {
             }
             let noise = (noise > 0.0).then_some((&mut rng, noise));
             self.model.score_and_rank(workspace, &factors, noise);
-            tally.record(
-                workspace.ranks(),
-                workspace.scores(),
-                thresholds,
-                options.top,
-            );
+            tally.record(workspace.ranks(), workspace.scores(), thresholds);
             if let Some(ranks) = ranks.as_deref_mut() {
                 // Tile by tile: this replication's ranks of a tile's units sit together.
                 let tiles = ranks.chunks_mut(KEPT_TILE.saturating_mul(len));
@@ -630,8 +626,6 @@ fn gather<T: KeptRank>(listed: &[T], i: usize, n: usize, reps: usize, out: &mut 
 /// are below `u32::MAX`, so the wrapping increments never wrap.
 #[derive(Debug, Clone)]
 struct Tally {
-    /// Replications in which each unit ranked within the top `k`.
-    in_top: Vec<u32>,
     /// `reaching[k × n + i]`: replications in which unit `i` scored at or above the `k`-th
     /// grade's threshold.
     reaching: Vec<u32>,
@@ -643,7 +637,6 @@ struct Tally {
 impl Tally {
     fn new(n: usize, grades: usize, histogram: bool) -> Tally {
         Tally {
-            in_top: vec![0; n],
             reaching: vec![0; n.saturating_mul(grades)],
             counts: vec![
                 0;
@@ -656,7 +649,7 @@ impl Tally {
         }
     }
 
-    fn record(&mut self, ranks: &[u32], scores: &[f64], thresholds: &[f64], top: usize) {
+    fn record(&mut self, ranks: &[u32], scores: &[f64], thresholds: &[f64]) {
         let n = ranks.len();
         if !self.counts.is_empty() {
             for (unit_counts, &rank) in self.counts.chunks_exact_mut(n.saturating_add(1)).zip(ranks)
@@ -667,10 +660,8 @@ impl Tally {
             }
         }
         // Branch-free tallies, one pass per threshold: `reaching[k]` counts scores at or
-        // above the k-th threshold; as thresholds fall, grades follow by difference.
-        for (count, &rank) in self.in_top.iter_mut().zip(ranks) {
-            *count = count.wrapping_add(u32::from(rank as usize <= top));
-        }
+        // above the k-th threshold; as thresholds fall, grades follow by difference. (The
+        // top-k count comes from the ranks kept.)
         for (row, threshold) in self.reaching.chunks_exact_mut(n.max(1)).zip(thresholds) {
             for (count, score) in row.iter_mut().zip(scores) {
                 *count = count.wrapping_add(u32::from(*score >= *threshold));
@@ -680,7 +671,6 @@ impl Tally {
 
     fn merge(&mut self, other: &Tally) {
         for (mine, theirs) in [
-            (&mut self.in_top, &other.in_top),
             (&mut self.reaching, &other.reaching),
             (&mut self.counts, &other.counts),
         ] {
@@ -721,6 +711,23 @@ impl<'a> Sample<'a> {
             ranks.sort_unstable();
             Sample::Sorted(ranks)
         }
+    }
+
+    /// How many ranks are at most `k`: the replications in which the unit was in the top k.
+    fn at_most(&self, k: usize) -> u32 {
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
+        let count = match self {
+            Sample::Sorted(ranks) => ranks.partition_point(|r| *r <= k),
+            Sample::Counts { first, counts } => {
+                // Counts of ranks `first` to `k`, none when `k` is below `first`.
+                let through = k
+                    .checked_sub(*first)
+                    .map_or(0, |d| (d as usize).saturating_add(1));
+                counts.iter().take(through).map(|c| *c as usize).sum()
+            }
+        };
+        // At most the replications, below `u32::MAX`.
+        u32::try_from(count).unwrap_or(u32::MAX)
     }
 
     /// The order statistics at `ks` (counting from 0), which are ascending.
@@ -966,6 +973,14 @@ mod tests {
         let counted = Sample::of(&mut shuffled, &mut buffer);
         assert!(matches!(counted, Sample::Counts { first: 1, .. }));
         assert_eq!(counted.percentiles([5.0, 50.0, 95.0], 5), got);
+        // The top-k counts, whichever way the ranks are kept.
+        for sample in [&sample, &hist, &counted] {
+            let tops: Vec<u32> = [0, 1, 3, 9, 10, 100]
+                .iter()
+                .map(|k| sample.at_most(*k))
+                .collect();
+            assert_eq!(tops, [0, 1, 3, 4, 5, 5]);
+        }
         // Ranks spread far wider than their number are sorted instead.
         let mut wide = [70_000u32, 1, 2, 3, 4];
         let sorted_wide = Sample::of(&mut wide, &mut buffer);
