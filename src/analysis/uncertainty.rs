@@ -606,15 +606,15 @@ fn gather<T: KeptRank>(listed: &[T], i: usize, n: usize, reps: usize, out: &mut 
     let mut rep = 0usize;
     while rep < reps {
         let len = BLOCK.min(reps.saturating_sub(rep));
-        let first = start
-            .saturating_add(tile.saturating_mul(KEPT_TILE).saturating_mul(len))
-            .saturating_add(lane);
-        let tile_ranks = listed.get(first..).unwrap_or_default();
+        let first = start.saturating_add(tile.saturating_mul(KEPT_TILE).saturating_mul(len));
+        let tile_ranks = listed
+            .get(first..first.saturating_add(width.saturating_mul(len)))
+            .unwrap_or_default();
+        // One replication's ranks of the tile, then the next's: this unit's is at `lane`.
         out.extend(
             tile_ranks
-                .iter()
-                .step_by(width.max(1))
-                .take(len)
+                .chunks_exact(width.max(1))
+                .filter_map(|ranks| ranks.get(lane))
                 .map(|r| (*r).into()),
         );
         start = start.saturating_add(len.saturating_mul(n));
@@ -740,13 +740,28 @@ impl<'a> Sample<'a> {
                 }
             }
             Sample::Counts { first, counts } => {
+                // Whole chunks of counts are skipped by their sums (a vectorised pass), and
+                // only the chunk that holds an order statistic is walked count by count.
+                const CHUNK: usize = 64;
                 let mut wanted = ks.iter().zip(out.iter_mut()).peekable();
-                let mut seen = 0usize;
-                for (rank, count) in (*first..).zip(counts.iter()) {
-                    seen = seen.saturating_add(*count as usize);
-                    while let Some((_, slot)) = wanted.next_if(|(k, _)| **k < seen) {
-                        *slot = rank;
+                let mut before = 0usize;
+                for (c, chunk) in counts.chunks(CHUNK).enumerate() {
+                    // At most 64 × 10,000,000 replications: a `u32` sum, which vectorises.
+                    let total = chunk.iter().fold(0u32, |s, n| s.wrapping_add(*n));
+                    let after = before.saturating_add(total as usize);
+                    if wanted.peek().is_some_and(|(k, _)| **k < after) {
+                        let start = first.saturating_add(
+                            u32::try_from(c.saturating_mul(CHUNK)).unwrap_or(u32::MAX),
+                        );
+                        let mut seen = before;
+                        for (rank, count) in (start..).zip(chunk) {
+                            seen = seen.saturating_add(*count as usize);
+                            while let Some((_, slot)) = wanted.next_if(|(k, _)| **k < seen) {
+                                *slot = rank;
+                            }
+                        }
                     }
+                    before = after;
                 }
             }
         }
