@@ -541,7 +541,10 @@ impl RankSensitivity {
     ///
     /// # Errors
     ///
-    /// As [`RankSensitivity::design`] and [`SobolIndices::estimate`].
+    /// As [`RankSensitivity::design`] and [`SobolIndices::estimate`], and
+    /// [`ErrorKind::InvalidAnalysisOption`] when units² × runs reaches 2^64 (each unit's
+    /// squared ranks are summed exactly in 64 bits: a million units take up to 18 million
+    /// runs, beyond the 10,000,000 a design may have).
     pub fn run(&self, options: &SensitivityOptions) -> Result<SensitivityReport, Error> {
         options.validate_bootstrap()?;
         let design = self.design(options)?;
@@ -616,6 +619,19 @@ impl RankSensitivity {
         let nominal = self.model.nominal_ranks()?;
         let n = nominal.len();
         let runs = design.runs();
+        // Each unit's sum of squared ranks over the runs is kept in 64 bits.
+        let squares = (n as u128)
+            .saturating_mul(n as u128)
+            .saturating_mul(runs as u128);
+        if tally_units && squares > u128::from(u64::MAX) {
+            return invalid(
+                AnalysisOption::Design,
+                format!(
+                    "{runs} runs of {n} units; a unit's ranks are summed exactly while \
+                     units² × runs is below 2^64"
+                ),
+            );
+        }
         let blocks = runs.div_ceil(RUNS_PER_BLOCK);
         let pieces = if n.saturating_mul(runs) < parallel::SMALL_WORK {
             1
@@ -637,10 +653,11 @@ impl RankSensitivity {
                 .map(|run| {
                     let row = design.row(run).unwrap_or_default();
                     self.run_once(&mut workspace, row, options.seed, half_width);
-                    if let Some(tally) = tally.as_mut() {
-                        tally.record(workspace.ranks(), &nominal);
-                    }
-                    mean_shift(workspace.ranks(), &nominal)
+                    let shift = match tally.as_mut() {
+                        Some(tally) => tally.record(workspace.ranks(), &nominal),
+                        None => total_shift(workspace.ranks(), &nominal),
+                    };
+                    mean_shift(shift, n)
                 })
                 .collect();
             (outputs, tally)
@@ -694,79 +711,78 @@ fn noise_generator(seed: u64, value: f64) -> ChaCha8Rng {
     ChaCha8Rng::from_seed(key)
 }
 
-/// `Σ |rank − nominal| ÷ n`; the sum is exact, and so is its conversion (it is below 2^53),
-/// so the one rounding is the division's, as numpy's mean of the same integers gives.
-fn mean_shift(ranks: &[u32], nominal: &[u32]) -> f64 {
-    let total: u64 = ranks
-        .iter()
-        .zip(nominal)
-        .map(|(r, m)| u64::from(r.abs_diff(*m)))
-        .fold(0u64, u64::wrapping_add);
-    if ranks.is_empty() {
-        return 0.0;
-    }
-    total as f64 / ranks.len() as f64
+/// `Σ |rank − nominal|` over the units, exact.
+fn total_shift(ranks: &[u32], nominal: &[u32]) -> u64 {
+    ranks.iter().zip(nominal).fold(0u64, |sum, (r, m)| {
+        sum.wrapping_add(u64::from(r.abs_diff(*m)))
+    })
 }
 
-/// Each unit's ranks over a piece of the runs, in whole numbers. A rank is at most the
-/// number of units and runs at most 10,000,000, so the sums below never wrap.
+/// `Σ |rank − nominal| ÷ n`: the sum is exact, and so is its conversion (it is below 2^53),
+/// so the one rounding is the division's, as numpy's mean of the same integers gives.
+fn mean_shift(total: u64, n: usize) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    total as f64 / n as f64
+}
+
+/// One unit's ranks over a piece of the runs, in whole numbers. A rank is at most the
+/// number of units, and a run checks that units² × runs fits 64 bits, so the sums never
+/// wrap.
+#[derive(Debug, Clone, Copy)]
+struct UnitSums {
+    rank: u64,
+    square: u64,
+    shift: u64,
+    best: u32,
+    worst: u32,
+}
+
+/// Every unit's sums, kept together unit by unit so that a run updates them in one pass.
 #[derive(Debug, Clone)]
 struct UnitTally {
-    rank_sum: Vec<u64>,
-    square_sum: Vec<u128>,
-    shift_sum: Vec<u64>,
-    best: Vec<u32>,
-    worst: Vec<u32>,
+    units: Vec<UnitSums>,
 }
 
 impl UnitTally {
     fn new(n: usize) -> UnitTally {
+        let empty = UnitSums {
+            rank: 0,
+            square: 0,
+            shift: 0,
+            best: u32::MAX,
+            worst: 0,
+        };
         UnitTally {
-            rank_sum: vec![0; n],
-            square_sum: vec![0; n],
-            shift_sum: vec![0; n],
-            best: vec![u32::MAX; n],
-            worst: vec![0; n],
+            units: vec![empty; n],
         }
     }
 
-    fn record(&mut self, ranks: &[u32], nominal: &[u32]) {
-        for ((((rank, nominal), sum), square), shift) in ranks
-            .iter()
-            .zip(nominal)
-            .zip(self.rank_sum.iter_mut())
-            .zip(self.square_sum.iter_mut())
-            .zip(self.shift_sum.iter_mut())
-        {
-            *sum = sum.wrapping_add(u64::from(*rank));
-            *square = square.wrapping_add(u128::from(*rank).wrapping_mul(u128::from(*rank)));
-            *shift = shift.wrapping_add(u64::from(rank.abs_diff(*nominal)));
+    /// Adds one run's ranks; returns the run's `Σ |rank − nominal|`.
+    fn record(&mut self, ranks: &[u32], nominal: &[u32]) -> u64 {
+        let mut total = 0u64;
+        for ((sums, rank), nominal) in self.units.iter_mut().zip(ranks).zip(nominal) {
+            let shift = u64::from(rank.abs_diff(*nominal));
+            sums.rank = sums.rank.wrapping_add(u64::from(*rank));
+            sums.square = sums
+                .square
+                .wrapping_add(u64::from(*rank).wrapping_mul(u64::from(*rank)));
+            sums.shift = sums.shift.wrapping_add(shift);
+            sums.best = sums.best.min(*rank);
+            sums.worst = sums.worst.max(*rank);
+            total = total.wrapping_add(shift);
         }
-        for ((rank, best), worst) in ranks
-            .iter()
-            .zip(self.best.iter_mut())
-            .zip(self.worst.iter_mut())
-        {
-            *best = (*best).min(*rank);
-            *worst = (*worst).max(*rank);
-        }
+        total
     }
 
     fn merge(&mut self, other: &UnitTally) {
-        for (a, b) in self.rank_sum.iter_mut().zip(&other.rank_sum) {
-            *a = a.wrapping_add(*b);
-        }
-        for (a, b) in self.square_sum.iter_mut().zip(&other.square_sum) {
-            *a = a.wrapping_add(*b);
-        }
-        for (a, b) in self.shift_sum.iter_mut().zip(&other.shift_sum) {
-            *a = a.wrapping_add(*b);
-        }
-        for (a, b) in self.best.iter_mut().zip(&other.best) {
-            *a = (*a).min(*b);
-        }
-        for (a, b) in self.worst.iter_mut().zip(&other.worst) {
-            *a = (*a).max(*b);
+        for (a, b) in self.units.iter_mut().zip(&other.units) {
+            a.rank = a.rank.wrapping_add(b.rank);
+            a.square = a.square.wrapping_add(b.square);
+            a.shift = a.shift.wrapping_add(b.shift);
+            a.best = a.best.min(b.best);
+            a.worst = a.worst.max(b.worst);
         }
     }
 
@@ -776,8 +792,9 @@ impl UnitTally {
             .iter()
             .enumerate()
             .map(|(i, unit)| {
-                let sum = self.rank_sum.get(i).copied().unwrap_or(0);
-                let square = self.square_sum.get(i).copied().unwrap_or(0);
+                let sums = self.units.get(i).copied();
+                let sum = sums.map_or(0, |s| s.rank);
+                let square = u128::from(sums.map_or(0, |s| s.square));
                 // runs² × variance = runs × Σ rank² − (Σ rank)², exact in 128 bits (both
                 // terms are below 2^100 for ranks below 2^32 and runs below 2^24).
                 let spread = (runs as u128)
@@ -788,9 +805,9 @@ impl UnitTally {
                     nominal_rank: nominal.get(i).copied().map_or(Rank::FIRST, Rank::whole),
                     mean_rank: sum as f64 / count,
                     rank_std_dev: (spread as f64).sqrt() / count,
-                    best_rank: self.best.get(i).copied().map_or(Rank::FIRST, Rank::whole),
-                    worst_rank: self.worst.get(i).copied().map_or(Rank::FIRST, Rank::whole),
-                    mean_absolute_shift: self.shift_sum.get(i).copied().unwrap_or(0) as f64 / count,
+                    best_rank: sums.map_or(Rank::FIRST, |s| Rank::whole(s.best)),
+                    worst_rank: sums.map_or(Rank::FIRST, |s| Rank::whole(s.worst)),
+                    mean_absolute_shift: sums.map_or(0, |s| s.shift) as f64 / count,
                 }
             })
             .collect()
