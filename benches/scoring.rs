@@ -14,6 +14,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use par_index::{
     Framework,
+    analysis::sensitivity::{RankSensitivity, SensitivityOptions},
     analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
     bulk::PointsTable,
 };
@@ -68,17 +69,42 @@ fn bulk(c: &mut Criterion) {
 
 fn uncertainty(c: &mut Criterion) {
     let (framework, leaf_max) = common::framework(7);
-    let table = table(&framework, &leaf_max, 63);
-    let scores = table.score().unwrap();
     let options = UncertaintyOptions::default().with_replications(1000);
-    c.bench_function("uncertainty, 1000 replications, 63 units", |b| {
-        b.iter(|| {
-            RankUncertainty::from_scores(black_box(&scores))
-                .run(&options)
-                .unwrap()
-        })
-    });
+    let mut group = c.benchmark_group("uncertainty, 1000 replications");
+    group.sample_size(10);
+    for units in [63, 3_321, 10_000] {
+        let table = table(&framework, &leaf_max, units);
+        let scores = table.score().unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(units), &scores, |b, scores| {
+            b.iter(|| {
+                RankUncertainty::from_scores(black_box(scores))
+                    .run(&options)
+                    .unwrap()
+            })
+        });
+    }
+    group.finish();
 }
 
-criterion_group!(benches, framework, bulk, uncertainty);
+fn sensitivity(c: &mut Criterion) {
+    let (framework, leaf_max) = common::framework(7);
+    // N = 1,024 and 8 domains: 10,240 runs, the peer benchmark's design.
+    let options = SensitivityOptions::default().with_base_samples(1024);
+    let mut group = c.benchmark_group("sensitivity, N = 1024");
+    group.sample_size(10);
+    for units in [63, 10_000] {
+        let table = table(&framework, &leaf_max, units);
+        let scores = table.score().unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(units), &scores, |b, scores| {
+            b.iter(|| {
+                RankSensitivity::from_scores(black_box(scores))
+                    .run(&options)
+                    .unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, framework, bulk, uncertainty, sensitivity);
 criterion_main!(benches);

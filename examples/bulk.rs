@@ -2,19 +2,24 @@
 //! `gen_data.py`: the same work as its `numpy_baseline.py`, through the library's public API.
 //!
 //! ```text
-//! cargo run --release --example bulk -- DATADIR REPS
+//! cargo run --release --example bulk -- DATADIR REPS [--sensitivity N]
 //! ```
 //!
 //! Reads `DATADIR/framework.csv` (`code,parent,level,max_points`) and `DATADIR/scores.csv`
 //! (`unit,<leaf codes…>`), builds the framework with its builder, loads every unit's points as
 //! exact decimals into a `PointsTable`, scores and ranks the cohort, and, when REPS > 0, runs
 //! REPS replications of the domain-weight uncertainty analysis (factors drawn from
-//! U(0.75, 1.25)). Prints, with the baseline's keys:
+//! U(0.75, 1.25)), and with `--sensitivity N` the variance-based sensitivity of the ranks
+//! to the domains' weights on a Saltelli design of N base samples, the work of the peer's
+//! `sensitivity_baseline.py`. Prints, with the baselines' keys:
 //!
 //! ```text
 //! rust units=… leaves=… load_s=… score_rank_s=… top=… index=…
 //! rust_ua units=… reps=… ua_s=… per_rep_ms=…
+//! rust_sa units=… domains=… runs=… sa_s=… S1=… ST=…
 //! ```
+//!
+//! `S1` and `ST` list one index a domain, in domain order, with 6 decimals.
 //!
 //! `top` is the unit with the highest exact index (the first such in file order), as numpy's
 //! `argmax` picks it; `index` is its exact index rounded to 4 places.
@@ -26,6 +31,7 @@ use std::time::Instant;
 
 use par_index::{
     Framework, Rounding, RoundingPolicy,
+    analysis::sensitivity::{RankSensitivity, SensitivityOptions},
     analysis::uncertainty::{RankUncertainty, UncertaintyOptions},
     bulk::PointsTable,
 };
@@ -154,11 +160,17 @@ fn read_scores<'f>(
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir, reps] = &args[..] else {
-        return Err("usage: bulk DATADIR REPS".into());
+    let usage = "usage: bulk DATADIR REPS [--sensitivity N]";
+    let (dir, reps, base_samples) = match &args[..] {
+        [dir, reps] => (dir, reps, None),
+        [dir, reps, flag, n] if flag == "--sensitivity" => (dir, reps, Some(n)),
+        _ => return Err(usage.into()),
     };
     let dir = Path::new(dir);
     let reps: usize = reps.parse().map_err(|e| format!("REPS {reps:?}: {e}"))?;
+    let base_samples: Option<usize> = base_samples
+        .map(|n| n.parse().map_err(|e| format!("N {n:?}: {e}")))
+        .transpose()?;
 
     let t0 = Instant::now();
     let framework = read_framework(&dir.join("framework.csv"))?;
@@ -194,6 +206,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "rust_ua units={} reps={reps} ua_s={ua_s:.4} per_rep_ms={:.4}",
             report.units().len(),
             ua_s / reps as f64 * 1000.0,
+        );
+    }
+
+    if let Some(base_samples) = base_samples {
+        let t4 = Instant::now();
+        let analysis = RankSensitivity::from_scores(&scores);
+        let report =
+            analysis.run(&SensitivityOptions::default().with_base_samples(base_samples))?;
+        let sa_s = t4.elapsed().as_secs_f64();
+        let list = |pick: fn(&par_index::analysis::sensitivity::SobolIndices) -> f64| {
+            report
+                .factors()
+                .iter()
+                .map(|f| format!("{:.6}", pick(&f.indices)))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        println!(
+            "rust_sa units={} domains={} runs={} sa_s={sa_s:.4} S1={} ST={}",
+            report.units().len(),
+            report.factors().len(),
+            report.runs(),
+            list(|i| i.first_order),
+            list(|i| i.total_order),
         );
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! in one pass, exactly. The method is documented on [`PointsTable`].
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
@@ -142,15 +143,14 @@ impl Cells {
         on_cells!(self, c => sum(c.get(start.saturating_add(span.0)..start.saturating_add(span.1)).unwrap_or_default()))
     }
 
-    /// Each row's sum over each span into `sums` (row-major), and each row's total.
-    fn sums(
-        &self,
-        width: usize,
-        spans: &[(usize, usize)],
-        sums: &mut Cells,
-        totals: &mut Vec<i64>,
-    ) {
-        on_cells!(self, c => on_cells!(sums, out => row_sums(c, width, spans, out, totals)))
+    /// Each row's sum over each span into `sums` (row-major).
+    fn span_sums(&self, width: usize, spans: &[(usize, usize)], sums: &mut Cells) {
+        on_cells!(self, c => on_cells!(sums, out => span_sums(c, width, spans, out)))
+    }
+
+    /// Each row's sum.
+    fn row_totals(&self, width: usize) -> Vec<i64> {
+        on_cells!(self, c => c.chunks_exact(width.max(1)).map(sum).collect())
     }
 }
 
@@ -182,26 +182,25 @@ fn sum<T: Cell>(cells: &[T]) -> i64 {
     T::sum(cells)
 }
 
-fn row_sums<T: Cell, S: Cell>(
+fn span_sums<T: Cell, S: Cell>(
     cells: &[T],
     width: usize,
     spans: &[(usize, usize)],
     sums: &mut Vec<S>,
-    totals: &mut Vec<i64>,
 ) {
-    if width == 0 {
+    let (Some(rows), false) = (cells.len().checked_div(width), spans.is_empty()) else {
         return;
-    }
-    for row in cells.chunks_exact(width) {
-        let mut total = 0i64;
-        for (start, end) in spans {
-            let points = sum(row.get(*start..*end).unwrap_or_default());
-            // At most the framework's total, which fits an i64 (checked when the table is made).
-            total = total.saturating_add(points);
+    };
+    // Sized once and written in place: no capacity check per value.
+    sums.resize(rows.saturating_mul(spans.len()), S::default());
+    for (row, out) in cells
+        .chunks_exact(width)
+        .zip(sums.chunks_exact_mut(spans.len()))
+    {
+        for ((start, end), slot) in spans.iter().zip(out.iter_mut()) {
             // `sums` is wide enough for the largest span's maximum.
-            sums.push(S::try_from(points).unwrap_or_default());
+            *slot = S::try_from(sum(row.get(*start..*end).unwrap_or_default())).unwrap_or_default();
         }
-        totals.push(total);
     }
 }
 
@@ -808,25 +807,9 @@ impl<'f> PointsTable<'f> {
     ///
     /// None today; the `Result` leaves room for checks of the policy.
     pub fn score_with(&self, policy: &RoundingPolicy) -> Result<CohortScores<'_>, Error> {
-        let width = self.leaf_max.len();
-        let domains = self.layout.domain_spans.len();
-        let largest = self
-            .layout
-            .domain_spans
-            .iter()
-            .map(|(start, end)| sum(self.leaf_max.get(*start..*end).unwrap_or_default()))
-            .max()
-            .unwrap_or(0);
-        // Domain points in the narrowest integer that holds the largest domain's maximum.
-        let mut domain_points = Cells::for_max(largest);
-        domain_points.reserve(self.units.len().saturating_mul(domains));
-        let mut totals = Vec::with_capacity(self.units.len());
-        self.cells.sums(
-            width,
-            &self.layout.domain_spans,
-            &mut domain_points,
-            &mut totals,
-        );
+        // Each unit's total is the sum of its row, one vectorised pass; the domains' points
+        // are summed when first asked for (`CohortScores::domain_points`).
+        let totals = self.cells.row_totals(self.leaf_max.len());
         let places = policy.decimal_places();
         let (published, ranks) =
             match IntegerRounding::new(self.total_max, places, policy.rounding()) {
@@ -852,7 +835,7 @@ impl<'f> PointsTable<'f> {
         Ok(CohortScores {
             table: self,
             places,
-            domain_points,
+            domain_points: OnceLock::new(),
             totals,
             published,
             ranks: ranks.into_iter().map(Rank::whole).collect(),
@@ -1009,8 +992,9 @@ enum Published {
 pub struct CohortScores<'a> {
     table: &'a PointsTable<'a>,
     places: u32,
-    /// Row-major: each unit's domain points at the table's scale.
-    domain_points: Cells,
+    /// Row-major: each unit's domain points at the table's scale, summed when first asked
+    /// for.
+    domain_points: OnceLock<Cells>,
     totals: Vec<i64>,
     /// How to find each unit's published index.
     published: Published,
@@ -1077,9 +1061,26 @@ impl<'a> CohortScores<'a> {
 
     /// Each unit's domain points at the table's scale, row-major.
     pub(crate) fn domain_points_fixed(&self) -> Vec<i64> {
-        (0..self.domain_points.len())
-            .filter_map(|i| self.domain_points.get(i))
+        let domain_points = self.domain_points();
+        (0..domain_points.len())
+            .filter_map(|i| domain_points.get(i))
             .collect()
+    }
+
+    /// Every unit's points in every domain, summed on the first call.
+    fn domain_points(&self) -> &Cells {
+        self.domain_points.get_or_init(|| {
+            let table = self.table;
+            let largest = self.domain_maxima_fixed().into_iter().max().unwrap_or(0);
+            // In the narrowest integer that holds the largest domain's maximum.
+            let mut points = Cells::for_max(largest);
+            table.cells.span_sums(
+                table.leaf_max.len(),
+                &table.layout.domain_spans,
+                &mut points,
+            );
+            points
+        })
     }
 
     /// Each domain's maximum at the table's scale.
@@ -1091,11 +1092,6 @@ impl<'a> CohortScores<'a> {
             .iter()
             .map(|(start, end)| sum(table.leaf_max.get(*start..*end).unwrap_or_default()))
             .collect()
-    }
-
-    /// A fixed-point integer of the table as a decimal.
-    pub(crate) fn decimal(&self, value: i64) -> Decimal {
-        self.table.decimal(value)
     }
 }
 
@@ -1161,7 +1157,7 @@ impl<'s> UnitScore<'s> {
             .map(Node::code)
             .zip(start..start.saturating_add(count))
             .map(move |(code, i)| {
-                let points = scores.domain_points.get(i).unwrap_or(0);
+                let points = scores.domain_points().get(i).unwrap_or(0);
                 (code, scores.table.decimal(points))
             })
     }

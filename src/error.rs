@@ -1930,7 +1930,8 @@ words! {
 }
 
 words! {
-    /// An option of the rank-uncertainty analysis, in [`ErrorKind::InvalidAnalysisOption`].
+    /// An option or input of the rank-uncertainty and sensitivity analyses, in
+    /// [`ErrorKind::InvalidAnalysisOption`].
     pub enum AnalysisOption {
         /// `replications`.
         Replications => "replications",
@@ -1942,6 +1943,16 @@ words! {
         Top => "top",
         /// `grades`.
         Grades => "grades",
+        /// `base samples`: the N of a Saltelli design.
+        BaseSamples => "base samples",
+        /// `resamples`: the bootstrap's.
+        Resamples => "resamples",
+        /// `confidence level`.
+        ConfidenceLevel => "confidence level",
+        /// `design`: a design matrix handed in.
+        Design => "design",
+        /// `outputs`: model outputs handed in.
+        Outputs => "outputs",
     }
 }
 

@@ -22,7 +22,8 @@
 //!   with its decision and sources), [`format`](mod@format) documents the JSON form of a
 //!   province's own annex, and [`pin`](crate::pinning::pin) proves that a published table is reproduced;
 //! - a [`PointsTable`](crate::bulk::PointsTable) scores and ranks thousands of units at once, exactly;
-//!   [`RankUncertainty`](crate::analysis::uncertainty::RankUncertainty) tells how solid a rank is, and [`SelfAppraisal`](crate::analysis::self_appraisal::SelfAppraisal) sets self-assessed
+//!   [`RankUncertainty`](crate::analysis::uncertainty::RankUncertainty) tells how solid a rank is, [`RankSensitivity`](crate::analysis::sensitivity::RankSensitivity) which domain's weight
+//!   moves the ranks most (Sobol' indices, as SALib computes them), and [`SelfAppraisal`](crate::analysis::self_appraisal::SelfAppraisal) sets self-assessed
 //!   against appraised points;
 //! - a [`Gap`](crate::analysis::gap::Gap) gives the exact points a ranked unit needs for the next grade or a rank, and
 //!   where it lost most; a [`WhatIf`](crate::analysis::what_if::WhatIf) scores one unit again with some evidence changed and
@@ -109,6 +110,9 @@
 //!   as CSV that opens cleanly
 //!   in a spreadsheet (UTF-8, decimals with a dot, an optional byte-order mark for Excel).
 //!   Errors name the file, line and column.
+//! - `parallel` (default; adds `rayon`): the uncertainty and sensitivity analyses run on
+//!   every core. Their reports are the same bit for bit with it or without it, whatever the
+//!   number of threads; a caller sizes the pool with rayon's `ThreadPool::install`.
 //! - `html` (off by default; no extra dependency): the `par_index::html` module renders
 //!   one self-contained HTML report of a ranking: the ranking table with grades and changes,
 //!   a bar chart of the index (inline SVG), a heat table of the domains and the heads'
@@ -162,6 +166,7 @@ pub mod identifier;
 pub mod language;
 mod math;
 pub mod page;
+mod parallel;
 pub mod pinning;
 pub mod ranking;
 pub mod rating;

@@ -54,6 +54,7 @@ fn the_rest_is_found_under_its_concept() {
     use par_index::accountability::Accountability;
     use par_index::analysis::gap::Gap;
     use par_index::analysis::self_appraisal::SelfAppraisal;
+    use par_index::analysis::sensitivity::RankSensitivity;
     use par_index::analysis::uncertainty::RankUncertainty;
     use par_index::analysis::what_if::WhatIf;
     use par_index::bulk::PointsTable;
@@ -65,6 +66,7 @@ fn the_rest_is_found_under_its_concept() {
         std::any::type_name::<Accountability>(),
         std::any::type_name::<Gap<'static>>(),
         std::any::type_name::<SelfAppraisal>(),
+        std::any::type_name::<RankSensitivity>(),
         std::any::type_name::<RankUncertainty>(),
         std::any::type_name::<WhatIf>(),
         std::any::type_name::<PointsTable<'static>>(),
@@ -76,6 +78,7 @@ fn the_rest_is_found_under_its_concept() {
         "par_index::accountability::",
         "par_index::analysis::gap::",
         "par_index::analysis::self_appraisal::",
+        "par_index::analysis::sensitivity::",
         "par_index::analysis::uncertainty::",
         "par_index::analysis::what_if::",
         "par_index::bulk::",

@@ -428,3 +428,38 @@ fn analysis_types_are_send_and_sync() {
     check::<par_index::analysis::uncertainty::UncertaintyReport>();
     check::<par_index::analysis::self_appraisal::SelfAppraisal>();
 }
+
+/// The same analysis run on a pool of `threads` threads.
+#[cfg(feature = "parallel")]
+fn on_threads<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(work)
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn reports_are_the_same_on_one_thread_and_on_many() {
+    let (framework, leaf_max) = common::framework(7);
+    // 40 units over 500 replications keep histograms; 700 units over 300 replications keep
+    // every rank, two bytes each; both split into blocks of 32 with a short last block.
+    for (units, replications) in [(40, 500), (700, 300)] {
+        let table = par_cohort(&framework, &leaf_max, units);
+        let scores = table.score().unwrap();
+        let analysis = RankUncertainty::from_scores(&scores);
+        let options = UncertaintyOptions::default()
+            .with_replications(replications)
+            .with_seed(11)
+            .with_survey_noise(2.5)
+            .with_top(5);
+        let one = on_threads(1, || analysis.run(&options).unwrap());
+        let three = on_threads(3, || analysis.run(&options).unwrap());
+        let global = analysis.run(&options).unwrap();
+        // Debug prints every float with the digits that give back its bits.
+        assert_eq!(format!("{one:?}"), format!("{three:?}"), "{units} units");
+        assert_eq!(format!("{one:?}"), format!("{global:?}"), "{units} units");
+        assert!(one.units().iter().any(|u| u.p5_rank < u.p95_rank));
+    }
+}

@@ -2,19 +2,16 @@
 //! out. The method is documented on [`RankUncertainty`].
 
 use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{RngCore, SeedableRng};
-use rust_decimal::Decimal;
+use rand_chacha::rand_core::SeedableRng;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::reweighting::{Reweighting, Workspace, check_survey_noise, check_weight_factor, draw};
 use crate::bulk::CohortScores;
 use crate::code::Code;
 use crate::cohort::Cohort;
-use crate::competition;
 use crate::error::{AnalysisOption, Error, ErrorKind};
-use crate::exact::Exact;
-use crate::framework::{Combine, Method, Node};
 use crate::grade::GradeScale;
-use crate::math::{checked_mul_div, checked_sum};
+use crate::parallel;
 use crate::tie::Rank;
 
 /// The most replications a run accepts (counts are kept in 32 bits).
@@ -131,22 +128,8 @@ impl UncertaintyOptions {
                 format!("{}; run at most {MAX_REPLICATIONS}", self.replications),
             );
         }
-        let (low, high) = self.weight_factor;
-        if !(low.is_finite() && high.is_finite() && low >= 0.0 && high > 0.0 && low <= high) {
-            return invalid(
-                AnalysisOption::WeightFactorRange,
-                format!("{low} to {high}; it needs 0 ≤ low ≤ high and high > 0"),
-            );
-        }
-        if !(self.survey_noise.is_finite() && (0.0..=100.0).contains(&self.survey_noise)) {
-            return invalid(
-                AnalysisOption::SurveyNoise,
-                format!(
-                    "{} percentage points; it must be within 0 to 100",
-                    self.survey_noise
-                ),
-            );
-        }
+        check_weight_factor(self.weight_factor)?;
+        check_survey_noise(self.survey_noise)?;
         if self.top == 0 {
             return invalid(AnalysisOption::Top, "0; k must be at least 1".to_owned());
         }
@@ -179,8 +162,8 @@ impl UncertaintyOptions {
 ///
 /// over the domains that apply to it (`share_d` is the domain's points ÷ its maximum), and the
 /// units are ranked: standard competition ranks ("1224"), highest score first, equal scores
-/// sharing the lowest rank. Optionally the survey components — domains whose [`Method`] is
-/// [`Method::LeaderSurvey`] or [`Method::CitizenSurvey`] — also get noise on their share: each
+/// sharing the lowest rank. Optionally the survey components — domains whose [`Method`](crate::framework::Method) is
+/// [`Method::LeaderSurvey`](crate::framework::Method::LeaderSurvey) or [`Method::CitizenSurvey`](crate::framework::Method::CitizenSurvey) — also get noise on their share: each
 /// unit's share moves by a uniform draw of at most ± `survey_noise` percentage points, kept
 /// within 0–100%, standing for the sampling error of a survey.
 ///
@@ -201,13 +184,34 @@ impl UncertaintyOptions {
 ///
 /// # Reproducibility
 ///
-/// Draws come from ChaCha8 ([`rand_chacha::ChaCha8Rng`]) seeded with
-/// [`UncertaintyOptions::seed`]; a draw in `[0, 1)` is the top 53 bits of the next 64-bit
+/// Replications are run in blocks of 32, and each block draws from its own stream of
+/// ChaCha8 ([`rand_chacha::ChaCha8Rng`]): the generator seeded with
+/// [`UncertaintyOptions::seed`], on the stream numbered as the block (0 for replications 0
+/// to 31, 1 for 32 to 63, …). A draw in `[0, 1)` is the top 53 bits of the next 64-bit
 /// output times 2^-53, and a factor is `low + (high − low) × draw`. In each replication the
 /// domains' factors are drawn first, in framework order, then the survey noise, domain by
 /// domain and unit by unit. Every sum runs in a fixed order, and `f64` addition and
 /// multiplication are the same on every platform, so one seed gives the same report
 /// everywhere.
+///
+/// # Threads
+///
+/// With the `parallel` feature (on by default) blocks run on rayon's thread pool: the
+/// global one, or the pool the call is made in (`ThreadPool::install`). A block's draws
+/// depend only on its number, each unit's ranks are tallied as whole numbers, and every
+/// figure of the report is computed from those tallies, so the report is the same bit for
+/// bit on one thread or many, and without the feature.
+///
+/// # Memory
+///
+/// Besides the cohort's points (one `f64` per unit and domain), a run keeps each unit's
+/// ranks: as a histogram of `n + 1` counts per unit when the `n` units are fewer than the
+/// replications and `n × (n + 1)` is at most 2^20, else every rank of every replication,
+/// in two bytes up to 65,535 units and four above (10,000 units × 1,000 replications: 20
+/// MB; 1,000,000 units × 100 replications: 400 MB). Each piece of work running at once
+/// also keeps one replication's scratch (about 40 bytes a unit) and its grade tallies (4
+/// bytes a unit per grade); the top-k counts come from the ranks kept. A run keeps at most
+/// 2^28 ranks.
 ///
 /// # Percentiles
 ///
@@ -251,49 +255,21 @@ impl UncertaintyOptions {
 /// ```
 #[derive(Debug, Clone)]
 pub struct RankUncertainty {
-    units: Vec<String>,
-    domains: Vec<Code>,
-    survey: Vec<bool>,
-    /// Exact, row-major (unit, domain): weight × share, and weight (0 where not applicable).
-    exact_points: Vec<Exact>,
-    exact_weights: Vec<Exact>,
-    /// The same as floats, column-major (domain, unit), for vectorised replications.
-    points: Vec<f64>,
-    weights: Vec<f64>,
-    /// True when every unit has the same weight in each domain, so one denominator serves all.
-    shared_weights: bool,
+    model: Reweighting,
 }
+
+/// Replications per block: each block draws from its own random stream, so a block's
+/// results do not depend on which thread runs it.
+const BLOCK: usize = 32;
+
+/// Each unit's ranks are counted in a histogram when `n × (n + 1)` counts are at most this.
+const MAX_HISTOGRAM: usize = 1 << 20;
 
 impl RankUncertainty {
     /// The analysis of a cohort scored in bulk: weights are the domains' maxima.
     pub fn from_scores(scores: &CohortScores<'_>) -> RankUncertainty {
-        let framework = scores.table().framework();
-        let maxima = scores.domain_maxima_fixed();
-        let domains = maxima.len();
-        let points = &scores.domain_points_fixed();
-        let mut exact_points = Vec::with_capacity(points.len());
-        let mut exact_weights = Vec::with_capacity(points.len());
-        for row in points.chunks_exact(domains.max(1)) {
-            for (p, m) in row.iter().zip(&maxima) {
-                exact_points.push(Exact::from(scores.decimal(*p)));
-                exact_weights.push(Exact::from(scores.decimal(*m)));
-            }
-        }
-        // Fixed-point integers as floats: exact below 2^53, and the scale cancels out.
-        let as_float = |values: &[i64]| values.iter().map(|v| *v as f64).collect::<Vec<f64>>();
-        let mut weights = Vec::with_capacity(points.len());
-        for m in &maxima {
-            weights.extend(std::iter::repeat_n(*m as f64, scores.len()));
-        }
         RankUncertainty {
-            units: scores.units().map(|u| u.id().to_owned()).collect(),
-            domains: framework.domains().map(|d| d.code().clone()).collect(),
-            survey: framework.domains().map(is_survey).collect(),
-            exact_points,
-            exact_weights,
-            points: transpose(&as_float(points), scores.len(), domains),
-            weights,
-            shared_weights: true,
+            model: Reweighting::from_scores(scores),
         }
     }
 
@@ -305,60 +281,19 @@ impl RankUncertainty {
     ///
     /// [`ErrorKind::Overflow`] computing a share.
     pub fn from_cohort(cohort: &Cohort) -> Result<RankUncertainty, Error> {
-        let framework = cohort.framework();
-        let scorecards = cohort.scorecards();
-        let domains: Vec<&Node> = framework.domains().collect();
-        let mut exact_points = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
-        let mut exact_weights = Vec::with_capacity(scorecards.len().saturating_mul(domains.len()));
-        for card in scorecards {
-            // The cohort checked that every scorecard has the framework's nodes.
-            for (domain, score) in domains.iter().zip(card.domains()) {
-                let (points, weight) = if !score.applicable || score.effective_max.is_zero() {
-                    (Exact::ZERO, Exact::ZERO)
-                } else if framework.combine() == Combine::WeightedMean {
-                    let weight = Exact::from(domain.weight().unwrap_or(Decimal::ONE));
-                    let at = domain.node_ref();
-                    let share = checked_mul_div(&weight, &score.points, &score.effective_max, &at)?;
-                    (share, weight)
-                } else {
-                    (score.points.clone(), score.effective_max.clone())
-                };
-                exact_points.push(points);
-                exact_weights.push(weight);
-            }
-        }
-        let units = scorecards.len();
-        let as_float = |values: &[Exact]| {
-            values
-                .iter()
-                .map(|v| v.to_decimal().to_f64().unwrap_or(0.0))
-                .collect::<Vec<f64>>()
-        };
-        let shared_weights = domains.iter().enumerate().all(|(d, _)| {
-            let mut column = exact_weights.iter().skip(d).step_by(domains.len().max(1));
-            let first = column.next();
-            column.all(|w| Some(w) == first)
-        });
         Ok(RankUncertainty {
-            units: scorecards.iter().map(|c| c.unit().to_owned()).collect(),
-            domains: domains.iter().map(|d| d.code().clone()).collect(),
-            survey: domains.iter().map(|d| is_survey(d)).collect(),
-            points: transpose(&as_float(&exact_points), units, domains.len()),
-            weights: transpose(&as_float(&exact_weights), units, domains.len()),
-            exact_points,
-            exact_weights,
-            shared_weights,
+            model: Reweighting::from_cohort(cohort)?,
         })
     }
 
     /// The units, in input order.
     pub fn units(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.units.iter().map(String::as_str)
+        self.model.units().iter().map(String::as_str)
     }
 
     /// The domains, in framework order.
     pub fn domains(&self) -> &[Code] {
-        &self.domains
+        self.model.domains()
     }
 
     /// The nominal ranking: competition ranks by the exact, unrounded score with the
@@ -368,8 +303,9 @@ impl RankUncertainty {
     ///
     /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn nominal_ranks(&self) -> Result<Vec<Rank>, Error> {
-        let keys = self.exact_scores(None)?;
-        Ok(competition::ranks_of(&keys)
+        Ok(self
+            .model
+            .nominal_ranks()?
             .into_iter()
             .map(Rank::whole)
             .collect())
@@ -391,41 +327,20 @@ impl RankUncertainty {
     ///
     /// [`ErrorKind::Overflow`], which validated scores cannot reach.
     pub fn remove_one_domain(&self) -> Result<Vec<DomainRemoval>, Error> {
-        self.domains
+        self.model
+            .domains()
             .iter()
             .enumerate()
             .map(|(d, domain)| {
-                let keys = self.exact_scores(Some(d))?;
-                let ranked: Vec<&Exact> = keys.iter().flatten().collect();
-                let mut ranks = competition::ranks_of(&ranked).into_iter().map(Rank::whole);
                 Ok(DomainRemoval {
                     domain: domain.clone(),
-                    ranks: keys
-                        .iter()
-                        .map(|k| k.as_ref().and_then(|_| ranks.next()))
+                    ranks: self
+                        .model
+                        .ranks_without(d)?
+                        .into_iter()
+                        .map(|rank| rank.map(Rank::whole))
                         .collect(),
                 })
-            })
-            .collect()
-    }
-
-    /// Exact scores with the nominal weights, leaving out one domain if asked; `None` for a
-    /// unit to which nothing applies.
-    fn exact_scores(&self, without: Option<usize>) -> Result<Vec<Option<Exact>>, Error> {
-        let domains = self.domains.len().max(1);
-        self.exact_points
-            .chunks_exact(domains)
-            .zip(self.exact_weights.chunks_exact(domains))
-            .zip(&self.units)
-            .map(|((points, weights), unit)| {
-                let at = format!("the score of unit {unit}");
-                let kept = |(i, _): &(usize, &Exact)| Some(*i) != without;
-                let p = checked_sum(points.iter().enumerate().filter(kept).map(|(_, v)| v), &at)?;
-                let w = checked_sum(weights.iter().enumerate().filter(kept).map(|(_, v)| v), &at)?;
-                if w.is_zero() {
-                    return Ok(None);
-                }
-                Ok(Some(checked_mul_div(&p, &Exact::ONE_HUNDRED, &w, &at)?))
             })
             .collect()
     }
@@ -437,8 +352,12 @@ impl RankUncertainty {
     /// [`ErrorKind::InvalidAnalysisOption`] for options out of range; [`ErrorKind::Overflow`],
     /// which validated scores cannot reach.
     pub fn run(&self, options: &UncertaintyOptions) -> Result<UncertaintyReport, Error> {
+        let n = self.model.units().len();
         // Ranks are 1..=n: below `reps` units a histogram per unit is smaller than the ranks.
-        self.run_keeping(options, self.units.len() < options.replications)
+        let histogram = n < options.replications
+            && n.checked_mul(n.saturating_add(1))
+                .is_some_and(|counts| counts <= MAX_HISTOGRAM);
+        self.run_keeping(options, histogram)
     }
 
     /// Runs the analysis, keeping each unit's ranks as a histogram or as a list.
@@ -447,210 +366,153 @@ impl RankUncertainty {
         options: &UncertaintyOptions,
         histogram: bool,
     ) -> Result<UncertaintyReport, Error> {
-        let thresholds = options.validate()?;
-        let n = self.units.len();
-        let kept = n.saturating_mul(if histogram {
-            n.saturating_add(1)
+        let n = self.model.units().len();
+        if u16::try_from(n).is_ok() {
+            self.run_with::<u16>(options, histogram)
         } else {
-            options.replications
-        });
+            self.run_with::<u32>(options, histogram)
+        }
+    }
+
+    /// Runs the analysis, keeping listed ranks as `T`, which holds every rank up to `n`.
+    fn run_with<T: KeptRank>(
+        &self,
+        options: &UncertaintyOptions,
+        histogram: bool,
+    ) -> Result<UncertaintyReport, Error> {
+        let thresholds = options.validate()?;
+        let n = self.model.units().len();
+        let reps = options.replications;
+        let kept = n.saturating_mul(if histogram { n.saturating_add(1) } else { reps });
         if kept > MAX_KEPT_RANKS {
             return Err(ErrorKind::InvalidAnalysisOption {
                 option: AnalysisOption::Replications,
                 reason: format!(
-                    "{} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
-                    options.replications,
+                    "{reps} replications of {n} units would keep {kept} ranks; at most {MAX_KEPT_RANKS}",
                 ),
-            }.into());
+            }
+            .into());
         }
-        let domains = self.domains.len();
-        let reps = options.replications;
         let grades = thresholds.len();
-        let nominal = self.nominal_ranks()?;
-
-        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-        let (low, high) = options.weight_factor;
-        let noise = options.survey_noise / 100.0;
-        let mut factors = vec![0.0f64; domains];
-        let mut numerators = vec![0.0f64; n];
-        let mut denominators = vec![0.0f64; n];
-        let mut scores = vec![0.0f64; n];
-        let mut ranker = competition::FloatRanker::default();
-        let mut ranks = vec![0u32; n];
-        // `kept` (n × (n + 1), or n × reps) is at most MAX_KEPT_RANKS, checked above, so the
-        // products below are exact; counts are at most `reps` ≤ MAX_REPLICATIONS < u32::MAX, so
-        // the saturating increments never saturate.
-        let mut counts = vec![0u32; if histogram { kept } else { 0 }];
-        let mut all_ranks = vec![0u32; if histogram { 0 } else { kept }];
-        let mut in_top = vec![0u32; n];
-        let Some(tallies) = n.checked_mul(grades).filter(|t| *t <= MAX_KEPT_RANKS) else {
+        if n.checked_mul(grades).is_none_or(|t| t > MAX_KEPT_RANKS) {
             return Err(ErrorKind::InvalidAnalysisOption {
                 option: AnalysisOption::Grades,
                 reason: format!("{grades} grades for {n} units; at most {MAX_KEPT_RANKS} tallies"),
             }
             .into());
+        }
+        let nominal = self.model.nominal_ranks()?;
+
+        // The replications, in pieces of whole blocks: a few pieces per thread, so that a
+        // thread slowed by other work hands its share to the others.
+        let blocks = reps.div_ceil(BLOCK);
+        let pieces = if n.saturating_mul(reps) < parallel::SMALL_WORK {
+            1
+        } else {
+            blocks.min(parallel::threads().saturating_mul(4)).max(1)
         };
-        let mut reaching = vec![0u32; tallies];
-
-        for rep in 0..reps {
-            for factor in factors.iter_mut() {
-                *factor = low + (high - low) * draw(&mut rng);
+        let blocks_per_piece = blocks.div_ceil(pieces).max(1);
+        let run_piece = |piece: usize, mut ranks: Option<&mut [T]>| {
+            let mut tally = Tally::new(n, grades, histogram);
+            let mut workspace = self.model.workspace();
+            let first = piece.saturating_mul(blocks_per_piece);
+            let mut offset = 0usize;
+            for block in first..first.saturating_add(blocks_per_piece).min(blocks) {
+                let start = block.saturating_mul(BLOCK);
+                let len = BLOCK.min(reps.saturating_sub(start));
+                let size = len.saturating_mul(n);
+                let region = ranks
+                    .as_deref_mut()
+                    .and_then(|r| r.get_mut(offset..offset.saturating_add(size)));
+                self.replicate_block(
+                    block,
+                    len,
+                    options,
+                    &thresholds,
+                    &mut workspace,
+                    &mut tally,
+                    region,
+                );
+                offset = offset.saturating_add(size);
             }
-            let largest = factors.iter().copied().fold(0.0f64, f64::max);
-            if largest > 0.0 {
-                for factor in factors.iter_mut() {
-                    *factor /= largest;
-                }
-            }
-            numerators.fill(0.0);
-            if !self.shared_weights {
-                denominators.fill(0.0);
-            }
-            let mut shared = 0.0f64;
-            for (d, factor) in factors.iter().enumerate() {
-                let column = d.saturating_mul(n)..d.saturating_add(1).saturating_mul(n);
-                let (Some(points), Some(weights)) = (
-                    self.points.get(column.clone()),
-                    self.weights.get(column.clone()),
-                ) else {
-                    continue;
-                };
-                if noise > 0.0 && self.survey.get(d).copied().unwrap_or(false) {
-                    for ((num, p), w) in numerators.iter_mut().zip(points).zip(weights) {
-                        if *w > 0.0 {
-                            let share =
-                                (p / w + noise * (2.0 * draw(&mut rng) - 1.0)).clamp(0.0, 1.0);
-                            *num += factor * (share * w);
-                        }
-                    }
-                } else {
-                    for (num, p) in numerators.iter_mut().zip(points) {
-                        *num += factor * p;
-                    }
-                }
-                if self.shared_weights {
-                    shared += factor * weights.first().copied().unwrap_or(0.0);
-                } else {
-                    for (den, w) in denominators.iter_mut().zip(weights) {
-                        *den += factor * w;
-                    }
-                }
-            }
-            if self.shared_weights {
-                // One denominator for all: a product keeps equal numerators equal and distinct
-                // ones apart, as a division would.
-                let scale = if shared > 0.0 { 100.0 / shared } else { 0.0 };
-                for (score, num) in scores.iter_mut().zip(&numerators) {
-                    *score = num * scale;
-                }
-            } else {
-                for ((score, num), den) in scores.iter_mut().zip(&numerators).zip(&denominators) {
-                    *score = if *den > 0.0 { 100.0 * num / den } else { 0.0 };
-                }
-            }
-            ranker.rank(&scores, &mut ranks);
-            if histogram {
-                for (unit_counts, &rank) in counts.chunks_exact_mut(n.saturating_add(1)).zip(&ranks)
-                {
-                    if let Some(c) = unit_counts.get_mut(rank as usize) {
-                        *c = c.saturating_add(1);
-                    }
-                }
-            } else {
-                // Replication-major, so that each replication writes one contiguous row.
-                if let Some(row) = all_ranks
-                    .get_mut(rep.saturating_mul(n)..rep.saturating_add(1).saturating_mul(n))
-                {
-                    row.copy_from_slice(&ranks);
-                }
-            }
-            // Branch-free tallies, one pass per threshold: `reaching[k]` counts scores at or
-            // above the k-th threshold; as thresholds fall, grades follow by difference.
-            for (top, &rank) in in_top.iter_mut().zip(&ranks) {
-                *top = top.saturating_add(u32::from(rank as usize <= options.top));
-            }
-            for (row, threshold) in reaching.chunks_exact_mut(n.max(1)).zip(&thresholds) {
-                for (count, score) in row.iter_mut().zip(&scores) {
-                    *count = count.saturating_add(u32::from(*score >= *threshold));
-                }
-            }
+            tally
+        };
+        // `kept` is at most MAX_KEPT_RANKS, checked above, so the sizes below are exact.
+        let mut listed = vec![T::default(); if histogram { 0 } else { kept }];
+        let tallies = if histogram {
+            parallel::map(pieces, |piece| run_piece(piece, None))
+        } else {
+            let piece_size = blocks_per_piece.saturating_mul(BLOCK).saturating_mul(n);
+            parallel::map_chunks_mut(&mut listed, piece_size, |piece, ranks| {
+                run_piece(piece, Some(ranks))
+            })
+        };
+        let mut tallies = tallies.into_iter();
+        let mut tally = tallies
+            .next()
+            .unwrap_or_else(|| Tally::new(n, grades, histogram));
+        for other in tallies {
+            tally.merge(&other);
         }
 
+        // Each unit's summary, a chunk of units at a time.
+        const UNITS_PER_CHUNK: usize = 512;
+        let chunks = n.div_ceil(UNITS_PER_CHUNK);
         let share = |count: u32| f64::from(count) / reps as f64;
-        let mut units = Vec::with_capacity(n);
-        // Stored ranks are gathered a block of units at a time: one cache line of each
-        // replication's row serves the whole block.
-        const BLOCK: usize = 16;
-        let mut gathered = vec![
-            0u32;
-            if histogram {
-                0
-            } else {
-                BLOCK.saturating_mul(reps)
-            }
-        ];
-        for (i, unit) in self.units.iter().enumerate() {
-            let sample = if histogram {
-                Sample::Counts(
-                    counts
-                        .get(
-                            i.saturating_mul(n.saturating_add(1))
-                                ..i.saturating_add(1).saturating_mul(n.saturating_add(1)),
-                        )
-                        .unwrap_or_default(),
-                )
-            } else {
-                let (block, k) = (i / BLOCK, i % BLOCK);
-                if k == 0 {
-                    let first = block.saturating_mul(BLOCK);
-                    let width = BLOCK.min(n.saturating_sub(first));
-                    for (rep, row) in all_ranks.chunks_exact(n).enumerate() {
-                        for (offset, rank) in row.iter().skip(first).take(width).enumerate() {
-                            if let Some(slot) =
-                                gathered.get_mut(offset.saturating_mul(reps).saturating_add(rep))
-                            {
-                                *slot = *rank;
-                            }
+        let units = parallel::map(chunks, |chunk| {
+            let first = chunk.saturating_mul(UNITS_PER_CHUNK);
+            let mut gathered: Vec<u32> = Vec::with_capacity(if histogram { 0 } else { reps });
+            let mut counts: Vec<u32> = Vec::new();
+            (first..first.saturating_add(UNITS_PER_CHUNK).min(n))
+                .map(|i| {
+                    let sample = if histogram {
+                        let width = n.saturating_add(1);
+                        let range =
+                            i.saturating_mul(width)..i.saturating_add(1).saturating_mul(width);
+                        Sample::Counts {
+                            first: 0,
+                            counts: tally.counts.get(range).unwrap_or_default(),
                         }
+                    } else {
+                        gather(&listed, i, n, reps, &mut gathered);
+                        Sample::of(&mut gathered, &mut counts)
+                    };
+                    let reached: Vec<u32> = (0..grades)
+                        .map(|k| {
+                            tally
+                                .reaching
+                                .get(k.saturating_mul(n).saturating_add(i))
+                                .copied()
+                                .unwrap_or(0)
+                        })
+                        .collect();
+                    let grade_counts = (0..grades).map(|k| {
+                        let above = k.checked_sub(1).and_then(|p| reached.get(p)).copied();
+                        reached
+                            .get(k)
+                            .copied()
+                            .unwrap_or(0)
+                            .saturating_sub(above.unwrap_or(0))
+                    });
+                    let [p5_rank, median_rank, p95_rank] =
+                        sample.percentiles([5.0, 50.0, 95.0], reps);
+                    UnitUncertainty {
+                        unit: self.model.units().get(i).cloned().unwrap_or_default(),
+                        nominal_rank: nominal.get(i).copied().map_or(Rank::FIRST, Rank::whole),
+                        median_rank,
+                        p5_rank,
+                        p95_rank,
+                        top_probability: share(sample.at_most(options.top)),
+                        grade_probabilities: grade_counts.map(share).collect(),
+                        ungraded_probability: share(
+                            u32::try_from(reps)
+                                .unwrap_or(u32::MAX)
+                                .saturating_sub(reached.last().copied().unwrap_or(0)),
+                        ),
                     }
-                }
-                let slice = gathered
-                    .get_mut(k.saturating_mul(reps)..k.saturating_add(1).saturating_mul(reps))
-                    .unwrap_or_default();
-                slice.sort_unstable();
-                Sample::Sorted(slice)
-            };
-            let reached: Vec<u32> = (0..grades)
-                .map(|k| {
-                    reaching
-                        .get(k.saturating_mul(n).saturating_add(i))
-                        .copied()
-                        .unwrap_or(0)
                 })
-                .collect();
-            let grade_counts = (0..grades).map(|k| {
-                let above = k.checked_sub(1).and_then(|p| reached.get(p)).copied();
-                reached
-                    .get(k)
-                    .copied()
-                    .unwrap_or(0)
-                    .saturating_sub(above.unwrap_or(0))
-            });
-            units.push(UnitUncertainty {
-                unit: unit.clone(),
-                nominal_rank: nominal.get(i).copied().unwrap_or(Rank::FIRST),
-                median_rank: sample.percentile(50.0, reps),
-                p5_rank: sample.percentile(5.0, reps),
-                p95_rank: sample.percentile(95.0, reps),
-                top_probability: share(in_top.get(i).copied().unwrap_or(0)),
-                grade_probabilities: grade_counts.map(share).collect(),
-                ungraded_probability: share(
-                    u32::try_from(reps)
-                        .unwrap_or(u32::MAX)
-                        .saturating_sub(reached.last().copied().unwrap_or(0)),
-                ),
-            });
-        }
+                .collect::<Vec<UnitUncertainty>>()
+        });
         Ok(UncertaintyReport {
             replications: reps,
             seed: options.seed,
@@ -661,72 +523,282 @@ impl RankUncertainty {
                 .flat_map(GradeScale::bands)
                 .map(|band| band.label.clone())
                 .collect(),
-            units,
+            units: units.into_iter().flatten().collect(),
         })
     }
-}
 
-fn is_survey(domain: &Node) -> bool {
-    matches!(
-        domain.method(),
-        Method::LeaderSurvey | Method::CitizenSurvey
-    )
-}
-
-/// Row-major (unit, domain) to column-major (domain, unit).
-fn transpose(values: &[f64], units: usize, domains: usize) -> Vec<f64> {
-    let mut out = Vec::with_capacity(values.len());
-    for d in 0..domains {
-        out.extend(
-            (0..units).filter_map(|u| values.get(u.saturating_mul(domains).saturating_add(d))),
-        );
-    }
-    out
-}
-
-/// A uniform draw in `[0, 1)` from the top 53 bits of the generator's next output.
-fn draw(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-}
-
-/// One unit's ranks over all replications: a histogram by rank, or the ranks sorted.
-enum Sample<'a> {
-    Counts(&'a [u32]),
-    Sorted(&'a [u32]),
-}
-
-impl Sample<'_> {
-    /// The `k`-th smallest rank, counting from 0.
-    fn order_statistic(&self, k: usize) -> f64 {
-        match self {
-            Sample::Sorted(ranks) => ranks.get(k).copied().map_or(0.0, f64::from),
-            Sample::Counts(counts) => {
-                let mut seen = 0usize;
-                for (rank, count) in counts.iter().enumerate() {
-                    seen = seen.saturating_add(*count as usize);
-                    if seen > k {
-                        return rank as f64;
+    /// Runs the `len` replications of block `block`, tallying them and, when given, writing
+    /// every unit's ranks into `ranks`, in tiles of [`KEPT_TILE`] units: the tile's ranks
+    /// from the first replication, then from the second, and so on. A replication then
+    /// writes whole cache lines, and a unit's ranks from one block lie in a few of them,
+    /// which its tile's other units read too.
+    #[allow(clippy::too_many_arguments)]
+    fn replicate_block<T: KeptRank>(
+        &self,
+        block: usize,
+        len: usize,
+        options: &UncertaintyOptions,
+        thresholds: &[f64],
+        workspace: &mut Workspace,
+        tally: &mut Tally,
+        mut ranks: Option<&mut [T]>,
+    ) {
+        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+        rng.set_stream(block as u64);
+        let (low, high) = options.weight_factor;
+        let noise = options.survey_noise / 100.0;
+        let mut factors = vec![0.0f64; self.model.domains().len()];
+        for rep in 0..len {
+            for factor in factors.iter_mut() {
+                *factor = low + (high - low) * draw(&mut rng);
+            }
+            let noise = (noise > 0.0).then_some((&mut rng, noise));
+            self.model.score_and_rank(workspace, &factors, noise);
+            tally.record(workspace.ranks(), workspace.scores(), thresholds);
+            if let Some(ranks) = ranks.as_deref_mut() {
+                // Tile by tile: this replication's ranks of a tile's units sit together.
+                let tiles = ranks.chunks_mut(KEPT_TILE.saturating_mul(len));
+                for (tile, from) in tiles.zip(workspace.ranks().chunks(KEPT_TILE)) {
+                    let width = from.len();
+                    let at = rep.saturating_mul(width);
+                    if let Some(to) = tile.get_mut(at..at.saturating_add(width)) {
+                        for (to, rank) in to.iter_mut().zip(from) {
+                            *to = T::from_rank(*rank);
+                        }
                     }
                 }
-                0.0
+            }
+        }
+    }
+}
+
+/// An unsigned integer that holds every rank of a run.
+trait KeptRank: Copy + Default + Send + Sync + Into<u32> {
+    /// The rank, which the caller chose `Self` to hold.
+    fn from_rank(rank: u32) -> Self;
+}
+
+impl KeptRank for u16 {
+    fn from_rank(rank: u32) -> u16 {
+        // Chosen only for runs of at most 65,535 units, whose ranks fit.
+        rank as u16
+    }
+}
+
+impl KeptRank for u32 {
+    fn from_rank(rank: u32) -> u32 {
+        rank
+    }
+}
+
+/// Units whose ranks are kept together, replication by replication, within a block: 64
+/// bytes of four-byte ranks.
+const KEPT_TILE: usize = 16;
+
+/// Unit `i`'s ranks from every block of a run's list, into `out`.
+fn gather<T: KeptRank>(listed: &[T], i: usize, n: usize, reps: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let tile = i.checked_div(KEPT_TILE).unwrap_or(0);
+    let lane = i.checked_rem(KEPT_TILE).unwrap_or(0);
+    // Every tile is whole but the last.
+    let width = KEPT_TILE.min(n.saturating_sub(tile.saturating_mul(KEPT_TILE)));
+    let mut start = 0usize;
+    let mut rep = 0usize;
+    while rep < reps {
+        let len = BLOCK.min(reps.saturating_sub(rep));
+        let first = start.saturating_add(tile.saturating_mul(KEPT_TILE).saturating_mul(len));
+        let tile_ranks = listed
+            .get(first..first.saturating_add(width.saturating_mul(len)))
+            .unwrap_or_default();
+        // One replication's ranks of the tile, then the next's: this unit's is at `lane`.
+        out.extend(
+            tile_ranks
+                .chunks_exact(width.max(1))
+                .filter_map(|ranks| ranks.get(lane))
+                .map(|r| (*r).into()),
+        );
+        start = start.saturating_add(len.saturating_mul(n));
+        rep = rep.saturating_add(len);
+    }
+}
+
+/// What one piece of the replications counted. Counts are at most the replications, which
+/// are below `u32::MAX`, so the wrapping increments never wrap.
+#[derive(Debug, Clone)]
+struct Tally {
+    /// `reaching[k × n + i]`: replications in which unit `i` scored at or above the `k`-th
+    /// grade's threshold.
+    reaching: Vec<u32>,
+    /// `counts[i × (n + 1) + r]`: replications in which unit `i` ranked `r`, when ranks are
+    /// counted rather than listed.
+    counts: Vec<u32>,
+}
+
+impl Tally {
+    fn new(n: usize, grades: usize, histogram: bool) -> Tally {
+        Tally {
+            reaching: vec![0; n.saturating_mul(grades)],
+            counts: vec![
+                0;
+                if histogram {
+                    n.saturating_mul(n.saturating_add(1))
+                } else {
+                    0
+                }
+            ],
+        }
+    }
+
+    fn record(&mut self, ranks: &[u32], scores: &[f64], thresholds: &[f64]) {
+        let n = ranks.len();
+        if !self.counts.is_empty() {
+            for (unit_counts, &rank) in self.counts.chunks_exact_mut(n.saturating_add(1)).zip(ranks)
+            {
+                if let Some(c) = unit_counts.get_mut(rank as usize) {
+                    *c = c.wrapping_add(1);
+                }
+            }
+        }
+        // Branch-free tallies, one pass per threshold: `reaching[k]` counts scores at or
+        // above the k-th threshold; as thresholds fall, grades follow by difference. (The
+        // top-k count comes from the ranks kept.)
+        for (row, threshold) in self.reaching.chunks_exact_mut(n.max(1)).zip(thresholds) {
+            for (count, score) in row.iter_mut().zip(scores) {
+                *count = count.wrapping_add(u32::from(*score >= *threshold));
             }
         }
     }
 
-    /// numpy's default percentile (`method="linear"`), including its interpolation formula.
-    fn percentile(&self, p: f64, n: usize) -> f64 {
-        let h = (n.saturating_sub(1)) as f64 * (p / 100.0);
-        let below = h.floor();
-        let gamma = h - below;
-        let below = below as usize;
-        let a = self.order_statistic(below);
-        let b = self.order_statistic(below.saturating_add(1).min(n.saturating_sub(1)));
-        let diff = b - a;
-        if gamma >= 0.5 {
-            b - diff * (1.0 - gamma)
-        } else {
-            a + diff * gamma
+    fn merge(&mut self, other: &Tally) {
+        for (mine, theirs) in [
+            (&mut self.reaching, &other.reaching),
+            (&mut self.counts, &other.counts),
+        ] {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a = a.saturating_add(*b);
+            }
         }
+    }
+}
+
+/// One unit's ranks over all replications: counts from rank `first` up, or the ranks sorted.
+enum Sample<'a> {
+    Counts { first: u32, counts: &'a [u32] },
+    Sorted(&'a [u32]),
+}
+
+impl<'a> Sample<'a> {
+    /// The sample of `ranks`: counted from the lowest to the highest when they span a range
+    /// not much wider than their number or a few thousand (the usual case: a unit's ranks
+    /// stay near each other), else sorted.
+    fn of(ranks: &'a mut [u32], counts: &'a mut Vec<u32>) -> Sample<'a> {
+        let low = ranks.iter().copied().min().unwrap_or(0);
+        let high = ranks.iter().copied().max().unwrap_or(0);
+        let span = high.saturating_sub(low) as usize;
+        // Counting costs the span plus the ranks; sorting, the ranks times their logarithm.
+        if span <= ranks.len().saturating_mul(8).saturating_add(4096) {
+            counts.clear();
+            counts.resize(span.saturating_add(1), 0);
+            // A plain slice, so that its address is not read again after every count.
+            let counts = counts.as_mut_slice();
+            for rank in ranks.iter() {
+                if let Some(c) = counts.get_mut(rank.saturating_sub(low) as usize) {
+                    *c = c.wrapping_add(1);
+                }
+            }
+            Sample::Counts { first: low, counts }
+        } else {
+            ranks.sort_unstable();
+            Sample::Sorted(ranks)
+        }
+    }
+
+    /// How many ranks are at most `k`: the replications in which the unit was in the top k.
+    fn at_most(&self, k: usize) -> u32 {
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
+        let count = match self {
+            Sample::Sorted(ranks) => ranks.partition_point(|r| *r <= k),
+            Sample::Counts { first, counts } => {
+                // Counts of ranks `first` to `k`, none when `k` is below `first`.
+                let through = k
+                    .checked_sub(*first)
+                    .map_or(0, |d| (d as usize).saturating_add(1));
+                counts.iter().take(through).map(|c| *c as usize).sum()
+            }
+        };
+        // At most the replications, below `u32::MAX`.
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
+    /// The order statistics at `ks` (counting from 0), which are ascending.
+    fn order_statistics<const K: usize>(&self, ks: [usize; K]) -> [u32; K] {
+        let mut out = [0u32; K];
+        match self {
+            Sample::Sorted(ranks) => {
+                for (o, k) in out.iter_mut().zip(ks) {
+                    *o = ranks.get(k).copied().unwrap_or(0);
+                }
+            }
+            Sample::Counts { first, counts } => {
+                // Whole chunks of counts are skipped by their sums (a vectorised pass), and
+                // only the chunk that holds an order statistic is walked count by count.
+                const CHUNK: usize = 64;
+                let mut wanted = ks.iter().zip(out.iter_mut()).peekable();
+                let mut before = 0usize;
+                for (c, chunk) in counts.chunks(CHUNK).enumerate() {
+                    // At most 64 × 10,000,000 replications: a `u32` sum, which vectorises.
+                    let total = chunk.iter().fold(0u32, |s, n| s.wrapping_add(*n));
+                    let after = before.saturating_add(total as usize);
+                    if wanted.peek().is_some_and(|(k, _)| **k < after) {
+                        let start = first.saturating_add(
+                            u32::try_from(c.saturating_mul(CHUNK)).unwrap_or(u32::MAX),
+                        );
+                        let mut seen = before;
+                        for (rank, count) in (start..).zip(chunk) {
+                            seen = seen.saturating_add(*count as usize);
+                            while let Some((_, slot)) = wanted.next_if(|(k, _)| **k < seen) {
+                                *slot = rank;
+                            }
+                        }
+                    }
+                    before = after;
+                }
+            }
+        }
+        out
+    }
+
+    /// numpy's default percentiles (`method="linear"`) of `n` ranks, including its
+    /// interpolation formula; `ps` ascending.
+    fn percentiles(&self, ps: [f64; 3], n: usize) -> [f64; 3] {
+        let last = n.saturating_sub(1);
+        let positions = ps.map(|p| {
+            let h = last as f64 * (p / 100.0);
+            let below = h.floor();
+            (below as usize, h - below)
+        });
+        // Each percentile lies between two order statistics, ascending with the percentiles.
+        let [(a, _), (b, _), (c, _)] = positions;
+        let next = |k: usize| k.saturating_add(1).min(last);
+        let ks = [a, next(a), b, next(b), c, next(c)];
+        let stats = self.order_statistics(ks);
+        let mut out = [0.0f64; 3];
+        for (i, (o, (_, gamma))) in out.iter_mut().zip(positions).enumerate() {
+            let a = f64::from(stats.get(i.saturating_mul(2)).copied().unwrap_or(0));
+            let b = f64::from(
+                stats
+                    .get(i.saturating_mul(2).saturating_add(1))
+                    .copied()
+                    .unwrap_or(0),
+            );
+            let diff = b - a;
+            *o = if gamma >= 0.5 {
+                b - diff * (1.0 - gamma)
+            } else {
+                a + diff * gamma
+            };
+        }
+        out
     }
 }
 
@@ -890,6 +962,7 @@ pub struct DomainRemoval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn percentiles_match_numpy_linear() {
@@ -897,20 +970,40 @@ mod tests {
         // gives ['1.2', '3.0', '8.799999999999999'] (numpy 2.4).
         let sorted = [1u32, 2, 3, 4, 10];
         let sample = Sample::Sorted(&sorted);
-        let got: Vec<f64> = [5.0, 50.0, 95.0]
-            .iter()
-            .map(|p| sample.percentile(*p, 5))
-            .collect();
+        let got = sample.percentiles([5.0, 50.0, 95.0], 5);
         assert_eq!(got, [1.2, 3.0, 8.799999999999999]);
-        // The same ranks as a histogram give the same percentiles.
+        // The same ranks as a histogram give the same percentiles, from rank 0 or from the
+        // lowest, and so do the ranks in any order.
         let mut counts = vec![0u32; 11];
         for r in sorted {
             counts[r as usize] += 1;
         }
-        let hist = Sample::Counts(&counts);
-        for p in [5.0, 50.0, 95.0] {
-            assert_eq!(hist.percentile(p, 5), sample.percentile(p, 5));
+        let hist = Sample::Counts {
+            first: 0,
+            counts: &counts,
+        };
+        assert_eq!(hist.percentiles([5.0, 50.0, 95.0], 5), got);
+        let mut shuffled = [10u32, 3, 1, 4, 2];
+        let mut buffer = Vec::new();
+        let counted = Sample::of(&mut shuffled, &mut buffer);
+        assert!(matches!(counted, Sample::Counts { first: 1, .. }));
+        assert_eq!(counted.percentiles([5.0, 50.0, 95.0], 5), got);
+        // The top-k counts, whichever way the ranks are kept.
+        for sample in [&sample, &hist, &counted] {
+            let tops: Vec<u32> = [0, 1, 3, 9, 10, 100]
+                .iter()
+                .map(|k| sample.at_most(*k))
+                .collect();
+            assert_eq!(tops, [0, 1, 3, 4, 5, 5]);
         }
+        // Ranks spread far wider than their number are sorted instead.
+        let mut wide = [70_000u32, 1, 2, 3, 4];
+        let sorted_wide = Sample::of(&mut wide, &mut buffer);
+        assert!(matches!(sorted_wide, Sample::Sorted(_)));
+        assert_eq!(
+            sorted_wide.percentiles([0.0, 50.0, 100.0], 5),
+            [1.0, 3.0, 70_000.0]
+        );
     }
 
     #[test]
@@ -944,16 +1037,5 @@ mod tests {
         let stored = analysis.run_keeping(&options, false).unwrap();
         assert_eq!(counted, stored);
         assert!(counted.units().iter().any(|u| u.p5_rank != u.p95_rank));
-    }
-
-    #[test]
-    fn draws_are_in_the_unit_interval_and_fixed_by_the_seed() {
-        let mut a = ChaCha8Rng::seed_from_u64(7);
-        let mut b = ChaCha8Rng::seed_from_u64(7);
-        for _ in 0..1000 {
-            let x = draw(&mut a);
-            assert!((0.0..1.0).contains(&x));
-            assert_eq!(x.to_bits(), draw(&mut b).to_bits());
-        }
     }
 }

@@ -57,7 +57,7 @@ pub fn framework(seed: u64) -> (Framework, Vec<i64>) {
 }
 
 /// `units` rows of points in hundredths, each within its leaf's maximum.
-pub fn rows(leaf_max: &[i64], units: usize, seed: u64) -> Vec<(String, Vec<Decimal>)> {
+pub fn rows(leaf_max: &[i64], units: usize, seed: u64) -> Rows {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     (0..units)
         .map(|u| {
@@ -68,4 +68,47 @@ pub fn rows(leaf_max: &[i64], units: usize, seed: u64) -> Vec<(String, Vec<Decim
             (format!("U{u:06}"), points)
         })
         .collect()
+}
+
+/// Units' ids and leaf points, one row a unit.
+pub type Rows = Vec<(String, Vec<Decimal>)>;
+
+/// A data set written by the peer benchmark's `gen_data.py`: the framework from
+/// `framework.csv` (`code,parent,level,max_points`; its total the sum of the domains) and
+/// the rows of `scores.csv` (`unit,<leaf codes…>`), with its header's leaf codes.
+pub fn bench_data(dir: &std::path::Path) -> (Framework, Vec<String>, Rows) {
+    let text = std::fs::read_to_string(dir.join("framework.csv")).unwrap();
+    let mut builder = Framework::builder("gen-data", "PAR-shaped benchmark index");
+    let mut total = Decimal::ZERO;
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let [code, parent, level, max] = line.split(',').collect::<Vec<_>>()[..] else {
+            panic!("framework.csv: {line}");
+        };
+        let max: Decimal = max.parse().unwrap();
+        builder = if level == "1" {
+            total += max;
+            builder.domain(code, code, max)
+        } else {
+            builder.child(parent, code, code, max)
+        };
+    }
+    let framework = builder.total_points(total).build().unwrap();
+    let text = std::fs::read_to_string(dir.join("scores.csv")).unwrap();
+    let mut lines = text.lines();
+    let columns = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .skip(1)
+        .map(str::to_owned)
+        .collect();
+    let rows = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut fields = line.split(',');
+            let unit = fields.next().unwrap().to_owned();
+            (unit, fields.map(|f| f.parse().unwrap()).collect())
+        })
+        .collect();
+    (framework, columns, rows)
 }
