@@ -583,6 +583,76 @@ impl Text {
     }
 }
 
+/// A sentence with blanks, in both languages: each `{}` is filled, in order, with a figure
+/// already written in the language (see [`Phrase::fill`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    MeetRequirement,
+    ReachBand,
+    PartOfWhole,
+    Now,
+    NowPercent,
+    ReachCount,
+    RemoveViolations,
+    RaiseRate,
+    RaisePercent,
+    ReachValue,
+    RaiseSurveyMean,
+    EarnPoints,
+}
+
+impl Phrase {
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Phrase::MeetRequirement => (
+                "thực hiện đạt yêu cầu (có thay vì không)",
+                "meet the requirement (yes instead of no)",
+            ),
+            Phrase::ReachBand => ("đạt mức từ {}%", "reach the band from {}%"),
+            Phrase::PartOfWhole => (": {}/{}", ": {} of {}"),
+            Phrase::Now => (" (hiện {})", " (now {})"),
+            Phrase::NowPercent => (" (hiện {}%)", " (now {}%)"),
+            Phrase::ReachCount => ("đạt từ {}", "reach {}"),
+            Phrase::RemoveViolations => (
+                "giảm {} trong {} vi phạm (còn {})",
+                "remove {} of the {} violations ({} left)",
+            ),
+            Phrase::RaiseRate => (
+                "nâng lên {}/{} (thêm {}): {}%",
+                "raise to {} of {} ({} more): {}%",
+            ),
+            Phrase::RaisePercent => ("nâng tỷ lệ lên {}%", "raise the rate to {}%"),
+            Phrase::ReachValue => ("đưa giá trị về {}", "bring the value to {}"),
+            Phrase::RaiseSurveyMean => (
+                "nâng điểm khảo sát bình quân lên {}",
+                "raise the survey mean to {}",
+            ),
+            Phrase::EarnPoints => (
+                "khắc phục để được thẩm định thêm điểm",
+                "earn more appraised points",
+            ),
+        }
+    }
+
+    /// The sentence in `language` with its blanks filled by `figures`, in order; a blank
+    /// without a figure stays empty.
+    pub(crate) fn fill(self, language: Language, figures: &[String]) -> String {
+        let (vi, en) = self.pair();
+        let sentence = match language {
+            Language::Vietnamese => vi,
+            Language::English => en,
+        };
+        let mut figures = figures.iter();
+        let mut parts = sentence.split("{}");
+        let mut text = parts.next().unwrap_or_default().to_owned();
+        for part in parts {
+            text.push_str(figures.next().map_or("", String::as_str));
+            text.push_str(part);
+        }
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use crate::analysis::what_if::LeafChange;
 use crate::code::{Code, NodeRef};
 use crate::error::Error;
 use crate::exact::Exact;
-use crate::language::{Language, Term};
+use crate::language::{Language, Phrase, Term};
 use crate::math::{checked_add, checked_mul_div, checked_sub};
 use crate::rounding::{Rounding, RoundingPolicy};
 use crate::rule::{Evidence, Rule, RuleOutcome};
@@ -141,151 +141,50 @@ pub enum Action {
 impl Action {
     /// The action as a reader is told it, in `language`.
     pub fn text(&self, language: Language) -> String {
-        let n = |d: Decimal| language.number(d);
-        let c = |k: u64| language.count(k);
-        let vi = language == Language::Vietnamese;
+        let n = |d: &Decimal| language.number(*d);
+        let c = |k: &u64| language.count(*k);
+        let say = |phrase: Phrase, figures: &[String]| phrase.fill(language, figures);
+        // What the figure was before, where it was reported.
+        let now = |phrase: Phrase, now: Option<String>| {
+            now.map(|now| say(phrase, &[now])).unwrap_or_default()
+        };
         match self {
-            Action::MeetRequirement => {
-                if vi {
-                    "thực hiện đạt yêu cầu (có thay vì không)".to_owned()
-                } else {
-                    "meet the requirement (yes instead of no)".to_owned()
-                }
-            }
+            Action::MeetRequirement => say(Phrase::MeetRequirement, &[]),
             Action::ReachBand {
                 at_least,
-                now,
+                now: rate,
                 part,
             } => {
-                let mut text = if vi {
-                    format!("đạt mức từ {}%", n(*at_least))
-                } else {
-                    format!("reach the band from {}%", n(*at_least))
-                };
-                if let Some((part, whole)) = part {
-                    let _ = if vi {
-                        write!(text, ": {}/{}", c(*part), c(*whole))
-                    } else {
-                        write!(text, ": {} of {}", c(*part), c(*whole))
-                    };
-                }
-                if let Some(now) = now {
-                    let _ = if vi {
-                        write!(text, " (hiện {}%)", n(*now))
-                    } else {
-                        write!(text, " (now {}%)", n(*now))
-                    };
-                }
-                text
+                let part = part
+                    .map(|(part, whole)| say(Phrase::PartOfWhole, &[c(&part), c(&whole)]))
+                    .unwrap_or_default();
+                let band = say(Phrase::ReachBand, &[n(at_least)]);
+                band + &part + &now(Phrase::NowPercent, rate.as_ref().map(n))
             }
-            Action::ReachCount { at_least, now } => {
-                let mut text = if vi {
-                    format!("đạt từ {}", c(*at_least))
-                } else {
-                    format!("reach {}", c(*at_least))
-                };
-                if let Some(now) = now {
-                    let _ = if vi {
-                        write!(text, " (hiện {})", c(*now))
-                    } else {
-                        write!(text, " (now {})", c(*now))
-                    };
-                }
-                text
-            }
+            Action::ReachCount {
+                at_least,
+                now: count,
+            } => say(Phrase::ReachCount, &[c(at_least)]) + &now(Phrase::Now, count.as_ref().map(c)),
             Action::RemoveViolations { remove, of, left } => {
-                if vi {
-                    format!(
-                        "giảm {} trong {} vi phạm (còn {})",
-                        c(*remove),
-                        c(*of),
-                        c(*left)
-                    )
-                } else {
-                    format!(
-                        "remove {} of the {} violations ({} left)",
-                        c(*remove),
-                        c(*of),
-                        c(*left)
-                    )
-                }
+                say(Phrase::RemoveViolations, &[c(remove), c(of), c(left)])
             }
             Action::RaiseRate {
                 more,
                 part,
                 whole,
                 percent,
-            } => {
-                if vi {
-                    format!(
-                        "nâng lên {}/{} (thêm {}): {}%",
-                        n(*part),
-                        n(*whole),
-                        n(*more),
-                        n(*percent)
-                    )
-                } else {
-                    format!(
-                        "raise to {} of {} ({} more): {}%",
-                        n(*part),
-                        n(*whole),
-                        n(*more),
-                        n(*percent)
-                    )
-                }
+            } => say(Phrase::RaiseRate, &[n(part), n(whole), n(more), n(percent)]),
+            Action::RaisePercent { percent, now: rate } => {
+                say(Phrase::RaisePercent, &[n(percent)])
+                    + &now(Phrase::NowPercent, rate.as_ref().map(n))
             }
-            Action::RaisePercent { percent, now } => {
-                let mut text = if vi {
-                    format!("nâng tỷ lệ lên {}%", n(*percent))
-                } else {
-                    format!("raise the rate to {}%", n(*percent))
-                };
-                if let Some(now) = now {
-                    let _ = if vi {
-                        write!(text, " (hiện {}%)", n(*now))
-                    } else {
-                        write!(text, " (now {}%)", n(*now))
-                    };
-                }
-                text
+            Action::ReachValue { value, now: was } => {
+                say(Phrase::ReachValue, &[n(value)]) + &now(Phrase::Now, was.as_ref().map(n))
             }
-            Action::ReachValue { value, now } => {
-                let mut text = if vi {
-                    format!("đưa giá trị về {}", n(*value))
-                } else {
-                    format!("bring the value to {}", n(*value))
-                };
-                if let Some(now) = now {
-                    let _ = if vi {
-                        write!(text, " (hiện {})", n(*now))
-                    } else {
-                        write!(text, " (now {})", n(*now))
-                    };
-                }
-                text
+            Action::RaiseSurveyMean { mean, now: was } => {
+                say(Phrase::RaiseSurveyMean, &[n(mean)]) + &now(Phrase::Now, was.as_ref().map(n))
             }
-            Action::RaiseSurveyMean { mean, now } => {
-                let mut text = if vi {
-                    format!("nâng điểm khảo sát bình quân lên {}", n(*mean))
-                } else {
-                    format!("raise the survey mean to {}", n(*mean))
-                };
-                if let Some(now) = now {
-                    let _ = if vi {
-                        write!(text, " (hiện {})", n(*now))
-                    } else {
-                        write!(text, " (now {})", n(*now))
-                    };
-                }
-                text
-            }
-            Action::EarnPoints => {
-                if vi {
-                    "khắc phục để được thẩm định thêm điểm".to_owned()
-                } else {
-                    "earn more appraised points".to_owned()
-                }
-            }
+            Action::EarnPoints => say(Phrase::EarnPoints, &[]),
         }
     }
 }
