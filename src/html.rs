@@ -83,7 +83,7 @@ use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::figure::Figure;
 use crate::framework::Framework;
-use crate::language::{Language, Term, Text};
+use crate::language::{Language, Phrase, Term, Text};
 use crate::page::{PageRow, ScorecardPage, evidence_text, signatures, source_text};
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rounding::{Rounding, RoundingPolicy};
@@ -988,36 +988,15 @@ impl<'a> HtmlReport<'a> {
     fn footer(&self) -> Markup {
         let policy = self.policy();
         let places = policy.decimal_places();
-        let text = match self.language {
-            Language::Vietnamese => {
-                let rounding = match policy.rounding() {
-                    Rounding::HalfAwayFromZero => "làm tròn nửa lên (xa số 0)",
-                    Rounding::HalfEven => "làm tròn nửa về số chẵn",
-                    Rounding::HalfTowardZero => "làm tròn nửa về số 0",
-                    Rounding::TowardZero => "cắt bỏ (về số 0)",
-                    Rounding::AwayFromZero => "làm tròn lên (xa số 0)",
-                };
-                format!(
-                    "Chấm điểm chính xác bằng par-index; mỗi số liệu được làm tròn một lần khi công bố, \
-                     {places} chữ số thập phân, {rounding}. Xếp hạng theo chỉ số công bố; các đơn vị \
-                     bằng điểm đồng hạng."
-                )
-            }
-            Language::English => {
-                let rounding = match policy.rounding() {
-                    Rounding::HalfAwayFromZero => "half away from zero",
-                    Rounding::HalfEven => "half to even",
-                    Rounding::HalfTowardZero => "half toward zero",
-                    Rounding::TowardZero => "toward zero",
-                    Rounding::AwayFromZero => "away from zero",
-                };
-                format!(
-                    "Scored exactly with par-index; every figure is rounded once, when \
-                     published, to {places} decimal places, {rounding}. Ranks use the published \
-                     index; tied units share a rank."
-                )
-            }
-        };
+        let rounding = match policy.rounding() {
+            Rounding::HalfAwayFromZero => Phrase::HalfAwayFromZero,
+            Rounding::HalfEven => Phrase::HalfEven,
+            Rounding::HalfTowardZero => Phrase::HalfTowardZero,
+            Rounding::TowardZero => Phrase::TowardZero,
+            Rounding::AwayFromZero => Phrase::AwayFromZero,
+        }
+        .fill(self.language, &[]);
+        let text = Phrase::Footer.fill(self.language, &[places.to_string(), rounding]);
         html! { footer { (text) } }
     }
 }

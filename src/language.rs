@@ -585,6 +585,8 @@ impl Text {
 
 /// A sentence with blanks, in both languages: each `{}` is filled, in order, with a figure
 /// already written in the language (see [`Phrase::fill`]).
+// The footer and rounding phrases are the HTML report's.
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Phrase {
     MeetRequirement,
@@ -599,6 +601,23 @@ pub(crate) enum Phrase {
     ReachValue,
     RaiseSurveyMean,
     EarnPoints,
+    OneUnit,
+    Units,
+    Inferred,
+    AdjustmentsNotAttributed,
+    Yes,
+    No,
+    SurveyMeanOf,
+    RateOf,
+    PreparedBy,
+    SignedBy,
+    SignatureHint,
+    Footer,
+    HalfAwayFromZero,
+    HalfEven,
+    HalfTowardZero,
+    TowardZero,
+    AwayFromZero,
 }
 
 impl Phrase {
@@ -631,6 +650,31 @@ impl Phrase {
                 "khắc phục để được thẩm định thêm điểm",
                 "earn more appraised points",
             ),
+            Phrase::OneUnit => ("đơn vị {}", "unit {}"),
+            Phrase::Units => ("{} đơn vị", "{} units"),
+            Phrase::Inferred => (" (suy luận)", " (inferred)"),
+            Phrase::AdjustmentsNotAttributed => (
+                "Điểm thưởng, điểm trừ, không tính cho người đứng đầu",
+                "Bonus and deduction points, not attributed to heads",
+            ),
+            Phrase::Yes => ("có", "yes"),
+            Phrase::No => ("không", "no"),
+            Phrase::SurveyMeanOf => ("bình quân {}", "mean {}"),
+            Phrase::RateOf => ("{}/{}", "{} / {}"),
+            Phrase::PreparedBy => ("NGƯỜI LẬP BIỂU", "PREPARED BY"),
+            Phrase::SignedBy => ("CHỦ TỊCH", "CHAIRMAN"),
+            Phrase::SignatureHint => ("(Ký, ghi rõ họ tên)", "(signature and full name)"),
+            Phrase::Footer => (
+                "Chấm điểm chính xác bằng par-index; mỗi số liệu được làm tròn một lần khi công bố, \
+                 {} chữ số thập phân, {}. Xếp hạng theo chỉ số công bố; các đơn vị bằng điểm đồng hạng.",
+                "Scored exactly with par-index; every figure is rounded once, when published, to {} \
+                 decimal places, {}. Ranks use the published index; tied units share a rank.",
+            ),
+            Phrase::HalfAwayFromZero => ("làm tròn nửa lên (xa số 0)", "half away from zero"),
+            Phrase::HalfEven => ("làm tròn nửa về số chẵn", "half to even"),
+            Phrase::HalfTowardZero => ("làm tròn nửa về số 0", "half toward zero"),
+            Phrase::TowardZero => ("cắt bỏ (về số 0)", "toward zero"),
+            Phrase::AwayFromZero => ("làm tròn lên (xa số 0)", "away from zero"),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
 use crate::figure::Figure;
 use crate::framework::Framework;
-use crate::language::{Language, Term};
+use crate::language::{Language, Phrase, Term};
 use crate::ranking::{RankedUnit, Ranking};
 use crate::rounding::RoundingPolicy;
 use crate::rule::Evidence;
@@ -384,11 +384,13 @@ impl<'a> ScorecardPage<'a> {
 }
 
 /// The signature block: who prepared the page, who signs it, and the hint under each.
-pub(crate) fn signatures(language: Language) -> (&'static str, &'static str, &'static str) {
-    match language {
-        Language::Vietnamese => ("NGƯỜI LẬP BIỂU", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)"),
-        Language::English => ("PREPARED BY", "CHAIRMAN", "(signature and full name)"),
-    }
+pub(crate) fn signatures(language: Language) -> (String, String, String) {
+    let say = |phrase: Phrase| phrase.fill(language, &[]);
+    (
+        say(Phrase::PreparedBy),
+        say(Phrase::SignedBy),
+        say(Phrase::SignatureHint),
+    )
 }
 
 /// Where final points came from, in `language`.
@@ -406,39 +408,29 @@ pub(crate) fn source_text(source: Source, language: Language) -> &'static str {
 /// Evidence as a reader is shown it: `5.147/8.037 = 64,04%`, `có`, `3`.
 pub(crate) fn evidence_text(evidence: &Evidence, language: Language) -> String {
     let n = |d: Decimal| language.number(d);
-    let vi = language == Language::Vietnamese;
     match evidence {
         Evidence::Points(p) => format!("{} {}", n(*p), Term::Points.text(language)),
-        Evidence::Flag(true) => if vi { "có" } else { "yes" }.to_owned(),
-        Evidence::Flag(false) => if vi { "không" } else { "no" }.to_owned(),
+        Evidence::Flag(true) => Phrase::Yes.fill(language, &[]),
+        Evidence::Flag(false) => Phrase::No.fill(language, &[]),
         Evidence::Rate {
             numerator,
             denominator,
         } => {
             let percent = Exact::from(*numerator)
                 .mul(&Exact::ONE_HUNDRED)
-                .div(&Exact::from(*denominator));
-            let (slash, of) = if vi { ("/", "") } else { (" / ", "") };
+                .div(&Exact::from(*denominator))
+                .map(|percent| n(RoundingPolicy::default().publish(&percent)));
+            let rate = Phrase::RateOf.fill(language, &[n(*numerator), n(*denominator)]);
             match percent {
-                Some(percent) => format!(
-                    "{}{slash}{}{of} = {}%",
-                    n(*numerator),
-                    n(*denominator),
-                    n(RoundingPolicy::default().publish(&percent))
-                ),
-                None => format!("{}{slash}{}", n(*numerator), n(*denominator)),
+                Some(percent) => format!("{rate} = {percent}%"),
+                // A rate of nothing has no percentage: 0/0 is shown as it is.
+                None => rate,
             }
         }
         Evidence::Percent(p) => format!("{}%", n(*p)),
         Evidence::Count(c) => language.count(*c),
         Evidence::Value(v) => n(*v),
-        Evidence::SurveyMean(m) => {
-            if vi {
-                format!("bình quân {}", n(*m))
-            } else {
-                format!("mean {}", n(*m))
-            }
-        }
+        Evidence::SurveyMean(m) => Phrase::SurveyMeanOf.fill(language, &[n(*m)]),
         Evidence::NotApplicable => Term::NotApplicable.text(language).to_owned(),
     }
 }

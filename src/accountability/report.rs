@@ -14,7 +14,7 @@ use crate::code::Code;
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind};
 use crate::exact::Exact;
-use crate::language::{Language, Term};
+use crate::language::{Language, Phrase, Term};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub};
 use crate::rounding::RoundingPolicy;
 use crate::scorecard::Scorecard;
@@ -814,23 +814,18 @@ impl AccountabilityReport {
         use std::fmt::Write as _;
         let r = |d: &Exact| language.number(self.rounding.publish(d));
         let dash = "–".to_owned();
-        let vi = language == Language::Vietnamese;
-        let units = match (self.units.len(), vi) {
-            (1, false) => format!("unit {}", self.units.join("")),
-            (1, true) => format!("đơn vị {}", self.units.join("")),
-            (n, false) => format!("{n} units"),
-            (n, true) => format!("{n} đơn vị"),
+        let units = match self.units.as_slice() {
+            [one] => Phrase::OneUnit.fill(language, std::slice::from_ref(one)),
+            all => Phrase::Units.fill(language, &[all.len().to_string()]),
         };
-        let (inferred, framework, period) = if vi {
-            (" (suy luận)", "bộ chỉ số", "kỳ đánh giá")
-        } else {
-            (" (inferred)", "framework", "period")
-        };
+        let inferred = Phrase::Inferred.fill(language, &[]);
+        let framework = Term::Framework.inline(language);
+        let period = Term::Period.inline(language);
         writeln!(
             f,
             "{}{} — {framework} {}, {}, {period} {}",
             visible(self.title_in(language)),
-            if self.inferred { inferred } else { "" },
+            if self.inferred { inferred.as_str() } else { "" },
             self.framework,
             units,
             self.period
@@ -940,11 +935,7 @@ impl AccountabilityReport {
             } else {
                 ""
             };
-            let label = if vi {
-                "Điểm thưởng, điểm trừ, không tính cho người đứng đầu"
-            } else {
-                "Bonus and deduction points, not attributed to heads"
-            };
+            let label = Phrase::AdjustmentsNotAttributed.fill(language, &[]);
             writeln!(f, "{label}: {sign}{}", r(&self.adjustments))?;
         }
         Ok(())
