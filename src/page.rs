@@ -100,7 +100,6 @@ pub struct PageRow {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ScorecardPage<'a> {
-    framework: &'a Framework,
     ranking: &'a Ranking,
     scorecard: &'a Scorecard,
     standing: &'a RankedUnit,
@@ -122,7 +121,6 @@ impl<'a> ScorecardPage<'a> {
                 unit: unit.to_owned(),
             })?;
         Ok(ScorecardPage {
-            framework: ranking.framework(),
             ranking,
             scorecard,
             standing,
@@ -140,7 +138,7 @@ impl<'a> ScorecardPage<'a> {
         mut self,
         accountability: &'a Accountability,
     ) -> Result<ScorecardPage<'a>, Error> {
-        accountability.check_framework(self.framework)?;
+        accountability.check_framework(self.ranking.framework())?;
         self.accountability = Some(accountability);
         Ok(self)
     }
@@ -162,7 +160,7 @@ impl<'a> ScorecardPage<'a> {
 
     /// The framework.
     pub fn framework(&self) -> &Framework {
-        self.framework
+        self.ranking.framework()
     }
 
     /// The rounding of every figure the page prints.
@@ -182,7 +180,7 @@ impl<'a> ScorecardPage<'a> {
 
     /// Every node, in the framework's order.
     pub fn rows(&self) -> Vec<PageRow> {
-        let nodes: Vec<_> = self.framework.nodes().collect();
+        let nodes: Vec<_> = self.ranking.framework().nodes().collect();
         let scores: Vec<_> = self.scorecard.nodes().collect();
         // Self-assessed and appraised sums, bottom-up; `None` once a leaf below lacks one.
         let mut own: Vec<Option<Exact>> = vec![None; nodes.len()];
@@ -288,7 +286,7 @@ impl<'a> ScorecardPage<'a> {
         let optional = |value: &Option<Exact>| value.as_ref().map(r).unwrap_or_default();
         let mut text = String::new();
         let _ = writeln!(text, "{}", self.title(language));
-        let info = self.framework.info();
+        let info = self.ranking.framework().info();
         let _ = writeln!(
             text,
             "{}: {} ({}) · {}: {}",

@@ -66,6 +66,15 @@ fn assessment(unit: &str, points: &[Decimal; 3]) -> Assessment {
     a
 }
 
+/// One scorecard a row of points, for units `u0`, `u1`, …
+fn scorecards(framework: &Framework, cohort: &[[Decimal; 3]]) -> Vec<Scorecard> {
+    cohort
+        .iter()
+        .enumerate()
+        .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
+        .collect()
+}
+
 /// The oracle: `rust_decimal`'s own rounding, with the scale fixed to the places.
 fn rounded(exact: Decimal, policy: &RoundingPolicy) -> String {
     let strategy = match policy.rounding() {
@@ -233,11 +242,7 @@ proptest! {
         policy in policy(),
     ) {
         let framework = framework();
-        let cards: Vec<Scorecard> = cohort
-            .iter()
-            .enumerate()
-            .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
-            .collect();
+        let cards = scorecards(&framework, &cohort);
         let mut table = PointsTable::new(&framework, "2024".parse().unwrap()).unwrap();
         for (i, p) in cohort.iter().enumerate() {
             table.push(format!("u{i}"), p.iter().copied()).unwrap();
@@ -295,11 +300,7 @@ proptest! {
         options in ranking_options(),
     ) {
         let framework = framework();
-        let cards: Vec<Scorecard> = cohort_points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
-            .collect();
+        let cards = scorecards(&framework, &cohort_points);
         let ranking = Cohort::new(&framework, cards).unwrap().rank_with(&options).unwrap();
         round_trip(&ranking)?;
     }
@@ -320,11 +321,7 @@ proptest! {
         plan in assignments(),
     ) {
         let framework = framework();
-        let cards: Vec<Scorecard> = cohort_points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| framework.score(&assessment(&format!("u{i}"), p)).unwrap())
-            .collect();
+        let cards = scorecards(&framework, &cohort_points);
         let accountability = Accountability::new(&framework, plan).unwrap();
         for card in &cards {
             round_trip(card)?;

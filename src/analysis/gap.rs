@@ -12,7 +12,7 @@ use crate::analysis::plan::{LeafState, Plan, Step};
 use crate::code::Code;
 use crate::error::{Error, ErrorKind, Operation};
 use crate::exact::Exact;
-use crate::framework::{Combine, Framework, NotApplicablePolicy};
+use crate::framework::{Combine, NotApplicablePolicy};
 use crate::grade::{GradeBand, GradeScale};
 use crate::math::{checked_add, checked_mul_div, checked_signed_sum, checked_sub, checked_sum};
 use crate::ranking::{RankedUnit, Ranking, ValueBasis};
@@ -275,7 +275,7 @@ impl Target {
 /// and where it lost most: the questions officials ask once a table is published.
 ///
 /// Built from the unit's [`Scorecard`], the [`Ranking`] it is ranked in and the
-/// [`Framework`]; other units stay as they are.
+/// [`Framework`](crate::Framework); other units stay as they are.
 ///
 /// # Points
 ///
@@ -367,7 +367,6 @@ impl Target {
 /// [`RankingOptions::grade_basis`]: crate::RankingOptions::grade_basis
 #[derive(Debug, Clone)]
 pub struct Gap<'a> {
-    framework: &'a Framework,
     ranking: &'a Ranking,
     scorecard: &'a Scorecard,
     standing: &'a RankedUnit,
@@ -384,7 +383,6 @@ impl<'a> Gap<'a> {
     pub fn new(ranking: &'a Ranking, unit: &str) -> Result<Gap<'a>, Error> {
         let (scorecard, standing) = ranked_standing(ranking, unit)?;
         Ok(Gap {
-            framework: ranking.framework(),
             ranking,
             scorecard,
             standing,
@@ -402,7 +400,7 @@ impl<'a> Gap<'a> {
         mut self,
         accountability: &'a Accountability,
     ) -> Result<Gap<'a>, Error> {
-        accountability.check_framework(self.framework)?;
+        accountability.check_framework(self.ranking.framework())?;
         self.accountability = Some(accountability);
         Ok(self)
     }
@@ -568,7 +566,8 @@ impl<'a> Gap<'a> {
                 unit: self.scorecard.unit().to_owned(),
                 code: leaf.code.clone(),
                 name_vi: self
-                    .framework
+                    .ranking
+                    .framework()
                     .node_by_code(&leaf.code)
                     .map(|n| n.name_vi().to_owned())
                     .unwrap_or_default(),
@@ -713,12 +712,12 @@ impl<'a> Gap<'a> {
     /// A leaf of the unit's scorecard as the planner sees it: its rule, maximum, final
     /// points and evidence.
     fn leaf_state(&self, code: &Code) -> Result<LeafState<'a>, Error> {
-        let node = self.framework.node_by_code(code);
+        let node = self.ranking.framework().node_by_code(code);
         let score = self.scorecard.node(code.as_str());
         let (Some(node), Some(score)) = (node, score) else {
             return Err(ErrorKind::ScorecardMismatch {
                 unit: self.standing.unit.clone(),
-                framework: self.framework.id().to_owned(),
+                framework: self.ranking.framework().id().to_owned(),
             }
             .into());
         };
@@ -804,12 +803,12 @@ impl<'a> Gap<'a> {
             }
             .into()
         };
-        let Some(mut node) = self.framework.node_by_code(code) else {
+        let Some(mut node) = self.ranking.framework().node_by_code(code) else {
             return Err(refuse(code.to_string()));
         };
-        while let Some(parent) = self.framework.parent(node) {
+        while let Some(parent) = self.ranking.framework().parent(node) {
             let applicable =
-                self.applicable_max(self.framework.children(parent).map(|c| c.code()))?;
+                self.applicable_max(self.ranking.framework().children(parent).map(|c| c.code()))?;
             if !one_for_one(
                 parent.combine(),
                 parent.spec().when_not_applicable,
@@ -820,11 +819,12 @@ impl<'a> Gap<'a> {
             }
             node = parent;
         }
-        let applicable = self.applicable_max(self.framework.domains().map(|d| d.code()))?;
+        let applicable =
+            self.applicable_max(self.ranking.framework().domains().map(|d| d.code()))?;
         if one_for_one(
-            self.framework.combine(),
-            self.framework.when_not_applicable(),
-            self.framework.total_points(),
+            self.ranking.framework().combine(),
+            self.ranking.framework().when_not_applicable(),
+            self.ranking.framework().total_points(),
             applicable,
         ) {
             Ok(())
